@@ -1,0 +1,100 @@
+package dev.codexplugin.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares an MCP server that the plugin brings, written to {@code .mcp.json} (Codex dialect, snake_case keys).
+ * A server is either <em>stdio</em> ({@link #command()} with {@link #args()}, {@link #env()},
+ * {@link #envVars()}, {@link #cwd()}) or <em>HTTP</em> ({@link #url()} with {@link #bearerTokenEnvVar()},
+ * {@link #httpHeaders()}, {@link #envHttpHeaders()}); exactly one of {@code command} and {@code url} must be
+ * set.
+ *
+ * <pre>{@code
+ * @McpServer(name = "github", command = "npx", args = {"-y", "@modelcontextprotocol/server-github"},
+ *            envVars = "GITHUB_PERSONAL_ACCESS_TOKEN")
+ * }</pre>
+ *
+ * <p>Never put a secret in {@link #env()} or {@link #httpHeaders()}: name an environment variable instead
+ * ({@link #envVars()}, {@link #bearerTokenEnvVar()}, {@link #envHttpHeaders()}). A literal that looks like a
+ * secret is a warning. Codex does not expand {@code ${...}} placeholders in any of these values.
+ */
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Repeatable(McpServer.List.class)
+public @interface McpServer {
+  /**
+   * The server name, the key in {@code .mcp.json}; must be 1-64 characters of letters, digits, _ and -.
+   * It must be unique across every plugin a user installs: Codex silently skips a second server of the same
+   * name.
+   */
+  String name();
+
+  /** What the server offers, for readers of the bundle; optional. */
+  String description() default "";
+
+  /** stdio: the program to launch, e.g. {@code npx}. Exactly one of command and url must be set. */
+  String command() default "";
+
+  /** stdio: the program's arguments. */
+  String[] args() default {};
+
+  /**
+   * stdio: environment entries as {@code "NAME=value"}; each must be {@code key=value} with a non-empty key.
+   * Never a secret: use {@link #envVars()}.
+   */
+  String[] env() default {};
+
+  /** stdio: names of environment variables forwarded from the user's environment, e.g. {@code GITHUB_TOKEN}. */
+  String[] envVars() default {};
+
+  /**
+   * stdio: the working directory; Codex resolves a relative path against the installed plugin folder, so
+   * {@code "."} is the plugin root.
+   */
+  String cwd() default "";
+
+  /** HTTP: the server's URL (streamable HTTP); must be an https:// URL (http:// only for localhost). */
+  String url() default "";
+
+  /** HTTP: the environment variable holding the bearer token. */
+  String bearerTokenEnvVar() default "";
+
+  /**
+   * HTTP: static headers as {@code "Header=value"}; each must be {@code key=value} with a non-empty key.
+   * Never a secret: use {@link #envHttpHeaders()}.
+   */
+  String[] httpHeaders() default {};
+
+  /** HTTP: headers filled from environment variables, as {@code "Header=ENV_VAR"}. */
+  String[] envHttpHeaders() default {};
+
+  /** Whether the server is enabled; unset leaves the host's default (enabled). */
+  TriState enabled() default TriState.UNSET;
+
+  /** Whether Codex must fail when the server cannot start; unset leaves the host's default. */
+  TriState required() default TriState.UNSET;
+
+  /** Seconds Codex waits for the server to start; 0 leaves the host's default; must not be negative. */
+  int startupTimeoutSec() default 0;
+
+  /** Seconds Codex waits for one tool call; 0 leaves the host's default; must not be negative. */
+  int toolTimeoutSec() default 0;
+
+  /** Only these tools are exposed; empty exposes all. */
+  String[] enabledTools() default {};
+
+  /** These tools are hidden. */
+  String[] disabledTools() default {};
+
+  /** The container of repeated {@link McpServer} annotations. */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({ElementType.PACKAGE, ElementType.TYPE})
+  @interface List {
+    /** The servers. */
+    McpServer[] value();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.codexplugin.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a Codex plugin: one versioned, installable bundle of skills, apps, MCP servers and hooks.
+ *
+ * <p>The annotation processor writes the bundle into the jar under {@code META-INF/codex-plugins/<name>/}:
+ * {@code .codex-plugin/plugin.json}, {@code skills/<skill>/SKILL.md}, {@code .mcp.json}, {@code .app.json},
+ * {@code hooks/hooks.json} and {@code assets/}. That folder, copied out, is what {@code codex plugin add}
+ * installs.
+ *
+ * <pre>{@code
+ * @Plugin(name = "team-workflow-plugin", description = "Shared AI workflow for team productivity",
+ *         ui = @PluginInterface(displayName = "Team Workflow Plugin", category = "productivity"))
+ * package com.acme.workflow;
+ * }</pre>
+ *
+ * <p>Existing files are packaged as they are: {@link #localSkills()} names a resource folder of skills written
+ * by hand, {@link #mcpConfig()} and {@link #appConfig()} name existing {@code .mcp.json} / {@code .app.json}
+ * files. They are checked by the same rules and merged with the annotated parts; a name defined twice is an
+ * error.
+ */
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+public @interface Plugin {
+  /**
+   * The plugin name; must be lowercase kebab-case (a-z, 0-9, single hyphens), 1-64 characters. It names the
+   * bundle folder, the marketplace entry, and prefixes every skill ({@code <plugin>:<skill>}).
+   */
+  String name();
+
+  /**
+   * The plugin version; must be a strict Semantic Version 2.0.0 (MAJOR.MINOR.PATCH with optional -pre-release
+   * and +build, e.g. 1.2.0-rc.1). Empty means: take the processor option {@code -Acodexplugin.version}, so a
+   * Maven build passes {@code -Acodexplugin.version=${project.version}} and the version has one source of truth.
+   */
+  String version() default "";
+
+  /** What the plugin is for; must not be empty. */
+  String description();
+
+  /** The author; optional (an empty {@link Author#name()} means no author). */
+  Author author() default @Author(name = "");
+
+  /** The project's home page; optional; must be an https:// URL. */
+  String homepage() default "";
+
+  /** The source repository; optional; must be an https:// URL. */
+  String repository() default "";
+
+  /** The license, as an SPDX identifier such as {@code Apache-2.0}; optional. */
+  String license() default "";
+
+  /** Keywords for marketplaces and search; optional. */
+  String[] keywords() default {};
+
+  /** How hosts present the plugin ({@code interface} in {@code plugin.json}). */
+  PluginInterface ui() default @PluginInterface;
+
+  /**
+   * A resource folder of skills written by hand, packaged as they are: each {@code <name>/SKILL.md} with its
+   * {@code scripts/}, {@code references/} and {@code assets/}; optional. Each skill must pass the same rules
+   * as an {@link Skill @Skill}.
+   */
+  String localSkills() default "";
+
+  /**
+   * An existing {@code .mcp.json} resource whose servers are merged with the {@link McpServer @McpServer}
+   * annotations; optional. A server name defined twice is an error.
+   */
+  String mcpConfig() default "";
+
+  /**
+   * An existing {@code .app.json} resource whose apps are merged with the {@link App @App} annotations;
+   * optional. An app key defined twice is an error.
+   */
+  String appConfig() default "";
+}

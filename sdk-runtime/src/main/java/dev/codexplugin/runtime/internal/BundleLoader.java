@@ -1,0 +1,139 @@
+package dev.codexplugin.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.runtime.AppSpec;
+import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.HookSpec;
+import dev.codexplugin.runtime.McpServerSpec;
+import dev.codexplugin.runtime.PluginBundle;
+import dev.codexplugin.runtime.SkillSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one bundle from a {@link BundleSource} the way Codex 0.169.0 does: it picks the manifest
+ * ({@code .codex-plugin} before {@code .claude-plugin} before {@code .cursor-plugin}, no fallback when the
+ * first one is broken), finds the skills under the skills roots, and reads the MCP servers, apps and hooks
+ * from their default or declared locations. Then it runs the model rules.
+ */
+public final class BundleLoader {
+  static final List<String> MANIFESTS =
+      List.of(".codex-plugin/plugin.json", ".claude-plugin/plugin.json", ".cursor-plugin/plugin.json");
+  static final String AGENT_PLUGINS_SCHEMA = "https://agent-plugins.org/schemas/1.0.0/plugin.schema.json";
+
+  private final BundleSource source;
+  private final Report report;
+
+  private BundleLoader(BundleSource source, Report report) {
+    this.source = source;
+    this.report = report;
+  }
+
+  /** The bundle, or empty when it has no readable manifest. Every finding goes to {@code report}. */
+  public static Optional<PluginBundle> load(BundleSource source, Report report) {
+    return new BundleLoader(source, report).load();
+  }
+
+  private Optional<PluginBundle> load() {
+    List<String> files = source.files();
+    agentPluginsManifest(files);
+    Optional<String> manifestFile = MANIFESTS.stream().filter(files::contains).findFirst();
+    if (manifestFile.isEmpty()) {
+      report.problem(FindingCode.NO_BUNDLE, "", "").hostFatal()
+          .found("(no .codex-plugin/plugin.json)")
+          .fix("add .codex-plugin/plugin.json, or build the jar with the codexplugin annotation processor").report();
+      return Optional.empty();
+    }
+    String file = manifestFile.get();
+    Optional<JsonNode> json = source.read(file, Limits.MAX_TEXT_BYTES, report, true)
+        .flatMap(bytes -> Json.parse(bytes, file, report, true, ManifestReader::isReadByHost));
+    Optional<ManifestReader.Manifest> manifest =
+        json.flatMap(j -> ManifestReader.read(j, file, files, report));
+    if (manifest.isEmpty()) {
+      return Optional.empty();
+    }
+    ManifestReader.Manifest m = manifest.get();
+    PluginBundle bundle = new PluginBundle(m.manifest(), skills(m.skills()), servers(m.mcpServers()),
+        apps(m.apps()), hooks(m.hooks()), files, source.location(), List.of());
+    Rules.check(bundle, file, report);
+    return Optional.of(bundle);
+  }
+
+  /** A root {@code plugin.json} with the Agent Plugins schema makes Codex ignore everything we read. */
+  private void agentPluginsManifest(List<String> files) {
+    if (!files.contains("plugin.json")) {
+      return;
+    }
+    Report quiet = new Report(report.mode(), "");
+    source.read("plugin.json", Limits.MAX_TEXT_BYTES, quiet, false)
+        .flatMap(bytes -> Json.parse(bytes, "plugin.json", quiet, false))
+        .filter(node -> node.isObject() && node.has("$schema")
+            && AGENT_PLUGINS_SCHEMA.equals(node.get("$schema").asText()))
+        .ifPresent(node -> report.problem(FindingCode.DISCOURAGED, "plugin.json", "$schema").hostFatal()
+            .fix("with this $schema Codex reads the root plugin.json as an Agent Plugins manifest and ignores"
+                + " .codex-plugin/plugin.json and .mcp.json; remove the root plugin.json or its $schema")
+            .report());
+  }
+
+  private List<SkillSpec> skills(ManifestReader.Component component) {
+    List<SkillSpec> skills = new ArrayList<>();
+    for (String root : component.paths()) {
+      for (String folder : SkillScanner.find(source.files(), root, report)) {
+        Optional<byte[]> skillMd = source.read(folder + "/SKILL.md", Limits.MAX_TEXT_BYTES, report, true);
+        if (skillMd.isEmpty()) {
+          continue;
+        }
+        String agentFile = folder + "/agents/openai.yaml";
+        byte[] agent = source.files().contains(agentFile)
+            ? source.read(agentFile, Limits.MAX_TEXT_BYTES, report, false).orElse(null) : null;
+        SkillReader.read(folder, skillMd.get(), agent, report).ifPresent(skills::add);
+      }
+    }
+    skills.sort(Comparator.comparing(SkillSpec::name).thenComparing(SkillSpec::folder));
+    return skills;
+  }
+
+  private List<McpServerSpec> servers(ManifestReader.Component component) {
+    if (component.inline().isPresent()) {
+      JsonFields inline = component.inline().get();
+      Optional<JsonFields> map = inline.has("mcpServers") && inline.raw("mcpServers").isObject()
+          ? inline.object("mcpServers") : Optional.of(inline);
+      return map.map(m -> ConfigReader.mcpServers(m, report)).orElse(List.of());
+    }
+    List<McpServerSpec> servers = new ArrayList<>();
+    for (String path : component.paths()) {
+      if (source.files().contains(path)) {
+        source.read(path, Limits.MAX_TEXT_BYTES, report, true)
+            .ifPresent(bytes -> servers.addAll(ConfigReader.mcpServers(bytes, path, report)));
+      }
+    }
+    return servers;
+  }
+
+  private List<AppSpec> apps(ManifestReader.Component component) {
+    List<AppSpec> apps = new ArrayList<>();
+    for (String path : component.paths()) {
+      if (source.files().contains(path)) {
+        source.read(path, Limits.MAX_TEXT_BYTES, report, true)
+            .ifPresent(bytes -> apps.addAll(ConfigReader.apps(bytes, path, report)));
+      }
+    }
+    return apps;
+  }
+
+  private List<HookSpec> hooks(ManifestReader.Component component) {
+    if (component.inline().isPresent()) {
+      return ConfigReader.hooks(component.inline().get(), report);
+    }
+    List<HookSpec> hooks = new ArrayList<>();
+    for (String path : component.paths()) {
+      if (source.files().contains(path)) {
+        source.read(path, Limits.MAX_TEXT_BYTES, report, true)
+            .ifPresent(bytes -> hooks.addAll(ConfigReader.hooks(bytes, path, report)));
+      }
+    }
+    return hooks;
+  }
+}

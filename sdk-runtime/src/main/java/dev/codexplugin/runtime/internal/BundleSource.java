@@ -1,0 +1,22 @@
+package dev.codexplugin.runtime.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files of one bundle, wherever they are: a plugin folder, a jar, a class loader. Paths are relative to
+ * the bundle root, {@code /}-separated and checked to be plain relative paths.
+ */
+public interface BundleSource {
+  /** Where the bundle is, for messages: a folder, or {@code /x/app.jar!/META-INF/codex-plugins/name/}. */
+  String location();
+
+  /** Every file of the bundle, sorted. */
+  List<String> files();
+
+  /**
+   * The bytes of {@code path}, at most {@code maxBytes}. Problems (missing, too large, unreadable) are reported
+   * on {@code report}, with {@code hostFatal} as given, and give empty.
+   */
+  Optional<byte[]> read(String path, int maxBytes, Report report, boolean hostFatal);
+}

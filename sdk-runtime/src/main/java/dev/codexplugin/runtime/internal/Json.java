@@ -1,0 +1,207 @@
+package dev.codexplugin.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codexplugin.runtime.FindingCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Strict JSON in, deterministic JSON out. Reading rejects a byte-order mark, invalid UTF-8, duplicate keys,
+ * trailing content and nesting deeper than {@link #MAX_DEPTH}; writing uses two-space indentation,
+ * {@code "key": value} and {@code \n} line ends on every platform.
+ */
+public final class Json {
+  /** Deepest nesting any of the format's files needs is 6; anything past this is hostile. */
+  public static final int MAX_DEPTH = 64;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxStringLength(Limits.MAX_TEXT_BYTES)
+          .maxNumberLength(100)
+          .build())
+      .build();
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /** The same reader without duplicate detection (the last value wins), to read on after a duplicate. */
+  private static final ObjectMapper LENIENT = new ObjectMapper(FACTORY.rebuild()
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator("")));
+
+  private Json() {}
+
+  /** A new empty object node. */
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** A new array of strings. */
+  public static ArrayNode strings(Collection<String> values) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+
+  /** An object of the map's entries, in the map's order. */
+  public static ObjectNode stringMap(Map<String, String> map) {
+    ObjectNode node = object();
+    map.forEach(node::put);
+    return node;
+  }
+
+  /** The node as pretty-printed UTF-8 with a final newline. */
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The node as compact JSON text. */
+  public static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses {@code bytes} strictly. Problems are reported on {@code file} with {@code hostFatal} as given
+   * (whether Codex loses something when this file cannot be read).
+   */
+  public static Optional<JsonNode> parse(byte[] bytes, String file, Report report, boolean hostFatal) {
+    return parse(bytes, file, report, hostFatal, field -> hostFatal);
+  }
+
+  /**
+   * Parses {@code bytes} strictly; a duplicate key is reported on its field (e.g. {@code interface.logo}) and
+   * is host-fatal when {@code duplicateFatal} says so (Codex rejects duplicates of the fields it reads, and
+   * keeps the last of other keys). The first duplicate is reported; the last value wins.
+   */
+  public static Optional<JsonNode> parse(byte[] bytes, String file, Report report, boolean hostFatal,
+      Predicate<String> duplicateFatal) {
+    Optional<String> text = decode(bytes, file, report, hostFatal);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try (JsonParser parser = MAPPER.createParser(text.get())) {
+      JsonNode node = MAPPER.readTree(parser);
+      if (node == null || node.isMissingNode()) {
+        problem(report, FindingCode.BAD_JSON, file, hostFatal).found("(an empty file)")
+            .fix("write a JSON object").report();
+        return Optional.empty();
+      }
+      return Optional.of(node);
+    } catch (JsonParseException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+          && e.getProcessor() != null) {
+        return duplicate(text.get(), file, report, hostFatal, duplicateFatal, e, e.getProcessor());
+      }
+      syntax(file, report, hostFatal, e);
+    } catch (IOException e) {
+      syntax(file, report, hostFatal, e);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<JsonNode> duplicate(String text, String file, Report report, boolean hostFatal,
+      Predicate<String> duplicateFatal, JsonParseException e,
+      JsonParser parser) {
+    String name = parser.getParsingContext().getCurrentName();
+    var parent = parser.getParsingContext().getParent();
+    String prefix = parent == null ? "" : parent.pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.');
+    String field = prefix.isEmpty() ? String.valueOf(name) : prefix + "." + name;
+    Report.Problem p = report.problem(FindingCode.BAD_JSON, file, field)
+        .found("(the key appears twice" + at(e) + ")")
+        .fix("remove one; Codex " + (duplicateFatal.test(field) ? "rejects the file" : "keeps the last one"));
+    (duplicateFatal.test(field) ? p.hostFatal() : p).report();
+    try (JsonParser lenient = LENIENT.createParser(text)) {
+      return Optional.ofNullable(LENIENT.readTree(lenient));
+    } catch (IOException again) {
+      syntax(file, report, hostFatal, again);
+      return Optional.empty();
+    }
+  }
+
+  private static String at(JsonProcessingException e) {
+    var location = e.getLocation();
+    return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static void syntax(String file, Report report, boolean hostFatal, IOException error) {
+    if (error instanceof StreamConstraintsException c) {
+      problem(report, FindingCode.TOO_LARGE, file, hostFatal)
+          .found("(" + firstLine(c.getOriginalMessage()) + ")")
+          .fix("no file of the format needs more than " + MAX_DEPTH + " levels of nesting").report();
+      return;
+    }
+    if (error instanceof JsonProcessingException e) {
+      problem(report, FindingCode.BAD_JSON, file, hostFatal)
+          .found("(" + firstLine(e.getOriginalMessage()) + at(e) + ")")
+          .fix("fix the syntax").report();
+      return;
+    }
+    problem(report, FindingCode.IO, file, hostFatal).found("(" + error.getMessage() + ")").report();
+  }
+
+  /** Decodes strict UTF-8 without a byte-order mark, reporting {@link FindingCode#BAD_ENCODING}. */
+  public static Optional<String> decode(byte[] bytes, String file, Report report, boolean hostFatal) {
+    if (Text.hasBom(bytes)) {
+      problem(report, FindingCode.BAD_ENCODING, file, hostFatal).found("(it starts with a byte-order mark)")
+          .fix("save it as UTF-8 without BOM").report();
+      return Optional.empty();
+    }
+    Optional<String> text = Text.decodeUtf8(bytes);
+    if (text.isEmpty()) {
+      problem(report, FindingCode.BAD_ENCODING, file, hostFatal).found("(it has bytes that are not UTF-8)")
+          .fix("save it as UTF-8").report();
+    }
+    return text;
+  }
+
+  private static Report.Problem problem(Report report, FindingCode code, String file, boolean hostFatal) {
+    Report.Problem p = report.problem(code, file, "");
+    return hostFatal ? p.hostFatal() : p;
+  }
+
+  private static String firstLine(String message) {
+    String line = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}
