@@ -1,0 +1,59 @@
+package dev.codexplugin.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code codexplugin} command line.
+ *
+ * <pre>
+ * java -jar sdk-cli-all.jar inspect target/my-plugin.jar
+ * java -jar sdk-cli-all.jar validate path/to/plugin-folder
+ * </pre>
+ *
+ * <p>Exit codes: 0 success, 1 findings (validate) , 2 bad usage or unreadable input.
+ */
+@Command(name = "codexplugin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Inspect, validate and export Codex plugin bundles.",
+    subcommands = {InspectCommand.class, ValidateCommand.class})
+public final class Main implements Runnable {
+  /** Exit code: everything is fine. */
+  static final int OK = 0;
+  /** Exit code: the bundle has findings (validate). */
+  static final int FINDINGS = 1;
+  /** Exit code: bad usage, or the input cannot be read at all. */
+  static final int USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; for tests and embedding. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("codexplugin: " + e.getMessage());
+      return USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect or validate");
+  }
+
+  /** The SDK version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"codexplugin " + (version == null ? "(development)" : version)};
+    }
+  }
+}

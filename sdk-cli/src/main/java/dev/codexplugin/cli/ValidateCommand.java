@@ -1,0 +1,43 @@
+package dev.codexplugin.cli;
+
+import dev.codexplugin.runtime.Finding;
+import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.PluginLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code validate <jar|folder>}: exit 0 when valid, 1 with every finding and its code otherwise. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check plugin bundles; exit 0 when valid, 1 when there are findings.")
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "<jar|folder>", description = "A jar holding bundles, a classes folder, or a plugin folder.")
+  Path path;
+
+  @Option(names = "--strict",
+      description = "Fail on warnings too (the publishing rules the annotation processor enforces).")
+  boolean strict;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    LoadResult result = PluginLoader.check(path);
+    List<Finding> findings = result.findings();
+    findings.forEach(out::println);
+    long errors = findings.stream().filter(Finding::isError).count();
+    long warnings = findings.size() - errors;
+    boolean failed = errors > 0 || (strict && warnings > 0);
+    out.println((failed ? "invalid: " : "valid: ") + result.bundles().size() + " bundle(s), " + errors
+        + " error(s), " + warnings + " warning(s)");
+    out.flush();
+    return failed ? Main.FINDINGS : Main.OK;
+  }
+}
