@@ -75,6 +75,12 @@ public @interface Plugin {
   String mcpConfig() default "";
 
   /**
+   * The name of the MCP server that serves the plugin's {@link McpTool @McpTool} methods; empty means the
+   * plugin name. Must be 1-64 characters of letters, digits, _ and -, unique across the plugins a user installs.
+   */
+  String toolServer() default "";
+
+  /**
    * An existing {@code .app.json} resource whose apps are merged with the {@link App @App} annotations;
    * optional. An app key defined twice is an error.
    */

@@ -1,0 +1,32 @@
+package dev.codexplugin.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a parameter of an {@link McpTool @McpTool} method. Optional: without it the parameter keeps its
+ * source name, takes its description from the Javadoc {@code @param} tag, and is required unless its type is
+ * {@code Optional}, {@code OptionalInt}/{@code Long}/{@code Double}, or it is annotated {@code @Nullable} (of
+ * any package).
+ */
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.PARAMETER)
+public @interface Param {
+  /** The argument name in the tool's input; empty means the parameter's source name. */
+  String name() default "";
+
+  /** What the argument means, for the model; empty takes the Javadoc {@code @param} text. */
+  String description() default "";
+
+  /** Whether the argument must be given; unset derives it from the type (see above). */
+  TriState required() default TriState.UNSET;
+
+  /**
+   * The value used when the argument is not given, as JSON ({@code "10"}, {@code "true"},
+   * {@code "[\"a\"]"}); for a {@code String} or an enum, the plain text. It must be a valid value of the
+   * parameter's type; a parameter with a default is not required.
+   */
+  String defaultValue() default "";
+}

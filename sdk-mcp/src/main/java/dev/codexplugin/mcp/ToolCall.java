@@ -1,0 +1,13 @@
+package dev.codexplugin.mcp;
+
+/** Calls one tool method with bound arguments; generated code implements it with a lambda. */
+@FunctionalInterface
+public interface ToolCall {
+  /**
+   * Calls the method.
+   *
+   * @return the method's result, or {@code null} for {@code void}
+   * @throws Exception whatever the method throws; the server answers with {@code isError}
+   */
+  Object call(ToolArguments arguments) throws Exception;
+}
