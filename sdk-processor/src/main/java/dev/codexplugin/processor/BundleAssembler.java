@@ -65,6 +65,11 @@ final class BundleAssembler {
   /** The skill folders taken so far, local skills first. */
   private final Set<String> skillFolders = new HashSet<>();
   private boolean failed;
+  /**
+   * Whether an mcpConfig or appConfig file could not be read in full: the servers or apps it would define are
+   * unknown, so a skill's requirement that names none of the known ones may be fine.
+   */
+  private boolean configIncomplete;
 
   BundleAssembler(Elements elements, Resources resources, Diagnostics diagnostics, String optionVersion,
       PluginDecl plugin, CodexPluginProcessor.Probe probe) {
@@ -114,7 +119,8 @@ final class BundleAssembler {
         List.copyOf(packaged.keySet()), "", List.of());
     Rules.check(bundle, Rules.MANIFEST, report);
     for (Finding finding : report.findings()) {
-      if (!handled.contains(finding.file() + "#" + finding.field())
+      boolean followOn = configIncomplete && finding.code() == FindingCode.UNKNOWN_REQUIREMENT;
+      if (!followOn && !handled.contains(finding.file() + "#" + finding.field())
           && !suppressed.contains(finding.code().id() + "#" + finding.file() + "#" + finding.field())) {
         diagnostics.print(finding, origins);
         failed |= finding.isError();
@@ -418,10 +424,13 @@ final class BundleAssembler {
         .forFiles(Rules.MCP_FILE);
     Optional<byte[]> bytes = resource(p, "mcpConfig", -1, path, Rules.MCP_FILE, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
+      configIncomplete = true;
       return List.of();
     }
     origins.put(Rules.MCP_FILE, "", origin);
+    int errors = report.errors().size();
     List<McpServerSpec> servers = ConfigReader.mcpServers(bytes.get(), Rules.MCP_FILE, report);
+    configIncomplete |= report.errors().size() > errors;
     servers.forEach(s -> origins.put(Rules.MCP_FILE, "mcpServers." + s.name(), origin));
     return servers;
   }
@@ -436,10 +445,13 @@ final class BundleAssembler {
         .forFiles(Rules.APP_FILE);
     Optional<byte[]> bytes = resource(p, "appConfig", -1, path, Rules.APP_FILE, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
+      configIncomplete = true;
       return List.of();
     }
     origins.put(Rules.APP_FILE, "", origin);
+    int errors = report.errors().size();
     List<AppSpec> apps = ConfigReader.apps(bytes.get(), Rules.APP_FILE, report);
+    configIncomplete |= report.errors().size() > errors;
     apps.forEach(a -> origins.put(Rules.APP_FILE, "apps." + a.key(), origin));
     return apps;
   }

@@ -346,6 +346,37 @@ class FileBasedDiagnosticsTest {
         "(it has bytes that are not UTF-8)");
   }
 
+  @Test
+  void aBrokenMcpConfigCausesNoFollowOnUnknownRequirement() {
+    write(resources, "mcp.json", "{\"mcpServers\": {\"github\": {\"command\": \"npx\"},}}");
+    JavaFileObject file = plugin("""
+            mcpConfig = "/mcp.json\"""");
+    JavaFileObject skill = source("com.acme.Review", """
+        package com.acme;
+
+        @dev.codexplugin.api.Skill(name = "review", description = "Review.", instructions = "Go.",
+            requires = {"github", "jira"})
+        final class Review {}
+        """);
+    assertOnlyError(compileIt(file, skill), FindingCode.BAD_JSON, file, "mcpConfig = \"/mcp.json\"",
+        "fix the syntax");
+  }
+
+  @Test
+  void aMissingAppConfigCausesNoFollowOnUnknownRequirement() {
+    JavaFileObject file = plugin("""
+            appConfig = "/app.json\"""");
+    JavaFileObject skill = source("com.acme.Review", """
+        package com.acme;
+
+        @dev.codexplugin.api.Skill(name = "review", description = "Review.", instructions = "Go.",
+            requires = "jira")
+        final class Review {}
+        """);
+    assertOnlyError(compileIt(file, skill), FindingCode.MISSING_FILE, file, "appConfig = \"/app.json\"",
+        "@Plugin appConfig \"/app.json\"");
+  }
+
   // ------------------------------------------------------------------------------------------ appConfig
 
   @Test

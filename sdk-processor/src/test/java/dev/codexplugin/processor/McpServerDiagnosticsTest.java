@@ -38,6 +38,17 @@ class McpServerDiagnosticsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_KEY)
+  void serverNameIsAtMost64Characters() {
+    String name = "s".repeat(65);
+    JavaFileObject file = servers("""
+        @McpServer(
+            name = "%s",
+            command = "npx")""".formatted(name));
+    assertOnlyError(compile(file), FindingCode.BAD_KEY, file, "name = \"sss", FindingCode.BAD_KEY.rule());
+  }
+
+  @Test
   @Covers(FindingCode.TRANSPORT)
   void bothCommandAndUrl() {
     JavaFileObject file = servers("""

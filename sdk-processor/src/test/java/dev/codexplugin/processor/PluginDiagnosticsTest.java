@@ -66,6 +66,30 @@ class PluginDiagnosticsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_NAME)
+  void pluginNameIsAtMost64Characters() {
+    String name = "a".repeat(65);
+    JavaFileObject file = plugin("""
+            name = "%s",
+            version = "1.0.0",
+            description = "d\"""".formatted(name));
+    assertOnlyError(compile(file), FindingCode.BAD_NAME, file, "name = \"aaa", "@Plugin name \"" + name + "\"",
+        FindingCode.BAD_NAME.rule(), "rename it to \"" + "a".repeat(64) + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.0", "01.0.0", "1.0.0-01", "1.0.0+", "1.0.0-rc..1", "1.0.0 ", "latest"})
+  @Covers(FindingCode.BAD_VERSION)
+  void versionsThatAreNotStrictSemVer(String version) {
+    JavaFileObject file = plugin("""
+            name = "team",
+            version = "%s",
+            description = "d\"""".formatted(version));
+    assertOnlyError(compile(file), FindingCode.BAD_VERSION, file, "version = ",
+        "@Plugin version \"" + version + "\"", FindingCode.BAD_VERSION.rule());
+  }
+
+  @Test
   @Covers(FindingCode.BAD_VERSION)
   void versionMustBeStrictSemVer() {
     JavaFileObject file = plugin("""
