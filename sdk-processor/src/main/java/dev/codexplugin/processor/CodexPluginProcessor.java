@@ -34,7 +34,13 @@ import javax.tools.StandardLocation;
  * The annotation processor of the Codex Plugin SDK. It collects {@code @Plugin}, {@code @Skill},
  * {@code @McpServer}, {@code @App} and {@code @Hook} over all rounds, and when processing is over checks every
  * rule and writes each plugin bundle to {@code META-INF/codex-plugins/<name>/} plus the index
- * {@code META-INF/codex-plugins/index.json} &mdash; only when the compilation raised no error.
+ * {@code META-INF/codex-plugins/index.json} &mdash; only when the compilation raised no error it can see: none
+ * of its own, none in an earlier round, no annotation value and no type in a signature that javac could not
+ * resolve. (javac finds errors inside method bodies only after annotation processing; no processor sees those,
+ * and javac then fails the build.)
+ *
+ * <p>It never throws: a failure of its own is reported as {@code [codexplugin:Internal]} on the element it was
+ * working on, and the other elements go on. It says nothing about an annotation javac could not compute.
  *
  * <p>Options: {@code -Acodexplugin.version=<version>} (the version of a {@code @Plugin} without one) and
  * {@code -Acodexplugin.resourcePath=<dir>[:<dir>...]} (more folders to find resources in).
