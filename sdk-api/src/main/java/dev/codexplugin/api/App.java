@@ -19,7 +19,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Repeatable(App.List.class)
 public @interface App {
-  /** The app key in {@code .app.json}; must be 1-64 characters of letters, digits, _ and -. */
+  /**
+   * The app key in {@code .app.json}; must be 1-64 characters of letters, digits, _ and -, and must be unique
+   * within the plugin.
+   */
   String key();
 
   /** The registered connector id, e.g. {@code connector_jira}; must not be empty. */

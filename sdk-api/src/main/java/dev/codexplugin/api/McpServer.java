@@ -36,15 +36,23 @@ public @interface McpServer {
   /** What the server offers, for readers of the bundle; optional. */
   String description() default "";
 
-  /** stdio: the program to launch, e.g. {@code npx}. Exactly one of command and url must be set. */
+  /**
+   * stdio: the program to launch, e.g. {@code npx}; exactly one of command and url must be set. It must not rely
+   * on ${...} placeholders: Codex does not expand them.
+   */
   String command() default "";
 
-  /** stdio: the program's arguments. */
+  /**
+   * stdio: the program's arguments; they must not rely on ${...} placeholders: Codex does not expand them (use a
+   * path relative to the plugin with {@code cwd = "."}).
+   */
   String[] args() default {};
 
   /**
-   * stdio: environment entries as {@code "NAME=value"}; each must be {@code key=value} with a non-empty key.
-   * Never a secret: use {@link #envVars()}.
+   * stdio: environment entries as {@code "NAME=value"}; each must be {@code key=value} with a non-empty key, each
+   * key must be unique, and a value must not rely on ${...} placeholders: Codex does not expand them. A value
+   * must never hold a secret: name an environment variable instead, in {@link #envVars()}; a literal that looks
+   * like a secret is a warning.
    */
   String[] env() default {};
 
@@ -53,23 +61,33 @@ public @interface McpServer {
 
   /**
    * stdio: the working directory; Codex resolves a relative path against the installed plugin folder, so
-   * {@code "."} is the plugin root.
+   * {@code "."} is the plugin root. It must be a relative folder inside the plugin, such as ".", must not be
+   * empty when the command is inside the plugin ({@code ./...} or {@code lib/...}), and must not rely on ${...}
+   * placeholders: Codex does not expand them.
    */
   String cwd() default "";
 
-  /** HTTP: the server's URL (streamable HTTP); must be an https:// URL (http:// only for localhost). */
+  /**
+   * HTTP: the server's URL (streamable HTTP); must be an https:// URL (http:// only for localhost); exactly one
+   * of command and url must be set.
+   */
   String url() default "";
 
   /** HTTP: the environment variable holding the bearer token. */
   String bearerTokenEnvVar() default "";
 
   /**
-   * HTTP: static headers as {@code "Header=value"}; each must be {@code key=value} with a non-empty key.
-   * Never a secret: use {@link #envHttpHeaders()}.
+   * HTTP: static headers as {@code "Header=value"}; each must be {@code key=value} with a non-empty key, each key
+   * must be unique, and a value must not rely on ${...} placeholders: Codex does not expand them. A value must
+   * never hold a secret: name an environment variable instead, in {@link #envHttpHeaders()} or
+   * {@link #bearerTokenEnvVar()}; a literal that looks like a secret is a warning.
    */
   String[] httpHeaders() default {};
 
-  /** HTTP: headers filled from environment variables, as {@code "Header=ENV_VAR"}. */
+  /**
+   * HTTP: headers filled from environment variables, as {@code "Header=ENV_VAR"}; each must be {@code key=value}
+   * with a non-empty key, and each key must be unique.
+   */
   String[] envHttpHeaders() default {};
 
   /** Whether the server is enabled; unset leaves the host's default (enabled). */

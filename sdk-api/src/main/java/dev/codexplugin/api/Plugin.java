@@ -28,15 +28,17 @@ import java.lang.annotation.Target;
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 public @interface Plugin {
   /**
-   * The plugin name; must be lowercase kebab-case (a-z, 0-9, single hyphens), 1-64 characters. It names the
-   * bundle folder, the marketplace entry, and prefixes every skill ({@code <plugin>:<skill>}).
+   * The plugin name; must be lowercase kebab-case (a-z, 0-9, single hyphens), 1-64 characters, and must be unique
+   * among the {@code @Plugin}s of a compilation. It names the bundle folder, the marketplace entry, and prefixes
+   * every skill ({@code <plugin>:<skill>}).
    */
   String name();
 
   /**
    * The plugin version; must be a strict Semantic Version 2.0.0 (MAJOR.MINOR.PATCH with optional -pre-release
    * and +build, e.g. 1.2.0-rc.1). Empty means: take the processor option {@code -Acodexplugin.version}, so a
-   * Maven build passes {@code -Acodexplugin.version=${project.version}} and the version has one source of truth.
+   * Maven build passes {@code -Acodexplugin.version=${project.version}} and the version has one source of truth;
+   * the two together must not be empty.
    */
   String version() default "";
 
@@ -63,14 +65,15 @@ public @interface Plugin {
 
   /**
    * A resource folder of skills written by hand, packaged as they are: each {@code <name>/SKILL.md} with its
-   * {@code scripts/}, {@code references/} and {@code assets/}; optional. Each skill must pass the same rules
-   * as an {@link Skill @Skill}.
+   * {@code scripts/}, {@code references/} and {@code assets/}; optional; must name an existing folder. Each skill
+   * must pass the same rules as an {@link Skill @Skill}, and every file must stay inside the bundle: a symbolic
+   * link leading out of the folder is an error. Entries whose name starts with {@code .} are left out.
    */
   String localSkills() default "";
 
   /**
    * An existing {@code .mcp.json} resource whose servers are merged with the {@link McpServer @McpServer}
-   * annotations; optional. A server name defined twice is an error.
+   * annotations; optional; must name an existing file. A server name defined twice is an error.
    */
   String mcpConfig() default "";
 
@@ -82,7 +85,7 @@ public @interface Plugin {
 
   /**
    * An existing {@code .app.json} resource whose apps are merged with the {@link App @App} annotations;
-   * optional. An app key defined twice is an error.
+   * optional; must name an existing file. An app key defined twice is an error.
    */
   String appConfig() default "";
 }

@@ -59,6 +59,9 @@ public @interface PluginInterface {
   /** A resource path of the logo for dark themes; must name an existing file. */
   String logoDark() default "";
 
-  /** Resource paths of screenshots; each must name an existing PNG file. */
+  /**
+   * Resource paths of screenshots, copied to {@code ./assets/}; each must name an existing file and must be a
+   * .png file under ./assets/.
+   */
   String[] screenshots() default {};
 }

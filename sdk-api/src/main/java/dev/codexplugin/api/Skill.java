@@ -23,24 +23,28 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Skill.List.class)
 public @interface Skill {
-  /** The skill name; must be lowercase kebab-case (a-z, 0-9, single hyphens), 1-64 characters. */
+  /**
+   * The skill name; must be lowercase kebab-case (a-z, 0-9, single hyphens), 1-64 characters, and must be unique
+   * within the plugin.
+   */
   String name();
 
   /**
    * What the skill does and when to use it; must not be empty, must be at most 1024 characters and must not
-   * contain < or >.
+   * contain {@code <} or {@code >}.
    */
   String description();
 
   /**
-   * The Markdown instructions, inline (a text block reads well). Exactly one of {@code instructions} and
+   * The Markdown instructions, inline (a text block reads well); exactly one of {@code instructions} and
    * {@link #instructionsFile()} must be set.
    */
   String instructions() default "";
 
   /**
-   * A resource path of a Markdown file holding the instructions; must name an existing file. Exactly one of
-   * {@link #instructions()} and {@code instructionsFile} must be set.
+   * A resource path of a Markdown file holding the instructions; must name an existing file, which must be UTF-8
+   * text without a byte-order mark; exactly one of {@link #instructions()} and {@code instructionsFile} must be
+   * set.
    */
   String instructionsFile() default "";
 
@@ -55,11 +59,14 @@ public @interface Skill {
 
   /**
    * Extra front-matter metadata as {@code "key=value"} entries; each must be {@code key=value} with a
-   * non-empty key.
+   * non-empty key, and each key must be unique.
    */
   String[] metadata() default {};
 
-  /** A short description, written as the metadata entry {@code short-description}; optional. */
+  /**
+   * A short description, written as the metadata entry {@code short-description}; optional. That entry must be
+   * unique: do not set it in {@link #metadata()} too.
+   */
   String shortDescription() default "";
 
   /**

@@ -9,7 +9,8 @@
  * the layout the Codex CLI installs.
  *
  * <h2>Membership</h2>
- * With one {@code @Plugin} in a compilation, every annotated element belongs to it. With several, each
+ * Every annotated element must belong to exactly one @Plugin. With one {@code @Plugin} in a compilation, every
+ * annotated element belongs to it. With several, each
  * element belongs to the {@code @Plugin} of its nearest enclosing package (a {@code @Plugin} on a type counts
  * for that type's package); an element that no {@code @Plugin} encloses, or that two enclose equally, is a
  * compile error.
@@ -19,7 +20,9 @@
  * paths, resolved like {@link Class#getResource(String)}: relative to the package of the annotated element,
  * or from the root when they start with {@code /}. They are looked up on the source path, in the class output
  * (where Maven copies {@code src/main/resources} before compiling), and in the folders of the processor option
- * {@code -Acodexplugin.resourcePath=dir1:dir2} (for builds that copy resources after compiling).
+ * {@code -Acodexplugin.resourcePath=dir1:dir2} (for builds that copy resources after compiling). A resource
+ * must stay within the reader's size and nesting limits: at most 16 MiB, and at most 1 MiB for the text a host
+ * reads (instructions, {@code SKILL.md}, {@code agents/openai.yaml}, {@code .mcp.json}, {@code .app.json}).
  *
  * <p>All annotations have {@link java.lang.annotation.RetentionPolicy#CLASS CLASS} retention: nothing of
  * them is needed at run time.

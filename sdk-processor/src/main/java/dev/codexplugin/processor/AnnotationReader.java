@@ -12,21 +12,46 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reads the attributes of one annotation mirror, with defaults, and remembers where each explicit value is,
- * so that diagnostics can point at it.
+ * so that diagnostics can point at it: the mirror as the element carries it ({@link #top()}, a container for
+ * repeated annotations) and the {@link Step steps} from there to this mirror.
  */
 final class AnnotationReader {
+  /**
+   * One step from an annotation to a value inside it: an attribute, and an index into its array or -1.
+   *
+   * @param attribute the attribute name, e.g. {@code ui}
+   * @param index the array index, or -1 for the whole value
+   */
+  record Step(String attribute, int index) {}
+
   private final Element element;
   private final AnnotationMirror mirror;
+  private final AnnotationMirror top;
+  private final List<Step> steps;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
   private final String simpleName;
 
+  /** A reader of an annotation the element carries directly. */
   AnnotationReader(Elements elements, Element element, AnnotationMirror mirror) {
+    this(elements, element, mirror, mirror, List.of());
+  }
+
+  private AnnotationReader(Elements elements, Element element, AnnotationMirror mirror, AnnotationMirror top,
+      List<Step> steps) {
     this.element = element;
     this.mirror = mirror;
+    this.top = top;
+    this.steps = List.copyOf(steps);
     this.withDefaults = elements.getElementValuesWithDefaults(mirror);
     this.explicit = mirror.getElementValues();
     this.simpleName = mirror.getAnnotationType().asElement().getSimpleName().toString();
+  }
+
+  /** A reader of entry {@code index} of the {@code value} of the container {@code container}. */
+  static AnnotationReader repeated(Elements elements, Element element, AnnotationMirror container,
+      AnnotationMirror repeated, int index) {
+    return new AnnotationReader(elements, element, repeated, container, List.of(new Step("value", index)));
   }
 
   Element element() {
@@ -37,9 +62,73 @@ final class AnnotationReader {
     return mirror;
   }
 
+  /** The annotation as the element carries it: this one, or the container or annotation it is nested in. */
+  AnnotationMirror top() {
+    return top;
+  }
+
+  /** The steps from {@link #top()} to this annotation. */
+  List<Step> steps() {
+    return steps;
+  }
+
   /** {@code @Skill}, for messages. */
   String label() {
     return "@" + simpleName;
+  }
+
+  /**
+   * Whether javac could not compute some value of this annotation (an unknown constant, a missing required
+   * attribute). javac reports that itself; whatever we would say about such an annotation is a follow-on error.
+   */
+  boolean isErroneous() {
+    for (ExecutableElement attribute : attributes()) {
+      if (attribute.getDefaultValue() == null && !withDefaults.containsKey(attribute)) {
+        return true;
+      }
+    }
+    for (AnnotationValue value : withDefaults.values()) {
+      if (isErroneous(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<ExecutableElement> attributes() {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {
+      if (member instanceof ExecutableElement method) {
+        out.add(method);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * javac represents a value it could not compute as an {@code Attribute.Error}, whose value is the string
+   * {@code <error>} and whose {@code toString()} is {@code <error>} (a real string constant prints quoted).
+   */
+  private static boolean isErroneous(AnnotationValue value) {
+    Object v = value.getValue();
+    if (v instanceof String && "<error>".equals(value.toString())) {
+      return true;
+    }
+    if (v instanceof List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof AnnotationValue nested) || isErroneous(nested)) {
+          return true;
+        }
+      }
+    }
+    if (v instanceof AnnotationMirror nested) {
+      for (AnnotationValue inner : nested.getElementValues().values()) {
+        if (isErroneous(inner)) {
+          return true;
+        }
+      }
+    }
+    return v == null;
   }
 
   String string(String name) {
@@ -73,7 +162,9 @@ final class AnnotationReader {
 
   AnnotationReader nested(Elements elements, String name) {
     Object value = raw(name);
-    return new AnnotationReader(elements, element, (AnnotationMirror) value);
+    List<Step> path = new ArrayList<>(steps);
+    path.add(new Step(name, -1));
+    return new AnnotationReader(elements, element, (AnnotationMirror) value, top, path);
   }
 
   /** Whether the attribute was written in the source (not a default). */
@@ -102,17 +193,27 @@ final class AnnotationReader {
 
   /** Where a diagnostic about attribute {@code name} should point. */
   Origin origin(String name) {
-    return new Origin(element, mirror, explicitValue(name), label() + " " + name);
+    AnnotationValue value = explicitValue(name);
+    return new Origin(element, mirror, value, top, value == null ? steps : append(new Step(name, -1)),
+        label() + " " + name);
   }
 
   /** Where a diagnostic about entry {@code index} of array attribute {@code name} should point. */
   Origin origin(String name, int index) {
-    return new Origin(element, mirror, explicitValue(name, index), label() + " " + name);
+    AnnotationValue value = explicitValue(name, index);
+    return new Origin(element, mirror, value, top, value == null ? steps : append(new Step(name, index)),
+        label() + " " + name);
   }
 
   /** Where a diagnostic about the annotation as a whole should point. */
   Origin origin() {
-    return new Origin(element, mirror, null, label());
+    return new Origin(element, mirror, null, top, steps, label());
+  }
+
+  private List<Step> append(Step step) {
+    List<Step> path = new ArrayList<>(steps);
+    path.add(step);
+    return path;
   }
 
   private Object raw(String name) {

@@ -15,7 +15,6 @@ import dev.codexplugin.runtime.PluginUi;
 import dev.codexplugin.runtime.Severity;
 import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.SkillUi;
-import dev.codexplugin.runtime.internal.BundlePaths;
 import dev.codexplugin.runtime.internal.BundleWriter;
 import dev.codexplugin.runtime.internal.ConfigReader;
 import dev.codexplugin.runtime.internal.Limits;
@@ -25,11 +24,11 @@ import dev.codexplugin.runtime.internal.SkillReader;
 import dev.codexplugin.runtime.internal.SkillScanner;
 import dev.codexplugin.runtime.internal.Text;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,7 +40,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 
@@ -55,37 +53,63 @@ final class BundleAssembler {
   private final Diagnostics diagnostics;
   private final String optionVersion;
   private final PluginDecl plugin;
+  private final CodexPluginProcessor.Probe probe;
   private final Origins origins;
   private final Report report = new Report(Report.Mode.PUBLISH, "");
   private final SortedMap<String, byte[]> packaged = new TreeMap<>();
   private final Map<String, String> packagedFrom = new LinkedHashMap<>();
   /** Places the processor reported itself; the rules' findings there would repeat them. */
   private final Set<String> handled = new HashSet<>();
+  /** Findings ({@code code#file#field}) that would only follow from how the processor checks a part. */
+  private final Set<String> suppressed = new HashSet<>();
+  /** The skill folders taken so far, local skills first. */
+  private final Set<String> skillFolders = new HashSet<>();
   private boolean failed;
+  /**
+   * Whether an mcpConfig or appConfig file could not be read in full: the servers or apps it would define are
+   * unknown, so a skill's requirement that names none of the known ones may be fine.
+   */
+  private boolean configIncomplete;
 
   BundleAssembler(Elements elements, Resources resources, Diagnostics diagnostics, String optionVersion,
-      PluginDecl plugin) {
+      PluginDecl plugin, CodexPluginProcessor.Probe probe) {
     this.elements = elements;
     this.resources = resources;
     this.diagnostics = diagnostics;
     this.optionVersion = optionVersion;
     this.plugin = plugin;
-    this.origins = new Origins(plugin.reader().origin().labeled("@Plugin \"" + plugin.name() + "\""));
+    this.probe = probe;
+    this.origins = new Origins(plugin.reader().origin().labeled("@Plugin " + Text.quote(plugin.name())));
   }
 
-  /** The bundle's files, or empty when an error was reported. */
-  Optional<SortedMap<String, byte[]>> assemble(List<PartDecl> parts) {
+  /**
+   * What one {@code @Plugin} became.
+   *
+   * @param plugin the declaration
+   * @param version the version written to the manifest
+   * @param files every file of the bundle, by path inside it
+   */
+  record Assembled(PluginDecl plugin, String version, SortedMap<String, byte[]> files) {}
+
+  /** The bundle, or empty when an error was reported. */
+  Optional<Assembled> assemble(List<PartDecl> parts) {
     PluginManifest manifest = manifest();
     List<SkillSpec> skills = new ArrayList<>(localSkills());
     List<McpServerSpec> servers = new ArrayList<>(configServers());
     List<AppSpec> apps = new ArrayList<>(configApps());
     List<HookSpec> hooks = new ArrayList<>();
     for (PartDecl part : parts) {
-      switch (part.kind()) {
-        case SKILL -> skill(part).ifPresent(skills::add);
-        case MCP_SERVER -> servers.add(server(part));
-        case APP -> apps.add(app(part));
-        case HOOK -> hooks.add(hook(part, hooks.size()));
+      try {
+        probe.visit(part.element());
+        switch (part.kind()) {
+          case SKILL -> skills.add(skill(part));
+          case MCP_SERVER -> servers.add(server(part));
+          case APP -> apps.add(app(part));
+          case HOOK -> hooks.add(hook(part, hooks.size()));
+        }
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        diagnostics.internal(part.element(), e);
+        failed = true;
       }
     }
     skills.sort(Comparator.comparing(SkillSpec::name));
@@ -95,16 +119,27 @@ final class BundleAssembler {
         List.copyOf(packaged.keySet()), "", List.of());
     Rules.check(bundle, Rules.MANIFEST, report);
     for (Finding finding : report.findings()) {
-      if (!handled.contains(finding.file() + "#" + finding.field())) {
+      boolean followOn = configIncomplete && finding.code() == FindingCode.UNKNOWN_REQUIREMENT;
+      if (!followOn && !handled.contains(finding.file() + "#" + finding.field())
+          && !suppressed.contains(finding.code().id() + "#" + finding.file() + "#" + finding.field())) {
         diagnostics.print(finding, origins);
         failed |= finding.isError();
       }
     }
-    return failed ? Optional.empty() : Optional.of(BundleWriter.write(bundle, packaged));
-  }
-
-  PluginDecl plugin() {
-    return plugin;
+    if (failed) {
+      return Optional.empty();
+    }
+    SortedMap<String, byte[]> files = BundleWriter.write(bundle, packaged);
+    for (SkillSpec skill : skills) {
+      byte[] skillMd = files.get(skill.skillFile());
+      if (skillMd != null && skillMd.length > Limits.MAX_TEXT_BYTES) {
+        error(FindingCode.TOO_LARGE, origins.find(skill.skillFile(), "instructions", FindingCode.TOO_LARGE),
+            skill.skillFile(), "", "@Skill " + Text.quote(skill.name()) + " SKILL.md (" + skillMd.length
+                + " bytes) must be at most " + Limits.MAX_TEXT_BYTES + " bytes, the most a reader of the bundle"
+                + " accepts; shorten the instructions");
+      }
+    }
+    return failed ? Optional.empty() : Optional.of(new Assembled(plugin, manifest.version(), files));
   }
 
   // ------------------------------------------------------------------------------------------ manifest
@@ -120,7 +155,7 @@ final class BundleAssembler {
     if (version.isEmpty()) {
       version = optionVersion;
       if (version.isEmpty()) {
-        error(FindingCode.MISSING, p.origin("version"), f, "version", FindingCode.MISSING.rule()
+        error(FindingCode.MISSING, p.origin("version"), f, "version", "@Plugin version " + FindingCode.MISSING.rule()
             + "; set @Plugin(version = \"1.0.0\") or pass -A" + Options.VERSION + "=${project.version}"
             + " to javac (Maven: compilerArgs)");
       } else {
@@ -169,12 +204,24 @@ final class BundleAssembler {
 
   // ------------------------------------------------------------------------------------------ skills
 
-  private Optional<SkillSpec> skill(PartDecl part) {
+  /** The skill; when its instructions cannot be read it is still checked (with none), but not written. */
+  private SkillSpec skill(PartDecl part) {
     AnnotationReader s = part.reader();
     String name = s.string("name");
     String folder = "skills/" + name;
+    if (!skillFolders.add(folder)) {
+      // A second skill of this name: checked in a folder of its own, so that the rules' findings (Duplicate
+      // among them) land on this annotation and not on the first one. It is never written.
+      int n = 2;
+      while (!skillFolders.add(folder + " (" + n + ")")) {
+        n++;
+      }
+      folder = folder + " (" + n + ")";
+      suppressed.add(FindingCode.NAME_MISMATCH.id() + "#" + folder + "/SKILL.md#name");
+    }
     String f = folder + "/SKILL.md";
-    origins.put(f, "", s.origin().labeled("@Skill \"" + name + "\""));
+    origins.put(f, "", s.origin().labeled("@Skill " + Text.quote(name)));
+    origins.put(f, "instructions", s.origin(s.isExplicit("instructionsFile") ? "instructionsFile" : "instructions"));
     for (String attr : List.of("name", "description", "license", "compatibility", "metadata")) {
       origins.put(f, attr, s.origin(attr));
     }
@@ -185,17 +232,14 @@ final class BundleAssembler {
     }
     origins.put(f, "requires", s.origin("requires"));
 
-    String instructions = instructions(s, f).orElse(null);
-    if (instructions == null) {
-      return Optional.empty();
-    }
+    String instructions = instructions(s, name, f).orElse("");
     Map<String, String> metadata = new TreeMap<>(entries(s, "metadata", f, "metadata"));
     String shortDescription = s.string("shortDescription");
     if (!shortDescription.isEmpty()) {
       if (metadata.containsKey("short-description")) {
         error(FindingCode.DUPLICATE, s.origin("shortDescription"), f, "metadata.short-description",
-            "@Skill shortDescription " + FindingCode.DUPLICATE.rule()
-                + ": metadata also sets short-description; keep one");
+            "@Skill shortDescription " + Text.quote(shortDescription) + " " + FindingCode.DUPLICATE.rule()
+                + "; found metadata short-description too. Keep one of them");
       }
       metadata.put("short-description", shortDescription);
     }
@@ -210,32 +254,35 @@ final class BundleAssembler {
     SkillUi ui = new SkillUi(u.string("displayName"), u.string("shortDescription"), u.string("defaultPrompt"),
         u.string("brandColor"), asset(u, "iconSmall", folder + "/assets", agent, "interface.icon_small"),
         asset(u, "iconLarge", folder + "/assets", agent, "interface.icon_large"));
-    return Optional.of(new SkillSpec(name, s.string("description"), s.string("license"),
+    return new SkillSpec(name, s.string("description"), s.string("license"),
         s.string("compatibility"), s.strings("allowedTools"), metadata, instructions, folder, requires, ui,
-        tri(s.enumConstant("allowImplicitInvocation"))));
+        tri(s.enumConstant("allowImplicitInvocation")));
   }
 
-  private Optional<String> instructions(AnnotationReader s, String skillFile) {
+  private Optional<String> instructions(AnnotationReader s, String name, String skillFile) {
     String inline = s.string("instructions");
     String file = s.string("instructionsFile");
     if (inline.isBlank() == file.isEmpty()) {
-      error(FindingCode.INSTRUCTIONS, inline.isBlank() ? s.origin() : s.origin("instructionsFile"), skillFile, "",
-          s.label() + " " + FindingCode.INSTRUCTIONS.rule() + (inline.isBlank()
-              ? "; write the Markdown in instructions = \"\"\"...\"\"\" or name a file in instructionsFile"
-              : "; remove one of them"));
+      boolean neither = inline.isBlank();
+      error(FindingCode.INSTRUCTIONS, neither ? s.origin() : s.origin("instructionsFile"), skillFile, "",
+          s.label() + " " + Text.quote(name) + " " + FindingCode.INSTRUCTIONS.rule() + (neither
+              ? "; found neither. Write the Markdown in instructions = \"\"\"...\"\"\" or name a file in"
+                  + " instructionsFile"
+              : "; found both. Remove one of them"));
       return Optional.empty();
     }
     if (file.isEmpty()) {
       return Optional.of(inline);
     }
-    Optional<byte[]> bytes = resource(s, "instructionsFile", -1, file, skillFile, "");
+    Optional<byte[]> bytes = resource(s, "instructionsFile", -1, file, skillFile, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
     Optional<String> text = Text.decodeUtf8(bytes.get());
     if (text.isEmpty() || Text.hasBom(bytes.get())) {
       error(FindingCode.BAD_ENCODING, s.origin("instructionsFile"), skillFile, "", s.label()
-          + " instructionsFile " + Text.quote(file) + " " + FindingCode.BAD_ENCODING.rule() + "; save it as UTF-8");
+          + " instructionsFile " + Text.quote(file) + " " + FindingCode.BAD_ENCODING.rule() + "; found "
+          + (text.isEmpty() ? "bytes that are not UTF-8" : "a byte-order mark") + ". Save it as UTF-8 without BOM");
       return Optional.empty();
     }
     return Optional.of(text.get());
@@ -248,63 +295,121 @@ final class BundleAssembler {
     if (dir.isEmpty()) {
       return List.of();
     }
-    Origin origin = p.origin("localSkills").labeled("@Plugin localSkills " + Text.quote(dir)).forFiles();
+    Origin origin = p.origin("localSkills").labeled("@Plugin localSkills " + Text.quote(dir)).forFiles("skills/");
     Optional<String> name = Resources.name(packageOf(p.element()), dir);
     Optional<Path> folder = name.flatMap(resources::folder);
     if (folder.isEmpty()) {
       error(FindingCode.MISSING_FILE, p.origin("localSkills"), "skills", "", "@Plugin localSkills "
-          + Text.quote(dir) + " must name an existing folder; looked for "
-          + name.orElse(dir) + " in " + resources.searched());
+          + Text.quote(dir) + " must name an existing folder; looked for " + name.orElse(dir) + " in "
+          + resources.searched() + (dir.startsWith("/") ? "" : " (a path without a leading / is relative to the"
+          + " package)"));
       return List.of();
     }
     origins.putPrefix("skills/", origin);
-    Map<String, byte[]> files = readFolder(folder.get(), p.origin("localSkills"));
-    files.forEach((rel, bytes) -> pack("skills/" + rel, bytes, "localSkills " + dir, p.origin("localSkills")));
+    origins.put("skills", "", origin);
+    Map<String, byte[]> files = readFolder(folder.get(), origin);
+    files.forEach((rel, bytes) -> pack("skills/" + rel, bytes, "localSkills " + dir, origin));
     List<SkillSpec> skills = new ArrayList<>();
     for (String skillFolder : SkillScanner.find(files.keySet().stream().map(k -> "skills/" + k).toList(),
         "skills", report)) {
+      skillFolders.add(skillFolder);
       byte[] agent = packaged.get(skillFolder + "/agents/openai.yaml");
       SkillReader.read(skillFolder, packaged.get(skillFolder + "/SKILL.md"), agent, report).ifPresent(skills::add);
     }
     return skills;
   }
 
+  /**
+   * The files of a local skills folder by relative path, walked like the runtime walks a plugin folder: entries
+   * starting with {@code .} are left out; a symbolic link to a file inside is packaged as a copy, a link to a
+   * folder inside is not followed (its files are packaged where they really are), and a link leading out of the
+   * folder is {@code UnsafePath}.
+   */
   private Map<String, byte[]> readFolder(Path folder, Origin origin) {
     Map<String, byte[]> files = new TreeMap<>();
+    List<String> unsafe = new ArrayList<>();
     try {
       Path real = folder.toRealPath();
-      List<Path> paths;
-      try (Stream<Path> walk = Files.walk(folder, Limits.MAX_FOLDER_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
-        paths = walk.filter(path -> Files.isRegularFile(path)).sorted().limit(Limits.MAX_FILES + 1L).toList();
+      List<Path> paths = new ArrayList<>();
+      Files.walkFileTree(folder, Set.of(), Limits.MAX_FOLDER_DEPTH, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(folder) && dir.getFileName().toString().startsWith(".")
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (file.getFileName().toString().startsWith(".")) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attrs.isSymbolicLink()) {
+            Optional<Path> target = inside(file, real);
+            if (target.isEmpty()) {
+              unsafe.add(rel(folder, file) + " (a link to " + linkTarget(file) + ")");
+              return FileVisitResult.CONTINUE;
+            }
+            if (!Files.isRegularFile(target.get())) {
+              return FileVisitResult.CONTINUE;
+            }
+          } else if (!attrs.isRegularFile()) {
+            return FileVisitResult.CONTINUE;
+          }
+          paths.add(file);
+          return paths.size() > Limits.MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+        }
+      });
+      if (!unsafe.isEmpty()) {
+        diagnostics.print(FindingCode.UNSAFE_PATH, Severity.ERROR, origin, origin.label() + " "
+            + FindingCode.UNSAFE_PATH.rule() + "; found " + String.join(", ", unsafe)
+            + ". Copy the files into the folder instead of linking outside it.");
+        failed = true;
       }
       if (paths.size() > Limits.MAX_FILES) {
-        diagnostics.print(FindingCode.TOO_LARGE, Severity.ERROR, origin, origin.label() + " holds more than "
-            + Limits.MAX_FILES + " files; package fewer");
+        diagnostics.print(FindingCode.TOO_LARGE, Severity.ERROR, origin, origin.label() + " must hold at most "
+            + Limits.MAX_FILES + " files; found more. Package fewer files.");
         failed = true;
         return files;
       }
       for (Path path : paths) {
-        String rel = folder.relativize(path).toString().replace('\\', '/');
-        if (Arrays.stream(rel.split("/")).anyMatch(s -> s.startsWith("."))) {
-          continue;
-        }
-        if (!path.toRealPath().startsWith(real)) {
-          diagnostics.print(FindingCode.UNSAFE_PATH, Severity.ERROR, origin, origin.label() + ": " + rel + " "
-              + FindingCode.UNSAFE_PATH.rule() + "; it is a link to " + path.toRealPath() + ", copy the file instead");
+        String rel = rel(folder, path);
+        boolean text = rel.endsWith("/SKILL.md") || rel.contains("/agents/");
+        try {
+          files.put(rel, Resources.readCapped(Files.newInputStream(path), rel,
+              text ? Limits.MAX_TEXT_BYTES : Resources.MAX_BYTES));
+        } catch (Resources.TooLargeException e) {
+          diagnostics.print(FindingCode.TOO_LARGE, Severity.ERROR, origin, origin.label() + ", in " + rel
+              + ": the file must be at most " + e.limit() + " bytes; found more. Shorten it.");
           failed = true;
-          continue;
         }
-        if (Files.isSymbolicLink(path) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-          // a link inside the folder: packaged as the file it points to
-        }
-        files.put(rel, Resources.readCapped(Files.newInputStream(path), rel));
       }
     } catch (IOException | RuntimeException e) {
       diagnostics.print(FindingCode.IO, Severity.ERROR, origin, origin.label() + " " + FindingCode.IO.rule()
-          + "; " + e.getMessage());
+          + "; found " + e + ".");
       failed = true;
     }
     return files;
+  }
+
+  private static String rel(Path folder, Path file) {
+    return folder.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static Optional<Path> inside(Path link, Path realRoot) {
+    try {
+      Path target = link.toRealPath();
+      return target.startsWith(realRoot) ? Optional.of(target) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "a missing file";
+    }
   }
 
   // ------------------------------------------------------------------------------------------ servers, apps, hooks
@@ -315,13 +420,17 @@ final class BundleAssembler {
     if (path.isEmpty()) {
       return List.of();
     }
-    Origin origin = p.origin("mcpConfig").labeled("@Plugin mcpConfig " + Text.quote(path)).forFiles();
-    Optional<byte[]> bytes = resource(p, "mcpConfig", -1, path, Rules.MCP_FILE, "");
+    Origin origin = p.origin("mcpConfig").labeled("@Plugin mcpConfig " + Text.quote(path))
+        .forFiles(Rules.MCP_FILE);
+    Optional<byte[]> bytes = resource(p, "mcpConfig", -1, path, Rules.MCP_FILE, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
+      configIncomplete = true;
       return List.of();
     }
     origins.put(Rules.MCP_FILE, "", origin);
+    int errors = report.errors().size();
     List<McpServerSpec> servers = ConfigReader.mcpServers(bytes.get(), Rules.MCP_FILE, report);
+    configIncomplete |= report.errors().size() > errors;
     servers.forEach(s -> origins.put(Rules.MCP_FILE, "mcpServers." + s.name(), origin));
     return servers;
   }
@@ -332,13 +441,17 @@ final class BundleAssembler {
     if (path.isEmpty()) {
       return List.of();
     }
-    Origin origin = p.origin("appConfig").labeled("@Plugin appConfig " + Text.quote(path)).forFiles();
-    Optional<byte[]> bytes = resource(p, "appConfig", -1, path, Rules.APP_FILE, "");
+    Origin origin = p.origin("appConfig").labeled("@Plugin appConfig " + Text.quote(path))
+        .forFiles(Rules.APP_FILE);
+    Optional<byte[]> bytes = resource(p, "appConfig", -1, path, Rules.APP_FILE, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
+      configIncomplete = true;
       return List.of();
     }
     origins.put(Rules.APP_FILE, "", origin);
+    int errors = report.errors().size();
     List<AppSpec> apps = ConfigReader.apps(bytes.get(), Rules.APP_FILE, report);
+    configIncomplete |= report.errors().size() > errors;
     apps.forEach(a -> origins.put(Rules.APP_FILE, "apps." + a.key(), origin));
     return apps;
   }
@@ -415,7 +528,7 @@ final class BundleAssembler {
         continue;
       }
       out.put(key, entry.substring(eq + 1));
-      origins.put(file, field + "." + key, r.origin(attr, i));
+      origins.put(file, field + "." + key, r.origin(attr, i).labeled(r.label() + " " + attr + " " + key));
     }
     return out;
   }
@@ -428,7 +541,7 @@ final class BundleAssembler {
 
   private Optional<String> asset(AnnotationReader r, String attr, int index, String value, String folder,
       String file, String field) {
-    Optional<byte[]> bytes = resource(r, attr, index, value, file, field);
+    Optional<byte[]> bytes = resource(r, attr, index, value, file, field, Resources.MAX_BYTES);
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
@@ -455,27 +568,32 @@ final class BundleAssembler {
     return true;
   }
 
-  /** Reads the resource an attribute names, reporting MissingFile on the attribute. */
+  /** Reads the resource an attribute names, reporting MissingFile (or TooLarge, Io) on the attribute. */
   private Optional<byte[]> resource(AnnotationReader r, String attr, int index, String value, String file,
-      String field) {
+      String field, int limit) {
     Origin origin = index < 0 ? r.origin(attr) : r.origin(attr, index);
     Optional<String> name = Resources.name(packageOf(r.element()), value);
     if (name.isEmpty()) {
       error(FindingCode.MISSING_FILE, origin, file, field, r.label() + " " + attr + " " + Text.quote(value)
-          + " " + FindingCode.MISSING_FILE.rule() + "; the path leaves the resource root");
+          + " " + FindingCode.MISSING_FILE.rule() + "; found a path whose .. leaves the resource root. Start it"
+          + " with / or drop the .. segments");
       return Optional.empty();
     }
     try {
-      Optional<byte[]> bytes = resources.read(name.get());
+      Optional<byte[]> bytes = resources.read(name.get(), limit);
       if (bytes.isEmpty()) {
         error(FindingCode.MISSING_FILE, origin, file, field, r.label() + " " + attr + " " + Text.quote(value)
             + " " + FindingCode.MISSING_FILE.rule() + "; looked for " + name.get() + " in " + resources.searched()
             + (value.startsWith("/") ? "" : " (a path without a leading / is relative to the package)"));
       }
       return bytes;
+    } catch (Resources.TooLargeException e) {
+      error(FindingCode.TOO_LARGE, origin, file, field, r.label() + " " + attr + " " + Text.quote(value)
+          + " must name a file of at most " + e.limit() + " bytes; found a larger one. Make it smaller");
+      return Optional.empty();
     } catch (IOException e) {
       error(FindingCode.IO, origin, file, field, r.label() + " " + attr + " " + Text.quote(value) + " "
-          + FindingCode.IO.rule() + "; " + e.getMessage());
+          + FindingCode.IO.rule() + "; found " + e + ". Check the file's permissions");
       return Optional.empty();
     }
   }
@@ -500,13 +618,5 @@ final class BundleAssembler {
 
   private static Optional<Double> seconds(int value) {
     return value == 0 ? Optional.empty() : Optional.of((double) value);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static boolean isSafe(String path) {
-    return BundlePaths.isSafeEntry(path);
   }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -32,19 +34,42 @@ import javax.tools.StandardLocation;
  * The annotation processor of the Codex Plugin SDK. It collects {@code @Plugin}, {@code @Skill},
  * {@code @McpServer}, {@code @App} and {@code @Hook} over all rounds, and when processing is over checks every
  * rule and writes each plugin bundle to {@code META-INF/codex-plugins/<name>/} plus the index
- * {@code META-INF/codex-plugins/index.json} &mdash; only when the compilation raised no error.
+ * {@code META-INF/codex-plugins/index.json} &mdash; only when the compilation raised no error it can see: none
+ * of its own, none in an earlier round, no annotation value and no type in a signature that javac could not
+ * resolve. (javac finds errors inside method bodies only after annotation processing; no processor sees those,
+ * and javac then fails the build.)
+ *
+ * <p>It never throws: a failure of its own is reported as {@code [codexplugin:Internal]} on the element it was
+ * working on, and the other elements go on. It says nothing about an annotation javac could not compute.
  *
  * <p>Options: {@code -Acodexplugin.version=<version>} (the version of a {@code @Plugin} without one) and
  * {@code -Acodexplugin.resourcePath=<dir>[:<dir>...]} (more folders to find resources in).
  */
 @AutoService(Processor.class)
 public final class CodexPluginProcessor extends AbstractProcessor {
+  /**
+   * Called with each element before its annotations are read and with each part before it is assembled. A
+   * seam for the tests that prove a failure inside the processor becomes one diagnostic on its element.
+   */
+  interface Probe {
+    void visit(Element element);
+  }
+
   /** Qualified names of annotated packages ({@code p:}) and types ({@code t:}), over all rounds. */
   private final Set<String> annotated = new TreeSet<>();
+  /** Qualified names of the compilation's types, over all rounds, to look for unresolved types in the end. */
+  private final Set<String> roots = new TreeSet<>();
+  private final Probe probe;
   private boolean errorInEarlierRound;
 
   /** Creates the processor; javac does this through the service loader. */
-  public CodexPluginProcessor() {}
+  public CodexPluginProcessor() {
+    this(element -> {});
+  }
+
+  CodexPluginProcessor(Probe probe) {
+    this.probe = probe;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -69,115 +94,146 @@ public final class CodexPluginProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    Diagnostics diagnostics = new Diagnostics(processingEnv);
     try {
       for (TypeElement annotation : annotations) {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
           key(element).ifPresent(annotated::add);
         }
       }
+      for (Element root : round.getRootElements()) {
+        if (root instanceof TypeElement type) {
+          roots.add(type.getQualifiedName().toString());
+        }
+      }
       errorInEarlierRound |= round.errorRaised();
       if (round.processingOver()) {
-        finish(diagnostics, round.errorRaised() || errorInEarlierRound);
+        finish(diagnostics, errorInEarlierRound);
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) {
       diagnostics.internal(null, e);
     }
     return false;
   }
 
-  private static java.util.Optional<String> key(Element element) {
+  private static Optional<String> key(Element element) {
     if (element instanceof PackageElement p) {
-      return java.util.Optional.of("p:" + p.getQualifiedName());
+      return Optional.of("p:" + p.getQualifiedName());
     }
     if (element instanceof TypeElement t && !t.getQualifiedName().isEmpty()) {
-      return java.util.Optional.of("t:" + t.getQualifiedName());
+      return Optional.of("t:" + t.getQualifiedName());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private void finish(Diagnostics diagnostics, boolean compilationFailed) {
     Options options = new Options(processingEnv.getOptions());
     for (String unknown : options.unknown()) {
-      diagnostics.print(FindingCode.UNKNOWN_OPTION, Severity.WARNING, new Origin(null, null, null, ""),
+      diagnostics.print(FindingCode.UNKNOWN_OPTION, Severity.WARNING, Origin.none("-A" + unknown),
           "-A" + unknown + " " + FindingCode.UNKNOWN_OPTION.rule() + "; known: -A"
-              + String.join(", -A", new TreeSet<>(Options.ALL)) + ".");
+              + String.join(", -A", new TreeSet<>(Options.ALL)) + ". Check the spelling.");
     }
     if (annotated.isEmpty()) {
       return;
     }
-    var elements = processingEnv.getElementUtils();
-    List<Element> current = new ArrayList<>();
+    Elements elements = processingEnv.getElementUtils();
+    Declarations declarations = new Declarations();
+    boolean failed = compilationFailed;
     for (String key : annotated) {
       String name = key.substring(2);
       Element element = key.startsWith("p:") ? elements.getPackageElement(name) : elements.getTypeElement(name);
-      if (element != null) {
-        current.add(element);
+      if (element == null) {
+        continue;
+      }
+      try {
+        probe.visit(element);
+        declarations.read(elements, element);
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        diagnostics.internal(element, e);
+        failed = true;
       }
     }
-    Declarations declarations = Declarations.read(elements, current);
+    // A value javac could not compute: javac reports it; anything we said would follow from it.
+    failed |= declarations.anyErroneous();
+    // A type javac could not resolve: javac reports it after this round and the compilation fails.
+    failed |= unresolvedTypes(elements);
     Map<PluginDecl, List<PartDecl>> members = Membership.assign(declarations.plugins, declarations.parts,
         diagnostics);
     Map<String, PluginDecl> byName = new HashMap<>();
     for (PluginDecl plugin : declarations.plugins) {
+      if (plugin.erroneous()) {
+        continue;
+      }
       PluginDecl first = byName.putIfAbsent(plugin.name(), plugin);
       if (first != null) {
         diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, plugin.reader().origin("name"),
             "@Plugin name " + Text.quote(plugin.name()) + " " + FindingCode.DUPLICATE.rule()
-                + "; another @Plugin in this compilation has the same name.");
+                + "; another @Plugin in this compilation has the same name. Rename one of them.");
       }
     }
     Resources resources = new Resources(processingEnv.getFiler(), options.resourcePath());
-    SortedMap<String, SortedMap<String, byte[]>> bundles = new TreeMap<>();
-    Map<String, PluginDecl> origin = new HashMap<>();
+    SortedMap<String, BundleAssembler.Assembled> bundles = new TreeMap<>();
     for (var entry : members.entrySet()) {
       PluginDecl plugin = entry.getKey();
+      if (plugin.erroneous() || entry.getValue().stream().anyMatch(PartDecl::erroneous)) {
+        continue;
+      }
       try {
-        new BundleAssembler(elements, resources, diagnostics, options.version(), plugin)
+        new BundleAssembler(elements, resources, diagnostics, options.version(), plugin, probe)
             .assemble(entry.getValue())
-            .ifPresent(files -> {
-              bundles.put(plugin.name(), files);
-              origin.put(plugin.name(), plugin);
-            });
-      } catch (RuntimeException e) {
+            .ifPresent(bundle -> bundles.put(plugin.name(), bundle));
+      } catch (RuntimeException | LinkageError | AssertionError e) {
         diagnostics.internal(plugin.element(), e);
       }
     }
-    if (compilationFailed || diagnostics.hasErrors()) {
+    if (failed || diagnostics.hasErrors()) {
       return;
     }
-    write(bundles, members, origin, diagnostics);
+    write(bundles, members, diagnostics);
   }
 
-  private void write(SortedMap<String, SortedMap<String, byte[]>> bundles, Map<PluginDecl, List<PartDecl>> members,
-      Map<String, PluginDecl> origin, Diagnostics diagnostics) {
+  private boolean unresolvedTypes(Elements elements) {
+    for (String name : roots) {
+      TypeElement type = elements.getTypeElement(name);
+      if (type != null && ErrorTypes.in(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes every bundle and the index. The first file that cannot be written is reported, once, on its
+   * {@code @Plugin}, and nothing more is written: whatever blocks one file (a read-only or cluttered class
+   * output) most likely blocks the others, and an index must not list a bundle that is not all there.
+   */
+  private void write(SortedMap<String, BundleAssembler.Assembled> bundles, Map<PluginDecl, List<PartDecl>> members,
+      Diagnostics diagnostics) {
     List<BundleIndex.Entry> index = new ArrayList<>();
     List<Element> all = new ArrayList<>();
     for (var bundle : bundles.entrySet()) {
-      PluginDecl plugin = origin.get(bundle.getKey());
+      PluginDecl plugin = bundle.getValue().plugin();
       List<Element> originating = new ArrayList<>();
       originating.add(plugin.element());
       members.get(plugin).forEach(p -> originating.add(p.element()));
       all.addAll(originating);
       String root = BundleIndex.ROOT + bundle.getKey() + "/";
-      for (var file : bundle.getValue().entrySet()) {
-        writeResource(root + file.getKey(), file.getValue(), originating, plugin, diagnostics);
+      SortedMap<String, byte[]> files = bundle.getValue().files();
+      Origin origin = plugin.reader().origin().labeled("@Plugin " + Text.quote(plugin.name()));
+      for (var file : files.entrySet()) {
+        if (!writeResource(root + file.getKey(), file.getValue(), originating, origin, diagnostics)) {
+          return;
+        }
       }
-      String version = new String(bundle.getValue().get(".codex-plugin/plugin.json"),
-          java.nio.charset.StandardCharsets.UTF_8);
-      index.add(new BundleIndex.Entry(bundle.getKey(), versionOf(version), List.copyOf(bundle.getValue().keySet())));
+      index.add(new BundleIndex.Entry(bundle.getKey(), bundle.getValue().version(), List.copyOf(files.keySet())));
     }
     if (!index.isEmpty()) {
-      writeResource(BundleIndex.RESOURCE, BundleIndex.write(index), all, null, diagnostics);
+      writeResource(BundleIndex.RESOURCE, BundleIndex.write(index), all, Origin.none("the codexplugin processor"),
+          diagnostics);
     }
   }
 
-  private static String versionOf(String manifestJson) {
-    var matcher = java.util.regex.Pattern.compile("\"version\": \"([^\"]*)\"").matcher(manifestJson);
-    return matcher.find() ? matcher.group(1) : "";
-  }
-
-  private void writeResource(String path, byte[] bytes, List<Element> originating, PluginDecl plugin,
+  private boolean writeResource(String path, byte[] bytes, List<Element> originating, Origin origin,
       Diagnostics diagnostics) {
     try {
       FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path,
@@ -185,10 +241,12 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       try (OutputStream out = file.openOutputStream()) {
         out.write(bytes);
       }
-    } catch (IOException e) {
-      diagnostics.print(FindingCode.IO, Severity.ERROR,
-          plugin == null ? new Origin(null, null, null, "") : plugin.reader().origin(),
-          "cannot write " + path + ": " + e.getMessage() + ".");
+      return true;
+    } catch (IOException | RuntimeException e) {
+      diagnostics.print(FindingCode.IO, Severity.ERROR, origin, origin.label() + " cannot write " + path
+          + " to the class output: " + e + ". The class output folder must be writable; remove whatever is in"
+          + " the way (e.g. run a clean build).");
+      return false;
     }
   }
 }

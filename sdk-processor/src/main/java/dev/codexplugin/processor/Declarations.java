@@ -29,51 +29,84 @@ final class Declarations {
     }
   }
 
-  /** A {@code @Plugin}; {@code scope} is the package it covers. */
-  record PluginDecl(Element element, AnnotationReader reader, String scope) {
+  /**
+   * A {@code @Plugin}; {@code scope} is the package it covers. An {@code erroneous} one has a value javac could
+   * not compute: javac reports it, and the processor says nothing more about the plugin.
+   */
+  record PluginDecl(Element element, AnnotationReader reader, String scope, boolean erroneous) {
     String name() {
-      return reader.string("name");
+      return erroneous ? "" : reader.string("name");
     }
   }
 
-  /** One {@code @Skill}, {@code @McpServer}, {@code @App} or {@code @Hook}. */
-  record PartDecl(Kind kind, Element element, AnnotationReader reader, String scope) {}
+  /** One {@code @Skill}, {@code @McpServer}, {@code @App} or {@code @Hook}; see {@link PluginDecl#erroneous}. */
+  record PartDecl(Kind kind, Element element, AnnotationReader reader, String scope, boolean erroneous) {
+    /** How messages name the part, e.g. {@code @Skill "code-review"} or {@code @Hook PRE_TOOL_USE}. */
+    String title() {
+      if (erroneous) {
+        return reader.label();
+      }
+      return switch (kind) {
+        case SKILL, MCP_SERVER -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(
+            reader.string("name"));
+        case APP -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(reader.string("key"));
+        case HOOK -> reader.label() + " " + reader.enumConstant("event");
+      };
+    }
+  }
 
   final List<PluginDecl> plugins = new ArrayList<>();
   final List<PartDecl> parts = new ArrayList<>();
 
-  /** Reads the annotations of {@code elements}, in the given order. */
-  static Declarations read(Elements elementUtils, List<Element> elements) {
-    Declarations d = new Declarations();
-    for (Element element : elements) {
-      String scope = elementUtils.getPackageOf(element).getQualifiedName().toString();
-      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-        String type = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-        if (type.equals(PLUGIN)) {
-          d.plugins.add(new PluginDecl(element, new AnnotationReader(elementUtils, element, mirror), scope));
-          continue;
-        }
-        for (Kind kind : Kind.values()) {
-          if (type.equals(kind.annotation)) {
-            d.parts.add(new PartDecl(kind, element, new AnnotationReader(elementUtils, element, mirror), scope));
-          } else if (type.equals(kind.container)) {
-            for (AnnotationMirror repeated : repeated(mirror)) {
-              d.parts.add(new PartDecl(kind, element, new AnnotationReader(elementUtils, element, repeated), scope));
+  /** Reads the annotations of {@code element}, in source order, and adds them to these declarations. */
+  void read(Elements elementUtils, Element element) {
+    String scope = elementUtils.getPackageOf(element).getQualifiedName().toString();
+    List<PluginDecl> newPlugins = new ArrayList<>();
+    List<PartDecl> newParts = new ArrayList<>();
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      String type = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (type.equals(PLUGIN)) {
+        AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
+        newPlugins.add(new PluginDecl(element, reader, scope, reader.isErroneous()));
+        continue;
+      }
+      for (Kind kind : Kind.values()) {
+        if (type.equals(kind.annotation)) {
+          AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
+          newParts.add(new PartDecl(kind, element, reader, scope, reader.isErroneous()));
+        } else if (type.equals(kind.container)) {
+          List<AnnotationMirror> repeated = repeated(mirror);
+          for (int i = 0; i < repeated.size(); i++) {
+            if (repeated.get(i) == null) {
+              AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
+              newParts.add(new PartDecl(kind, element, reader, scope, true));
+              continue;
             }
+            AnnotationReader reader = AnnotationReader.repeated(elementUtils, element, mirror, repeated.get(i), i);
+            newParts.add(new PartDecl(kind, element, reader, scope, reader.isErroneous()));
           }
         }
       }
     }
-    return d;
+    // Added only when the whole element was read: an element that fails is reported once, as a whole.
+    plugins.addAll(newPlugins);
+    parts.addAll(newParts);
   }
 
+  /** Whether javac could not compute some value of one of these annotations. */
+  boolean anyErroneous() {
+    return plugins.stream().anyMatch(PluginDecl::erroneous) || parts.stream().anyMatch(PartDecl::erroneous);
+  }
+
+  /** The entries of a container's {@code value}; {@code null} for one javac could not compute. */
   private static List<AnnotationMirror> repeated(AnnotationMirror container) {
     List<AnnotationMirror> out = new ArrayList<>();
     for (var entry : container.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals("value")
           && entry.getValue().getValue() instanceof List<?> list) {
         for (Object item : list) {
-          out.add((AnnotationMirror) ((AnnotationValue) item).getValue());
+          out.add(item instanceof AnnotationValue value && value.getValue() instanceof AnnotationMirror repeated
+              ? repeated : null);
         }
       }
     }

@@ -1,27 +1,59 @@
 package dev.codexplugin.processor;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.PackageTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.codexplugin.processor.AnnotationReader.Step;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.Severity;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
  * Prints findings as compiler diagnostics, each anchored on the most precise place known: the annotation
  * value, else the annotation, else the element. The same problem at the same place is printed once.
+ *
+ * <p>javac's {@link Messager} finds an annotation only among the ones an element carries directly, so a value
+ * of a repeated annotation (inside its implicit container) would land on the element. Under javac the
+ * position is therefore found in the source tree ({@link Trees}) by following the {@link Origin#steps()}; other
+ * compilers get the {@link Messager} with element, annotation and value.
  */
 final class Diagnostics {
   private final Messager messager;
+  private final Trees trees;
   private final Set<String> printed = new HashSet<>();
   private boolean errors;
 
-  Diagnostics(Messager messager) {
-    this.messager = messager;
+  Diagnostics(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.trees = treesOf(env);
+  }
+
+  private static Trees treesOf(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException | LinkageError e) {
+      return null; // not javac, or a wrapped environment: fall back to the Messager
+    }
   }
 
   boolean hasErrors() {
@@ -31,17 +63,14 @@ final class Diagnostics {
   /** Prints a finding produced for a bundle; {@code origins} maps its place back to the source. */
   void print(Finding finding, Origins origins) {
     Origin origin = origins.find(finding.file(), finding.field(), finding.code());
-    String subject = origin.label();
-    if (origin.fileBased()) {
-      subject += ", in " + finding.file() + ":" + (finding.field().isEmpty() ? "" : " " + finding.field());
-    }
-    print(finding.code(), finding.severity(), origin, subject + " " + finding.message());
+    print(finding.code(), finding.severity(), origin,
+        origin.subject(finding.file(), finding.field()) + " " + finding.message());
   }
 
-  /** Prints a finding the processor made itself about {@code origin}. */
+  /** Prints a finding the processor made itself about {@code origin}; {@code text} ends with a period. */
   void print(FindingCode code, Severity severity, Origin origin, String text) {
     String message = code.tag() + " " + text;
-    String key = message + "@" + System.identityHashCode(origin.element());
+    String key = message + "@" + System.identityHashCode(origin.element()) + "/" + origin.steps();
     if (!printed.add(key)) {
       return;
     }
@@ -49,7 +78,12 @@ final class Diagnostics {
     errors |= severity == Severity.ERROR;
     if (origin.element() == null) {
       messager.printMessage(kind, message);
-    } else if (origin.mirror() == null) {
+      return;
+    }
+    if (printAtTree(kind, message, origin)) {
+      return;
+    }
+    if (origin.mirror() == null) {
       messager.printMessage(kind, message, origin.element());
     } else if (origin.value() == null) {
       messager.printMessage(kind, message, origin.element(), origin.mirror());
@@ -63,8 +97,138 @@ final class Diagnostics {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     errors = true;
-    messager.printMessage(Diagnostic.Kind.ERROR,
-        FindingCode.INTERNAL.tag() + " the codexplugin processor " + FindingCode.INTERNAL.rule() + ":\n" + trace,
-        element);
+    String message = FindingCode.INTERNAL.tag() + " the codexplugin processor " + FindingCode.INTERNAL.rule()
+        + ":\n" + trace;
+    if (element == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ source positions
+
+  private boolean printAtTree(Diagnostic.Kind kind, String message, Origin origin) {
+    if (trees == null || origin.top() == null) {
+      return false;
+    }
+    try {
+      TreePath path = trees.getPath(origin.element());
+      if (path == null) {
+        return false;
+      }
+      Tree tree = locate(path, origin.top(), origin.steps());
+      if (tree == null) {
+        return false;
+      }
+      trees.printMessage(kind, message, tree, path.getCompilationUnit());
+      return true;
+    } catch (RuntimeException e) {
+      return false; // a tree API we did not expect: the Messager still gets the message
+    }
+  }
+
+  /** The tree of the value that {@code steps} lead to from annotation {@code top}, as deep as it exists. */
+  private Tree locate(TreePath elementPath, AnnotationMirror top, List<Step> steps) {
+    Tree leaf = elementPath.getLeaf();
+    List<? extends AnnotationTree> annotations;
+    TreePath parent;
+    if (leaf instanceof ClassTree c) {
+      annotations = c.getModifiers().getAnnotations();
+      parent = new TreePath(elementPath, c.getModifiers());
+    } else if (leaf instanceof PackageTree p) {
+      annotations = p.getAnnotations();
+      parent = elementPath;
+    } else if (leaf instanceof CompilationUnitTree u) {
+      annotations = u.getPackageAnnotations();
+      parent = elementPath;
+    } else {
+      return null;
+    }
+    TypeElement topType = (TypeElement) top.getAnnotationType().asElement();
+    List<Step> rest = steps;
+    AnnotationTree start = null;
+    List<AnnotationTree> same = ofType(annotations, parent, topType);
+    if (!same.isEmpty()) {
+      start = same.get(0);
+    } else if (!steps.isEmpty() && steps.get(0).attribute().equals("value") && steps.get(0).index() >= 0) {
+      // An implicit container: the source has the repeated annotations themselves, in order.
+      TypeElement repeated = repeatedType(topType);
+      List<AnnotationTree> all = repeated == null ? List.of() : ofType(annotations, parent, repeated);
+      if (steps.get(0).index() < all.size()) {
+        start = all.get(steps.get(0).index());
+        rest = steps.subList(1, steps.size());
+      }
+    }
+    if (start == null) {
+      return null;
+    }
+    Tree current = start;
+    for (Step step : rest) {
+      if (!(current instanceof AnnotationTree annotation)) {
+        break;
+      }
+      ExpressionTree value = argument(annotation, step.attribute());
+      if (value == null) {
+        break;
+      }
+      if (step.index() >= 0) {
+        if (value instanceof NewArrayTree array) {
+          if (array.getInitializers() == null || step.index() >= array.getInitializers().size()) {
+            current = value;
+            break;
+          }
+          value = array.getInitializers().get(step.index());
+        } else if (step.index() != 0) {
+          current = value;
+          break;
+        }
+      }
+      current = value;
+    }
+    return current;
+  }
+
+  private List<AnnotationTree> ofType(List<? extends AnnotationTree> annotations, TreePath parent,
+      TypeElement type) {
+    List<AnnotationTree> out = new ArrayList<>();
+    for (AnnotationTree annotation : annotations) {
+      TreePath annotationPath = new TreePath(parent, annotation);
+      Element element = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
+      boolean same = element != null
+          ? element.equals(type)
+          : annotation.getAnnotationType().toString().endsWith(type.getSimpleName().toString());
+      if (same) {
+        out.add(annotation);
+      }
+    }
+    return out;
+  }
+
+  /** {@code McpServer} for its container {@code McpServer.List}: the type of the container's value. */
+  private static TypeElement repeatedType(TypeElement container) {
+    for (Element member : container.getEnclosedElements()) {
+      if (member.getSimpleName().contentEquals("value")
+          && member.asType() instanceof javax.lang.model.type.ExecutableType method
+          && method.getReturnType() instanceof javax.lang.model.type.ArrayType array
+          && array.getComponentType() instanceof javax.lang.model.type.DeclaredType declared) {
+        return (TypeElement) declared.asElement();
+      }
+    }
+    return null;
+  }
+
+  private static ExpressionTree argument(AnnotationTree annotation, String attribute) {
+    for (ExpressionTree argument : annotation.getArguments()) {
+      if (argument instanceof AssignmentTree assignment) {
+        if (assignment.getVariable() instanceof IdentifierTree name
+            && name.getName().contentEquals(attribute)) {
+          return assignment.getExpression();
+        }
+      } else if (attribute.equals("value")) {
+        return argument;
+      }
+    }
+    return null;
   }
 }

@@ -24,7 +24,7 @@ final class Membership {
     plugins.forEach(p -> members.put(p, new ArrayList<>()));
     for (PartDecl part : parts) {
       if (plugins.isEmpty()) {
-        fail(diagnostics, part, "belongs to no @Plugin; add @Plugin to package-info.java of package \""
+        fail(diagnostics, part, "found none in this compilation. Add @Plugin to package-info.java of package \""
             + part.scope() + "\" or of an enclosing package");
         continue;
       }
@@ -54,13 +54,12 @@ final class Membership {
       if (nearest.size() == 1) {
         members.get(nearest.get(0)).add(part);
       } else if (nearest.isEmpty()) {
-        fail(diagnostics, part, "belongs to no @Plugin: there are " + plugins.size() + " (" + names(plugins)
-            + ") and none is in package \"" + part.scope() + "\" or an enclosing package; move it, or add"
-            + " @Plugin to an enclosing package-info.java");
+        fail(diagnostics, part, "found none in package \"" + part.scope() + "\" or an enclosing package (there are "
+            + plugins.size() + ": " + names(plugins) + "). Move it, or add @Plugin to an enclosing"
+            + " package-info.java");
       } else {
-        fail(diagnostics, part, "is claimed by " + nearest.size() + " @Plugins in package \"" + nearest.get(0).scope()
-            + "\" (" + names(nearest) + "); keep one @Plugin per package, or put the part on the @Plugin's own"
-            + " type");
+        fail(diagnostics, part, "found " + nearest.size() + " in package \"" + nearest.get(0).scope() + "\" ("
+            + names(nearest) + "). Keep one @Plugin per package, or put the part on the @Plugin's own type");
       }
     }
     return members;
@@ -72,11 +71,13 @@ final class Membership {
   }
 
   private static String names(List<PluginDecl> plugins) {
-    return plugins.stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", "));
+    return plugins.stream()
+        .map(p -> p.erroneous() ? "the @Plugin on " + p.element() : "\"" + p.name() + "\"")
+        .collect(Collectors.joining(", "));
   }
 
-  private static void fail(Diagnostics diagnostics, PartDecl part, String why) {
+  private static void fail(Diagnostics diagnostics, PartDecl part, String found) {
     diagnostics.print(FindingCode.MEMBERSHIP, Severity.ERROR, part.reader().origin(),
-        part.reader().label() + " " + FindingCode.MEMBERSHIP.rule() + ", but it " + why + ".");
+        part.title() + " " + FindingCode.MEMBERSHIP.rule() + "; " + found + ".");
   }
 }

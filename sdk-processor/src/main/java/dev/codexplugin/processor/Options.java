@@ -1,6 +1,7 @@
 package dev.codexplugin.processor;
 
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,11 @@ final class Options {
     if (!value.isEmpty()) {
       for (String part : value.split(File.pathSeparator)) {
         if (!part.isBlank()) {
-          out.add(Path.of(part.trim()));
+          try {
+            out.add(Path.of(part.trim()));
+          } catch (InvalidPathException e) {
+            // not a folder of this file system; nothing can be found there
+          }
         }
       }
     }

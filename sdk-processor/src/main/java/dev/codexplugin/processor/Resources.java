@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +25,22 @@ import javax.tools.StandardLocation;
 final class Resources {
   /** The largest file the processor copies into a bundle. */
   static final int MAX_BYTES = 16 << 20;
+
+  /** A file over the size limit of what it is used for. */
+  static final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int limit;
+
+    TooLargeException(String name, int limit) {
+      super(name + " is larger than " + limit + " bytes");
+      this.limit = limit;
+    }
+
+    /** The limit in bytes. */
+    int limit() {
+      return limit;
+    }
+  }
 
   private static final JavaFileManager.Location[] LOCATIONS = {
       StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT
@@ -70,20 +87,28 @@ final class Resources {
     return String.join(", ", places);
   }
 
-  /** The file's bytes; empty when no location has it. Throws when it exists but cannot be read. */
-  Optional<byte[]> read(String name) throws IOException {
+  /**
+   * The file's bytes; empty when no location has it. Throws {@link TooLargeException} when it is larger than
+   * {@code limit} bytes, another {@link IOException} when it exists but cannot be read.
+   */
+  Optional<byte[]> read(String name, int limit) throws IOException {
     Optional<Path> path = find(name, false);
     if (path.isPresent()) {
-      return Optional.of(readCapped(Files.newInputStream(path.get()), name));
+      return Optional.of(readCapped(Files.newInputStream(path.get()), name, limit));
     }
     for (JavaFileManager.Location location : LOCATIONS) {
       FileObject file = resource(location, name);
       if (file != null && !"file".equals(file.toUri().getScheme())) {
+        byte[] bytes;
         try (InputStream in = file.openInputStream()) {
-          return Optional.of(readCapped(in, name));
+          bytes = in.readNBytes(limit + 1);
         } catch (IOException | IllegalStateException e) {
-          // not in this location
+          continue; // not in this location
         }
+        if (bytes.length > limit) {
+          throw new TooLargeException(name, limit);
+        }
+        return Optional.of(bytes);
       }
     }
     return Optional.empty();
@@ -96,13 +121,23 @@ final class Resources {
 
   private Optional<Path> find(String name, boolean folder) {
     List<Path> candidates = new ArrayList<>();
-    folders.forEach(f -> candidates.add(f.resolve(name)));
+    for (Path f : folders) {
+      try {
+        candidates.add(f.resolve(name));
+      } catch (InvalidPathException e) {
+        return Optional.empty(); // a name no file system holds (a NUL character, ...)
+      }
+    }
     for (JavaFileManager.Location location : LOCATIONS) {
       FileObject file = resource(location, name);
       if (file != null) {
         URI uri = file.toUri();
         if ("file".equals(uri.getScheme())) {
-          candidates.add(Path.of(uri));
+          try {
+            candidates.add(Path.of(uri));
+          } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            // not a path of the default file system
+          }
         }
       }
     }
@@ -122,11 +157,12 @@ final class Resources {
     }
   }
 
-  static byte[] readCapped(InputStream stream, String name) throws IOException {
+  /** Reads at most {@code limit} bytes; throws {@link TooLargeException} for a longer stream. */
+  static byte[] readCapped(InputStream stream, String name, int limit) throws IOException {
     try (InputStream in = stream) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new IOException(name + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+      byte[] bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        throw new TooLargeException(name, limit);
       }
       return bytes;
     }
