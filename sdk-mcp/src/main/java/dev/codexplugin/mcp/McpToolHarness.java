@@ -69,6 +69,8 @@ public final class McpToolHarness implements AutoCloseable {
    * Starts {@code definition} on in-memory pipes and opens a session with it as an MCP client does:
    * {@code initialize}, {@code notifications/initialized}, {@code tools/list}.
    *
+   * @param definition the tools to serve, e.g. the generated {@code <Plugin>McpServer}
+   * @return an open harness; close it (try-with-resources)
    * @throws IllegalArgumentException when the definition is invalid (see {@link McpToolServer#start})
    */
   public static McpToolHarness open(ToolServerDefinition definition) {
@@ -97,7 +99,11 @@ public final class McpToolHarness implements AutoCloseable {
   /**
    * Opens a harness on {@code definition}, calls one tool and closes it.
    *
-   * @see #call(String, String)
+   * @param definition the tools to serve, e.g. the generated {@code <Plugin>McpServer}
+   * @param tool the tool name
+   * @param argumentsJson the arguments as a JSON object; {@code null} sends none
+   * @return the result
+   * @throws ProtocolException when the server answers with a JSON-RPC error (see {@link #call(String, String)})
    */
   public static Result call(ToolServerDefinition definition, String tool, String argumentsJson) {
     try (McpToolHarness harness = open(definition)) {
@@ -149,6 +155,8 @@ public final class McpToolHarness implements AutoCloseable {
   /**
    * Every tool's descriptor as {@code tools/list} returned it when the harness was opened, one compact JSON
    * object each, in order.
+   *
+   * @return the descriptors, unmodifiable
    */
   public synchronized List<String> listTools() {
     return tools;
@@ -257,8 +265,11 @@ public final class McpToolHarness implements AutoCloseable {
   public static final class ProtocolException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The JSON-RPC error code. */
     private final int code;
+    /** The error's message. */
     private final String errorMessage;
+    /** The error's data as text or compact JSON; may be {@code null}. */
     private final String data;
 
     /**
@@ -274,17 +285,30 @@ public final class McpToolHarness implements AutoCloseable {
       this.data = data;
     }
 
-    /** The JSON-RPC error code: {@code -32602} for invalid arguments or an unknown tool. */
+    /**
+     * The JSON-RPC error code.
+     *
+     * @return {@code -32602} for invalid arguments or an unknown tool, {@code -32603} for an internal error, or
+     *     the code of an {@code McpError} the tool threw
+     */
     public int code() {
       return code;
     }
 
-    /** The error's message, e.g. {@code Invalid arguments for tool 'compare': /a: ...}. */
+    /**
+     * The error's message.
+     *
+     * @return e.g. {@code Invalid arguments for tool 'compare': /a: integer found, string expected}
+     */
     public String errorMessage() {
       return errorMessage;
     }
 
-    /** The error's {@code data} (text, or compact JSON), or {@code null}. */
+    /**
+     * The error's {@code data}.
+     *
+     * @return its text, or compact JSON when it is not a string; {@code null} when there is none
+     */
     public String data() {
       return data;
     }

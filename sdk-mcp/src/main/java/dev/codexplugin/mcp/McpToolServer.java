@@ -62,6 +62,8 @@ public final class McpToolServer {
    * <p>Never returns: when stdin ends and the calls in flight have answered, it calls
    * {@code System.exit(0)}, so threads a tool left running do not keep the process alive. When the definition
    * is invalid it prints the problems to stderr and exits with status 1.
+   *
+   * @param definition the tools to serve, e.g. the generated {@code <Plugin>McpServer}
    */
   public static void serve(ToolServerDefinition definition) {
     OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
@@ -93,6 +95,7 @@ public final class McpToolServer {
    * @param definition the tools to serve
    * @param in the client's messages
    * @param out where the server's messages go; nothing else may write to it
+   * @return the running server
    * @throws IllegalArgumentException naming every problem of the definition: a descriptor that is not JSON
    *     or whose name differs from the tool's, an {@code inputSchema} or {@code outputSchema} whose
    *     {@code type} is not {@code "object"}, an {@code outputSchema} on a tool that is not structured, a
@@ -111,7 +114,11 @@ public final class McpToolServer {
       this.session = Objects.requireNonNull(session);
     }
 
-    /** Blocks until the input ended and the answers to the calls in flight were written. */
+    /**
+     * Blocks until the input ended and the answers to the calls in flight were written.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public void awaitTermination() throws InterruptedException {
       while (!session.awaitTermination(1, TimeUnit.DAYS)) {
         // keep waiting
@@ -122,7 +129,9 @@ public final class McpToolServer {
      * Blocks until the input ended and the answers to the calls in flight were written, or {@code timeout}
      * passed.
      *
+     * @param timeout the longest to wait
      * @return whether the session ended
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
       return session.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);

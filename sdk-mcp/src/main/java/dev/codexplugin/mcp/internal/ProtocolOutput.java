@@ -16,7 +16,7 @@ import java.util.List;
  * class notes the id of every response it writes and completes it in {@link InFlight} once flushed. Replies
  * of our own (parse errors) are written under the same lock, so they never interleave with a message.
  */
-public final class ProtocolOutput extends OutputStream {
+final class ProtocolOutput extends OutputStream {
   private final OutputStream out;
   private final InFlight inFlight;
   private final JsonFactory factory;
