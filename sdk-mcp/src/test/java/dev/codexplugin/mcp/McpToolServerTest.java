@@ -33,6 +33,7 @@ class McpToolServerTest {
     if (running != null) {
       running.close();
     }
+    toServer.sink().close(); // ends the input thread's read
   }
 
   @Test
