@@ -9,11 +9,14 @@ import java.lang.reflect.Type;
 public interface ToolArguments {
   /**
    * The argument {@code name} bound to {@code type}; {@code defaultJson} (JSON text) when it is absent or
-   * {@code null}, and {@code null} (or the type's empty value: {@code Optional.empty()}, {@code 0} for a
-   * primitive) when there is no default either.
+   * {@code null}, and {@code null} (or the type's empty value: {@code Optional.empty()},
+   * {@code OptionalInt.empty()} and the long and double variants, {@code 0} or {@code false} for a primitive)
+   * when there is no default either. The arguments were validated against the input schema first, so an
+   * absent argument is one the schema allows to be absent, and {@code null} one it allows to be null.
    *
-   * @throws IllegalArgumentException when the value cannot be bound; the server answers with an
-   *     invalid-params error
+   * @throws IllegalArgumentException when the value validates but cannot be bound to {@code type} (the server
+   *     answers with an invalid-params error naming {@code /name/path}), or when {@code name} or
+   *     {@code defaultJson} disagrees with the tool's input schema (an internal error of the server)
    */
   <T> T get(String name, Type type, String defaultJson);
 
