@@ -824,13 +824,14 @@ final class SchemaMapper {
       TypeElement sub = (TypeElement) types.asElement(permitted);
       DeclaredType resolved = resolveSubtype(sub, type);
       if (resolved == null) {
-        failures.add(new Failure(display(permitted), member, "its type parameters cannot be resolved from "
-            + display(type) + "; declare it with the same type parameters as " + element.getSimpleName() + "."));
+        failures.add(new Failure(sub.getQualifiedName().toString(), member, "its type parameters cannot be"
+            + " resolved from " + display(type) + "; declare it with the same type parameters as "
+            + element.getSimpleName() + "."));
       } else if (sub.getModifiers().contains(Modifier.SEALED)) {
         leaves(resolved, member, out, failures);
       } else if (sub.getKind() == ElementKind.INTERFACE || sub.getModifiers().contains(Modifier.ABSTRACT)) {
         failures.add(new Failure(display(permitted), member, "a non-sealed " + sub.getSimpleName() + " has"
-            + " subtypes unknown at compile time; make it sealed or final."));
+            + " subtypes unknown at compile time; make it sealed (or, for a class, final)."));
       } else {
         out.add(resolved);
       }
