@@ -7,6 +7,9 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -32,9 +35,24 @@ final class SchemaCompiler {
     return sources;
   }
 
-  /** Compiles {@code sources} with the annotation stubs and a fresh {@link SchemaDumpProcessor}. */
+  /**
+   * The real {@code dev.codexplugin.mcp.Types} of the sibling module {@code sdk-mcp}, compiled with the tools
+   * so that the generated probes run the expressions the invoker generator will emit.
+   */
+  static JavaFileObject typesSource() {
+    Path file = Paths.get(System.getProperty("basedir", "")).toAbsolutePath()
+        .resolveSibling("sdk-mcp/src/main/java/dev/codexplugin/mcp/Types.java");
+    try {
+      return JavaFileObjects.forSourceString("dev.codexplugin.mcp.Types", Files.readString(file, UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Compiles {@code sources} with the annotation stubs, {@code Types} and a fresh {@link SchemaDumpProcessor}. */
   static Compilation compile(List<JavaFileObject> sources) {
     List<JavaFileObject> all = new ArrayList<>(AnnotationStubs.all());
+    all.add(typesSource());
     all.addAll(sources);
     return Compiler.javac().withProcessors(new SchemaDumpProcessor()).compile(all);
   }

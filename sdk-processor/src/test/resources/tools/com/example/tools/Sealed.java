@@ -29,7 +29,8 @@ public class Sealed {
 
   public enum Paused implements Event { BY_USER, BY_SYSTEM }
 
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+      visible = true)
   @JsonSubTypes({@JsonSubTypes.Type(value = Run.class, name = "run"), @JsonSubTypes.Type(value = Halt.class,
       name = "halt")})
   public sealed interface Command permits Run, Halt {}
