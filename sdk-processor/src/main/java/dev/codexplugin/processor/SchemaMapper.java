@@ -125,7 +125,7 @@ final class SchemaMapper {
 
   /**
    * The schema of a parameter, property or return value of {@code type}, with the Bean Validation constraints
-   * and {@code @JsonFormat} of {@code annotations} (the member's and its type's).
+   * of {@code annotations} (the member's and its type's).
    */
   Property property(TypeMirror type, SchemaAnnotations annotations, String member, List<Failure> sink) {
     TypeMirror valueType = type;
@@ -165,11 +165,22 @@ final class SchemaMapper {
         ? annotations.with(SchemaAnnotations.of(elements, valueType))
         : annotations;
     applyConstraints(schema, all);
-    if (all.jackson("JsonFormat").map(m -> !all.string(m, "pattern").isEmpty()).orElse(false)
+    return new Property(schema, optional, valueType);
+  }
+
+  /**
+   * {@link #property} of a record component or bean property: also honours {@code @JsonFormat(pattern)}, with
+   * which Jackson writes and reads the member's text its own way (it does not apply to parameters, which are
+   * bound one by one).
+   */
+  private Property member(TypeMirror type, SchemaAnnotations annotations, String member, List<Failure> sink) {
+    Property property = property(type, annotations, member, sink);
+    ObjectNode schema = property.schema();
+    if (annotations.jackson("JsonFormat").map(m -> !annotations.string(m, "pattern").isEmpty()).orElse(false)
         && "string".equals(schema.path("type").asText())) {
       schema.remove(List.of("format", "pattern"));
     }
-    return new Property(schema, optional, valueType);
+    return property;
   }
 
   /**
@@ -500,7 +511,7 @@ final class SchemaMapper {
         continue; // the type id property of @JsonTypeInfo(include = EXISTING_PROPERTY)
       }
       String member = element.getSimpleName() + "." + component.getSimpleName();
-      Property property = property(memberType(type, accessor), annotations, member, def.failures);
+      Property property = member(memberType(type, accessor), annotations, member, def.failures);
       Optional<String> description = annotations.jsonDescription()
           .or(() -> doc.param(component.getSimpleName().toString()));
       boolean mayBeAbsent = property.optional() || annotations.nullable();
@@ -551,7 +562,7 @@ final class SchemaMapper {
       }
       String member = element.getSimpleName() + "." + entry.getKey();
       TypeMirror memberType = accessor != null ? memberType(type, accessor) : memberType(type, bean.field);
-      Property property = property(memberType, annotations, member, def.failures);
+      Property property = member(memberType, annotations, member, def.failures);
       Optional<String> description = annotations.jsonDescription()
           .or(() -> bean.field == null ? Optional.empty()
               : JavadocText.parse(elements.getDocComment(bean.field)).main())

@@ -139,7 +139,8 @@ import javax.lang.model.util.Elements;
  * <p>Read by name, so no dependency is needed: {@code @JsonProperty} (name, {@code required}, {@code access}),
  * {@code @JsonPropertyDescription} (else the record's {@code @param} text, the field's Javadoc or the getter's
  * {@code @return}), {@code @JsonIgnore}, {@code @JsonClassDescription} (the {@code $defs} entry's description),
- * {@code @JsonFormat(pattern)} (drops {@code format}/{@code pattern}: the text is then the user's), and
+ * {@code @JsonFormat(pattern)} on a member (drops {@code format}/{@code pattern}: the text is then the user's;
+ * on a parameter Jackson does not see it, so neither does the schema), and
  * {@code @JsonTypeInfo}, {@code @JsonSubTypes}, {@code @JsonTypeName}. Other Jackson annotations
  * ({@code @JsonNaming}, {@code @JsonUnwrapped}, {@code @JsonCreator}, ...) are not read.
  *
@@ -150,8 +151,9 @@ import javax.lang.model.util.Elements;
  * {@code minLength/maxLength}, {@code minItems/maxItems} or {@code minProperties/maxProperties};
  * {@code @NotEmpty} to a minimum of 1 of the same; {@code @NotBlank} to {@code minLength 1} and
  * {@code pattern "\S"} (unless {@code @Pattern} is present); {@code @Pattern(regexp)} to
- * {@code pattern "^(?:regexp)$"} (Bean Validation matches the whole text); {@code @Min}, {@code @Max},
- * {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero}, {@code @Negative},
+ * {@code pattern "^(?:regexp)$"} (Bean Validation matches the whole text; the expression is copied as written,
+ * so keep to the syntax Java and ECMA-262 share, and its {@code flags} are not carried over); {@code @Min},
+ * {@code @Max}, {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero}, {@code @Negative},
  * {@code @NegativeOrZero} to {@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum};
  * {@code @Email} to {@code format "email"} on inputs only (the client asserts formats on outputs, with a
  * stricter grammar than Bean Validation's). A constraint that does not apply to the JSON type is ignored.

@@ -100,10 +100,18 @@ class SchemaJacksonRoundTripTest {
     args = bind("Sealed", "dispatch", "{\"command\": {\"type\": \"run\", \"script\": \"make\"},"
         + " \"token\": {\"@class\": \"com.example.tools.Sealed$Word\", \"text\": \"hi\"},"
         + " \"animals\": [{\"@type\": \"Dog\", \"name\": \"Rex\"}, {\"@type\": \"Cat\", \"name\": \"Tom\","
-        + " \"indoor\": true}, {\"@type\": \"Wolf\", \"pack\": 7}]}");
+        + " \"indoor\": true}, {\"@type\": \"Wolf\", \"pack\": 7}], \"unit\": {\"@c\": \".Sealed$Foot\","
+        + " \"value\": 3}, \"contact\": {\"number\": \"555\", \"extension\": 2}}");
     assertThat(args[0].toString()).isEqualTo("Run[type=run, script=make]");
     assertThat(args[1].toString()).isEqualTo("Word[text=hi]");
     assertThat(args[2].toString()).isEqualTo("[Dog[name=Rex], Cat[name=Tom, indoor=true], Wolf[pack=7]]");
+    assertThat(args[3].toString()).isEqualTo("Foot[value=3.0]");
+    assertThat(args[4].toString()).isEqualTo("Phone[number=555, extension=2]");
+
+    args = bind("Times", "formatted", "{\"formatted\": {\"day\": \"31.01.2024\", \"iso\": \"2024-01-31\"},"
+        + " \"parameter\": \"2024-01-31\"}");
+    assertThat(args[0].toString()).isEqualTo("Formatted[day=2024-01-31, iso=2024-01-31]");
+    assertThat(args[1].toString()).isEqualTo("2024-01-31");
 
     args = bind("Enums", "triage", "{\"priority\": \"low\", \"history\": [\"HIGH\", \"normal\"],"
         + " \"budget\": {\"normal\": 3}}");
@@ -154,6 +162,9 @@ class SchemaJacksonRoundTripTest {
   void invalidArgumentsAreRejectedByTheInputSchema() throws Exception {
     assertInvalid("Sealed", "grow", "{\"shape\": {\"radius\": 1}, \"factor\": 2}");
     assertInvalid("Sealed", "grow", "{\"shape\": {\"kind\": \"circle\", \"side\": 1}, \"factor\": 2}");
+    assertInvalid("Sealed", "dispatch", "{\"command\": {\"type\": \"halt\"}, \"token\": {\"@class\":"
+        + " \"com.example.tools.Sealed$Word\", \"text\": \"t\"}, \"animals\": [], \"unit\": {\"@c\":"
+        + " \".Sealed$Foot\", \"value\": 1}, \"contact\": {\"address\": \"a\", \"number\": \"1\"}}");
     assertInvalid("Times", "stamp", "{\"localTime\": \"25:00\"}");
     assertInvalid("Validation", "legacy", "{\"name\": \"n\", \"code\": \"abc\", \"digit\": 10,"
         + " \"number\": \"12\"}");

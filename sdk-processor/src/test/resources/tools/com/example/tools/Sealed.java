@@ -58,6 +58,21 @@ public class Sealed {
 
   public record Wolf(int pack) implements Animal {}
 
+  @JsonTypeInfo(use = JsonTypeInfo.Id.MINIMAL_CLASS)
+  public sealed interface Unit permits Meter, Foot {}
+
+  public record Meter(double value) implements Unit {}
+
+  public record Foot(double value) implements Unit {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+  @JsonSubTypes({@JsonSubTypes.Type(Mail.class), @JsonSubTypes.Type(Phone.class)})
+  public sealed interface Contact permits Mail, Phone {}
+
+  public record Mail(String address) implements Contact {}
+
+  public record Phone(String number, int extension) implements Contact {}
+
   public sealed interface Result<T> permits Ok, Failed {}
 
   public record Ok<T>(T value) implements Result<T> {}
@@ -74,8 +89,8 @@ public class Sealed {
     return null;
   }
 
-  @McpTool(description = "EXISTING_PROPERTY, CLASS ids, nested sealed interfaces")
-  public void dispatch(Command command, Token token, List<Animal> animals) {}
+  @McpTool(description = "EXISTING_PROPERTY, CLASS and MINIMAL_CLASS ids, DEDUCTION, nested sealed interfaces")
+  public void dispatch(Command command, Token token, List<Animal> animals, Unit unit, Contact contact) {}
 
   @McpTool(description = "generic sealed output", structuredOutput = true)
   public Result<Records.User> find(String name) {

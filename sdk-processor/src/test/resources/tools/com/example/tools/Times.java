@@ -1,5 +1,6 @@
 package com.example.tools;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.codexplugin.api.McpTool;
 import java.net.URI;
 import java.net.URL;
@@ -18,6 +19,11 @@ public class Times {
   public record Stamp(Instant instant, OffsetDateTime offsetDateTime, ZonedDateTime zonedDateTime, LocalDate date,
       LocalTime localTime, LocalDateTime localDateTime, OffsetTime offsetTime, Duration duration, UUID id,
       URI link, URL page) {}
+
+  public record Formatted(@JsonFormat(pattern = "dd.MM.yyyy") LocalDate day, LocalDate iso) {}
+
+  @McpTool(description = "@JsonFormat(pattern) on a member replaces the format; on a parameter Jackson ignores it")
+  public void formatted(Formatted formatted, @JsonFormat(pattern = "dd.MM.yyyy") LocalDate parameter) {}
 
   @McpTool(description = "every value type with a format or pattern", structuredOutput = true)
   public Stamp stamp(Instant instant, OffsetDateTime offsetDateTime, ZonedDateTime zonedDateTime, LocalDate date,
