@@ -117,10 +117,6 @@ final class SchemaMapper {
     this.side = side;
   }
 
-  Side side() {
-    return side;
-  }
-
   // ---- entry points ------------------------------------------------------------------------------------------
 
   /**

@@ -153,8 +153,9 @@ import javax.lang.model.util.Elements;
  * {@code pattern "\S"} (unless {@code @Pattern} is present); {@code @Pattern(regexp)} to
  * {@code pattern "^(?:regexp)$"} (Bean Validation matches the whole text; the expression is copied as written,
  * so keep to the syntax Java and ECMA-262 share, and its {@code flags} are not carried over); {@code @Min},
- * {@code @Max}, {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero}, {@code @Negative},
- * {@code @NegativeOrZero} to {@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum};
+ * {@code @Max}, {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero},
+ * {@code @Negative}, {@code @NegativeOrZero} to {@code minimum}/{@code maximum}/{@code exclusiveMinimum}/
+ * {@code exclusiveMaximum};
  * {@code @Email} to {@code format "email"} on inputs only (the client asserts formats on outputs, with a
  * stricter grammar than Bean Validation's). A constraint that does not apply to the JSON type is ignored.
  *
@@ -165,7 +166,8 @@ import javax.lang.model.util.Elements;
  * name, else {@code @JsonTypeName}, else Jackson's default for {@code use} ({@code NAME}: the binary name after
  * the package, e.g. {@code Shapes$Circle}; {@code SIMPLE_NAME}: the simple name; {@code CLASS} and
  * {@code MINIMAL_CLASS} as Jackson writes them); {@code DEDUCTION} adds no property. {@code include} must be
- * {@code PROPERTY} or {@code EXISTING_PROPERTY}. For inputs, Jackson 2 finds subtypes only through
+ * {@code PROPERTY} or {@code EXISTING_PROPERTY} (whose property becomes the {@code const}; add
+ * {@code visible = true}, or Jackson keeps the id from the record component). For inputs, Jackson 2 finds subtypes only through
  * {@code @JsonSubTypes}: with {@code NAME}, {@code SIMPLE_NAME} or {@code DEDUCTION} every subtype must be listed
  * there, and a sealed input type without {@code @JsonTypeInfo} is an error that says what to add. An output
  * sealed type without {@code @JsonTypeInfo} is {@code anyOf} rather than {@code oneOf}: Jackson writes no type
