@@ -94,6 +94,11 @@ public enum FindingCode {
           + " META-INF/codex-plugins/index.json"),
   /** An annotated element belongs to no {@code @Plugin}, or to two. */
   MEMBERSHIP("Membership", "must belong to exactly one @Plugin"),
+  /** An {@code @McpTool} parameter or return type that has no JSON Schema. */
+  UNMAPPABLE_TYPE("UnmappableType", "must be a type that maps to JSON Schema"),
+  /** An {@code @Param(defaultValue)} that is not a valid value of its parameter's type. */
+  BAD_DEFAULT("BadDefault",
+      "must be a valid value of the parameter's type: JSON, or plain text for a String or an enum"),
   /** A processor option the processor does not know. */
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", Severity.WARNING),
   /** A file could not be read. */

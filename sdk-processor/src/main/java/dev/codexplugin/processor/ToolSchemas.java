@@ -1,0 +1,478 @@
+package dev.codexplugin.processor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.CodeBlock;
+import dev.codexplugin.processor.SchemaMapper.Failure;
+import dev.codexplugin.processor.SchemaMapper.Property;
+import dev.codexplugin.processor.SchemaMapper.Side;
+import dev.codexplugin.runtime.FindingCode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Computes the JSON Schemas (draft 2020-12) of an {@link dev.codexplugin.api.McpTool @McpTool} method from its
+ * {@code javax.lang.model} types at compile time (never reflection), and what the invoker generator needs to
+ * bind each argument.
+ *
+ * <h2>What the schemas look like</h2>
+ *
+ * <p>The <b>input schema</b> is {@code {"$schema": "https://json-schema.org/draft/2020-12/schema", "type":
+ * "object", "properties": {...}, "required": [...], "additionalProperties": false, "$defs": {...}}}: one property
+ * per parameter in parameter order, {@code required} left out when empty, {@code $defs} only when a named type is
+ * used. The <b>output schema</b> (for {@code structuredOutput = true}) describes the return value as Jackson
+ * writes it; a value that is not always a JSON object is wrapped as {@code {"type": "object", "properties":
+ * {"result": ...}, "required": ["result"], "additionalProperties": false}} and the server must answer with
+ * {@code {"result": value}}; {@code void} has no output schema. Both are {@code "type": "object"} at the root,
+ * as the MCP TypeScript client demands, and use no {@code prefixItems}. Keys keep insertion order and
+ * {@code $defs} are sorted by name: the same sources give the same JSON text.
+ *
+ * <h2>Parameters</h2>
+ *
+ * <ul>
+ *   <li>Name: {@code @Param(name)}, else the source name ({@code VariableElement.getSimpleName()}; never needs
+ *       {@code -parameters}). Two parameters with the same name are a {@code Duplicate} error.
+ *   <li>Description: {@code @Param(description)}, else the Javadoc {@code @param} text of the method.
+ *   <li>Required: {@code @Param(required = TRUE/FALSE)}, else required unless the type is {@code Optional},
+ *       {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}, the parameter (or its type) is
+ *       annotated {@code @Nullable} of any package, or it has a default.
+ *   <li>Default: {@code @Param(defaultValue)} is plain text for a {@code String} or an enum (or an
+ *       {@code Optional} of one), JSON otherwise ({@code "10"}, {@code "[\"a\"]"}, {@code "\"2024-01-31\""}). It
+ *       must be a valid value of the type (checked against the schema, formats with the {@code java.time},
+ *       {@code UUID} and {@code URI} parsers), becomes the property's {@code default}, and makes the parameter
+ *       not required. Otherwise, and with {@code required = TRUE}, it is a {@code BadDefault} error on the
+ *       attribute.
+ * </ul>
+ *
+ * <h2>Mapping table</h2>
+ *
+ * <table>
+ *   <caption>Java type to JSON Schema</caption>
+ *   <tr><th>Java</th><th>schema</th></tr>
+ *   <tr><td>{@code boolean}, {@code Boolean}</td><td>{@code {"type":"boolean"}}</td></tr>
+ *   <tr><td>{@code byte}, {@code short}, {@code int} and boxes</td>
+ *       <td>{@code {"type":"integer","minimum":MIN,"maximum":MAX}} of the Java type</td></tr>
+ *   <tr><td>{@code long}, {@code Long}, {@code BigInteger}</td><td>{@code {"type":"integer"}}</td></tr>
+ *   <tr><td>{@code float}, {@code double}, boxes, {@code BigDecimal}</td><td>{@code {"type":"number"}}</td></tr>
+ *   <tr><td>{@code char}, {@code Character}</td>
+ *       <td>{@code {"type":"string","minLength":1,"maxLength":1}}</td></tr>
+ *   <tr><td>{@code String}, {@code char[]}</td><td>{@code {"type":"string"}}</td></tr>
+ *   <tr><td>{@code byte[]}</td><td>{@code {"type":"string","contentEncoding":"base64"}}</td></tr>
+ *   <tr><td>{@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}</td>
+ *       <td>{@code {"type":"string","format":"date-time"}}</td></tr>
+ *   <tr><td>{@code LocalDate}</td><td>{@code {"type":"string","format":"date"}}</td></tr>
+ *   <tr><td>{@code LocalTime}</td><td>{@code {"type":"string","pattern":"^HH:mm[:ss[.f]]$"}}: RFC 3339
+ *       {@code time} requires an offset, which a {@code LocalTime} has not</td></tr>
+ *   <tr><td>{@code LocalDateTime}</td><td>{@code {"type":"string","pattern":"^yyyy-MM-ddTHH:mm[:ss[.f]]$"}}:
+ *       no offset, so no {@code date-time}</td></tr>
+ *   <tr><td>{@code OffsetTime}</td><td>input {@code "format":"time"}; output a pattern, because Jackson writes
+ *       {@code 10:00Z} (no seconds), which the TypeScript client's {@code time} check rejects</td></tr>
+ *   <tr><td>{@code Duration}</td><td>input {@code "format":"duration"}; output the pattern of
+ *       {@code Duration.toString()} ({@code PT1.5S} and {@code PT-3S} fail the client's {@code duration}
+ *       check)</td></tr>
+ *   <tr><td>{@code UUID}</td><td>{@code {"type":"string","format":"uuid"}}</td></tr>
+ *   <tr><td>{@code URI}</td><td>{@code {"type":"string","format":"uri-reference"}} (a {@code URI} may be
+ *       relative)</td></tr>
+ *   <tr><td>{@code URL}</td><td>{@code {"type":"string","format":"uri"}}</td></tr>
+ *   <tr><td>enum</td><td>{@code $defs}: {@code {"type":"string","enum":[...]}}, constant names or their
+ *       {@code @JsonProperty} values; an enum with a {@code @JsonValue} method is an error</td></tr>
+ *   <tr><td>{@code T[]}, {@code java.util} collections ({@code List}, {@code Collection}, {@code Queue}...)</td>
+ *       <td>{@code {"type":"array","items":T}}</td></tr>
+ *   <tr><td>{@code java.util} sets</td><td>the same with {@code "uniqueItems":true}</td></tr>
+ *   <tr><td>{@code java.util} maps with {@code String} keys</td>
+ *       <td>{@code {"type":"object","additionalProperties":V}}</td></tr>
+ *   <tr><td>{@code java.util} maps with enum keys</td><td>the same with {@code "propertyNames":{"$ref":enum}}</td></tr>
+ *   <tr><td>{@code Optional<T>}, {@code OptionalInt/Long/Double}</td><td>the value type, not required (only as
+ *       the type of a parameter, property or return value)</td></tr>
+ *   <tr><td>{@code ? extends T}</td><td>{@code T}</td></tr>
+ *   <tr><td>record</td><td>{@code $defs}: {@code {"type":"object","properties":...,"required":...,
+ *       "additionalProperties":false}}, one property per component</td></tr>
+ *   <tr><td>other class</td><td>{@code $defs}: the same, by the POJO rule below</td></tr>
+ *   <tr><td>sealed interface or abstract sealed class</td><td>{@code $defs}: {@code {"oneOf":[...]}} of its
+ *       concrete subtypes (nested sealed types flattened), {@code "type":"object"} first when they all are
+ *       objects; see below</td></tr>
+ * </table>
+ *
+ * <p>Everything else is an {@code UnmappableType} error naming the parameter and the type, anchored on the
+ * parameter (on the method for the return type): {@code Object}, raw types, {@code ?} and {@code ? super}
+ * wildcards, type variables of the method, interfaces and abstract classes that are not sealed, maps with other
+ * keys, {@code Optional} inside a container, and other JDK classes ({@code Thread}, {@code Date}, ...).
+ *
+ * <h2>Records and classes</h2>
+ *
+ * <p>A <b>record</b> maps its components, in order; a component is required unless its type is
+ * {@code Optional*} or it is {@code @Nullable} (then {@code @JsonProperty(required = true)} still makes it
+ * required). <b>The POJO rule</b>, for a class that is not a record: its properties are its public
+ * non-static non-transient fields and its JavaBean properties (public {@code getX()}, {@code isX()} for
+ * {@code boolean}/{@code Boolean}, {@code setX(v)}; a member annotated {@code @JsonProperty} counts whatever its
+ * visibility), named as Jackson names them ({@code getURL()} is {@code url}), in the order they are declared,
+ * superclasses first. An input property needs a public field or a setter (Jackson sets it); an output
+ * property needs a public field or a getter (Jackson reads it). Properties are not required unless
+ * {@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty} or {@code @JsonProperty(required = true)}. For inputs the
+ * class must be static and have a no-arg constructor. Both are {@code "additionalProperties": false}: Jackson
+ * fails on unknown properties and writes no others.
+ *
+ * <p>Read by name, so no dependency is needed: {@code @JsonProperty} (name, {@code required}, {@code access}),
+ * {@code @JsonPropertyDescription} (else the record's {@code @param} text, the field's Javadoc or the getter's
+ * {@code @return}), {@code @JsonIgnore}, {@code @JsonClassDescription} (the {@code $defs} entry's description),
+ * {@code @JsonFormat(pattern)} on a member (drops {@code format}/{@code pattern}: the text is then the user's;
+ * on a parameter Jackson does not see it, so neither does the schema), and
+ * {@code @JsonTypeInfo}, {@code @JsonSubTypes}, {@code @JsonTypeName}. Other Jackson annotations
+ * ({@code @JsonNaming}, {@code @JsonUnwrapped}, {@code @JsonCreator}, ...) are not read.
+ *
+ * <h2>Bean Validation</h2>
+ *
+ * <p>{@code jakarta.validation.constraints} and {@code javax.validation.constraints}, on the parameter, member or
+ * type (also as type-use annotations inside type arguments, where javac exposes them): {@code @Size} to
+ * {@code minLength/maxLength}, {@code minItems/maxItems} or {@code minProperties/maxProperties};
+ * {@code @NotEmpty} to a minimum of 1 of the same; {@code @NotBlank} to {@code minLength 1} and
+ * {@code pattern "\S"} (unless {@code @Pattern} is present); {@code @Pattern(regexp)} to
+ * {@code pattern "^(?:regexp)$"} (Bean Validation matches the whole text; the expression is copied as written,
+ * so keep to the syntax Java and ECMA-262 share, and its {@code flags} are not carried over); {@code @Min},
+ * {@code @Max}, {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive}, {@code @PositiveOrZero},
+ * {@code @Negative}, {@code @NegativeOrZero} to {@code minimum}/{@code maximum}/{@code exclusiveMinimum}/
+ * {@code exclusiveMaximum};
+ * {@code @Email} to {@code format "email"} on inputs only (the client asserts formats on outputs, with a
+ * stricter grammar than Bean Validation's). A constraint that does not apply to the JSON type is ignored.
+ *
+ * <h2>Sealed types</h2>
+ *
+ * <p>With {@code @JsonTypeInfo} on the sealed type (or any supertype), each subtype's object gets the type id
+ * property first, required, as {@code {"type":"string","const":id}}: the id is the {@code @JsonSubTypes.Type}
+ * name, else {@code @JsonTypeName}, else Jackson's default for {@code use} ({@code NAME}: the binary name after
+ * the package, e.g. {@code Shapes$Circle}; {@code SIMPLE_NAME}: the simple name; {@code CLASS} and
+ * {@code MINIMAL_CLASS} as Jackson writes them); {@code DEDUCTION} adds no property. {@code include} must be
+ * {@code PROPERTY} or {@code EXISTING_PROPERTY} (whose property becomes the {@code const}; add
+ * {@code visible = true}, or Jackson keeps the id from the record component). For inputs, Jackson 2 finds subtypes only through
+ * {@code @JsonSubTypes}: with {@code NAME}, {@code SIMPLE_NAME} or {@code DEDUCTION} every subtype must be listed
+ * there, and a sealed input type without {@code @JsonTypeInfo} is an error that says what to add. An output
+ * sealed type without {@code @JsonTypeInfo} is {@code anyOf} rather than {@code oneOf}: Jackson writes no type
+ * id, so two subtypes of the same shape would both match and {@code oneOf} would reject a valid value.
+ *
+ * <h2>{@code $defs} names</h2>
+ *
+ * <p>The simple name, type arguments appended with {@code _} ({@code Page_User}, {@code Page_List_User});
+ * arrays append {@code Array}. Types whose simple names collide in one document all use their qualified names
+ * instead ({@code com.acme.a.User}, {@code com.acme.b.User}). Only ASCII letters, digits, {@code _} and
+ * {@code .} are kept. A recursive type refers to its own entry.
+ *
+ * <h2>The contract with the server</h2>
+ *
+ * <p>Output schemas describe what Jackson writes with {@code JavaTimeModule} and {@code Jdk8Module},
+ * {@code WRITE_DATES_AS_TIMESTAMPS} and {@code WRITE_DURATIONS_AS_TIMESTAMPS} off, and
+ * {@code Include.NON_ABSENT} (a {@code null} or empty {@code Optional} property is left out, which is why it is
+ * not required). A record component that is {@code null} at run time without being {@code @Nullable} or
+ * {@code Optional} breaks the schema, as it breaks the declaration.
+ */
+final class ToolSchemas {
+  /** The {@code $schema} of every schema. */
+  static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+  private static final String PARAM = "dev.codexplugin.api.Param";
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .nodeFactory(JSON)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  /** Where the generator reports what it cannot map; the caller prints it (with the code's tag). */
+  @FunctionalInterface
+  interface Problems {
+    /**
+     * Reports one problem.
+     *
+     * @param code the finding code; the severity is {@link FindingCode#publishSeverity()}
+     * @param origin where to point the diagnostic
+     * @param message the message without the {@link FindingCode#tag()}, e.g. {@code @McpTool find parameter
+     *     filter: cannot map type java.lang.Object to JSON Schema; ...}
+     */
+    void report(FindingCode code, Origin origin, String message);
+  }
+
+  /**
+   * What the invoker needs to bind one argument.
+   *
+   * @param element the parameter
+   * @param name the argument name in the input ({@code @Param(name)} or the source name)
+   * @param description the description in the schema, or {@code null}
+   * @param required whether the input schema requires the argument
+   * @param defaultJson the default as compact JSON text (a String default is a JSON string), or {@code null}
+   * @param type an expression of type {@code java.lang.reflect.Type} for the parameter's full declared type,
+   *     built with {@code dev.codexplugin.mcp.Types}, e.g. {@code Types.parameterized(List.class,
+   *     String.class)}; {@code null} when the type cannot be mapped
+   */
+  record ToolParameter(VariableElement element, String name, String description, boolean required,
+      String defaultJson, CodeBlock type) {}
+
+  /**
+   * A tool's input.
+   *
+   * @param schema the input schema
+   * @param parameters one entry per method parameter, in order
+   * @param valid whether no problem was reported; generate no invoker otherwise
+   */
+  record InputSchema(ObjectNode schema, List<ToolParameter> parameters, boolean valid) {}
+
+  /**
+   * A tool's output.
+   *
+   * @param schema the output schema
+   * @param wrapped whether the value goes under {@code "result"}: the server answers with
+   *     {@code {"result": value}}, and leaves {@code result} out when the value is {@code null} or empty
+   * @param valid whether no problem was reported
+   */
+  record OutputSchema(ObjectNode schema, boolean wrapped, boolean valid) {}
+
+  private final ProcessingEnvironment env;
+  private final Elements elements;
+
+  ToolSchemas(ProcessingEnvironment env) {
+    this.env = env;
+    this.elements = env.getElementUtils();
+  }
+
+  /** The input schema of {@code method} and how to bind each parameter; problems go to {@code problems}. */
+  InputSchema input(ExecutableElement method, Problems problems) {
+    SchemaMapper mapper = new SchemaMapper(env, Side.INPUT);
+    JavadocText doc = JavadocText.parse(elements.getDocComment(method));
+    ObjectNode root = JSON.objectNode().put("$schema", DIALECT).put("type", "object");
+    ObjectNode properties = root.putObject("properties");
+    ArrayNode required = JSON.arrayNode();
+    boolean valid = true;
+    Set<String> names = new HashSet<>();
+    List<Pending> pending = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      String label = "@McpTool " + method.getSimpleName() + " parameter " + parameter.getSimpleName();
+      AnnotationMirror param = parameter.getAnnotationMirrors().stream()
+          .filter(m -> SchemaAnnotations.nameOf(m).equals(PARAM)).findFirst().orElse(null);
+      SchemaAnnotations annotations = SchemaAnnotations.of(elements, parameter, parameter.asType());
+      String name = param == null || annotations.string(param, "name").isEmpty()
+          ? parameter.getSimpleName().toString() : annotations.string(param, "name");
+      if (!names.add(name)) {
+        valid = false;
+        problems.report(FindingCode.DUPLICATE, origin(parameter, param, "name", label),
+            label + ": the argument name \"" + name + "\" " + FindingCode.DUPLICATE.rule() + "; another parameter"
+                + " of this method has it. Rename one with @Param(name = \"...\").");
+      }
+      List<Failure> failures = new ArrayList<>();
+      Property property = mapper.property(parameter.asType(), annotations, null, failures);
+      for (String failure : distinct(failures)) {
+        valid = false;
+        problems.report(FindingCode.UNMAPPABLE_TYPE, new Origin(parameter, null, null, label),
+            label + ": " + failure);
+      }
+      String description = param == null ? "" : annotations.string(param, "description");
+      if (description.isBlank()) {
+        description = doc.param(parameter.getSimpleName().toString()).orElse(null);
+      }
+      String defaultText = param == null ? "" : annotations.string(param, "defaultValue");
+      String requiredSetting = param == null ? "UNSET" : annotations.enumConstant(param, "required");
+      boolean isRequired;
+      if (requiredSetting.equals("TRUE")) {
+        isRequired = true;
+        if (!defaultText.isEmpty()) {
+          valid = false;
+          problems.report(FindingCode.BAD_DEFAULT, origin(parameter, param, "required", label),
+              label + ": @Param required = TRUE contradicts defaultValue " + quote(defaultText) + "; a parameter"
+                  + " with a default is not required. Remove one of them.");
+        }
+      } else if (requiredSetting.equals("FALSE")) {
+        isRequired = false;
+      } else {
+        isRequired = !(property.optional() || annotations.nullable() || !defaultText.isEmpty());
+      }
+      ObjectNode schema = property.schema();
+      if (description != null) {
+        schema.put("description", description);
+      }
+      properties.set(name, schema);
+      if (isRequired) {
+        required.add(name);
+      }
+      pending.add(new Pending(parameter, param, label, name, description, isRequired, defaultText, property,
+          failures.isEmpty()));
+    }
+    if (!required.isEmpty()) {
+      root.set("required", required);
+    }
+    root.put("additionalProperties", false);
+    mapper.finish(root);
+
+    List<ToolParameter> parameters = new ArrayList<>();
+    for (Pending p : pending) {
+      String defaultJson = null;
+      if (!p.defaultText.isEmpty() && p.mapped) {
+        JsonNode value = defaultValue(p, root, problems);
+        if (value == null) {
+          valid = false;
+        } else {
+          p.property.schema().set("default", value);
+          defaultJson = json(value);
+        }
+      }
+      parameters.add(new ToolParameter(p.element, p.name, p.description, p.required, defaultJson,
+          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null));
+    }
+    return new InputSchema(root, List.copyOf(parameters), valid);
+  }
+
+  /**
+   * The output schema of {@code method}'s return type, or empty for {@code void} and {@code Void}. Callers ask
+   * only for tools with {@code structuredOutput = true}.
+   */
+  Optional<OutputSchema> output(ExecutableElement method, Problems problems) {
+    TypeMirror returns = method.getReturnType();
+    if (returns.getKind() == TypeKind.VOID || SchemaMapper.qualifiedName(returns).equals("java.lang.Void")) {
+      return Optional.empty();
+    }
+    String label = "@McpTool " + method.getSimpleName() + " return type";
+    SchemaMapper mapper = new SchemaMapper(env, Side.OUTPUT);
+    SchemaAnnotations annotations = SchemaAnnotations.of(elements, method, returns);
+    List<Failure> failures = new ArrayList<>();
+    Property property = mapper.property(returns, annotations, null, failures);
+    for (String failure : distinct(failures)) {
+      problems.report(FindingCode.UNMAPPABLE_TYPE, new Origin(method, null, null, label), label + ": " + failure);
+    }
+    Optional<String> description = JavadocText.parse(elements.getDocComment(method)).returns();
+    boolean mayBeAbsent = property.optional() || annotations.nullable();
+    boolean wrapped = mayBeAbsent || !mapper.objectLike(property.schema());
+    ObjectNode root = JSON.objectNode().put("$schema", DIALECT);
+    if (wrapped) {
+      ObjectNode schema = property.schema();
+      description.ifPresent(d -> schema.put("description", d));
+      root.put("type", "object").putObject("properties").set("result", schema);
+      if (!mayBeAbsent) {
+        root.putArray("required").add("result");
+      }
+      root.put("additionalProperties", false);
+    } else {
+      mapper.inline(property.schema(), root);
+      if (!root.has("description")) {
+        description.ifPresent(d -> root.put("description", d));
+      }
+    }
+    mapper.finish(root);
+    return Optional.of(new OutputSchema(root, wrapped, failures.isEmpty()));
+  }
+
+  /** Compact JSON text, as in a tool descriptor. */
+  static String json(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Indented JSON text with {@code \n} line ends, for files people read. */
+  static String prettyJson(JsonNode node) {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+    try {
+      return MAPPER.writer(printer).writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- defaults ------------------------------------------------------------------------------------------------
+
+  private record Pending(VariableElement element, AnnotationMirror param, String label, String name,
+      String description, boolean required, String defaultText, Property property, boolean mapped) {}
+
+  /** The checked default, or {@code null} after reporting why it is not a valid value. */
+  private JsonNode defaultValue(Pending p, ObjectNode root, Problems problems) {
+    TypeMirror type = p.property.valueType();
+    boolean plainText = SchemaMapper.qualifiedName(type).equals("java.lang.String")
+        || (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM);
+    JsonNode value;
+    String problem;
+    String hint = "";
+    if (plainText) {
+      value = JSON.textNode(p.defaultText);
+      problem = SchemaInstanceCheck.problem(p.property.schema(), value, root);
+    } else {
+      try {
+        value = MAPPER.readTree(p.defaultText);
+        problem = value == null || value.isMissingNode() ? "no JSON value"
+            : SchemaInstanceCheck.problem(p.property.schema(), value, root);
+      } catch (JsonProcessingException e) {
+        value = null;
+        problem = "not JSON (" + e.getOriginalMessage() + ")";
+        JsonNode schema = p.property.schema();
+        if ("string".equals(schema.path("type").asText())) {
+          hint = " Write a JSON string, in quotes: defaultValue = " + quote(json(JSON.textNode(p.defaultText)))
+              + ".";
+        }
+      }
+    }
+    if (problem == null) {
+      return value;
+    }
+    problems.report(FindingCode.BAD_DEFAULT, origin(p.element, p.param, "defaultValue", p.label),
+        p.label + ": @Param defaultValue " + quote(p.defaultText) + " of type "
+            + SchemaMapper.display(p.element.asType()) + " " + FindingCode.BAD_DEFAULT.rule() + "; found: "
+            + problem + "." + hint);
+    return null;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------------------
+
+  private static Origin origin(VariableElement parameter, AnnotationMirror param, String attribute, String label) {
+    if (param == null) {
+      return new Origin(parameter, null, null, label);
+    }
+    AnnotationValue value = SchemaAnnotations.explicit(param, attribute);
+    return new Origin(parameter, param, value, label);
+  }
+
+  private static List<String> distinct(List<Failure> failures) {
+    Set<String> out = new LinkedHashSet<>();
+    failures.forEach(f -> out.add(f.describe()));
+    return new ArrayList<>(out);
+  }
+
+  /** {@code "text"} with Java string escapes, as the user would write it in the annotation. */
+  private static String quote(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\t': out.append("\\t"); break;
+        default: out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}

@@ -1,0 +1,3 @@
+package com.example.tools.a;
+
+public record User(String login) {}

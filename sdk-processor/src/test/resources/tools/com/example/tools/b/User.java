@@ -1,0 +1,3 @@
+package com.example.tools.b;
+
+public record User(long number) {}
