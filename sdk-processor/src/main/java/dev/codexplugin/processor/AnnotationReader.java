@@ -149,6 +149,10 @@ final class AnnotationReader {
     return out;
   }
 
+  boolean bool(String name) {
+    return raw(name) instanceof Boolean b && b;
+  }
+
   int integer(String name) {
     Object value = raw(name);
     return value instanceof Integer i ? i : 0;

@@ -91,11 +91,17 @@ final class BundleAssembler {
    */
   record Assembled(PluginDecl plugin, String version, SortedMap<String, byte[]> files) {}
 
-  /** The bundle, or empty when an error was reported. */
-  Optional<Assembled> assemble(List<PartDecl> parts) {
+  /**
+   * The bundle, or empty when an error was reported; {@code tools} are the plugin's {@code @McpTool} methods,
+   * or {@code null}.
+   */
+  Optional<Assembled> assemble(List<PartDecl> parts, ToolRound.PluginTools tools) {
     PluginManifest manifest = manifest();
     List<SkillSpec> skills = new ArrayList<>(localSkills());
     List<McpServerSpec> servers = new ArrayList<>(configServers());
+    if (tools != null && !tools.tools().isEmpty()) {
+      servers.add(toolServer(tools, manifest.version()));
+    }
     List<AppSpec> apps = new ArrayList<>(configApps());
     List<HookSpec> hooks = new ArrayList<>();
     for (PartDecl part : parts) {
@@ -106,6 +112,9 @@ final class BundleAssembler {
           case MCP_SERVER -> servers.add(server(part));
           case APP -> apps.add(app(part));
           case HOOK -> hooks.add(hook(part, hooks.size()));
+          case TOOL, TOOL_FACTORY -> {
+            // handled in the round they appeared in (ToolRound)
+          }
         }
       } catch (RuntimeException | LinkageError | AssertionError e) {
         diagnostics.internal(part.element(), e);
@@ -454,6 +463,31 @@ final class BundleAssembler {
     configIncomplete |= report.errors().size() > errors;
     apps.forEach(a -> origins.put(Rules.APP_FILE, "apps." + a.key(), origin));
     return apps;
+  }
+
+  /**
+   * The server of the plugin's Java tools: {@code java -cp "lib/*" <main>} started in the plugin folder (Codex
+   * expands no placeholders, so the class path is relative with {@code "cwd": "."}), and the tools file
+   * {@code mcp-tools.json} with every tool's descriptor.
+   */
+  private McpServerSpec toolServer(ToolRound.PluginTools tools, String version) {
+    AnnotationReader p = plugin.reader();
+    String field = "mcpServers." + tools.serverName();
+    Origin origin = p.origin("toolServer").labeled("@Plugin toolServer " + Text.quote(tools.serverName()));
+    origins.put(Rules.MCP_FILE, field, origin);
+    origins.put(Rules.MCP_FILE, field, FindingCode.BAD_KEY, origin);
+    origins.put(Rules.MCP_FILE, field, FindingCode.DUPLICATE, origin);
+    com.fasterxml.jackson.databind.node.ObjectNode file = dev.codexplugin.runtime.internal.Json.object();
+    file.put("formatVersion", 1);
+    file.put("server", tools.serverName());
+    file.put("main", tools.mainClass());
+    com.fasterxml.jackson.databind.node.ArrayNode list = file.putArray("tools");
+    tools.tools().forEach(t -> list.add(t.descriptor()));
+    pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.internal.Json.bytes(file), "@McpTool methods", origin);
+    String names = String.join(", ", tools.tools().stream().map(ToolRound.Tool::name).toList());
+    return new McpServerSpec(tools.serverName(), "Java tools of " + plugin.name() + ": " + names, "java",
+        List.of("-cp", "lib/*", tools.mainClass()), null, null, ".", "", "", null, null, null, null, null, null,
+        null, null);
   }
 
   private McpServerSpec server(PartDecl part) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +60,7 @@ public final class CodexPluginProcessor extends AbstractProcessor {
   private final Set<String> roots = new TreeSet<>();
   private final Probe probe;
   private boolean errorInEarlierRound;
+  private ToolRound tools;
 
   /** Creates the processor; javac does this through the service loader. */
   public CodexPluginProcessor() {
@@ -71,15 +71,14 @@ public final class CodexPluginProcessor extends AbstractProcessor {
     this.probe = probe;
   }
 
+  /**
+   * Every annotation: the processor runs on every compilation, even one without its annotations (a test
+   * compilation), so that javac never warns that {@code -Acodexplugin.*} options went unused. It claims
+   * nothing ({@link #process} returns {@code false}) and costs nothing when there is nothing to do.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> types = new LinkedHashSet<>();
-    types.add(Declarations.PLUGIN);
-    for (Declarations.Kind kind : Declarations.Kind.values()) {
-      types.add(kind.annotation);
-      types.add(kind.container);
-    }
-    return types;
+    return Set.of("*");
   }
 
   @Override
@@ -101,6 +100,12 @@ public final class CodexPluginProcessor extends AbstractProcessor {
           key(element).ifPresent(annotated::add);
         }
       }
+      if (tools == null) {
+        tools = new ToolRound(processingEnv);
+      }
+      if (!round.processingOver()) {
+        tools.process(round, pluginsSoFar(), new Options(processingEnv.getOptions()).version(), diagnostics);
+      }
       for (Element root : round.getRootElements()) {
         if (root instanceof TypeElement type) {
           roots.add(type.getQualifiedName().toString());
@@ -114,6 +119,20 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       diagnostics.internal(null, e);
     }
     return false;
+  }
+
+  /** The {@code @Plugin}s of every round so far, read from their current elements. */
+  private List<PluginDecl> pluginsSoFar() {
+    Elements elements = processingEnv.getElementUtils();
+    Declarations declarations = new Declarations();
+    for (String key : annotated) {
+      String name = key.substring(2);
+      Element element = key.startsWith("p:") ? elements.getPackageElement(name) : elements.getTypeElement(name);
+      if (element != null) {
+        declarations.read(elements, element);
+      }
+    }
+    return declarations.plugins;
   }
 
   private static Optional<String> key(Element element) {
@@ -180,11 +199,14 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       }
       try {
         new BundleAssembler(elements, resources, diagnostics, options.version(), plugin, probe)
-            .assemble(entry.getValue())
+            .assemble(entry.getValue(), tools == null ? null : tools.byPlugin().get(plugin.name()))
             .ifPresent(bundle -> bundles.put(plugin.name(), bundle));
       } catch (RuntimeException | LinkageError | AssertionError e) {
         diagnostics.internal(plugin.element(), e);
       }
+    }
+    if (tools != null) {
+      failed |= tools.byPlugin().values().stream().anyMatch(ToolRound.PluginTools::failed);
     }
     if (failed || diagnostics.hasErrors()) {
       return;

@@ -15,17 +15,22 @@ final class Declarations {
 
   /** The kinds of parts a plugin is made of, with their annotation and container names. */
   enum Kind {
-    SKILL("Skill"),
-    MCP_SERVER("McpServer"),
-    APP("App"),
-    HOOK("Hook");
+    SKILL("Skill", true),
+    MCP_SERVER("McpServer", true),
+    APP("App", true),
+    HOOK("Hook", true),
+    /** A class with {@code @McpTool} methods; the reader is the first method's annotation. */
+    TOOL("McpTool", false),
+    /** An {@code @McpToolFactory} method. */
+    TOOL_FACTORY("McpToolFactory", false);
 
     final String annotation;
+    /** The container of the repeatable annotation, or {@code null}. */
     final String container;
 
-    Kind(String simpleName) {
+    Kind(String simpleName, boolean repeatable) {
       this.annotation = API + simpleName;
-      this.container = API + simpleName + ".List";
+      this.container = repeatable ? API + simpleName + ".List" : null;
     }
   }
 
@@ -51,6 +56,8 @@ final class Declarations {
             reader.string("name"));
         case APP -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(reader.string("key"));
         case HOOK -> reader.label() + " " + reader.enumConstant("event");
+        case TOOL -> "the @McpTool methods of " + element;
+        case TOOL_FACTORY -> "@McpToolFactory " + element.getEnclosingElement() + "." + element.getSimpleName();
       };
     }
   }
@@ -71,6 +78,9 @@ final class Declarations {
         continue;
       }
       for (Kind kind : Kind.values()) {
+        if (kind == Kind.TOOL || kind == Kind.TOOL_FACTORY) {
+          continue;
+        }
         if (type.equals(kind.annotation)) {
           AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
           newParts.add(new PartDecl(kind, element, reader, scope, reader.isErroneous()));

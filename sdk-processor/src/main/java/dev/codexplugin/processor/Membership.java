@@ -32,7 +32,7 @@ final class Membership {
         members.get(plugins.get(0)).add(part);
         continue;
       }
-      List<PluginDecl> own = plugins.stream().filter(p -> p.element().equals(part.element())).toList();
+      List<PluginDecl> own = own(plugins, part.element());
       if (own.size() == 1) {
         members.get(own.get(0)).add(part);
         continue;
@@ -63,6 +63,22 @@ final class Membership {
       }
     }
     return members;
+  }
+
+  /**
+   * The {@code @Plugin}s on the part's own element, else on its nearest enclosing type that has one (a tool
+   * method belongs to the {@code @Plugin} on its class).
+   */
+  private static List<PluginDecl> own(List<PluginDecl> plugins, javax.lang.model.element.Element element) {
+    for (var e = element; e != null && e.getKind() != javax.lang.model.element.ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      var current = e;
+      List<PluginDecl> here = plugins.stream().filter(p -> p.element().equals(current)).toList();
+      if (!here.isEmpty()) {
+        return here;
+      }
+    }
+    return List.of();
   }
 
   /** Whether package {@code outer} is {@code inner} or encloses it. */

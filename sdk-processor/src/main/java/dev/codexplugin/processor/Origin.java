@@ -29,6 +29,21 @@ record Origin(Element element, AnnotationMirror mirror, AnnotationValue value, A
     this(element, mirror, value, top, steps, label, null);
   }
 
+  /** An element itself, e.g. a tool's parameter. */
+  static Origin at(Element element, String label) {
+    return new Origin(element, null, null, null, List.of(), label, null);
+  }
+
+  /**
+   * Attribute {@code attribute} of annotation {@code mirror}, which {@code element} carries directly (not
+   * repeated); {@code value} is the attribute's explicit value, or {@code null} to point at the annotation.
+   */
+  static Origin attribute(Element element, AnnotationMirror mirror, String attribute, AnnotationValue value,
+      String label) {
+    return new Origin(element, mirror, value, mirror,
+        value == null ? List.of() : List.of(new Step(attribute, -1)), label, null);
+  }
+
   /** The compilation as a whole, for findings about no element (an unknown option). */
   static Origin none(String label) {
     return new Origin(null, null, null, null, List.of(), label, null);

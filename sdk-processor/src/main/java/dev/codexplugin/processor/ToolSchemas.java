@@ -284,7 +284,7 @@ final class ToolSchemas {
       Property property = mapper.property(parameter.asType(), annotations, null, failures);
       for (String failure : distinct(failures)) {
         valid = false;
-        problems.report(FindingCode.UNMAPPABLE_TYPE, new Origin(parameter, null, null, label),
+        problems.report(FindingCode.UNMAPPABLE_TYPE, Origin.at(parameter, label),
             label + ": " + failure);
       }
       String description = param == null ? "" : annotations.string(param, "description");
@@ -357,7 +357,7 @@ final class ToolSchemas {
     List<Failure> failures = new ArrayList<>();
     Property property = mapper.property(returns, annotations, null, failures);
     for (String failure : distinct(failures)) {
-      problems.report(FindingCode.UNMAPPABLE_TYPE, new Origin(method, null, null, label), label + ": " + failure);
+      problems.report(FindingCode.UNMAPPABLE_TYPE, Origin.at(method, label), label + ": " + failure);
     }
     Optional<String> description = JavadocText.parse(elements.getDocComment(method)).returns();
     boolean mayBeAbsent = property.optional() || annotations.nullable();
@@ -449,10 +449,10 @@ final class ToolSchemas {
 
   private static Origin origin(VariableElement parameter, AnnotationMirror param, String attribute, String label) {
     if (param == null) {
-      return new Origin(parameter, null, null, label);
+      return Origin.at(parameter, label);
     }
     AnnotationValue value = SchemaAnnotations.explicit(param, attribute);
-    return new Origin(parameter, param, value, label);
+    return Origin.attribute(parameter, param, attribute, value, label);
   }
 
   private static List<String> distinct(List<Failure> failures) {

@@ -99,6 +99,17 @@ public enum FindingCode {
   /** An {@code @Param(defaultValue)} that is not a valid value of its parameter's type. */
   BAD_DEFAULT("BadDefault",
       "must be a valid value of the parameter's type: JSON, or plain text for a String or an enum"),
+  /** An MCP tool name outside the MCP rule. */
+  BAD_TOOL_NAME("BadToolName", "must match ^[A-Za-z0-9_.-]{1,128}$"),
+  /** The name a host shows for a tool ({@code mcp__<server>__<tool>}) is longer than models accept. */
+  LONG_TOOL_NAME("LongToolName", "should keep mcp__<server>__<tool> within 64 characters", Severity.WARNING),
+  /** An {@code @McpTool} method the generated code cannot call. */
+  TOOL_METHOD("ToolMethod",
+      "must be a public, non-generic method of a top-level or static nested class that the server can create"),
+  /** An {@code @McpToolFactory} method of the wrong shape, or two for one plugin. */
+  TOOL_FACTORY("ToolFactory", "must be public static <T> T create(Class<T> type) in a public class, one per plugin"),
+  /** A library the generated code needs is not on the class path. */
+  MISSING_DEPENDENCY("MissingDependency", "must be on the compile class path"),
   /** A processor option the processor does not know. */
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", Severity.WARNING),
   /** A file could not be read. */

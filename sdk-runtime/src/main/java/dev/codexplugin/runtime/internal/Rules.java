@@ -73,6 +73,8 @@ public final class Rules {
   public static final String MCP_FILE = ".mcp.json";
   public static final String APP_FILE = ".app.json";
   public static final String HOOKS_FILE = "hooks/hooks.json";
+  /** The tools file of a bundle with Java tools: the server, its main class and every tool's descriptor. */
+  public static final String TOOLS_FILE = "mcp-tools.json";
 
   private static final Pattern SECRET_SHAPES = Pattern.compile(
       "(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abprs]-|sk-|sk_live_|rk_live_|AKIA|ASIA|AIza|ya29\\.|"
