@@ -110,12 +110,15 @@ class McpToolHarnessTest {
   }
 
   @Test
-  void nullWhereTheSchemaDoesNotAllowItIsInvalidParamsEvenWithADefault() {
+  void nullForAnOptionalArgumentMeansLeftOutButNullForARequiredOneIsInvalid() {
+    Result leftOut = release.call("tags", "{\"names\":[\"a\"]}");
+    Result givenNull = release.call("tags", "{\"names\":[\"a\"],\"limit\":null}");
     ProtocolException e = assertThrows(ProtocolException.class,
-        () -> release.call("tags", "{\"names\":[\"a\"],\"limit\":null}"));
+        () -> release.call("tags", "{\"names\":null,\"limit\":1}"));
 
+    assertThat(givenNull).isEqualTo(leftOut);
     assertThat(e.code()).isEqualTo(-32602);
-    assertThat(e.errorMessage()).contains("/limit: null found, integer expected");
+    assertThat(e.errorMessage()).contains("/names: null found, array expected");
   }
 
   @Test

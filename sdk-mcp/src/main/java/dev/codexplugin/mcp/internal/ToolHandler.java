@@ -56,6 +56,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
     Map<String, Object> given = request.arguments();
     ObjectNode arguments = given == null ? mapper.createObjectNode() : mapper.valueToTree(given);
+    schema.dropNullOptionals(arguments);
     List<String> problems = schema.validate(arguments);
     if (!problems.isEmpty()) {
       throw invalidParams(String.join("; ", problems));
@@ -117,7 +118,10 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
       content = (ObjectNode) tree;
     } else {
       content = resultMapper.createObjectNode();
-      content.set("result", tree == null ? content.nullNode() : tree);
+      if (tree != null && !tree.isNull()) {
+        // An empty Optional or null is left out, as the output schema (where result is then optional) says.
+        content.set("result", tree);
+      }
     }
     return CallToolResult.builder()
         .addTextContent(resultMapper.writeValueAsString(content))

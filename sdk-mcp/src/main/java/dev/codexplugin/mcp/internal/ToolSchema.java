@@ -18,11 +18,13 @@ import java.util.Set;
 final class ToolSchema {
   private final Schema schema;
   private final Set<String> declared;
+  private final Set<String> required;
   private final boolean closed;
 
-  private ToolSchema(Schema schema, Set<String> declared, boolean closed) {
+  private ToolSchema(Schema schema, Set<String> declared, Set<String> required, boolean closed) {
     this.schema = schema;
     this.declared = declared;
+    this.required = required;
     this.closed = closed;
   }
 
@@ -42,9 +44,29 @@ final class ToolSchema {
         declared.add(names.next());
       }
     }
+    Set<String> required = new HashSet<>();
+    JsonNode names = inputSchema.get("required");
+    if (names != null && names.isArray()) {
+      names.forEach(n -> required.add(n.asText()));
+    }
     JsonNode additional = inputSchema.get("additionalProperties");
     boolean closed = additional != null && additional.isBoolean() && !additional.booleanValue();
-    return new ToolSchema(schema, declared, closed);
+    return new ToolSchema(schema, declared, required, closed);
+  }
+
+  /**
+   * Removes the optional arguments given as {@code null}: models often send {@code null} for an argument they
+   * mean to leave out, and an optional argument left out takes its default (or is empty). A {@code null} for a
+   * required argument stays, and fails validation.
+   */
+  void dropNullOptionals(com.fasterxml.jackson.databind.node.ObjectNode arguments) {
+    List<String> nulls = new ArrayList<>();
+    arguments.fields().forEachRemaining(e -> {
+      if (e.getValue().isNull() && declared.contains(e.getKey()) && !required.contains(e.getKey())) {
+        nulls.add(e.getKey());
+      }
+    });
+    nulls.forEach(arguments::remove);
   }
 
   /** Whether an argument of this name can be given at all. */
