@@ -66,6 +66,8 @@ public enum FindingCode {
   BAD_ENCODING("BadEncoding", "must be UTF-8 text without a byte-order mark"),
   /** A JSON file is not valid JSON. */
   BAD_JSON("BadJson", "must be valid JSON without duplicate keys"),
+  /** A YAML file is not valid YAML. */
+  BAD_YAML("BadYaml", "must be valid YAML without duplicate keys"),
   /** A JSON or YAML value has the wrong type. */
   WRONG_TYPE("WrongType", "must be of the documented type"),
   /** A SKILL.md has no valid front matter. */
@@ -82,10 +84,9 @@ public enum FindingCode {
   TOO_LARGE("TooLarge", "must stay within the reader's size and nesting limits"),
   /** A path leaves the bundle (a {@code ..} entry, an absolute name, a symbolic link pointing outside). */
   UNSAFE_PATH("UnsafePath", "must stay inside the bundle"),
-  /** A skill that Codex would not find. */
+  /** A skill that Codex would not find: Codex silently loses it. */
   UNREACHABLE("Unreachable",
-      "must be a file named SKILL.md at most 6 folders below the skills root, outside hidden folders",
-      Severity.WARNING),
+      "must be a file named SKILL.md at most 6 folders below the skills root, outside hidden folders"),
   /** Something the publishing rules advise against. */
   DISCOURAGED("Discouraged", "is not allowed by the publishing rules"),
   /** No bundle where one was expected. */

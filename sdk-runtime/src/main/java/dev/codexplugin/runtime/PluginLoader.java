@@ -32,10 +32,11 @@ import java.util.zip.ZipFile;
  * bundle.skills().forEach(s -> System.out.println(bundle.name() + ":" + s.name()));
  * }</pre>
  *
- * <p>The loader sees what Codex 0.169.0 sees: the same manifest, the skills it finds, the MCP servers and apps
- * it reads. A finding is an error only when Codex would reject the plugin or silently lose part of it; the
- * stricter publishing rules (which the processor enforces) are warnings here, available on
- * {@link PluginBundle#warnings()}.
+ * <p>The loader sees what Codex 0.169.0 sees: the same manifest, the skills it finds, the MCP servers, apps and
+ * hooks it keeps (a broken server is left out, a broken {@code .app.json} or hooks file loses all its entries).
+ * A finding is an error only when Codex would reject the plugin or silently lose part of it; the stricter
+ * publishing rules (which the processor enforces) are warnings here, available on
+ * {@link PluginBundle#warnings()}. Even a plugin folder without a manifest is read, as Codex installs it.
  *
  * <p>Bad input never escapes as an unchecked exception, and the loader never reads outside the bundle: a
  * {@code ..} entry, an absolute name or a symbolic link that leaves the folder is a finding, and every file is
@@ -73,7 +74,7 @@ public final class PluginLoader {
       Path index = path.resolve(BundleIndex.RESOURCE);
       if (Files.isRegularFile(index) && !Files.exists(path.resolve(".codex-plugin"))) {
         readIndex(path.toString(), () -> Files.newInputStream(index), out).forEach(entry ->
-            out.load(FolderSource.indexed(path.resolve(entry.root()), entry.files())));
+            out.load(FolderSource.indexed(path, entry)));
       } else {
         Report report = new Report(Report.Mode.LOAD, path.toString());
         try {

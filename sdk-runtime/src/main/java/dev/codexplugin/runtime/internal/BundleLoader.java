@@ -6,11 +6,14 @@ import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
+import dev.codexplugin.runtime.PluginManifest;
 import dev.codexplugin.runtime.SkillSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one bundle from a {@link BundleSource} the way Codex 0.169.0 does: it picks the manifest
@@ -25,10 +28,13 @@ public final class BundleLoader {
 
   private final BundleSource source;
   private final Report report;
+  /** The source's files, for quick lookups (a bundle may hold thousands). */
+  private final Set<String> fileSet;
 
   private BundleLoader(BundleSource source, Report report) {
     this.source = source;
     this.report = report;
+    this.fileSet = new HashSet<>(source.files());
   }
 
   /** The bundle, or empty when it has no readable manifest. Every finding goes to {@code report}. */
@@ -40,17 +46,17 @@ public final class BundleLoader {
     List<String> files = source.files();
     agentPluginsManifest(files);
     Optional<String> manifestFile = MANIFESTS.stream().filter(files::contains).findFirst();
-    if (manifestFile.isEmpty()) {
-      report.problem(FindingCode.NO_BUNDLE, "", "").hostFatal()
-          .found("(no .codex-plugin/plugin.json)")
-          .fix("add .codex-plugin/plugin.json, or build the jar with the codexplugin annotation processor").report();
-      return Optional.empty();
+    Optional<ManifestReader.Manifest> manifest;
+    String file;
+    if (manifestFile.isPresent()) {
+      file = manifestFile.get();
+      Optional<JsonNode> json = source.read(file, Limits.MAX_TEXT_BYTES, report, true)
+          .flatMap(bytes -> Json.parse(bytes, file, report, true, ManifestReader::isReadByHost));
+      manifest = json.flatMap(j -> ManifestReader.read(j, file, files, report));
+    } else {
+      file = Rules.MANIFEST;
+      manifest = withoutManifest(files);
     }
-    String file = manifestFile.get();
-    Optional<JsonNode> json = source.read(file, Limits.MAX_TEXT_BYTES, report, true)
-        .flatMap(bytes -> Json.parse(bytes, file, report, true, ManifestReader::isReadByHost));
-    Optional<ManifestReader.Manifest> manifest =
-        json.flatMap(j -> ManifestReader.read(j, file, files, report));
     if (manifest.isEmpty()) {
       return Optional.empty();
     }
@@ -59,6 +65,32 @@ public final class BundleLoader {
         apps(m.apps()), hooks(m.hooks()), files, source.location(), List.of());
     Rules.check(bundle, file, report);
     return Optional.of(bundle);
+  }
+
+  /**
+   * A folder without any manifest: Codex still installs it when it holds parts it reads by default (lab h4,
+   * h3e), as version {@code local} named after the folder, so this is a warning. A folder with none of them
+   * is no plugin at all.
+   */
+  private Optional<ManifestReader.Manifest> withoutManifest(List<String> files) {
+    boolean parts = files.stream().anyMatch(f -> f.startsWith("skills/") || f.equals(Rules.MCP_FILE)
+        || f.equals(Rules.APP_FILE) || f.equals(Rules.HOOKS_FILE));
+    if (!parts) {
+      report.problem(FindingCode.NO_BUNDLE, "", "").hostFatal()
+          .found("(no .codex-plugin/plugin.json, skills/, .mcp.json, .app.json or hooks/hooks.json)")
+          .fix("add .codex-plugin/plugin.json, or build the jar with the codexplugin annotation processor").report();
+      return Optional.empty();
+    }
+    String name = source.folderName();
+    report.problem(FindingCode.NO_BUNDLE, Rules.MANIFEST, "").found("(no manifest)")
+        .rule("must hold .codex-plugin/plugin.json (or .claude-plugin/plugin.json)")
+        .fix("Codex still installs the folder, named " + Text.quote(name) + " and versioned \"local\"; add a"
+            + " manifest with name, version and description")
+        .report();
+    PluginManifest manifest = new PluginManifest(name, "", "", Optional.empty(), "", "", "", List.of(), null);
+    return Optional.of(new ManifestReader.Manifest(manifest, ManifestReader.Component.of("skills"),
+        ManifestReader.Component.of(Rules.MCP_FILE), ManifestReader.Component.of(Rules.APP_FILE),
+        ManifestReader.Component.of(Rules.HOOKS_FILE)));
   }
 
   /** A root {@code plugin.json} with the Agent Plugins schema makes Codex ignore everything we read. */
@@ -86,7 +118,7 @@ public final class BundleLoader {
           continue;
         }
         String agentFile = folder + "/agents/openai.yaml";
-        byte[] agent = source.files().contains(agentFile)
+        byte[] agent = fileSet.contains(agentFile)
             ? source.read(agentFile, Limits.MAX_TEXT_BYTES, report, false).orElse(null) : null;
         SkillReader.read(folder, skillMd.get(), agent, report).ifPresent(skills::add);
       }
@@ -104,7 +136,7 @@ public final class BundleLoader {
     }
     List<McpServerSpec> servers = new ArrayList<>();
     for (String path : component.paths()) {
-      if (source.files().contains(path)) {
+      if (fileSet.contains(path)) {
         source.read(path, Limits.MAX_TEXT_BYTES, report, true)
             .ifPresent(bytes -> servers.addAll(ConfigReader.mcpServers(bytes, path, report)));
       }
@@ -115,7 +147,7 @@ public final class BundleLoader {
   private List<AppSpec> apps(ManifestReader.Component component) {
     List<AppSpec> apps = new ArrayList<>();
     for (String path : component.paths()) {
-      if (source.files().contains(path)) {
+      if (fileSet.contains(path)) {
         source.read(path, Limits.MAX_TEXT_BYTES, report, true)
             .ifPresent(bytes -> apps.addAll(ConfigReader.apps(bytes, path, report)));
       }
@@ -129,7 +161,7 @@ public final class BundleLoader {
     }
     List<HookSpec> hooks = new ArrayList<>();
     for (String path : component.paths()) {
-      if (source.files().contains(path)) {
+      if (fileSet.contains(path)) {
         source.read(path, Limits.MAX_TEXT_BYTES, report, true)
             .ifPresent(bytes -> hooks.addAll(ConfigReader.hooks(bytes, path, report)));
       }

@@ -11,6 +11,18 @@ public interface BundleSource {
   /** Where the bundle is, for messages: a folder, or {@code /x/app.jar!/META-INF/codex-plugins/name/}. */
   String location();
 
+  /**
+   * The name of the bundle's folder, e.g. {@code team-workflow-plugin}: the name Codex gives a plugin without a
+   * manifest.
+   */
+  default String folderName() {
+    String location = location().replace('\\', '/');
+    while (location.endsWith("/")) {
+      location = location.substring(0, location.length() - 1);
+    }
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
   /** Every file of the bundle, sorted. */
   List<String> files();
 

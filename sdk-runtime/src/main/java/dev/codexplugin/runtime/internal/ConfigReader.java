@@ -9,8 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads {@code .mcp.json}, {@code .app.json} and {@code hooks/hooks.json} as Codex does. */
+/**
+ * Reads {@code .mcp.json}, {@code .app.json} and {@code hooks/hooks.json} as Codex 0.169.0 does, keeping
+ * exactly the parts Codex keeps (lab families e, f and g):
+ *
+ * <ul>
+ *   <li>{@code .mcp.json}: each server is read on its own; one with a host-fatal problem (command and url, or
+ *       neither; {@code args} that is not a list; an {@code env} value that is not a string) is dropped, the
+ *       others stay;
+ *   <li>{@code .app.json}: one bad entry (no {@code id}, an {@code id} that is not a string) drops every app;
+ *   <li>{@code hooks.json}: a schema error (an unknown top-level key, an unknown handler type, a missing
+ *       {@code command}, a {@code timeout} that is not a whole number) drops the whole file; an unknown event,
+ *       an invalid matcher or a {@code prompt}/{@code agent} handler drops only that event, group or handler.
+ * </ul>
+ */
 public final class ConfigReader {
   static final Set<String> SERVER_KEYS = Set.of("command", "args", "env", "env_vars", "cwd", "url",
       "bearer_token_env_var", "http_headers", "env_http_headers", "enabled", "required", "startup_timeout_sec",
@@ -18,7 +32,7 @@ public final class ConfigReader {
 
   private ConfigReader() {}
 
-  /** The servers of a {@code .mcp.json} file, sorted by name. */
+  /** The servers of a {@code .mcp.json} file that Codex keeps, sorted by name. */
   public static List<McpServerSpec> mcpServers(byte[] bytes, String file, Report report) {
     Optional<JsonNode> json = Json.parse(bytes, file, report, true);
     if (json.isEmpty()) {
@@ -37,50 +51,72 @@ public final class ConfigReader {
     return root.get().object("mcpServers").map(map -> mcpServers(map, report)).orElse(List.of());
   }
 
-  /** The servers of an {@code mcpServers} object, e.g. one inline in {@code plugin.json}; sorted by name. */
+  /**
+   * The servers of an {@code mcpServers} object (a file's, or one inline in {@code plugin.json}) that Codex
+   * keeps, sorted by name: a server with a host-fatal problem is reported and left out.
+   */
   public static List<McpServerSpec> mcpServers(JsonFields map, Report report) {
     List<McpServerSpec> servers = new ArrayList<>();
     for (String name : map.keys()) {
-      JsonFields.of(map.raw(name), map.file(), map.field(name), report, true)
-          .ifPresent(s -> servers.add(server(name, s)));
+      int fatalBefore = report.hostFatalCount();
+      Optional<McpServerSpec> server =
+          JsonFields.of(map.raw(name), map.file(), map.field(name), report, true).map(s -> server(name, s));
+      if (server.isPresent() && report.hostFatalCount() == fatalBefore) {
+        servers.add(server.get());
+      }
     }
     servers.sort((a, b) -> a.name().compareTo(b.name()));
     return servers;
   }
 
-  private static Optional<HookSpec> handler(String event, String matcher, JsonFields command, Report report) {
-    String type = command.text("type");
-    switch (type) {
-      case "command" -> {
-        if (!command.has("command")) {
-          report.problem(FindingCode.MISSING, command.file(), command.field("command")).hostFatal()
-              .fix("set the shell command; Codex discards the whole file without it").report();
-        }
-        return Optional.of(new HookSpec(event, matcher, command.text("command"), command.integer("timeout"),
-            command.text("statusMessage")));
-      }
-      case "mcp_tool" -> report.problem(FindingCode.UNKNOWN_KEY, command.file(), command.field("type")).value(type)
-          .fix("Codex runs it, but the SDK models command hooks only and leaves it out").report();
-      case "prompt", "agent" -> report.problem(FindingCode.WRONG_TYPE, command.file(), command.field("type"))
-          .value(type).rule("must be \"command\" or \"mcp_tool\"")
-          .fix("Codex 0.169.0 skips " + type + " hooks (not supported yet)").hostFatal().report();
-      default -> report.problem(FindingCode.WRONG_TYPE, command.file(), command.field("type")).value(type)
-          .rule("must be \"command\"").fix("Codex discards the whole hooks file on an unknown type").hostFatal()
-          .report();
-    }
-    return Optional.empty();
-  }
-
   private static McpServerSpec server(String name, JsonFields s) {
-    s.unknownKeys(SERVER_KEYS, "Codex reads " + String.join(", ", new java.util.TreeSet<>(SERVER_KEYS)));
-    return new McpServerSpec(name, "", s.text("command"), s.texts("args"), s.textMap("env"),
-        s.texts("env_vars"), s.text("cwd"), s.text("url"), s.text("bearer_token_env_var"),
+    s.unknownKeys(SERVER_KEYS, "Codex reads " + String.join(", ", new TreeSet<>(SERVER_KEYS)));
+    McpServerSpec spec = new McpServerSpec(name, "", s.text("command"), s.texts("args"), s.textMap("env"),
+        envVars(s), s.text("cwd"), s.text("url"), s.text("bearer_token_env_var"),
         s.textMap("http_headers"), s.textMap("env_http_headers"), s.bool("enabled"), s.bool("required"),
         s.number("startup_timeout_sec"), s.number("tool_timeout_sec"), s.texts("enabled_tools"),
         s.texts("disabled_tools"));
+    boolean stdio = s.has("command");
+    boolean http = s.has("url");
+    if (stdio == http) {
+      s.report().problem(FindingCode.TRANSPORT, s.file(), s.path()).found(stdio ? "(both are set)" : "(neither is set)")
+          .fix((stdio ? "a server is either a local command or a remote URL; keep one"
+              : "set command (stdio) or url (HTTP)") + "; Codex drops this server")
+          .hostFatal().report();
+    }
+    return spec;
   }
 
-  /** The apps of a {@code .app.json} file, sorted by key. */
+  /**
+   * {@code env_vars}: names, or objects with a {@code name} (Codex 0.169.0 accepts both, lab e16; the SDK
+   * keeps the names and warns about the objects).
+   */
+  private static List<String> envVars(JsonFields s) {
+    JsonNode value = s.raw("env_vars");
+    if (value == null || value.isNull() || !value.isArray()) {
+      return s.texts("env_vars");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      String field = s.field("env_vars") + "[" + i + "]";
+      if (item.isTextual()) {
+        names.add(item.textValue());
+      } else if (item.isObject() && item.path("name").isTextual()) {
+        s.report().problem(FindingCode.WRONG_TYPE, s.file(), field).found("(an object)").rule("must be a string")
+            .fix("write the variable name \"" + item.get("name").textValue() + "\" as a string").report();
+        names.add(item.get("name").textValue());
+      } else {
+        JsonFields.wrongType(s.report(), s.file(), field, "a variable name", item, true);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The apps of a {@code .app.json} file, sorted by key; none at all when one entry is broken, since Codex
+   * then discards the whole file (lab f2).
+   */
   public static List<AppSpec> apps(byte[] bytes, String file, Report report) {
     Optional<JsonNode> json = Json.parse(bytes, file, report, true);
     if (json.isEmpty()) {
@@ -92,21 +128,35 @@ public final class ConfigReader {
     }
     if (!root.get().has("apps")) {
       report.problem(FindingCode.MISSING, file, "apps").hostFatal()
-          .fix("wrap the apps in {\"apps\": {...}}").report();
+          .fix("wrap the apps in {\"apps\": {...}}; Codex reads no app otherwise").report();
       return List.of();
     }
+    int fatalBefore = report.hostFatalCount();
     List<AppSpec> apps = new ArrayList<>();
     root.get().object("apps").ifPresent(map -> {
       for (String key : map.keys()) {
-        JsonFields.of(map.raw(key), file, map.field(key), report, true).ifPresent(a -> apps.add(
-            new AppSpec(key, a.text("id"), a.text("category"), a.text("type"), a.text("baseUrl"))));
+        JsonFields.of(map.raw(key), file, map.field(key), report, true).ifPresent(a -> {
+          if (!a.has("id")) {
+            report.problem(FindingCode.MISSING, file, a.field("id")).hostFatal()
+                .fix("set the registered connector id, e.g. \"connector_...\"; without it Codex discards every"
+                    + " app of the file")
+                .report();
+          }
+          String id = a.text("id");
+          // Codex reads only id: a wrong type elsewhere is only a warning.
+          JsonFields rest = new JsonFields(map.raw(key), file, map.field(key), report, false);
+          apps.add(new AppSpec(key, id, rest.text("category"), rest.text("type"), rest.text("baseUrl")));
+        });
       }
     });
+    if (report.hostFatalCount() > fatalBefore) {
+      return List.of();
+    }
     apps.sort((a, b) -> a.key().compareTo(b.key()));
     return apps;
   }
 
-  /** The command hooks of a {@code hooks/hooks.json} file, in file order. */
+  /** The command hooks of a {@code hooks/hooks.json} file that Codex runs, in file order. */
   public static List<HookSpec> hooks(byte[] bytes, String file, Report report) {
     Optional<JsonNode> json = Json.parse(bytes, file, report, true);
     if (json.isEmpty()) {
@@ -116,12 +166,16 @@ public final class ConfigReader {
   }
 
   /**
-   * The command hooks of a parsed hooks object ({@code {"hooks": {...}}}), in file order. Codex discards the
-   * whole file on any schema error (an unknown top-level key, an unknown handler type, a missing command, a
-   * timeout that is not a whole number), so those are host-fatal.
+   * The command hooks of a parsed hooks object ({@code {"hooks": {...}}}) that Codex runs, in file order.
+   * Codex discards the whole file on any schema error (an unknown top-level key, an unknown handler type, a
+   * missing command, a timeout that is not a whole number); it silently ignores events it does not know,
+   * drops a matcher group whose regular expression is invalid, and skips {@code prompt} and {@code agent}
+   * handlers. All of these are host-fatal.
    */
   public static List<HookSpec> hooks(JsonFields root, Report report) {
     String file = root.file();
+    int fatalBefore = report.hostFatalCount();
+    int partsDropped = 0;
     for (String key : root.keys()) {
       if (!key.equals("hooks") && !key.equals("description")) {
         report.problem(FindingCode.UNKNOWN_KEY, file, root.field(key)).hostFatal()
@@ -129,30 +183,94 @@ public final class ConfigReader {
       }
     }
     List<HookSpec> hooks = new ArrayList<>();
-    root.object("hooks").ifPresent(events -> {
-      for (String event : events.keys()) {
-        JsonNode groups = events.raw(event);
-        if (!groups.isArray()) {
-          JsonFields.wrongType(report, file, events.field(event), "an array of matcher groups", groups, true);
+    Optional<JsonFields> events = root.object("hooks");
+    for (String event : events.map(JsonFields::keys).orElse(List.of())) {
+      JsonFields map = events.get();
+      if (!Rules.HOOK_EVENTS.contains(event)) {
+        report.problem(FindingCode.UNKNOWN_EVENT, file, map.field(event)).value(event)
+            .fix("Codex silently ignores hooks of any other event (names are case-sensitive)").hostFatal().report();
+        partsDropped++;
+        continue;
+      }
+      JsonNode groups = map.raw(event);
+      if (!groups.isArray()) {
+        JsonFields.wrongType(report, file, map.field(event), "an array of matcher groups", groups, true);
+        continue;
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        Optional<JsonFields> group = JsonFields.of(groups.get(g), file, map.field(event) + "[" + g + "]", report, true);
+        if (group.isEmpty()) {
           continue;
         }
-        for (int g = 0; g < groups.size(); g++) {
-          String groupPath = events.field(event) + "[" + g + "]";
-          JsonFields.of(groups.get(g), file, groupPath, report, true).ifPresent(group -> {
-            String matcher = group.text("matcher");
-            JsonNode commands = group.raw("hooks");
-            if (commands == null || !commands.isArray()) {
-              JsonFields.wrongType(report, file, group.field("hooks"), "an array of hooks", commands, true);
-              return;
-            }
-            for (int h = 0; h < commands.size(); h++) {
-              JsonFields.of(commands.get(h), file, group.field("hooks") + "[" + h + "]", report, true)
-                  .ifPresent(command -> handler(event, matcher, command, report).ifPresent(hooks::add));
-            }
-          });
+        String matcher = group.get().text("matcher");
+        Optional<String> badMatcher = Rules.regexProblem(matcher);
+        if (badMatcher.isPresent()) {
+          report.problem(FindingCode.BAD_REGEX, file, group.get().field("matcher")).value(matcher)
+              .fix(badMatcher.get() + "; Codex drops this matcher group").hostFatal().report();
+          partsDropped++;
+        }
+        JsonNode commands = group.get().raw("hooks");
+        if (commands == null || !commands.isArray()) {
+          JsonFields.wrongType(report, file, group.get().field("hooks"), "an array of hooks", commands, true);
+          continue;
+        }
+        for (int h = 0; h < commands.size(); h++) {
+          Optional<JsonFields> handler =
+              JsonFields.of(commands.get(h), file, group.get().field("hooks") + "[" + h + "]", report, true);
+          if (handler.isEmpty()) {
+            continue;
+          }
+          Handler read = handler(event, matcher, handler.get(), report);
+          partsDropped += read.dropped() ? 1 : 0;
+          if (badMatcher.isEmpty()) {
+            read.hook().ifPresent(hooks::add);
+          }
         }
       }
-    });
+    }
+    if (report.hostFatalCount() - fatalBefore > partsDropped) {
+      return List.of();
+    }
     return hooks;
+  }
+
+  /** One handler: the hook the SDK models, and whether Codex drops this handler on its own. */
+  private record Handler(Optional<HookSpec> hook, boolean dropped) {}
+
+  private static Handler handler(String event, String matcher, JsonFields command, Report report) {
+    String type = command.text("type");
+    switch (type) {
+      case "command" -> {
+        if (!command.has("command")) {
+          report.problem(FindingCode.MISSING, command.file(), command.field("command")).hostFatal()
+              .fix("set the shell command; Codex discards the whole file without it").report();
+        }
+        Optional<Integer> timeout = command.integer("timeout");
+        if (timeout.isPresent() && timeout.get() < 0) {
+          report.problem(FindingCode.NEGATIVE, command.file(), command.field("timeout"))
+              .found("(" + timeout.get() + ")").fix("Codex discards the whole file; leave it out for 600 seconds")
+              .hostFatal().report();
+        }
+        return new Handler(Optional.of(new HookSpec(event, matcher, command.text("command"), timeout,
+            command.text("statusMessage"))), false);
+      }
+      case "mcp_tool" -> {
+        report.problem(FindingCode.UNKNOWN_KEY, command.file(), command.field("type")).value(type)
+            .fix("Codex runs it, but the SDK models command hooks only and leaves it out").report();
+        return new Handler(Optional.empty(), false);
+      }
+      case "prompt", "agent" -> {
+        report.problem(FindingCode.WRONG_TYPE, command.file(), command.field("type")).value(type)
+            .rule("must be \"command\" or \"mcp_tool\"")
+            .fix("Codex 0.169.0 skips " + type + " hooks (not supported yet)").hostFatal().report();
+        return new Handler(Optional.empty(), true);
+      }
+      default -> {
+        report.problem(FindingCode.WRONG_TYPE, command.file(), command.field("type")).value(type)
+            .rule("must be \"command\"").fix("Codex discards the whole hooks file on an unknown type").hostFatal()
+            .report();
+        return new Handler(Optional.empty(), false);
+      }
+    }
   }
 }

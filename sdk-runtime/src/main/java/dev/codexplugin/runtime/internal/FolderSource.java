@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A bundle in a folder. Symbolic links are followed only when they stay inside the folder; one that points
- * outside is reported as {@link FindingCode#UNSAFE_PATH} and never read.
+ * outside is reported as {@link FindingCode#UNSAFE_PATH} and never read. A link that stays inside is read, with
+ * a warning: Codex drops symbolic links when it installs a plugin (lab x1).
  */
 public final class FolderSource implements BundleSource {
   private final Path root;
@@ -30,22 +31,27 @@ public final class FolderSource implements BundleSource {
     this.files = files;
   }
 
-  /** A folder whose files an index lists; nothing is listed from the disk. */
-  public static FolderSource indexed(Path root, List<String> files) {
+  /**
+   * A bundle of an exploded classes folder, whose files its index lists; nothing is listed from the disk.
+   * Every read must stay inside {@code container}/{@code entry.root()} once links are resolved, so a bundle
+   * folder that is itself a link to elsewhere is never read.
+   */
+  public static FolderSource indexed(Path container, BundleIndex.Entry entry) {
+    Path root = container.resolve(entry.root());
     Path realRoot;
     try {
-      realRoot = root.toRealPath();
+      realRoot = container.toRealPath().resolve(entry.root()).normalize();
     } catch (IOException e) {
-      realRoot = root.toAbsolutePath().normalize();
+      realRoot = container.toAbsolutePath().normalize().resolve(entry.root()).normalize();
     }
-    return new FolderSource(root, realRoot, List.copyOf(files));
+    return new FolderSource(root, realRoot, entry.files());
   }
 
   /** Lists the files under {@code root}; problems are reported on {@code report}. */
   public static FolderSource open(Path root, Report report) throws IOException {
     Path realRoot = root.toRealPath();
     List<String> files = new ArrayList<>();
-    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Limits.MAX_FOLDER_DEPTH,
+    Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), Limits.MAX_FOLDER_DEPTH,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -54,7 +60,7 @@ public final class FolderSource implements BundleSource {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            String rel = root.relativize(file).toString().replace('\\', '/');
+            String rel = realRoot.relativize(file).toString().replace('\\', '/');
             if (attrs.isSymbolicLink()) {
               Optional<Path> target = inside(file, realRoot);
               if (target.isEmpty()) {
@@ -63,8 +69,13 @@ public final class FolderSource implements BundleSource {
                     .fix("copy the file into the plugin folder instead of linking outside it").report();
                 return FileVisitResult.CONTINUE;
               }
-              if (Files.isDirectory(target.get())) {
-                // A link to a folder inside the bundle: its files are reached through their real path.
+              boolean folder = Files.isDirectory(target.get());
+              report.problem(FindingCode.DISCOURAGED, rel, "").found("(a symbolic link to " + describeTarget(file) + ")")
+                  .fix("Codex drops symbolic links when it installs the plugin" + (folder
+                      ? ", and the SDK does not follow this one either" : "") + "; copy the "
+                      + (folder ? "folder" : "file") + " instead")
+                  .report();
+              if (folder) {
                 return FileVisitResult.CONTINUE;
               }
             } else if (!attrs.isRegularFile()) {
@@ -82,7 +93,7 @@ public final class FolderSource implements BundleSource {
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
-            report.problem(FindingCode.IO, root.relativize(file).toString().replace('\\', '/'), "")
+            report.problem(FindingCode.IO, realRoot.relativize(file).toString().replace('\\', '/'), "")
                 .found("(" + e.getClass().getSimpleName() + ")").report();
             return FileVisitResult.CONTINUE;
           }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -21,9 +23,13 @@ import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -129,9 +135,8 @@ public final class Json {
       }
       return Optional.of(node);
     } catch (JsonParseException e) {
-      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-          && e.getProcessor() != null) {
-        return duplicate(text.get(), file, report, hostFatal, duplicateFatal, e, e.getProcessor());
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+        return duplicate(text.get(), file, report, hostFatal, duplicateFatal);
       }
       syntax(file, report, hostFatal, e);
     } catch (IOException e) {
@@ -140,23 +145,60 @@ public final class Json {
     return Optional.empty();
   }
 
+  /**
+   * Reports every duplicate key of {@code text} (on its dotted field, e.g. {@code interface.logo} or
+   * {@code hooks.Stop[0].matcher}), then reads it leniently: the last value of a key wins, as in Codex for
+   * the keys it does not read.
+   */
   private static Optional<JsonNode> duplicate(String text, String file, Report report, boolean hostFatal,
-      Predicate<String> duplicateFatal, JsonParseException e,
-      JsonParser parser) {
-    String name = parser.getParsingContext().getCurrentName();
-    var parent = parser.getParsingContext().getParent();
-    String prefix = parent == null ? "" : parent.pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.');
-    String field = prefix.isEmpty() ? String.valueOf(name) : prefix + "." + name;
-    Report.Problem p = report.problem(FindingCode.BAD_JSON, file, field)
-        .found("(the key appears twice" + at(e) + ")")
-        .fix("remove one; Codex " + (duplicateFatal.test(field) ? "rejects the file" : "keeps the last one"));
-    (duplicateFatal.test(field) ? p.hostFatal() : p).report();
+      Predicate<String> duplicateFatal) {
+    try (JsonParser parser = LENIENT.createParser(text)) {
+      Deque<Set<String>> objects = new ArrayDeque<>();
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        switch (token) {
+          case START_OBJECT -> objects.push(new HashSet<>());
+          case END_OBJECT -> objects.pop();
+          case FIELD_NAME -> {
+            if (!objects.peek().add(parser.currentName())) {
+              String field = path(parser.getParsingContext());
+              boolean fatal = duplicateFatal.test(field);
+              Report.Problem p = report.problem(FindingCode.BAD_JSON, file, field)
+                  .found("(the key appears twice" + at(parser) + ")")
+                  .fix("remove one; Codex " + (fatal ? "rejects the file" : "keeps the last one"));
+              (fatal ? p.hostFatal() : p).report();
+            }
+          }
+          default -> { }
+        }
+      }
+    } catch (IOException again) {
+      syntax(file, report, hostFatal, again);
+      return Optional.empty();
+    }
     try (JsonParser lenient = LENIENT.createParser(text)) {
       return Optional.ofNullable(LENIENT.readTree(lenient));
     } catch (IOException again) {
       syntax(file, report, hostFatal, again);
       return Optional.empty();
     }
+  }
+
+  /** The dotted path of the current field, e.g. {@code interface.logo}, {@code hooks.Stop[0].matcher}. */
+  private static String path(JsonStreamContext context) {
+    StringBuilder path = new StringBuilder();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject()) {
+        path.insert(0, "." + c.getCurrentName());
+      } else if (c.inArray()) {
+        path.insert(0, "[" + c.getCurrentIndex() + "]");
+      }
+    }
+    return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+  }
+
+  private static String at(JsonParser parser) {
+    var location = parser.currentTokenLocation();
+    return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private static String at(JsonProcessingException e) {

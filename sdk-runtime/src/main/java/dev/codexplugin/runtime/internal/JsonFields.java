@@ -52,6 +52,11 @@ public final class JsonFields {
     return path;
   }
 
+  /** Where problems are reported. */
+  public Report report() {
+    return report;
+  }
+
   public boolean has(String key) {
     return node.has(key) && !node.get(key).isNull();
   }

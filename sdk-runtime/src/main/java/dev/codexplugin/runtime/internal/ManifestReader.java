@@ -57,7 +57,18 @@ final class ManifestReader {
     return KEYS.contains(field) && !Set.of("author", "homepage", "repository", "license").contains(field);
   }
 
+  /**
+   * Reads a parsed manifest. An empty array is read like {@code {}} with a warning: Codex installs it as a
+   * plugin without name or version (lab d31). Any other value that is not an object is host-fatal.
+   */
   static Optional<Manifest> read(JsonNode json, String file, List<String> files, Report report) {
+    if (json.isArray() && json.isEmpty()) {
+      report.problem(FindingCode.WRONG_TYPE, file, "").found("(an empty array)").rule("must be a JSON object")
+          .fix("write {\"name\": ..., \"version\": ..., \"description\": ...}; Codex installs it as version"
+              + " \"local\" and shows the skills as \"local:<skill>\"")
+          .report();
+      json = Json.object();
+    }
     Optional<JsonFields> root = JsonFields.of(json, file, "", report, true);
     return root.map(r -> new ManifestReader(file, report, files).read(r));
   }
@@ -128,30 +139,44 @@ final class ManifestReader {
         u.text("composerIcon"), u.text("logo"), u.text("logoDark"), u.texts("screenshots"));
   }
 
-  /** {@code defaultPrompt}: Codex also accepts one string, and drops entries that are not strings. */
+  /**
+   * {@code defaultPrompt} as Codex 0.169.0 reads it (lab d5, d13, d14): one string is accepted as a list of
+   * one; entries that are not strings, or blank, are dropped; the first {@value Rules#MAX_PROMPTS} that remain
+   * are kept. Each of these is only a warning: Codex warns and uses the rest.
+   */
   private List<String> prompts(JsonFields u) {
+    String field = u.field("defaultPrompt");
     JsonNode node = u.raw("defaultPrompt");
     if (node == null || node.isNull()) {
       return List.of();
     }
     if (node.isTextual()) {
-      report.problem(FindingCode.WRONG_TYPE, file, "interface.defaultPrompt").found("(a string)")
-          .rule("must be an array of strings").fix("write [\"...\"]").report();
-      return List.of(node.textValue());
+      report.problem(FindingCode.WRONG_TYPE, file, field).found("(a string)")
+          .rule("must be an array of strings").fix("write [\"...\"]; Codex reads it as a list of one").report();
+      return node.textValue().isBlank() ? List.of() : List.of(node.textValue());
     }
     if (!node.isArray()) {
-      JsonFields.wrongType(report, file, "interface.defaultPrompt", "an array of strings", node, true);
+      JsonFields.wrongType(report, file, field, "an array of strings", node, false);
       return List.of();
     }
     List<String> prompts = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
-      if (node.get(i).isTextual()) {
-        prompts.add(node.get(i).textValue());
+      JsonNode item = node.get(i);
+      if (!item.isTextual()) {
+        report.problem(FindingCode.WRONG_TYPE, file, field + "[" + i + "]")
+            .found("(" + JsonFields.describe(item) + ")").rule("must be a string")
+            .fix("Codex drops the entry").report();
+      } else if (item.textValue().isBlank()) {
+        report.problem(FindingCode.DEFAULT_PROMPTS, file, field + "[" + i + "]").found("(empty)")
+            .fix("remove the empty entry (Codex drops it)").report();
       } else {
-        report.problem(FindingCode.WRONG_TYPE, file, "interface.defaultPrompt[" + i + "]")
-            .found("(" + JsonFields.describe(node.get(i)) + ")").rule("must be a string")
-            .fix("Codex drops the entry").hostFatal().report();
+        prompts.add(item.textValue());
       }
+    }
+    if (prompts.size() > Rules.MAX_PROMPTS) {
+      report.problem(FindingCode.DEFAULT_PROMPTS, file, field).found("(" + prompts.size() + " prompts)")
+          .fix("keep the best three; Codex uses the first three and drops the rest").report();
+      return prompts.subList(0, Rules.MAX_PROMPTS);
     }
     return prompts;
   }

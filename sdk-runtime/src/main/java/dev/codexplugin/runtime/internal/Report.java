@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>In {@link Mode#PUBLISH} (the SDK writes the bundle) a code has its {@link FindingCode#publishSeverity()}.
  * In {@link Mode#LOAD} (reading a bundle anyone wrote) a finding is an error only when it is
- * {@linkplain Problem#hostFatal() fatal for the host}: Codex would reject the plugin or lose part of it.
+ * {@linkplain Problem#hostFatal() fatal for the host}: Codex would reject the plugin or lose part of it. A
+ * host-fatal finding is an error in both modes.
  */
 public final class Report {
   /** Who asks. */
@@ -25,6 +26,7 @@ public final class Report {
   private final Mode mode;
   private final String location;
   private final List<Finding> findings = new ArrayList<>();
+  private int hostFatalCount;
 
   public Report(Mode mode, String location) {
     this.mode = mode;
@@ -42,9 +44,15 @@ public final class Report {
 
   /**
    * Adds a finding. The same code at the same file and field is reported once: an error replaces an earlier
-   * warning, anything else is dropped, so that one problem never shows up twice.
+   * warning, anything else is dropped, so that one problem never shows up twice. A warning on a field that
+   * already has an error is a follow-on (e.g. "version must not be empty" after "version must be a string")
+   * and is dropped too.
    */
   public void add(Finding finding) {
+    if (!finding.isError() && !finding.field().isEmpty() && findings.stream().anyMatch(old -> old.isError()
+        && old.file().equals(finding.file()) && old.field().equals(finding.field()))) {
+      return;
+    }
     for (int i = 0; i < findings.size(); i++) {
       Finding old = findings.get(i);
       if (old.code() == finding.code() && old.file().equals(finding.file()) && old.field().equals(finding.field())) {
@@ -63,6 +71,15 @@ public final class Report {
 
   public List<Finding> findings() {
     return List.copyOf(findings);
+  }
+
+  /**
+   * How many host-fatal problems have been reported so far, duplicates included. A reader compares the count
+   * before and after one part of a file (a server, an app file, a skill) to decide whether Codex drops that
+   * part, in either mode.
+   */
+  public int hostFatalCount() {
+    return hostFatalCount;
   }
 
   public boolean hasErrors() {
@@ -137,13 +154,18 @@ public final class Report {
     }
 
     public void report() {
+      if (hostFatal) {
+        hostFatalCount++;
+      }
+      // What makes Codex reject the plugin or lose part of it is an error in both modes, even for a code that
+      // is otherwise only advice (e.g. an unknown key that makes Codex discard a hooks file).
       Severity severity;
-      if (code.publishSeverity() == Severity.WARNING) {
-        severity = Severity.WARNING;
-      } else if (mode == Mode.PUBLISH || hostFatal) {
+      if (hostFatal) {
         severity = Severity.ERROR;
-      } else {
+      } else if (code.publishSeverity() == Severity.WARNING) {
         severity = Severity.WARNING;
+      } else {
+        severity = mode == Mode.PUBLISH ? Severity.ERROR : Severity.WARNING;
       }
       StringBuilder message = new StringBuilder();
       if (!found.isEmpty()) {

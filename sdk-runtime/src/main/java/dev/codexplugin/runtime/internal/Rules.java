@@ -35,6 +35,7 @@ import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -123,8 +124,10 @@ public final class Rules {
   private void manifest(PluginManifest m, List<String> files) {
     String f = manifestFile;
     if (m.name().isEmpty()) {
-      report.problem(MISSING, f, "name").hostFatal()
-          .fix("without a name Codex shows every skill under the version; set \"name\"").report();
+      // Codex installs it (lab b5, b18, d32), but shows the skills as "<version>:<skill>".
+      report.problem(MISSING, f, "name")
+          .fix("without a name Codex shows every skill under the version, e.g. \"1.0.0:<skill>\"; set \"name\"")
+          .report();
     } else {
       name(f, "name", m.name(), !HOST_NAME.matcher(m.name()).matches());
     }
@@ -311,18 +314,61 @@ public final class Rules {
           .fix("Codex silently ignores hooks of any other event; use one of the listed events").hostFatal().report();
     }
     if (!h.matcher().isEmpty()) {
-      try {
-        Pattern.compile(h.matcher());
-      } catch (PatternSyntaxException e) {
-        report.problem(BAD_REGEX, f, p + ".matcher").value(h.matcher())
-            .fix(e.getDescription() + " at index " + e.getIndex() + "; escape special characters with \\")
-            .hostFatal().report();
-      }
+      regexProblem(h.matcher()).ifPresent(problem -> report.problem(BAD_REGEX, f, p + ".matcher")
+          .value(h.matcher()).fix(problem).hostFatal().report());
     }
     if (h.command().isBlank()) {
       report.problem(MISSING, f, p + ".command").hostFatal().fix("set the shell command to run").report();
     }
     h.timeoutSec().ifPresent(t -> notNegative(f, p + ".timeout", t));
+  }
+
+  /** How deeply a hook matcher may nest groups; the Rust regex engine of Codex stops at 250 as well. */
+  static final int MAX_REGEX_NESTING = 250;
+
+  /**
+   * What is wrong with {@code regex} as a hook matcher, or empty when it compiles. Never throws, and gives the
+   * same answer every time: groups nested deeper than {@value #MAX_REGEX_NESTING} levels are refused before
+   * compiling (Java would otherwise overflow its stack, at a depth that varies from run to run).
+   */
+  public static Optional<String> regexProblem(String regex) {
+    if (regex.isEmpty()) {
+      return Optional.empty();
+    }
+    if (groupNesting(regex) > MAX_REGEX_NESTING) {
+      return Optional.of("it nests groups more than " + MAX_REGEX_NESTING + " levels deep; simplify it");
+    }
+    try {
+      Pattern.compile(regex);
+      return Optional.empty();
+    } catch (PatternSyntaxException e) {
+      return Optional.of(e.getDescription() + " at index " + e.getIndex()
+          + "; escape special characters with \\");
+    } catch (StackOverflowError e) {
+      return Optional.of("it is nested too deeply to compile; simplify it");
+    }
+  }
+
+  /** The deepest nesting of unescaped parentheses outside character classes. */
+  private static int groupNesting(String regex) {
+    int depth = 0;
+    int max = 0;
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
   }
 
   // ---------------------------------------------------------------- single-value rules
@@ -354,8 +400,11 @@ public final class Rules {
 
   private void version(String file, String field, String value) {
     if (value.isBlank()) {
-      report.problem(MISSING, file, field).hostFatal()
-          .fix("set a version such as \"1.0.0\"; Codex names the install folder after it").report();
+      // Codex installs a plugin without a version as "local" (lab b11); the manifest reader reports a blank
+      // string, which Codex rejects (lab b10), as host-fatal under the same code and field.
+      report.problem(MISSING, file, field)
+          .fix("set a version such as \"1.0.0\"; Codex names the install folder after it (\"local\" without one)")
+          .report();
       return;
     }
     if (!SEMVER.matcher(value).matches()) {
@@ -421,15 +470,16 @@ public final class Rules {
   }
 
   private void prompts(String file, String field, List<String> prompts) {
+    // Codex 0.169.0 keeps the first three non-blank prompts and only warns (lab d13, d14).
     if (prompts.size() > MAX_PROMPTS) {
       report.problem(DEFAULT_PROMPTS, file, field).found("(" + prompts.size() + " entries)")
-          .fix("keep the best three (Codex drops the rest)").hostFatal().report();
+          .fix("keep the best three (Codex drops the rest)").report();
     }
     for (int i = 0; i < prompts.size(); i++) {
       String prompt = prompts.get(i);
       if (prompt.isBlank()) {
         report.problem(DEFAULT_PROMPTS, file, field + "[" + i + "]").found("(empty)")
-            .fix("remove the empty entry (Codex drops it)").hostFatal().report();
+            .fix("remove the empty entry (Codex drops it)").report();
       } else if (prompt.length() > MAX_PROMPT) {
         report.problem(DEFAULT_PROMPTS, file, field + "[" + i + "]").found("(" + prompt.length() + " characters)")
             .fix("shorten it").report();
@@ -437,7 +487,10 @@ public final class Rules {
     }
   }
 
-  /** Checks a path field; {@code base} is the folder it is relative to. Returns whether it is fine. */
+  /**
+   * Checks a path field; {@code base} is the folder it is relative to. Returns whether it is fine. Codex keeps
+   * a missing asset and drops one with a bad path without losing anything else (lab d15): warnings on load.
+   */
   private boolean asset(String file, String field, String value, String base, List<String> files) {
     if (value.isEmpty()) {
       return false;
@@ -445,16 +498,14 @@ public final class Rules {
     var problem = BundlePaths.problem(value);
     if (problem.isPresent()) {
       report.problem(BAD_PATH, file, field).value(value)
-          .fix(problem.get() + "; write it like \"./assets/logo.png\" (Codex silently drops it)")
-          .hostFatal().report();
+          .fix(problem.get() + "; write it like \"./assets/logo.png\" (Codex ignores it)").report();
       return false;
     }
     String relative = BundlePaths.relative(value);
     String resolved = base.isEmpty() ? relative : base + "/" + relative;
     if (!BundlePaths.exists(files, resolved)) {
       report.problem(MISSING_FILE, file, field).value(value)
-          .fix("add " + resolved + " to the bundle or fix the path (Codex silently drops it)")
-          .hostFatal().report();
+          .fix("add " + resolved + " to the bundle or fix the path (Codex shows no image)").report();
       return false;
     }
     return true;

@@ -1,6 +1,8 @@
 package dev.codexplugin.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.SkillUi;
@@ -14,8 +16,13 @@ import java.util.Set;
 
 /**
  * Reads one skill folder: {@code SKILL.md} (front matter and body) and the optional
- * {@code agents/openai.yaml}, as Codex does. A skill Codex would skip (no front matter, no description)
- * yields empty plus a host-fatal finding.
+ * {@code agents/openai.yaml}, as Codex 0.169.0 does. A skill Codex would skip yields empty plus a host-fatal
+ * finding: no front matter (or a BOM, or a blank line before it), a missing or empty description, a name over
+ * 64 characters, {@code metadata} that is not a map, front matter that is unreadable even line by line.
+ * What Codex tolerates is read and reported as a warning: front matter that only the line-by-line reading of
+ * {@link LooseFrontMatter} understands, numbers or booleans where text belongs, a flow list of
+ * {@code allowed-tools}, nested metadata values (left out of the flat map), an empty name (the folder name is
+ * used).
  */
 public final class SkillReader {
   static final Set<String> FRONT_MATTER_KEYS =
@@ -43,46 +50,168 @@ public final class SkillReader {
           .report();
       return Optional.empty();
     }
-    Optional<JsonNode> yaml = Yaml.parse(parts.get()[0], file, FindingCode.FRONT_MATTER, report, true);
-    if (yaml.isEmpty() || !yaml.get().isObject()) {
-      if (yaml.isPresent()) {
-        report.problem(FindingCode.FRONT_MATTER, file, "").hostFatal()
-            .found("(" + JsonFields.describe(yaml.get()) + ")")
-            .fix("write key: value lines between the --- lines (Codex skips the skill otherwise)").report();
-      }
+    Optional<JsonNode> yaml = frontMatter(parts.get()[0], file, report);
+    if (yaml.isEmpty()) {
       return Optional.empty();
     }
+    int fatalBefore = report.hostFatalCount();
     JsonFields front = new JsonFields(yaml.get(), file, "", report, true);
     for (String key : front.keys()) {
       if (!FRONT_MATTER_KEYS.contains(key)) {
         report.problem(FindingCode.FRONT_MATTER_KEY, file, key)
-            .fix("move it under metadata: or remove it").report();
+            .fix("move it under metadata: or remove it (Codex ignores it)").report();
       }
     }
     String folderName = folder.substring(folder.lastIndexOf('/') + 1);
-    String name = front.optText("name").orElse(folderName);
-    String description = front.text("description");
-    Map<String, String> metadata = new LinkedHashMap<>();
-    front.object("metadata").ifPresent(m -> {
-      for (String key : m.keys()) {
-        JsonNode value = m.raw(key);
-        if (value.isTextual()) {
-          metadata.put(key, value.textValue());
-        } else if (value.isValueNode() && !value.isNull()) {
-          report.problem(FindingCode.WRONG_TYPE, file, "metadata." + key).found("(" + JsonFields.describe(value) + ")")
-              .rule("must be a string").fix("quote the value").report();
-          metadata.put(key, value.asText());
-        } else {
-          JsonFields.wrongType(report, file, "metadata." + key, "a string (metadata is a flat map)", value, false);
-        }
-      }
-    });
-    String tools = front.text("allowed-tools");
-    List<String> allowedTools = tools.isBlank() ? List.of() : Arrays.asList(tools.trim().split("\\s+"));
-
+    Optional<String> declaredName = scalar(front, "name", true);
+    if (declaredName.isPresent() && declaredName.get().isEmpty()) {
+      report.problem(FindingCode.MISSING, file, "name")
+          .fix("Codex uses the folder name \"" + folderName + "\"; write name: \"" + folderName + "\"").report();
+    }
+    String name = declaredName.filter(n -> !n.isEmpty()).orElse(folderName);
+    if (name.length() > Rules.MAX_NAME) {
+      report.problem(FindingCode.BAD_NAME, file, "name").value(name)
+          .rule("must be at most " + Rules.MAX_NAME + " characters")
+          .fix("shorten it; Codex skips a skill with a longer name").hostFatal().report();
+    }
+    int fatalBeforeDescription = report.hostFatalCount();
+    String description = scalar(front, "description", true).orElse("");
+    if (description.isBlank() && report.hostFatalCount() == fatalBeforeDescription) {
+      report.problem(FindingCode.MISSING, file, "description").hostFatal()
+          .fix("say what the skill does and when to use it (Codex skips a skill without one)").report();
+    }
+    Map<String, String> metadata = metadata(front);
+    List<String> allowedTools = allowedTools(front);
+    String license = scalar(front, "license", false).orElse("");
+    String compatibility = scalar(front, "compatibility", false).orElse("");
+    if (report.hostFatalCount() > fatalBefore) {
+      return Optional.empty();
+    }
     Agent agent = agentYaml == null ? Agent.NONE : readAgent(folder, agentYaml, report);
-    return Optional.of(new SkillSpec(name, description, front.text("license"), front.text("compatibility"),
-        allowedTools, metadata, parts.get()[1], folder, agent.requires, agent.ui, agent.allowImplicit));
+    return Optional.of(new SkillSpec(name, description, license, compatibility, allowedTools, metadata,
+        parts.get()[1], folder, agent.requires, agent.ui, agent.allowImplicit));
+  }
+
+  /**
+   * The front matter as an object: strict YAML first, then {@link LooseFrontMatter} (a warning, as Codex
+   * accepts it); empty, with a host-fatal finding, when neither can read it.
+   */
+  private static Optional<JsonNode> frontMatter(String yaml, String file, Report report) {
+    Yaml.Parsed strict = Yaml.read(yaml);
+    if (strict.node().isPresent()) {
+      JsonNode node = strict.node().get();
+      if (node.isNull()) {
+        return Optional.of(JsonNodeFactory.instance.objectNode());
+      }
+      if (!node.isObject()) {
+        report.problem(FindingCode.FRONT_MATTER, file, "").hostFatal()
+            .found("(" + JsonFields.describe(node) + ")")
+            .fix("write key: value lines between the --- lines (Codex skips the skill otherwise)").report();
+        return Optional.empty();
+      }
+      return Optional.of(node);
+    }
+    if (strict.tooLarge()) {
+      report.problem(FindingCode.TOO_LARGE, file, "").hostFatal().found("(" + strict.error() + ")")
+          .fix("simplify the front matter").report();
+      return Optional.empty();
+    }
+    Optional<ObjectNode> loose = LooseFrontMatter.read(yaml, FRONT_MATTER_KEYS);
+    if (loose.isEmpty()) {
+      report.problem(FindingCode.FRONT_MATTER, file, "").hostFatal().found("(" + strict.error() + ")")
+          .fix("fix the YAML; quote values that contain \": \" (Codex skips the skill otherwise)").report();
+      return Optional.empty();
+    }
+    report.problem(FindingCode.FRONT_MATTER, file, "").found("(" + strict.error() + ")")
+        .fix("Codex reads it line by line and accepts it, strict YAML readers do not;"
+            + " quote values that contain \": \"")
+        .report();
+    return Optional.of(loose.get());
+  }
+
+  /**
+   * A text field of the front matter. Codex reads a number or boolean as its text (lab c20,
+   * {@code description: 12345}): a warning. A list or map is host-fatal when {@code required} (Codex cannot read
+   * the field, and skips the skill), else a warning and ignored.
+   */
+  private static Optional<String> scalar(JsonFields front, String key, boolean required) {
+    JsonNode value = front.raw(key);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (value.isTextual()) {
+      return Optional.of(value.textValue());
+    }
+    if (value.isValueNode()) {
+      front.report().problem(FindingCode.WRONG_TYPE, front.file(), key).found("(" + JsonFields.describe(value) + ")")
+          .rule("must be a string").fix("quote it; Codex reads it as the text " + Text.quote(value.asText()))
+          .report();
+      return Optional.of(value.asText());
+    }
+    JsonFields.wrongType(front.report(), front.file(), key, "a string", value, required);
+    return Optional.empty();
+  }
+
+  /** The flat {@code metadata} map; a {@code metadata} that is not a map makes Codex skip the skill. */
+  private static Map<String, String> metadata(JsonFields front) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    JsonNode node = front.raw("metadata");
+    if (node == null || node.isNull()) {
+      return metadata;
+    }
+    if (!node.isObject()) {
+      front.report().problem(FindingCode.WRONG_TYPE, front.file(), "metadata")
+          .found("(" + JsonFields.describe(node) + ")").rule("must be a map of key: value lines")
+          .fix("indent key: value lines under metadata: (Codex skips the skill otherwise)").hostFatal().report();
+      return metadata;
+    }
+    JsonFields m = new JsonFields(node, front.file(), "metadata", front.report(), false);
+    for (String key : m.keys()) {
+      JsonNode value = m.raw(key);
+      if (value.isTextual()) {
+        metadata.put(key, value.textValue());
+      } else if (value.isValueNode() && !value.isNull()) {
+        front.report().problem(FindingCode.WRONG_TYPE, front.file(), m.field(key))
+            .found("(" + JsonFields.describe(value) + ")").rule("must be a string").fix("quote the value").report();
+        metadata.put(key, value.asText());
+      } else {
+        front.report().problem(FindingCode.WRONG_TYPE, front.file(), m.field(key))
+            .found("(" + JsonFields.describe(value) + ")").rule("must be a string (metadata is a flat map)")
+            .fix("Codex accepts it, but the SDK leaves it out of the metadata map; flatten it").report();
+      }
+    }
+    return metadata;
+  }
+
+  /** {@code allowed-tools}: a space-separated string; a flow list is accepted by Codex (lab c13), a warning. */
+  private static List<String> allowedTools(JsonFields front) {
+    JsonNode node = front.raw("allowed-tools");
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (node.isTextual()) {
+      String tools = node.textValue();
+      return tools.isBlank() ? List.of() : Arrays.asList(tools.trim().split("\\s+"));
+    }
+    if (node.isArray() && allScalars(node)) {
+      List<String> tools = new ArrayList<>();
+      node.forEach(n -> tools.add(n.asText()));
+      front.report().problem(FindingCode.WRONG_TYPE, front.file(), "allowed-tools").found("(a list)")
+          .rule("must be a space-separated string").fix("write allowed-tools: \"" + String.join(" ", tools) + "\"")
+          .report();
+      return tools;
+    }
+    JsonFields.wrongType(front.report(), front.file(), "allowed-tools", "a space-separated string", node, false);
+    return List.of();
+  }
+
+  private static boolean allScalars(JsonNode array) {
+    for (JsonNode n : array) {
+      if (!n.isValueNode() || n.isNull()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Front matter and body, or empty when the text does not start with a front-matter block. */
@@ -118,7 +247,7 @@ public final class SkillReader {
     if (text.isEmpty()) {
       return Agent.NONE;
     }
-    Optional<JsonNode> yaml = Yaml.parse(text.get(), file, FindingCode.WRONG_TYPE, report, false);
+    Optional<JsonNode> yaml = Yaml.parse(text.get(), file, FindingCode.BAD_YAML, report, false);
     if (yaml.isEmpty()) {
       return Agent.NONE;
     }

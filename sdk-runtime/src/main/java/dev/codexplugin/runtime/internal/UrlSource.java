@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URISyntaxException;
 import java.net.URLConnection;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,11 +20,29 @@ import java.util.Optional;
 public final class UrlSource implements BundleSource {
   private final URL root;
   private final BundleIndex.Entry entry;
+  /** For a class-path folder: the bundle folder with links resolved, which every read must stay inside. */
+  private final Optional<Path> realRoot;
 
   /** {@code index} is the URL of {@code META-INF/codex-plugins/index.json}. */
   public UrlSource(URL index, BundleIndex.Entry entry) throws MalformedURLException {
     this.root = new URL(index, entry.name() + "/");
     this.entry = entry;
+    this.realRoot = realFolder(index).map(folder -> folder.resolve(entry.name()).normalize());
+  }
+
+  /**
+   * The real path of the folder holding {@code index} when it is a {@code file:} URL; empty for a jar. When
+   * the folder cannot be resolved, a path no file can be inside, so that nothing is read (fail closed).
+   */
+  private static Optional<Path> realFolder(URL index) {
+    if (!"file".equals(index.getProtocol())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(index.toURI()).getParent().toRealPath());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return Optional.of(Path.of("/").resolve("codexplugin-unresolvable-class-path-folder"));
+    }
   }
 
   @Override
@@ -41,7 +62,13 @@ public final class UrlSource implements BundleSource {
   @Override
   public Optional<byte[]> read(String path, int maxBytes, Report report, boolean hostFatal) {
     try {
-      URLConnection connection = new URL(root, path).openConnection();
+      URL url = new URL(root, path);
+      if (realRoot.isPresent() && !inside(url, realRoot.get())) {
+        FolderSource.problem(report, FindingCode.UNSAFE_PATH, path, hostFatal)
+            .fix("keep every file inside the bundle folder; a symbolic link must not point outside it").report();
+        return Optional.empty();
+      }
+      URLConnection connection = url.openConnection();
       connection.setUseCaches(false);
       try (InputStream in = connection.getInputStream()) {
         return Sources.readCapped(in, path, maxBytes, report, hostFatal);
@@ -54,5 +81,15 @@ public final class UrlSource implements BundleSource {
           .found("(" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")").report();
     }
     return Optional.empty();
+  }
+
+  private static boolean inside(URL file, Path realRoot) {
+    try {
+      return Path.of(file.toURI()).toRealPath().startsWith(realRoot);
+    } catch (NoSuchFileException e) {
+      return true; // the read reports it as missing
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return false;
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;
@@ -34,26 +35,58 @@ final class Yaml {
   private Yaml() {}
 
   /**
-   * Parses one YAML document; reports problems as {@code code} (e.g. {@link FindingCode#FRONT_MATTER}) on
-   * {@code file}.
+   * The outcome of reading one YAML document without reporting: the document ({@link NullNode} for an empty
+   * one), or why it could not be read.
+   *
+   * @param node the document, when it could be read
+   * @param error what is wrong, e.g. {@code invalid YAML: mapping values are not allowed here at line 2, column
+   *     18}, or {@code ""}
+   * @param tooLarge whether a size or nesting limit was hit (then no lenient reading may be tried)
    */
-  static Optional<JsonNode> parse(String text, String file, FindingCode code, Report report, boolean hostFatal) {
+  record Parsed(Optional<JsonNode> node, String error, boolean tooLarge) {
+    static Parsed failed(String error, boolean tooLarge) {
+      return new Parsed(Optional.empty(), error, tooLarge);
+    }
+  }
+
+  /** Reads one YAML document; never throws. */
+  static Parsed read(String text) {
     try (JsonParser parser = MAPPER.createParser(text)) {
       JsonNode node = MAPPER.readTree(parser);
-      return Optional.ofNullable(node).filter(n -> !n.isMissingNode());
+      return new Parsed(Optional.of(node == null || node.isMissingNode() ? NullNode.getInstance() : node), "", false);
     } catch (StreamConstraintsException e) {
-      problem(report, FindingCode.TOO_LARGE, file, hostFatal).found("(" + firstLine(e.getOriginalMessage()) + ")")
-          .fix("simplify the YAML").report();
+      return Parsed.failed(firstLine(e.getOriginalMessage()), true);
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
       String at = location == null || location.getLineNr() < 0 ? ""
           : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      problem(report, code, file, hostFatal).found("(invalid YAML: " + firstLine(e.getOriginalMessage()) + at + ")")
-          .fix("fix the YAML; quote values that contain \": \" or start with a special character").report();
+      return Parsed.failed("invalid YAML: " + firstLine(e.getOriginalMessage()) + at, false);
     } catch (IOException | RuntimeException e) {
-      // SnakeYAML signals some limits (aliases, code points) with its own unchecked exceptions.
-      problem(report, code, file, hostFatal).found("(invalid YAML: " + firstLine(e.getMessage()) + ")")
-          .fix("fix the YAML").report();
+      // SnakeYAML signals some limits (aliases, code points, nesting) with its own unchecked exceptions.
+      String message = firstLine(e.getMessage());
+      boolean limit = message.contains("limit") || message.contains("exceeded") || message.contains("Nesting");
+      return Parsed.failed("invalid YAML: " + message, limit);
+    } catch (StackOverflowError e) {
+      // Defence in depth: the nesting limits above should stop any document long before this.
+      return Parsed.failed("nested too deeply", true);
+    }
+  }
+
+  /**
+   * Parses one YAML document; reports problems as {@code code} (e.g. {@link FindingCode#BAD_YAML}) on
+   * {@code file}, or as {@link FindingCode#TOO_LARGE} when a limit is hit. An empty document is empty.
+   */
+  static Optional<JsonNode> parse(String text, String file, FindingCode code, Report report, boolean hostFatal) {
+    Parsed parsed = read(text);
+    if (parsed.node().isPresent()) {
+      return parsed.node().filter(n -> !n.isNull());
+    }
+    if (parsed.tooLarge()) {
+      problem(report, FindingCode.TOO_LARGE, file, hostFatal).found("(" + parsed.error() + ")")
+          .fix("simplify the YAML").report();
+    } else {
+      problem(report, code, file, hostFatal).found("(" + parsed.error() + ")")
+          .fix("fix the YAML; quote values that contain \": \" or start with a special character").report();
     }
     return Optional.empty();
   }
