@@ -168,7 +168,7 @@ class FileBasedDiagnosticsTest {
     write(resources, "skills/lower/skill.md", GOOD_SKILL.replace("good", "lower"));
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
-    assertOnlyWarning(compileIt(file), FindingCode.UNREACHABLE, file, "localSkills = \"/skills\"",
+    assertOnlyError(compileIt(file), FindingCode.UNREACHABLE, file, "localSkills = \"/skills\"",
         "in lower/skill.md: (named skill.md)", FindingCode.UNREACHABLE.rule(), "rename it to SKILL.md");
   }
 
@@ -386,7 +386,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             appConfig = "/app.json\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING, file, "appConfig = \"/app.json\"",
-        "@Plugin appConfig \"/app.json\": apps.jira.id must not be empty", "Codex reads only id");
+        "@Plugin appConfig \"/app.json\": apps.jira.id must not be empty", "Codex discards every app of the file");
   }
 
   @Test
