@@ -31,9 +31,16 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command line and exits with its code. */
+  /**
+   * Runs the command line and exits with its code. Success returns normally instead of calling
+   * {@code System.exit(0)}, so that running {@code main} inside another JVM (e.g. Maven's {@code exec:java})
+   * does not end that JVM.
+   */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    if (code != OK) {
+      System.exit(code);
+    }
   }
 
   /** Runs the command line and returns its exit code; for tests and embedding. */
