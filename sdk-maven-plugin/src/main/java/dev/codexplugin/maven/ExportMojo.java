@@ -38,11 +38,12 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * <p>A bundle with Java tools gets {@code lib/}: the jar and its runtime dependencies (compile and runtime
  * scope), which its MCP server runs with {@code java -cp lib/* ...}.
  *
- * <p>Without a project, or with {@code -Dcodexplugin.artifacts=group:artifact:version}, it exports published
- * jars instead, resolved with their runtime dependencies from the project's repositories:
+ * <p>With {@code -Dcodexplugin.artifacts=group:artifact:version} it exports published jars instead, resolved
+ * with their runtime dependencies from the project's repositories (Maven Central without a project); without a
+ * pom it writes {@code ./codex-plugin/}:
  * <pre>
  * mvn dev.codexplugin:sdk-maven-plugin:0.1.0:export -Dcodexplugin.artifacts=com.acme:team-workflow:1.0.0
- * codex plugin marketplace add target/codex-plugin &amp;&amp; codex plugin add team-workflow-plugin@team-workflow
+ * codex plugin marketplace add ./codex-plugin &amp;&amp; codex plugin add team-workflow-plugin@team-workflow
  * </pre>
  */
 @Mojo(name = "export", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true,
@@ -104,16 +105,19 @@ public class ExportMojo extends AbstractMojo {
   @Parameter(property = "codexplugin.claude", defaultValue = "false")
   private boolean claude;
 
-  /** The marketplace folder. Replaced on every run; a folder an earlier export did not create is refused. */
-  @Parameter(property = "codexplugin.outputDirectory", defaultValue = "${project.build.directory}/codex-plugin")
+  /**
+   * The marketplace folder; {@code target/codex-plugin} in a project, {@code ./codex-plugin} without one.
+   * Replaced on every run; a folder an earlier export did not create is refused.
+   */
+  @Parameter(property = "codexplugin.outputDirectory")
   private File outputDirectory;
 
   /** Also write a deterministic zip of the folder. */
   @Parameter(property = "codexplugin.zip", defaultValue = "true")
   private boolean zip;
 
-  /** The zip file. */
-  @Parameter(property = "codexplugin.zipFile", defaultValue = "${project.build.directory}/codex-plugin.zip")
+  /** The zip file; {@code target/codex-plugin.zip} in a project, {@code ./codex-plugin.zip} without one. */
+  @Parameter(property = "codexplugin.zipFile")
   private File zipFile;
 
   /** Attach the zip to the project (type {@code zip}), so that install and deploy publish it. */
@@ -187,12 +191,17 @@ public class ExportMojo extends AbstractMojo {
           : " Fix <marketplaceName> in the configuration of sdk-maven-plugin."), e);
     }
 
+    // Without a pom, Maven's stand-in project has no build directory: write into the current folder.
+    Path base = project.getFile() != null ? Path.of(project.getBuild().getDirectory())
+        : Path.of(session.getExecutionRootDirectory());
+    Path out = outputDirectory != null ? outputDirectory.toPath() : base.resolve("codex-plugin");
     ExportSummary summary;
     Path zipped = null;
     try {
-      summary = export.exportTo(outputDirectory.toPath());
+      summary = export.exportTo(out);
       if (zip) {
-        zipped = MarketplaceExport.zip(summary.root(), zipFile.toPath());
+        zipped = MarketplaceExport.zip(summary.root(),
+            zipFile != null ? zipFile.toPath() : out.resolveSibling(out.getFileName() + ".zip"));
       }
     } catch (MarketplaceExportException e) {
       throw new MojoFailureException(e.getMessage(), e);
