@@ -188,6 +188,40 @@ class MainTest {
   }
 
   @Test
+  void exportCopiesLibrariesForJavaToolsFromJarsAndFolders() throws Exception {
+    // a bundle with Java tools, laid out as the processor writes one: mcp-tools.json and a java server
+    Path classes = write(tmp.resolve("tools-classes"), Map.of(
+        "META-INF/codex-plugins/index.json", "{\"formatVersion\": 1, \"bundles\": [{\"name\": \"tools-plugin\","
+            + " \"version\": \"1.0.0\", \"files\": [\".codex-plugin/plugin.json\", \".mcp.json\","
+            + " \"mcp-tools.json\"]}]}",
+        "META-INF/codex-plugins/tools-plugin/.codex-plugin/plugin.json",
+        "{\"name\": \"tools-plugin\", \"version\": \"1.0.0\", \"description\": \"Java tools\"}",
+        "META-INF/codex-plugins/tools-plugin/.mcp.json", "{\"mcpServers\": {\"tools\": {\"command\": \"java\","
+            + " \"args\": [\"-cp\", \"lib/*\", \"com.acme.Main\"], \"cwd\": \".\"}}}",
+        "META-INF/codex-plugins/tools-plugin/mcp-tools.json", "{\"tools\": []}",
+        "com/acme/Main.class", "not really a class"));
+    Path jar = PluginJars.jar(classes, tmp.resolve("tools-1.0.0.jar"));
+    Path deps = write(tmp.resolve("deps"), Map.of("jackson-core-2.21.1.jar", "a", "jackson-databind-2.21.1.jar", "b",
+        "README.txt", "not a jar"));
+    Path extra = Files.writeString(tmp.resolve("picocli-4.7.7.jar"), "c");
+    Path out = tmp.resolve("tools-market");
+    Run run = run("export", jar.toString(), "--out", out.toString(), "--lib", deps.toString(), "--lib",
+        extra.toString());
+    assertWithMessage(run.err()).that(run.exit()).isEqualTo(0);
+    assertThat(run.out()).contains("lib: 4 jar(s)");
+    try (Stream<Path> lib = Files.list(out.resolve("plugins/tools-plugin/lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+          "jackson-core-2.21.1.jar", "jackson-databind-2.21.1.jar", "picocli-4.7.7.jar", "tools-1.0.0.jar").inOrder();
+    }
+    assertThat(Files.readAllBytes(out.resolve("plugins/tools-plugin/lib/tools-1.0.0.jar")))
+        .isEqualTo(Files.readAllBytes(jar));
+    // bundles without Java tools get no lib/, whatever --lib says
+    Path plain = tmp.resolve("plain-market");
+    assertThat(run("export", team.toString(), "--out", plain.toString(), "--lib", deps.toString()).exit()).isEqualTo(0);
+    assertThat(Files.exists(plain.resolve("plugins/team-plugin/lib"))).isFalse();
+  }
+
+  @Test
   void exportStopsWithClearErrors() throws Exception {
     Run clashing = run("export", team.toString(), clash.toString(), "--out", tmp.resolve("x").toString());
     assertThat(clashing.exit()).isEqualTo(1);

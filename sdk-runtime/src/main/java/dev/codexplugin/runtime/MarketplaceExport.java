@@ -34,9 +34,9 @@ import java.util.regex.Pattern;
  *   <li><b>deterministic</b>: the same jars and settings give byte-identical files (sorted, fixed JSON format);
  *   <li><b>atomic</b>: everything is written into a temporary folder beside the target and then moved into
  *       place; on any failure the previous output is left as it was;
- *   <li><b>careful</b>: it replaces an existing folder only when that folder holds the marker file
- *       {@value #MARKER} that a previous export wrote, unless {@link Builder#force(boolean) forced}, and never
- *       writes outside the output folder;
+ *   <li><b>careful</b>: it replaces an existing folder only when that folder is empty or holds the marker
+ *       file {@value #MARKER} that a previous export wrote, unless {@link Builder#force(boolean) forced}; it
+ *       never writes outside the output folder, and refuses an output folder that contains one of its inputs;
  *   <li><b>strict</b>: two plugins of the same name, or two MCP servers of the same name across plugins (Codex
  *       would silently keep only one), stop the export with an error naming both jars.
  * </ul>
