@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -57,11 +57,8 @@ public class ExportMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
-  @Component
-  private MavenProjectHelper projectHelper;
-
-  @Component
-  private RepositorySystem repositorySystem;
+  private final MavenProjectHelper projectHelper;
+  private final RepositorySystem repositorySystem;
 
   /** Skips the export. */
   @Parameter(property = "codexplugin.skip", defaultValue = "false")
@@ -141,6 +138,13 @@ public class ExportMojo extends AbstractMojo {
 
   /** One jar to export and its library jars. */
   private record Input(Path jar, List<Path> libraries) {}
+
+  /** Created by Maven, which injects its components. */
+  @Inject
+  public ExportMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+    this.projectHelper = projectHelper;
+    this.repositorySystem = repositorySystem;
+  }
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
