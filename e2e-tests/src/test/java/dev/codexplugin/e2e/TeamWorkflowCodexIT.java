@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample's bundle, copied out of its jar into a local marketplace, installed by the real Codex CLI with
- * the sequence of FORMAT.md §6 and a private CODEX_HOME.
+ * The sample's marketplace, exported by sdk-maven-plugin at package next to its jar
+ * ({@code target/codex-plugin/}), installed by the real Codex CLI with the sequence of FORMAT.md §6 and a
+ * private CODEX_HOME.
  */
 class TeamWorkflowCodexIT {
   private static final String PLUGIN = "team-workflow-plugin";
@@ -18,9 +19,7 @@ class TeamWorkflowCodexIT {
 
   @Test
   void codexInstallsTheSampleBundle() throws Exception {
-    Path work = Path.of(System.getProperty("e2e.work"));
-    Path root = Marketplaces.fromJar(Path.of(System.getProperty("team-workflow.jar")), PLUGIN,
-        work.resolve("team-workflow-marketplace"), MARKETPLACE);
+    Path root = Path.of(System.getProperty("team-workflow.jar")).resolveSibling("codex-plugin");
     CodexCli codex = CodexCli.fromBuild("team-workflow");
 
     JsonNode added = codex.run("plugin", "marketplace", "add", root.toString(), "--json").json();

@@ -1,7 +1,6 @@
 package dev.codexplugin.cli;
 
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.PluginLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,9 +11,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code inspect <jar|folder>}: what Codex would see in a bundle, readable or as JSON. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Show the plugin bundles of a jar, a classes folder or a plugin folder as Codex would see them.")
+    description = "Show the plugin bundles of a jar, a classes folder, a plugin folder (Codex or Claude Code) or"
+        + " a marketplace root as Codex would see them.")
 final class InspectCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "<jar|folder>", description = "A jar holding bundles, a classes folder, or a plugin folder.")
+  @Parameters(paramLabel = "<jar|folder>",
+      description = "A jar holding bundles, a classes folder, a plugin folder, or a marketplace root.")
   Path path;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
@@ -26,7 +27,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = PluginLoader.check(path);
+    LoadResult result = Targets.check(path);
     if (json) {
       out.print(BundleText.json(result));
     } else {

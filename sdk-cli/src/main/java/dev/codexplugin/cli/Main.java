@@ -1,5 +1,6 @@
 package dev.codexplugin.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,17 +10,20 @@ import picocli.CommandLine.Command;
  * <pre>
  * java -jar sdk-cli-all.jar inspect target/my-plugin.jar
  * java -jar sdk-cli-all.jar validate path/to/plugin-folder
+ * java -jar sdk-cli-all.jar export target/my-plugin.jar --out target/codex-plugin --format both
+ * java -jar sdk-cli-all.jar list target/codex-plugin
  * </pre>
  *
- * <p>Exit codes: 0 success, 1 findings (validate) , 2 bad usage or unreadable input.
+ * <p>Exit codes: 0 success; 1 findings ({@code validate}, {@code list}) or a failed export; 2 bad usage or
+ * unreadable input.
  */
 @Command(name = "codexplugin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Inspect, validate and export Codex plugin bundles.",
-    subcommands = {InspectCommand.class, ValidateCommand.class})
+    subcommands = {InspectCommand.class, ValidateCommand.class, ExportCommand.class, ListCommand.class})
 public final class Main implements Runnable {
   /** Exit code: everything is fine. */
   static final int OK = 0;
-  /** Exit code: the bundle has findings (validate). */
+  /** Exit code: the bundle has findings (validate, list), or the export failed. */
   static final int FINDINGS = 1;
   /** Exit code: bad usage, or the input cannot be read at all. */
   static final int USAGE = 2;
@@ -27,14 +31,29 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command line and exits with its code. */
+  /**
+   * Runs the command line and exits with its code. Success returns normally instead of calling
+   * {@code System.exit(0)}, so that running {@code main} inside another JVM (e.g. Maven's {@code exec:java})
+   * does not end that JVM.
+   */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    if (code != OK) {
+      System.exit(code);
+    }
   }
 
   /** Runs the command line and returns its exit code; for tests and embedding. */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output streams and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(e -> USAGE);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       command.getErr().println("codexplugin: " + e.getMessage());
@@ -45,7 +64,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect or validate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect, validate, export or list");
   }
 
   /** The SDK version from the jar manifest. */

@@ -1,9 +1,12 @@
 package dev.codexplugin.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.PluginLoader;
+import dev.codexplugin.runtime.internal.BundleJson;
+import dev.codexplugin.runtime.internal.Json;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,14 +17,19 @@ import picocli.CommandLine.Parameters;
 
 /** {@code validate <jar|folder>}: exit 0 when valid, 1 with every finding and its code otherwise. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check plugin bundles; exit 0 when valid, 1 when there are findings.")
+    description = "Check plugin bundles (a jar, a classes folder, a Codex or Claude Code plugin folder, a"
+        + " marketplace root); exit 0 when valid, 1 when there are findings, each printed with its code.")
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "<jar|folder>", description = "A jar holding bundles, a classes folder, or a plugin folder.")
+  @Parameters(paramLabel = "<jar|folder>",
+      description = "A jar holding bundles, a classes folder, a plugin folder, or a marketplace root.")
   Path path;
 
   @Option(names = "--strict",
       description = "Fail on warnings too (the publishing rules the annotation processor enforces).")
   boolean strict;
+
+  @Option(names = "--json", description = "Print {\"valid\", \"bundles\", \"findings\"} as JSON.")
+  boolean json;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -29,14 +37,24 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = PluginLoader.check(path);
+    LoadResult result = Targets.check(path);
     List<Finding> findings = result.findings();
-    findings.forEach(out::println);
     long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.size() - errors;
     boolean failed = errors > 0 || (strict && warnings > 0);
-    out.println((failed ? "invalid: " : "valid: ") + result.bundles().size() + " bundle(s), " + errors
-        + " error(s), " + warnings + " warning(s)");
+    if (json) {
+      ObjectNode node = Json.object();
+      node.put("valid", !failed);
+      node.set("bundles", Json.strings(result.bundles().stream().map(b -> b.name() + "@" + b.version()).toList()));
+      node.put("errors", errors);
+      node.put("warnings", warnings);
+      node.set("findings", BundleJson.findings(findings));
+      out.print(new String(Json.bytes(node), StandardCharsets.UTF_8));
+    } else {
+      findings.forEach(out::println);
+      out.println((failed ? "invalid: " : "valid: ") + result.bundles().size() + " bundle(s), " + errors
+          + " error(s), " + warnings + " warning(s)");
+    }
     out.flush();
     return failed ? Main.FINDINGS : Main.OK;
   }

@@ -5,6 +5,7 @@
 @Plugin(
     name = "team-workflow-plugin",
     description = "Shared AI workflow for team productivity",
+    author = @Author(name = "Acme Platform Team"),
     ui = @PluginInterface(
         displayName = "Team Workflow Plugin",
         category = "productivity",
@@ -31,6 +32,7 @@
 package com.acme.workflow;
 
 import dev.codexplugin.api.App;
+import dev.codexplugin.api.Author;
 import dev.codexplugin.api.McpServer;
 import dev.codexplugin.api.Plugin;
 import dev.codexplugin.api.PluginInterface;

@@ -1,0 +1,168 @@
+package dev.codexplugin.cli;
+
+import dev.codexplugin.runtime.ExportSummary;
+import dev.codexplugin.runtime.MarketplaceExport;
+import dev.codexplugin.runtime.MarketplaceExportException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code export <jar>... --out <dir>}: a marketplace folder the real hosts install. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Write a local marketplace holding every plugin bundle of the jars: "
+        + ".agents/plugins/marketplace.json (Codex) and/or .claude-plugin/marketplace.json (Claude Code), and "
+        + "plugins/<name>/ for each bundle. Deterministic and atomic; replaces only a folder an earlier export "
+        + "created, unless --force.",
+        "Then: codex plugin marketplace add <dir> && codex plugin add <plugin>@<marketplace>"})
+final class ExportCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "<jar>", arity = "1..*", description = "Jars holding plugin bundles.")
+  List<Path> jars;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "<dir>",
+      description = "The marketplace folder to write, e.g. target/codex-plugin.")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "codex|claude|both", defaultValue = "codex",
+      description = "Which hosts to write for (default: ${DEFAULT-VALUE}).")
+  MarketplaceExport.Format format;
+
+  @Option(names = {"-m", "--marketplace"}, paramLabel = "<name>",
+      description = "The marketplace name: letters, digits, _ and - (default: the name of the --out folder).")
+  String marketplace;
+
+  @Option(names = "--display-name", paramLabel = "<text>", description = "The name hosts show (default: the name).")
+  String displayName = "";
+
+  @Option(names = "--description", paramLabel = "<text>",
+      description = "What the marketplace offers (Claude Code; default: the plugin's description).")
+  String description = "";
+
+  @Option(names = "--owner", paramLabel = "<name>",
+      description = "The owner in Claude Code's marketplace.json (default: the display name).")
+  String owner = "";
+
+  @Option(names = "--category", paramLabel = "<category>",
+      description = "The category of every entry (default: each plugin's interface.category).")
+  String category = "";
+
+  @Option(names = "--installation", paramLabel = "<policy>", defaultValue = "AVAILABLE",
+      description = "policy.installation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  MarketplaceExport.InstallationPolicy installation;
+
+  @Option(names = "--authentication", paramLabel = "<policy>", defaultValue = "ON_INSTALL",
+      description = "policy.authentication: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  MarketplaceExport.AuthenticationPolicy authentication;
+
+  @Option(names = "--lib", paramLabel = "<jar|dir>",
+      description = "Runtime dependencies for bundles with Java tools: a jar, or a folder of jars (e.g. from"
+          + " mvn dependency:copy-dependencies). Repeatable.")
+  List<Path> libs = new ArrayList<>();
+
+  @Option(names = "--zip", paramLabel = "<file>", description = "Also write a deterministic zip of the folder.")
+  Path zip;
+
+  @Option(names = "--force", description = "Replace --out even if an earlier export did not create it.")
+  boolean force;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    MarketplaceExport export;
+    try {
+      String name = marketplace != null ? marketplace
+          : out(this.out).getFileName() == null ? "" : out(this.out).getFileName().toString();
+      MarketplaceExport.Builder builder = MarketplaceExport.builder().marketplaceName(name)
+          .displayName(displayName).description(description).owner(owner).category(category)
+          .installationPolicy(installation).authenticationPolicy(authentication).format(format).force(force);
+      List<Path> libraries = libraries();
+      jars.forEach(jar -> builder.addJar(jar, libraries));
+      export = builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("codexplugin export: " + e.getMessage()
+          + (marketplace == null ? " Name it with --marketplace <name>." : ""));
+      err.flush();
+      return Main.USAGE;
+    } catch (IOException e) {
+      err.println("codexplugin export: cannot list --lib: " + e);
+      err.flush();
+      return Main.USAGE;
+    }
+    try {
+      ExportSummary summary = export.exportTo(this.out);
+      Path zipped = zip == null ? null : MarketplaceExport.zip(summary.root(), zip);
+      print(summary, zipped, out);
+      out.flush();
+      return Main.OK;
+    } catch (MarketplaceExportException e) {
+      err.println("codexplugin export: " + e.getMessage());
+      err.flush();
+      return Main.FINDINGS;
+    }
+  }
+
+  private static Path out(Path out) {
+    return out.toAbsolutePath().normalize();
+  }
+
+  /** The --lib jars; a folder contributes its {@code *.jar} files, sorted. */
+  private List<Path> libraries() throws IOException {
+    List<Path> all = new ArrayList<>();
+    for (Path lib : libs) {
+      if (Files.isDirectory(lib)) {
+        try (Stream<Path> files = Files.list(lib)) {
+          files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted()
+              .forEach(all::add);
+        }
+      } else {
+        all.add(lib);
+      }
+    }
+    return all;
+  }
+
+  static void print(ExportSummary summary, Path zip, PrintWriter out) {
+    String hosts = switch (summary.format()) {
+      case CODEX -> "Codex";
+      case CLAUDE -> "Claude Code";
+      case BOTH -> "Codex and Claude Code";
+    };
+    out.println("exported marketplace " + summary.marketplaceName() + " (" + hosts + ") to " + summary.root());
+    if (zip != null) {
+      out.println("  zip: " + zip);
+    }
+    for (ExportSummary.ExportedPlugin p : summary.plugins()) {
+      out.println("  " + p.name() + " " + p.version() + "  " + p.folder() + "  (from " + p.jar() + ")");
+      out.println("    skills: " + (p.skills().isEmpty() ? "-" : String.join(", ", p.skills())));
+      out.println("    MCP servers: " + (p.mcpServers().isEmpty() ? "-" : String.join(", ", p.mcpServers())));
+      if (p.hasJavaTools()) {
+        out.println("    lib: " + p.libraries().size() + " jar(s)");
+      }
+    }
+    if (!summary.warnings().isEmpty()) {
+      out.println("warnings:");
+      summary.warnings().forEach(w -> out.println("  " + w));
+    }
+    out.println("install:");
+    if (summary.format().codex()) {
+      out.println("  codex plugin marketplace add " + summary.root());
+      summary.pluginIds().forEach(id -> out.println("  codex plugin add " + id));
+    }
+    if (summary.format().claude()) {
+      out.println("  claude plugin marketplace add " + summary.root());
+      summary.pluginIds().forEach(id -> out.println("  claude plugin install " + id));
+    }
+  }
+}

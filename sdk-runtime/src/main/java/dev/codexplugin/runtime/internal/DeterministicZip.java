@@ -1,0 +1,191 @@
+package dev.codexplugin.runtime.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+/**
+ * A zip writer whose output depends only on the files' names and bytes: entries sorted by name, one fixed
+ * timestamp (2026-01-01 00:00), fixed Unix permissions ({@code 0644}), UTF-8 names, no extra fields, no
+ * comments. {@link java.util.zip.ZipOutputStream} cannot set permissions, so the format is written here
+ * (PKWARE APPNOTE 6.3, without ZIP64: at most 65,535 entries and 4 GiB).
+ */
+final class DeterministicZip {
+  /** MS-DOS date of 2026-01-01: (year - 1980) << 9 | month << 5 | day. */
+  static final int DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+  static final int DOS_TIME = 0;
+  /** Regular file, rw-r--r--, in the high 16 bits of the external attributes. */
+  static final long FILE_ATTRIBUTES = 0100644L << 16;
+  private static final int VERSION_NEEDED = 20;
+  /** Made by Unix (3), so that unzip applies the permissions. */
+  private static final int VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
+  private static final int UTF8_FLAG = 0x0800;
+  private static final long MAX_32 = 0xFFFF_FFFFL;
+
+  private DeterministicZip() {}
+
+  private record Written(String name, int method, long crc, long compressedSize, long size, long offset) {}
+
+  /**
+   * Zips every regular file under {@code folder} as {@code prefix/<relative path>}, leaving out the
+   * {@code skip} paths (relative to the folder). A symbolic link is an error: it would not survive install.
+   */
+  static void write(Path folder, String prefix, Set<String> skip, Path zipFile) throws IOException {
+    List<String> files = list(folder, skip);
+    if (files.size() > 0xFFFF) {
+      throw new IOException("too many files for a zip without ZIP64: " + files.size());
+    }
+    List<Written> written = new ArrayList<>();
+    try (CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(zipFile)))) {
+      for (String file : files) {
+        String name = prefix + "/" + file;
+        byte[] data = Files.readAllBytes(OutputFolder.resolveInside(folder, file));
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        byte[] deflated = deflate(data);
+        boolean store = deflated.length >= data.length;
+        byte[] body = store ? data : deflated;
+        int method = store ? 0 : 8;
+        Written w = new Written(name, method, crc.getValue(), body.length, data.length, out.count);
+        check(w.offset(), name);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        out.int32(0x04034b50);
+        out.int16(VERSION_NEEDED);
+        out.int16(UTF8_FLAG);
+        out.int16(method);
+        out.int16(DOS_TIME);
+        out.int16(DOS_DATE);
+        out.int32(w.crc());
+        out.int32(w.compressedSize());
+        out.int32(w.size());
+        out.int16(nameBytes.length);
+        out.int16(0);
+        out.write(nameBytes);
+        out.write(body);
+        written.add(w);
+      }
+      long centralStart = out.count;
+      check(centralStart, "central directory");
+      for (Written w : written) {
+        byte[] nameBytes = w.name().getBytes(StandardCharsets.UTF_8);
+        out.int32(0x02014b50);
+        out.int16(VERSION_MADE_BY);
+        out.int16(VERSION_NEEDED);
+        out.int16(UTF8_FLAG);
+        out.int16(w.method());
+        out.int16(DOS_TIME);
+        out.int16(DOS_DATE);
+        out.int32(w.crc());
+        out.int32(w.compressedSize());
+        out.int32(w.size());
+        out.int16(nameBytes.length);
+        out.int16(0); // extra
+        out.int16(0); // comment
+        out.int16(0); // disk
+        out.int16(0); // internal attributes
+        out.int32(FILE_ATTRIBUTES);
+        out.int32(w.offset());
+        out.write(nameBytes);
+      }
+      long centralSize = out.count - centralStart;
+      check(centralSize, "central directory");
+      out.int32(0x06054b50);
+      out.int16(0);
+      out.int16(0);
+      out.int16(written.size());
+      out.int16(written.size());
+      out.int32(centralSize);
+      out.int32(centralStart);
+      out.int16(0);
+    }
+  }
+
+  private static void check(long value, String what) throws IOException {
+    if (value >= MAX_32) {
+      throw new IOException("the zip grows past 4 GiB at " + what + "; ZIP64 is not supported");
+    }
+  }
+
+  private static byte[] deflate(byte[] data) throws IOException {
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, data.length / 2));
+      try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 8192)) {
+        out.write(data);
+      }
+      return bytes.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** Every regular file below {@code folder}, relative, {@code /}-separated, sorted. */
+  static List<String> list(Path folder, Set<String> skip) throws IOException {
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        String relative = folder.relativize(file).toString().replace('\\', '/');
+        if (attrs.isSymbolicLink()) {
+          throw new IOException("symbolic link " + relative + " in " + folder + "; hosts drop links on install");
+        }
+        if (attrs.isRegularFile() && !skip.contains(relative)) {
+          files.add(relative);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    files.sort(null);
+    return files;
+  }
+
+  /** Little-endian writes with a byte count. */
+  private static final class CountingStream extends OutputStream {
+    private final OutputStream out;
+    long count;
+
+    CountingStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+
+    void int16(int v) throws IOException {
+      write(v & 0xFF);
+      write((v >>> 8) & 0xFF);
+    }
+
+    void int32(long v) throws IOException {
+      int16((int) (v & 0xFFFF));
+      int16((int) ((v >>> 16) & 0xFFFF));
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+}

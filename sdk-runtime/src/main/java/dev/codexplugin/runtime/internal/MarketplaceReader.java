@@ -1,0 +1,154 @@
+package dev.codexplugin.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.runtime.FindingCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the marketplace files of a marketplace root as the hosts do: {@code .agents/plugins/marketplace.json}
+ * (Codex; it wins when both exist) and {@code .claude-plugin/marketplace.json} (Claude Code). Problems that make
+ * {@code codex plugin add} fail (a local path without {@code ./}, a path leaving the root, a missing folder, a
+ * marketplace name with a dot or a space) are host-fatal findings.
+ */
+public final class MarketplaceReader {
+  static final Pattern MARKETPLACE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  /**
+   * One plugin entry. {@code field} is its place in the file, e.g. {@code plugins[0]}; {@code folder} is set
+   * for a local source inside the root that exists.
+   */
+  public record Entry(String field, String name, String source, Optional<Path> folder, String installation,
+      String authentication, String category, String version, String description) {}
+
+  /** One marketplace file. {@code host} is {@code codex} or {@code claude}. */
+  public record Catalog(String host, String file, String name, String displayName, String owner,
+      String description, List<Entry> entries) {}
+
+  private MarketplaceReader() {}
+
+  /** Whether {@code root} holds a marketplace file. */
+  public static boolean isMarketplace(Path root) {
+    return Files.isRegularFile(root.resolve(ExportEngine.CODEX_MARKETPLACE))
+        || Files.isRegularFile(root.resolve(ExportEngine.CLAUDE_MARKETPLACE));
+  }
+
+  /** Every marketplace file of {@code root}, Codex first; findings go to {@code report}. */
+  public static List<Catalog> read(Path root, Report report) {
+    List<Catalog> catalogs = new ArrayList<>();
+    read(root, ExportEngine.CODEX_MARKETPLACE, "codex", report).ifPresent(catalogs::add);
+    read(root, ExportEngine.CLAUDE_MARKETPLACE, "claude", report).ifPresent(catalogs::add);
+    if (catalogs.isEmpty() && !report.hasErrors()) {
+      report.problem(FindingCode.NO_BUNDLE, "", "").hostFatal()
+          .found("(no " + ExportEngine.CODEX_MARKETPLACE + " and no " + ExportEngine.CLAUDE_MARKETPLACE + ")")
+          .rule("must hold a marketplace file").fix("point at the marketplace root, the folder holding .agents/")
+          .report();
+    }
+    return catalogs;
+  }
+
+  private static Optional<Catalog> read(Path root, String file, String host, Report report) {
+    Path path = root.resolve(file);
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try {
+      if (Files.size(path) > Limits.MAX_TEXT_BYTES) {
+        report.problem(FindingCode.TOO_LARGE, file, "").hostFatal()
+            .rule("must be at most " + Limits.MAX_TEXT_BYTES + " bytes").report();
+        return Optional.empty();
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      report.problem(FindingCode.IO, file, "").found("(" + e.getMessage() + ")").hostFatal().report();
+      return Optional.empty();
+    }
+    Optional<JsonFields> json = Json.parse(bytes, file, report, true)
+        .flatMap(node -> JsonFields.of(node, file, "", report, true));
+    if (json.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonFields m = json.get();
+    String name = m.text("name");
+    if (name.isEmpty()) {
+      report.problem(FindingCode.MISSING, file, "name").hostFatal().fix("name the marketplace, e.g. \"team-tools\"")
+          .report();
+    } else if (!MARKETPLACE_NAME.matcher(name).matches()) {
+      report.problem(FindingCode.BAD_KEY, file, "name").value(name).hostFatal()
+          .rule("must be letters, digits, _ and - only")
+          .fix("Codex rejects it with \"invalid marketplace name\"; use " + Text.quote(name.replaceAll("[^A-Za-z0-9_-]+", "-")))
+          .report();
+    }
+    String displayName = m.object("interface").map(i -> i.text("displayName")).orElse("");
+    String owner = m.object("owner").map(o -> o.text("name")).orElse("");
+    if (host.equals("claude") && owner.isEmpty()) {
+      report.problem(FindingCode.MISSING, file, "owner.name").fix("Claude Code requires \"owner\": {\"name\": ...}")
+          .hostFatal().report();
+    }
+    List<Entry> entries = new ArrayList<>();
+    JsonNode plugins = m.raw("plugins");
+    if (plugins == null || !plugins.isArray()) {
+      JsonFields.wrongType(report, file, "plugins", "an array", plugins, true);
+    } else {
+      for (int i = 0; i < plugins.size(); i++) {
+        String field = "plugins[" + i + "]";
+        JsonFields.of(plugins.get(i), file, field, report, true)
+            .ifPresent(p -> entries.add(entry(root, file, field, p, report)));
+      }
+    }
+    return Optional.of(new Catalog(host, file, name, displayName, owner, m.text("description"), entries));
+  }
+
+  private static Entry entry(Path root, String file, String field, JsonFields p, Report report) {
+    String source;
+    String sourceField = field + ".source";
+    Optional<String> local = Optional.empty();
+    JsonNode raw = p.raw("source");
+    if (raw != null && raw.isTextual()) {
+      source = raw.textValue();
+      local = Optional.of(source);
+    } else if (raw != null && raw.isObject()) {
+      JsonFields s = new JsonFields(raw, file, field + ".source", report, true);
+      String kind = s.text("source");
+      if (kind.equals("local") || (kind.isEmpty() && s.has("path"))) {
+        source = s.text("path");
+        sourceField = field + ".source.path";
+        local = Optional.of(source);
+      } else {
+        source = kind + (s.text("repo").isEmpty() ? s.text("url") : ":" + s.text("repo"));
+      }
+    } else {
+      JsonFields.wrongType(report, file, field + ".source", "a path or a source object", raw, true);
+      source = "";
+    }
+    Optional<Path> folder = Optional.empty();
+    if (local.isPresent()) {
+      String path = local.get();
+      Optional<String> problem = path.equals("./") ? Optional.empty() : BundlePaths.problem(path);
+      if (problem.isPresent()) {
+        report.problem(FindingCode.BAD_PATH, file, sourceField).value(path).hostFatal()
+            .fix(problem.get() + "; Codex then reports the plugin \"was not found in marketplace\"; write it as"
+                + " \"./plugins/<name>\"").report();
+      } else {
+        Path resolved = path.equals("./") ? root : root.resolve(BundlePaths.relative(path)).normalize();
+        if (!Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(resolved)) {
+          report.problem(FindingCode.MISSING_FILE, file, sourceField).value(path).hostFatal()
+              .fix("the folder " + resolved + " does not exist").report();
+        } else {
+          folder = Optional.of(resolved);
+        }
+      }
+    }
+    return new Entry(field, p.text("name"), source, folder,
+        p.object("policy").map(x -> x.text("installation")).orElse(""),
+        p.object("policy").map(x -> x.text("authentication")).orElse(""),
+        p.text("category"), p.text("version"), p.text("description"));
+  }
+}

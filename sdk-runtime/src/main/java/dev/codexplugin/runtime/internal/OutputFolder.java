@@ -1,0 +1,146 @@
+package dev.codexplugin.runtime.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+
+/**
+ * Writing the export safely: every path is checked to stay inside the folder being written, folders are
+ * swapped into place by renaming, and deleting never follows a symbolic link.
+ */
+final class OutputFolder {
+  private OutputFolder() {}
+
+  /** A relative path that would leave the output folder. */
+  static final class UnsafeEntryException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnsafeEntryException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The file {@code relative} inside {@code root}, after checking that it is a plain relative path (no
+   * {@code ..}, no absolute part, no empty segment) that resolves inside {@code root}.
+   */
+  static Path resolveInside(Path root, String relative) throws UnsafeEntryException {
+    if (!BundlePaths.isSafeEntry(relative)) {
+      throw new UnsafeEntryException("the path " + Text.quote(relative) + " would leave the output folder "
+          + root + "; only plain relative paths are written");
+    }
+    Path target = root.resolve(relative).normalize();
+    if (!target.startsWith(root) || target.equals(root)) {
+      throw new UnsafeEntryException("the path " + Text.quote(relative) + " resolves to " + target
+          + ", outside the output folder " + root);
+    }
+    return target;
+  }
+
+  static void write(Path root, String relative, ExportEngine.Content content) throws IOException {
+    Path target = resolveInside(root, relative);
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    // A folder created by an earlier write could only be a link if something raced us: refuse to follow it.
+    if (!parent.toRealPath().startsWith(root.toRealPath())) {
+      throw new UnsafeEntryException("the folder of " + Text.quote(relative) + " resolves outside " + root);
+    }
+    if (content instanceof ExportEngine.Content.Bytes bytes) {
+      Files.write(target, bytes.bytes());
+    } else if (content instanceof ExportEngine.Content.Copy copy) {
+      Files.copy(copy.file(), target);
+    }
+  }
+
+  /** Gives a folder created with owner-only permissions the usual {@code rwxr-xr-x}. */
+  static void makeReadable(Path folder) throws IOException {
+    PosixFileAttributeView posix = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
+    if (posix != null) {
+      posix.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  /**
+   * Moves the finished {@code temp} folder to {@code out}. An existing {@code out} is first renamed aside and
+   * deleted only after the new folder is in place; if that fails, it is renamed back.
+   */
+  static void swap(Path temp, Path out) throws IOException {
+    Path backup = null;
+    if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      backup = out.resolveSibling("." + out.getFileName() + ".old-" + UUID.randomUUID());
+      move(out, backup);
+    }
+    try {
+      move(temp, out);
+    } catch (IOException | RuntimeException e) {
+      if (backup != null) {
+        try {
+          move(backup, out);
+        } catch (IOException again) {
+          e.addSuppressed(again);
+        }
+      }
+      throw e;
+    }
+    if (backup != null) {
+      deleteQuietly(backup);
+    }
+  }
+
+  /** Replaces {@code target} with the file {@code temp}. */
+  static void replaceFile(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  /** Deletes a folder tree; symbolic links are deleted, never followed. Errors are ignored. */
+  static void deleteQuietly(Path root) {
+    try {
+      delete(root);
+    } catch (IOException ignored) {
+      // best effort: a leftover temporary folder is harmless
+    }
+  }
+
+  static void delete(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}
