@@ -5,6 +5,7 @@
 @Plugin(
     name = "release-tools",
     description = "Semantic-version tools for release work: compare versions, check ranges, bump and sort",
+    author = @Author(name = "Acme Platform Team"),
     ui = @PluginInterface(
         displayName = "Release Tools",
         shortDescription = "Compare, range-check and bump semantic versions",
@@ -14,5 +15,6 @@
         brandColor = "#0F766E"))
 package com.acme.release;
 
+import dev.codexplugin.api.Author;
 import dev.codexplugin.api.Plugin;
 import dev.codexplugin.api.PluginInterface;
