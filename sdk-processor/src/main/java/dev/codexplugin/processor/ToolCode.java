@@ -56,16 +56,20 @@ final class ToolCode {
   }
 
   /** The name of the server class of a plugin: {@code <PluginName>McpServer} in the package of the plugin. */
-  static String serverClassName(PluginDecl plugin, String pluginName) {
-    String pkg = plugin.scope();
-    return (pkg.isEmpty() ? "" : pkg + ".") + pascal(pluginName) + "McpServer";
+  static ClassName serverClassName(PluginDecl plugin, String pluginName) {
+    return ClassName.get(plugin.scope(), pascal(pluginName) + "McpServer");
   }
 
-  /** Writes {@code <Class>_McpTools}; returns its qualified name. */
-  String writeInvoker(TypeElement type, List<Method> methods, ExecutableElement factory, Diagnostics diagnostics) {
+  /** The invoker of a tool class: {@code <Class>_McpTools} next to it, {@code Outer_Inner_McpTools} for a nested one. */
+  static ClassName invokerName(TypeElement type) {
     ClassName owner = ClassName.get(type);
-    String simple = String.join("_", owner.simpleNames()) + "_McpTools";
-    ClassName invoker = ClassName.get(owner.packageName(), simple);
+    return ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "_McpTools");
+  }
+
+  /** Writes {@code <Class>_McpTools}; returns its name. */
+  ClassName writeInvoker(TypeElement type, List<Method> methods, ExecutableElement factory, Diagnostics diagnostics) {
+    ClassName owner = ClassName.get(type);
+    ClassName invoker = invokerName(type);
 
     boolean needsInstance = methods.stream()
         .anyMatch(m -> !m.element().getModifiers().contains(Modifier.STATIC));
@@ -107,7 +111,7 @@ final class ToolCode {
         .build());
     write(JavaFile.builder(owner.packageName(), spec.build()).skipJavaLangImports(true).build(), type,
         diagnostics);
-    return invoker.canonicalName();
+    return invoker;
   }
 
   /** The call of one tool method with its bound arguments, as a lambda body. */
@@ -135,21 +139,14 @@ final class ToolCode {
     return invocation;
   }
 
-  /** Writes {@code <Plugin>McpServer}; returns its qualified name. */
-  String writeServer(PluginDecl plugin, String pluginName, String serverName, String version,
-      List<String> invokers, List<Element> originating, Diagnostics diagnostics) {
-    ClassName server = ClassName.bestGuess(serverClassName(plugin, pluginName));
-    if (elements.getTypeElement(server.canonicalName()) != null) {
-      diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, plugin.reader().origin("name"),
-          "@Plugin " + dev.codexplugin.runtime.internal.Text.quote(pluginName) + ": the generated server class "
-              + server.canonicalName() + " " + FindingCode.DUPLICATE.rule()
-              + ", but a class of that name exists; rename that class.");
-      return server.canonicalName();
-    }
+  /** Writes {@code <Plugin>McpServer}, whose class name the caller checked to be free. */
+  void writeServer(PluginDecl plugin, String pluginName, String serverName, String version,
+      List<ClassName> invokers, List<Element> originating, Diagnostics diagnostics) {
+    ClassName server = serverClassName(plugin, pluginName);
     CodeBlock.Builder tools = CodeBlock.builder()
         .addStatement("$T<$T> tools = new $T<>()", List.class, TOOL_METHOD, ArrayList.class);
-    for (String invoker : invokers) {
-      tools.addStatement("tools.addAll($T.tools())", ClassName.bestGuess(invoker));
+    for (ClassName invoker : invokers) {
+      tools.addStatement("tools.addAll($T.tools())", invoker);
     }
     tools.addStatement("return $T.copyOf(tools)", List.class);
     TypeSpec.Builder spec = TypeSpec.classBuilder(server)
@@ -182,7 +179,6 @@ final class ToolCode {
     generated(spec);
     write(JavaFile.builder(server.packageName(), spec.build()).skipJavaLangImports(true).build(), plugin.element(),
         diagnostics);
-    return server.canonicalName();
   }
 
   private void generated(TypeSpec.Builder spec) {
