@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -24,7 +25,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
@@ -45,7 +48,7 @@ final class ToolCode {
 
   /** One checked tool method and what its invoker needs. */
   record Method(ExecutableElement element, String name, ObjectNode descriptor, boolean structured, boolean wrapped,
-      List<ToolSchemas.ToolParameter> parameters) {}
+      boolean mayBeAbsent, List<ToolSchemas.ToolParameter> parameters) {}
 
   private final ProcessingEnvironment env;
   private final Elements elements;
@@ -92,6 +95,8 @@ final class ToolCode {
 
     List<CodeBlock> entries = new ArrayList<>();
     Set<String> constants = new HashSet<>();
+    Set<String> results = new HashSet<>(Set.of(invoker.simpleName()));
+    List<TypeSpec> resultTypes = new ArrayList<>();
     for (Method method : methods) {
       String constant = constant(method.name(), constants);
       spec.addField(com.palantir.javapoet.FieldSpec.builder(String.class, constant, Modifier.PRIVATE,
@@ -99,19 +104,120 @@ final class ToolCode {
           .addJavadoc("The descriptor of tool {@code $L}, as {@code tools/list} returns it.\n", method.name())
           .initializer(literal(ToolSchemas.json(method.descriptor())))
           .build());
+      CodeBlock call = call(owner, method);
+      if (method.wrapped()) {
+        ClassName result = invoker.nestedClass(resultName(method.name(), results));
+        resultTypes.add(resultType(result, method));
+        call = wrap(call, result, method);
+      }
       entries.add(CodeBlock.of("new $T($S, $L, $L, arguments -> $L)", TOOL_METHOD, method.name(), constant,
-          method.structured(), call(owner, method)));
+          method.structured(), call));
     }
     body.add("return $T.of(\n$>$L$<);\n", List.class, CodeBlock.join(entries, ",\n"));
     spec.addMethod(MethodSpec.methodBuilder("tools")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), TOOL_METHOD))
-        .addJavadoc("The tools, in declaration order; a tool class is created once, on its first call.\n")
+        .addJavadoc(needsInstance
+            ? "The tools, in declaration order; the tool class is created once, on the first call of one.\n"
+            : "The tools, in declaration order.\n")
         .addCode(body.build())
         .build());
+    resultTypes.forEach(spec::addType);
     write(JavaFile.builder(owner.packageName(), spec.build()).skipJavaLangImports(true).build(), type,
         diagnostics);
     return invoker;
+  }
+
+  /**
+   * The record a wrapped structured result is returned in, {@code {"result": value}}: the server writes it with
+   * Jackson as it is, and the value keeps its declared type (so a sealed type inside keeps its type id).
+   */
+  private static TypeSpec resultType(ClassName name, Method method) {
+    return TypeSpec.recordBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("The structured result of tool {@code $L}: {@code {\"result\": value}}, as its output schema"
+            + " says.\n", method.name())
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(resultValueType(method.element().getReturnType()), "result")
+            .build())
+        .build();
+  }
+
+  /** The type of the value under {@code "result"}: the return type, or what its {@code Optional} holds. */
+  private static TypeName resultValueType(TypeMirror returns) {
+    switch (optionalKind(returns)) {
+      case "java.util.OptionalInt":
+        return TypeName.INT;
+      case "java.util.OptionalLong":
+        return TypeName.LONG;
+      case "java.util.OptionalDouble":
+        return TypeName.DOUBLE;
+      case "java.util.Optional":
+        List<? extends TypeMirror> arguments = ((DeclaredType) returns).getTypeArguments();
+        TypeMirror held = arguments.isEmpty() ? null : arguments.get(0);
+        if (held instanceof WildcardType wildcard) {
+          held = wildcard.getExtendsBound();
+        }
+        return held == null ? ClassName.OBJECT : TypeName.get(held);
+      default:
+        return TypeName.get(returns);
+    }
+  }
+
+  /** {@code java.util.Optional}, {@code java.util.OptionalInt}, ... or the empty string. */
+  private static String optionalKind(TypeMirror type) {
+    if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element) {
+      String name = element.getQualifiedName().toString();
+      if (name.equals("java.util.Optional") || name.equals("java.util.OptionalInt")
+          || name.equals("java.util.OptionalLong") || name.equals("java.util.OptionalDouble")) {
+        return name;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The call of a tool whose structured result is wrapped: its value in the result record, and, when the value
+   * may be absent (an empty {@code Optional}, a {@code null} from a {@code @Nullable} method), an empty object
+   * without {@code result}, as the output schema allows.
+   */
+  private static CodeBlock wrap(CodeBlock call, ClassName result, Method method) {
+    TypeMirror returns = method.element().getReturnType();
+    String optional = optionalKind(returns);
+    if (!optional.isEmpty()) {
+      String get = switch (optional) {
+        case "java.util.OptionalInt" -> "getAsInt";
+        case "java.util.OptionalLong" -> "getAsLong";
+        case "java.util.OptionalDouble" -> "getAsDouble";
+        default -> "get";
+      };
+      return CodeBlock.of("{\n$>$T value = $L;\nreturn value.isPresent() ? new $T(value.$L()) : $T.of();\n$<}",
+          TypeName.get(returns), call, result, get, Map.class);
+    }
+    if (method.mayBeAbsent() && !returns.getKind().isPrimitive()) {
+      return CodeBlock.of("{\n$>$T value = $L;\nreturn value == null ? $T.of() : new $T(value);\n$<}",
+          TypeName.get(returns), call, Map.class, result);
+    }
+    return CodeBlock.of("new $T($L)", result, call);
+  }
+
+  /** {@code journal.note} becomes {@code JournalNoteResult}, unique among {@code used}. */
+  private static String resultName(String toolName, Set<String> used) {
+    StringBuilder base = new StringBuilder();
+    for (String part : toolName.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        base.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    if (base.length() == 0 || Character.isDigit(base.charAt(0))) {
+      base.insert(0, "Tool");
+    }
+    base.append("Result");
+    String name = base.toString();
+    for (int i = 2; !used.add(name); i++) {
+      name = base + "" + i;
+    }
+    return name;
   }
 
   /** The call of one tool method with its bound arguments, as a lambda body. */

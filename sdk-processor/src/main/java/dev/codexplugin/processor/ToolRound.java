@@ -432,7 +432,8 @@ final class ToolRound {
     }
     boolean structured = output.isPresent();
     return Optional.of(new ToolCode.Method(method, name, descriptor, structured,
-        output.map(ToolSchemas.OutputSchema::wrapped).orElse(false), input.parameters()));
+        output.map(ToolSchemas.OutputSchema::wrapped).orElse(false),
+        output.map(ToolSchemas.OutputSchema::mayBeAbsent).orElse(false), input.parameters()));
   }
 
   private static void hint(ObjectNode hints, String key, String constant) {
