@@ -74,6 +74,8 @@ final class ToolRound {
   private final ToolSchemas schemas;
   private final Map<String, PluginTools> byPlugin = new TreeMap<>();
   private final Map<String, Handled> handled = new HashMap<>();
+  /** The element of the first {@code @Plugin} of each name. */
+  private final Map<String, String> ownerOf = new HashMap<>();
   /** The classes generated so far, by qualified name, and what they were generated for. */
   private final Map<String, String> generated = new HashMap<>();
   private boolean missingDependencyReported;
@@ -171,6 +173,17 @@ final class ToolRound {
   private void plugin(PluginDecl plugin, List<TypeElement> types, Map<TypeElement, List<ExecutableElement>> byType,
       List<ExecutableElement> factories, String optionVersion, boolean generate, Diagnostics diagnostics) {
     String pluginName = plugin.name();
+    String owner = plugin.element().toString();
+    if (!owner.equals(ownerOf.computeIfAbsent(pluginName, n -> owner))) {
+      // Two @Plugins of one name: reported as Duplicate on the second one when processing is over; its tools are
+      // neither checked against the first one's nor generated.
+      PluginTools known = byPlugin.get(pluginName);
+      if (known != null) {
+        byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
+            known.tools(), true));
+      }
+      return;
+    }
     Handled earlier = handled.computeIfAbsent(pluginName, n -> new Handled());
     boolean failed = !generate;
 
@@ -213,8 +226,10 @@ final class ToolRound {
         }
       }
       PluginTools known = byPlugin.get(pluginName);
-      byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
-          known.tools(), true));
+      if (known != null) {
+        byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
+            known.tools(), true));
+      }
       return;
     }
     earlier.tools = true;

@@ -690,6 +690,31 @@ class ToolDiagnosticsTest {
   }
 
   @Test
+  void twoPluginsOfOneNameWithToolsGetOneDuplicateError() {
+    JavaFileObject first = source("com.a.Tools", """
+        package com.a;
+
+        @dev.codexplugin.api.Plugin(name = "kit", version = "1.0.0", description = "d")
+        public final class Tools {
+          @dev.codexplugin.api.McpTool(description = "Counts.")
+          public static int count() { return 1; }
+        }
+        """);
+    JavaFileObject second = source("com.b.Tools", """
+        package com.b;
+
+        @dev.codexplugin.api.Plugin(name = "kit", version = "1.0.0", description = "d")
+        public final class Tools {
+          @dev.codexplugin.api.McpTool(description = "Counts too.")
+          public static int count() { return 2; }
+        }
+        """);
+    assertOnlyError(compile(first, second), FindingCode.DUPLICATE, second, "@dev.codexplugin.api.Plugin(name",
+        "@Plugin name \"kit\" " + FindingCode.DUPLICATE.rule() + "; another @Plugin in this compilation has the same"
+            + " name.");
+  }
+
+  @Test
   void aSkillRequiringTheToolServerOfToolsWithErrorsGetsNoUnknownRequirement() {
     JavaFileObject file = tools("Counter", """
         public final class Counter {
