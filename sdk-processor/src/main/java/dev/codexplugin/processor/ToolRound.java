@@ -354,6 +354,20 @@ final class ToolRound {
     return false;
   }
 
+  /** Whether javac could not compute a value of an annotation on the method or one of its parameters. */
+  private boolean anyErroneous(ExecutableElement method) {
+    List<Element> annotated = new ArrayList<>(method.getParameters());
+    annotated.add(0, method);
+    for (Element element : annotated) {
+      for (var mirror : element.getAnnotationMirrors()) {
+        if (new AnnotationReader(elements, element, mirror).isErroneous()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the method itself can be called from generated code: public, not abstract, not generic. */
   private static boolean callable(ExecutableElement method) {
     return method.getModifiers().contains(Modifier.PUBLIC) && !method.getModifiers().contains(Modifier.ABSTRACT)
@@ -364,7 +378,8 @@ final class ToolRound {
   private Optional<ToolCode.Method> method(ExecutableElement method, String serverName,
       Map<String, ExecutableElement> seen, Map<String, Origin> nameOrigins, Diagnostics diagnostics) {
     AnnotationReader tool = new AnnotationReader(elements, method, mirror(method, MCP_TOOL));
-    if (tool.isErroneous()) {
+    if (anyErroneous(method)) {
+      // javac reports the value it could not compute; whatever we said about the tool would follow from it.
       return Optional.empty();
     }
     String name = tool.string("name").isEmpty() ? method.getSimpleName().toString() : tool.string("name");

@@ -689,6 +689,25 @@ class ToolDiagnosticsTest {
     assertThat(compilation.errors().get(0).getMessage(null)).doesNotContain("[codexplugin:");
   }
 
+  /** javac reports a value it could not compute; the processor adds nothing, and generates nothing. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "@McpTool(description = \"Counts.\", readOnly = TriState.MAYBE) public static int count(int from)",
+      "@McpTool(description = NO_SUCH_CONSTANT) public static int count(int from)",
+      "@McpTool(description = \"Counts.\") public static int count(@Param(defaultValue = NOPE) int from)",
+      "@McpTool(description = \"Counts.\") public static int count(@Param(name = NAME) int from)"})
+  void anAnnotationJavacCannotReadGetsNoMessageOfOurs(String declaration) {
+    JavaFileObject file = tools("Counter", """
+        public final class Counter {
+          %s { return from; }
+        }
+        """.formatted(declaration));
+    Compilation compilation = compile(KIT, file);
+    assertThat(compilation).failed();
+    assertWithMessage("errors of %s", compilation.errors()).that(compilation.errors()).hasSize(1);
+    assertThat(compilation.errors().get(0).getMessage(null)).doesNotContain("[codexplugin:");
+  }
+
   @Test
   void twoPluginsOfOneNameWithToolsGetOneDuplicateError() {
     JavaFileObject first = source("com.a.Tools", """
