@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  *
  * <p>The method must be a public, non-generic method of a top-level or static nested class that the server can
  * create: not abstract, not private, not in a private or inner class (nor in the unnamed package when the
- * {@code @Plugin} has a package). Static methods need no instance; for instance methods the class is created
+ * {@code @Plugin} has a package), and without private classes in its parameter types or in the type of a
+ * structured result, which the generated code names. Static methods need no instance; for instance methods the class is created
  * once, on the first call, through its non-private no-arg constructor, or through the plugin's
  * {@link McpToolFactory @McpToolFactory} method when it has one. Anything else is a {@code ToolMethod} error on
  * the method (or, for a problem of the class, on the class).

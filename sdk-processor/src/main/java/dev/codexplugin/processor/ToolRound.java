@@ -354,6 +354,30 @@ final class ToolRound {
     return false;
   }
 
+  /** A private class (or one nested in a private class) that {@code type} names, with its type arguments. */
+  private static Optional<TypeElement> privateTypeIn(TypeMirror type) {
+    if (type instanceof javax.lang.model.type.ArrayType array) {
+      return privateTypeIn(array.getComponentType());
+    }
+    if (type instanceof javax.lang.model.type.WildcardType wildcard) {
+      TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+      return bound == null ? Optional.empty() : privateTypeIn(bound);
+    }
+    if (type instanceof javax.lang.model.type.DeclaredType declared
+        && declared.asElement() instanceof TypeElement element) {
+      if (isPrivateOrInPrivate(element)) {
+        return Optional.of(element);
+      }
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        Optional<TypeElement> inside = privateTypeIn(argument);
+        if (inside.isPresent()) {
+          return inside;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether javac could not compute a value of an annotation on the method or one of its parameters. */
   private boolean anyErroneous(ExecutableElement method) {
     List<Element> annotated = new ArrayList<>(method.getParameters());
@@ -440,6 +464,28 @@ final class ToolRound {
         ? schemas.output(method, problems) : Optional.empty();
     if (!input.valid() || output.map(o -> !o.valid()).orElse(false)) {
       ok = false;
+    }
+    // The invoker, a class of its own, names the parameter types (and a wrapped result's type): a private one
+    // would not compile there.
+    for (var parameter : method.getParameters()) {
+      Optional<TypeElement> hidden = privateTypeIn(parameter.asType());
+      if (hidden.isPresent()) {
+        diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(parameter, label),
+            label + " " + FindingCode.TOOL_METHOD.rule() + "; its parameter " + parameter.getSimpleName()
+                + " uses " + hidden.get().getQualifiedName() + ", which is private, so the generated code cannot"
+                + " name it; make it package-private or public.");
+        ok = false;
+      }
+    }
+    if (output.map(ToolSchemas.OutputSchema::wrapped).orElse(false)) {
+      Optional<TypeElement> hidden = privateTypeIn(method.getReturnType());
+      if (hidden.isPresent()) {
+        diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(method, label),
+            label + " " + FindingCode.TOOL_METHOD.rule() + "; its structured result uses "
+                + hidden.get().getQualifiedName() + ", which is private, so the generated code cannot name it;"
+                + " make it package-private or public.");
+        ok = false;
+      }
     }
     if (!ok) {
       return Optional.empty();

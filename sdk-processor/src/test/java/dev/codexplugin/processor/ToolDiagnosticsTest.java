@@ -197,6 +197,50 @@ class ToolDiagnosticsTest {
 
   @Test
   @Covers(FindingCode.TOOL_METHOD)
+  void privateTypesInTheSignatureWhichTheGeneratedCodeCannotName() {
+    JavaFileObject file = tools("Counter", """
+        public final class Counter {
+          private record Window(int from, int to) {}
+          private enum Mode { FAST, SLOW }
+
+          @McpTool(description = "Counts.", structuredOutput = true)
+          public static Optional<Window> count(
+              Window window,
+              List<Mode> modes,
+              int plain) {
+            return Optional.of(window);
+          }
+
+          @McpTool(description = "Private results are fine as text.")
+          public static Window text() { return null; }
+        }
+        """);
+    Compilation compilation = compile(KIT, file);
+    assertWithMessage("errors of %s", compilation.errors()).that(compilation.errors()).hasSize(3);
+    assertError(compilation, FindingCode.TOOL_METHOD, file, "Window window,",
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; its parameter window uses com.acme.Counter.Window,"
+            + " which is private, so the generated code cannot name it; make it package-private or public.");
+    assertError(compilation, FindingCode.TOOL_METHOD, file, "List<Mode> modes,",
+        "its parameter modes uses com.acme.Counter.Mode, which is private");
+    assertError(compilation, FindingCode.TOOL_METHOD, file, "public static Optional<Window> count(",
+        "its structured result uses com.acme.Counter.Window, which is private");
+  }
+
+  @Test
+  void aPrivateTypeAsATextResultIsFine() {
+    JavaFileObject file = tools("Counter", """
+        public final class Counter {
+          private record Window(int from, int to) {}
+
+          @McpTool(description = "Private results are fine as text: the generated code does not name them.")
+          public static Window text() { return new Window(1, 2); }
+        }
+        """);
+    assertThat(compile(KIT, file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Covers(FindingCode.TOOL_METHOD)
   void anInnerClass() {
     JavaFileObject file = tools("Outer", """
         public final class Outer {
