@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.Severity;
@@ -78,7 +79,12 @@ final class ToolCode {
         .anyMatch(m -> !m.element().getModifiers().contains(Modifier.STATIC));
     CodeBlock.Builder body = CodeBlock.builder();
     if (needsInstance) {
-      TypeName supplier = ParameterizedTypeName.get(ClassName.get(Supplier.class), owner);
+      // A generic tool class is held as Owner<?, ...>: its tools cannot use the type variables (they have no
+      // schema), and a raw type would warn in the user's build.
+      TypeName held = type.getTypeParameters().isEmpty() ? owner : ParameterizedTypeName.get(owner,
+          type.getTypeParameters().stream().map(p -> WildcardTypeName.subtypeOf(Object.class))
+              .toArray(TypeName[]::new));
+      TypeName supplier = ParameterizedTypeName.get(ClassName.get(Supplier.class), held);
       CodeBlock create = factory == null
           ? CodeBlock.of("$T::new", owner)
           : CodeBlock.of("() -> $T.$L($T.class)", ClassName.get((TypeElement) factory.getEnclosingElement()),

@@ -229,6 +229,44 @@ class ToolRunTest {
     }
   }
 
+  /**
+   * Tool classes of unusual shapes give generated code that compiles without a lint warning and runs: a generic
+   * class, a varargs parameter, an empty record, a class whose name the generated code also imports
+   * ({@code Supplier}), a checked exception.
+   */
+  @Test
+  void unusualToolClassesCompileWithoutLintWarningsAndRun() throws Exception {
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing"),
+        ToolDiagnosticsTest.KIT,
+        ToolDiagnosticsTest.tools("Generic", """
+            public final class Generic<T> {
+              @McpTool(description = "Joins names.")
+              public String join(String... names) { return String.join(",", names); }
+            }
+            """),
+        ToolDiagnosticsTest.tools("Empty", """
+            public record Empty() {
+              @McpTool(description = "One.")
+              public int one() { return 1; }
+            }
+            """),
+        ToolDiagnosticsTest.tools("Supplier", """
+            public final class Supplier {
+              @McpTool(description = "Fails with a checked exception.")
+              public int fail() throws java.io.IOException { throw new java.io.IOException("disk full"); }
+            }
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
+    try (McpToolHarness tools = McpToolHarness.open(server)) {
+      assertThat(tools.call("join", "{\"names\":[\"a\",\"b\"]}").text()).isEqualTo("a,b");
+      assertThat(tools.call("one", "{}").text()).isEqualTo("1");
+      McpToolHarness.Result failed = tools.call("fail", "{}");
+      assertThat(failed.isError()).isTrue();
+      assertThat(failed.text()).isEqualTo("disk full");
+    }
+  }
+
   // ------------------------------------------------------------------------------------------ two plugins
 
   @Test
