@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 /**
  * Serves a Java method as an MCP tool. The processor computes the tool's JSON Schema (2020-12) from the
  * parameter and return types at compile time, generates a reflection-free invoker, and adds the plugin's tool
- * server to {@code .mcp.json}: Codex starts it with {@code java} from the plugin folder. Needs
- * {@code dev.codexplugin:sdk-mcp} on the class path.
+ * server to {@code .mcp.json}: Codex starts it with {@code java -cp "lib/*" <main class>} from the plugin folder
+ * ({@code "cwd": "."}), and every tool's descriptor is also written to the bundle's {@code mcp-tools.json}.
  *
  * <pre>{@code
  * final class VersionTools {
@@ -18,18 +18,40 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The method must be public (static or not) in a top-level or static nested class; an instance method's
- * class is created once through its no-arg constructor, or through the plugin's
- * {@link McpToolFactory @McpToolFactory} method. Parameter names come from the source: {@code -parameters} is
- * never needed. A method that throws answers the call with {@code isError} and the exception's message; the
- * server keeps serving. Everything a tool prints to {@code System.out} goes to stderr.
+ * <p>The method must be a public, non-generic method of a top-level or static nested class that the server can
+ * create: not abstract, not private, not in a private or inner class (nor in the unnamed package when the
+ * {@code @Plugin} has a package), and without private classes in its parameter types or in the type of a
+ * structured result, which the generated code names. Static methods need no instance; for instance methods the class is created
+ * once, on the first call, through its non-private no-arg constructor, or through the plugin's
+ * {@link McpToolFactory @McpToolFactory} method when it has one. Anything else is a {@code ToolMethod} error on
+ * the method (or, for a problem of the class, on the class).
+ *
+ * <p>Every parameter type, and with {@link #structuredOutput()} the return type, must be a type that maps to
+ * JSON Schema ({@code UnmappableType} otherwise, on the parameter or the method): primitives and their boxes,
+ * {@code String}, {@code java.time} values, enums, records, beans, arrays, collections, maps with
+ * {@code String} or enum keys, {@code Optional}, and sealed hierarchies with {@code @JsonTypeInfo}. Arguments are
+ * bound with Jackson into the declared types; parameter names come from the source: {@code -parameters} is never
+ * needed. See {@link Param @Param}.
+ *
+ * <p>The tools of a plugin form one server per plugin (named by {@link Plugin#toolServer()}); a class of tools
+ * must belong to exactly one @Plugin, by the same rule as every other annotated element (see the package
+ * documentation). The generated classes are {@code <Class>_McpTools} next to each tool class and
+ * {@code <PluginName>McpServer} in the package of the {@code @Plugin}; a class of either name must not exist.
+ * Tools must be declared in sources of one round: hand-written ones, or all generated together.
+ *
+ * <p>{@code dev.codexplugin:sdk-mcp} must be on the compile class path (a {@code MissingDependency} error
+ * otherwise): the generated code calls it, and it serves the tools at run time. A method that throws answers
+ * the call with {@code isError} and the exception's message; the server keeps serving. Everything a tool prints
+ * to {@code System.out} goes to stderr.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface McpTool {
   /**
-   * The tool name; empty means the method name. It must match ^[A-Za-z0-9_.-]{1,128}$ and be unique within the
-   * plugin.
+   * The tool name; empty means the method name. It must match {@code ^[A-Za-z0-9_.-]{1,128}$}, and it must be
+   * unique within the plugin's tool server (overloads of one method need names of their own). Codex shows the
+   * model {@code mcp__<server>__<tool>}, and models reject longer names: a tool should keep
+   * {@code mcp__<server>__<tool>} within 64 characters (a {@code LongToolName} warning otherwise).
    */
   String name() default "";
 
@@ -37,27 +59,40 @@ public @interface McpTool {
   String title() default "";
 
   /**
-   * What the tool does, for the model; must not be empty. Empty takes the first sentence of the method's
-   * Javadoc.
+   * What the tool does and when to use it, for the model; empty takes the first sentence of the method's
+   * Javadoc. The description must not be empty: without either, it is a {@code Missing} error.
    */
   String description() default "";
 
-  /** Hint: the tool does not modify its environment. Unset is not false: the hint is left out. */
+  /**
+   * Hint {@code readOnlyHint}: the tool does not modify its environment. Unset is not false: the hint is left
+   * out of the descriptor and the host applies its default.
+   */
   TriState readOnly() default TriState.UNSET;
 
-  /** Hint: the tool may perform destructive updates. Unset is not false: the hint is left out. */
+  /**
+   * Hint {@code destructiveHint}: the tool may perform destructive updates. Unset is not false: the hint is
+   * left out.
+   */
   TriState destructive() default TriState.UNSET;
 
-  /** Hint: calling it again with the same arguments has no further effect. Unset leaves the hint out. */
+  /**
+   * Hint {@code idempotentHint}: calling it again with the same arguments has no further effect. Unset is not
+   * false: the hint is left out.
+   */
   TriState idempotent() default TriState.UNSET;
 
-  /** Hint: the tool talks to an open world of external entities. Unset leaves the hint out. */
+  /**
+   * Hint {@code openWorldHint}: the tool talks to an open world of external entities. Unset is not false: the
+   * hint is left out.
+   */
   TriState openWorld() default TriState.UNSET;
 
   /**
    * Whether the result is structured: the tool declares an {@code outputSchema} and answers with
-   * {@code structuredContent} (a value that is not a JSON object is wrapped as {@code {"result": value}}).
-   * Off, the result is text: a {@code String} as is, anything else as JSON.
+   * {@code structuredContent} (a value that is not a JSON object is wrapped as {@code {"result": value}}); the
+   * return type must be a type that maps to JSON Schema, and {@code void} has no output schema. Off, the result
+   * is text: a {@code String} as is, anything else as JSON.
    */
   boolean structuredOutput() default false;
 }

@@ -7,9 +7,11 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the method that creates the instances of a plugin's tool classes, for classes without a no-arg
- * constructor or that need wiring (a dependency-injection container, configuration). The method must be
- * {@code public static <T> T anyName(Class<T> type)} in a public class; the generated code calls it directly,
- * once per tool class. At most one per plugin.
+ * constructor, interfaces and abstract classes, or classes that need wiring (a dependency-injection container,
+ * configuration). It must be {@code public static <T> T create(Class<T> type)} in a public class, one per plugin
+ * (any method name; a {@code ToolFactory} error otherwise). The generated code calls it directly, once per tool
+ * class with instance methods, on the first call of one of them; it must not return {@code null}. Like every
+ * annotated element, it must belong to exactly one @Plugin: the plugin of its package.
  *
  * <pre>{@code
  * public final class Tools {

@@ -7,26 +7,36 @@ import java.lang.annotation.Target;
 
 /**
  * Describes a parameter of an {@link McpTool @McpTool} method. Optional: without it the parameter keeps its
- * source name, takes its description from the Javadoc {@code @param} tag, and is required unless its type is
- * {@code Optional}, {@code OptionalInt}/{@code Long}/{@code Double}, or it is annotated {@code @Nullable} (of
- * any package).
+ * source name (read from the source: {@code -parameters} is never needed), takes its description from the
+ * Javadoc {@code @param} tag, and is required unless its type is {@code Optional},
+ * {@code OptionalInt}/{@code Long}/{@code Double}, or it is annotated {@code @Nullable} (of any package).
+ *
+ * <p>The parameter's type must be a type that maps to JSON Schema (see {@link McpTool @McpTool}); the
+ * argument is bound into it with Jackson.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Param {
-  /** The argument name in the tool's input; empty means the parameter's source name. */
+  /**
+   * The argument name in the tool's input; empty means the parameter's source name. It must be unique among
+   * the method's arguments.
+   */
   String name() default "";
 
   /** What the argument means, for the model; empty takes the Javadoc {@code @param} text. */
   String description() default "";
 
-  /** Whether the argument must be given; unset derives it from the type (see above). */
+  /**
+   * Whether the argument must be given; unset derives it from the type (see above). {@code TRUE} together with
+   * a {@link #defaultValue()} contradicts defaultValue: a {@code BadDefault} error.
+   */
   TriState required() default TriState.UNSET;
 
   /**
    * The value used when the argument is not given, as JSON ({@code "10"}, {@code "true"},
-   * {@code "[\"a\"]"}); for a {@code String} or an enum, the plain text. It must be a valid value of the
-   * parameter's type; a parameter with a default is not required.
+   * {@code "[\"a\"]"}, {@code "\"2024-01-31\""} for a {@code LocalDate}); for a {@code String} or an enum, the
+   * plain text. It must be a valid value of the parameter's type: JSON, or plain text for a String or an enum.
+   * It becomes the schema's {@code default}, and a parameter with a default is not required.
    */
   String defaultValue() default "";
 }

@@ -78,8 +78,12 @@ public @interface Plugin {
   String mcpConfig() default "";
 
   /**
-   * The name of the MCP server that serves the plugin's {@link McpTool @McpTool} methods; empty means the
-   * plugin name. Must be 1-64 characters of letters, digits, _ and -, unique across the plugins a user installs.
+   * The name of the MCP server that serves the plugin's {@link McpTool @McpTool} methods, in {@code .mcp.json}
+   * and {@code mcp-tools.json}; empty means the plugin name. It must be 1-64 characters of letters, digits, _ and
+   * -, and it must be unique among the plugin's MCP servers (an {@link McpServer @McpServer} or an
+   * {@link #mcpConfig()} server of that name is an error); keep it distinct from the servers of other plugins a
+   * user installs, too. Codex shows each tool as {@code mcp__<server>__<tool>}: every tool should keep
+   * {@code mcp__<server>__<tool>} within 64 characters, so a long server name makes every tool warn.
    */
   String toolServer() default "";
 

@@ -99,8 +99,10 @@ final class BundleAssembler {
     PluginManifest manifest = manifest();
     List<SkillSpec> skills = new ArrayList<>(localSkills());
     List<McpServerSpec> servers = new ArrayList<>(configServers());
-    if (tools != null && !tools.tools().isEmpty()) {
-      servers.add(toolServer(tools, manifest.version()));
+    if (tools != null) {
+      // Also when the tools have errors (reported already; nothing is written): skills may require the server.
+      servers.add(toolServer(tools));
+      failed |= tools.failed();
     }
     List<AppSpec> apps = new ArrayList<>(configApps());
     List<HookSpec> hooks = new ArrayList<>();
@@ -120,6 +122,9 @@ final class BundleAssembler {
         diagnostics.internal(part.element(), e);
         failed = true;
       }
+    }
+    if (tools != null) {
+      toolServerIsUnique(tools, servers);
     }
     skills.sort(Comparator.comparing(SkillSpec::name));
     servers.sort(Comparator.comparing(McpServerSpec::name));
@@ -470,24 +475,49 @@ final class BundleAssembler {
    * expands no placeholders, so the class path is relative with {@code "cwd": "."}), and the tools file
    * {@code mcp-tools.json} with every tool's descriptor.
    */
-  private McpServerSpec toolServer(ToolRound.PluginTools tools, String version) {
+  private McpServerSpec toolServer(ToolRound.PluginTools tools) {
     AnnotationReader p = plugin.reader();
     String field = "mcpServers." + tools.serverName();
-    Origin origin = p.origin("toolServer").labeled("@Plugin toolServer " + Text.quote(tools.serverName()));
+    // The rules' messages start with the value: "@Plugin toolServer "x" must be ..."
+    Origin origin = p.origin("toolServer").labeled("@Plugin toolServer");
     origins.put(Rules.MCP_FILE, field, origin);
-    origins.put(Rules.MCP_FILE, field, FindingCode.BAD_KEY, origin);
-    origins.put(Rules.MCP_FILE, field, FindingCode.DUPLICATE, origin);
-    com.fasterxml.jackson.databind.node.ObjectNode file = dev.codexplugin.runtime.internal.Json.object();
-    file.put("formatVersion", 1);
-    file.put("server", tools.serverName());
-    file.put("main", tools.mainClass());
-    com.fasterxml.jackson.databind.node.ArrayNode list = file.putArray("tools");
-    tools.tools().forEach(t -> list.add(t.descriptor()));
-    pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.internal.Json.bytes(file), "@McpTool methods", origin);
+    if (!tools.explicitServerName()) {
+      // The plugin's own name: one outside the key rule is outside the name rule too, reported as BadName.
+      suppressed.add(FindingCode.BAD_KEY.id() + "#" + Rules.MCP_FILE + "#" + field);
+    }
+    if (!tools.failed()) {
+      com.fasterxml.jackson.databind.node.ObjectNode file = dev.codexplugin.runtime.internal.Json.object();
+      file.put("formatVersion", 1);
+      file.put("server", tools.serverName());
+      file.put("main", tools.mainClass());
+      com.fasterxml.jackson.databind.node.ArrayNode list = file.putArray("tools");
+      tools.tools().forEach(t -> list.add(t.descriptor()));
+      pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.internal.Json.bytes(file), "@McpTool methods", origin);
+    }
     String names = String.join(", ", tools.tools().stream().map(ToolRound.Tool::name).toList());
     return new McpServerSpec(tools.serverName(), "Java tools of " + plugin.name() + ": " + names, "java",
         List.of("-cp", "lib/*", tools.mainClass()), null, null, ".", "", "", null, null, null, null, null, null,
         null, null);
+  }
+
+  /**
+   * The tool server's name must not be taken by an {@code @McpServer} or a server of {@code mcpConfig}: reported
+   * here on {@code toolServer}, where the fix is, rather than by the rules on whichever server comes second.
+   */
+  private void toolServerIsUnique(ToolRound.PluginTools tools, List<McpServerSpec> servers) {
+    String name = tools.serverName();
+    if (servers.stream().filter(s -> s.name().equals(name)).count() < 2) {
+      return;
+    }
+    suppressed.add(FindingCode.DUPLICATE.id() + "#" + Rules.MCP_FILE + "#mcpServers." + name);
+    diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, plugin.reader().origin("toolServer"),
+        (tools.explicitServerName() ? "@Plugin toolServer " + Text.quote(name)
+            : "@Plugin toolServer (empty, so the plugin name " + Text.quote(name) + ")")
+            + " " + FindingCode.DUPLICATE.rule() + " within the plugin's MCP servers; an @McpServer or the"
+            + " mcpConfig file has that name too. " + (tools.explicitServerName()
+                ? "Set @Plugin(toolServer = \"...\") to another name, or rename the other server."
+                : "Name the tool server with @Plugin(toolServer = \"...\"), or rename the other server."));
+    failed = true;
   }
 
   private McpServerSpec server(PartDecl part) {

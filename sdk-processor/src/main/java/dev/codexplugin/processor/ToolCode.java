@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.Severity;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -24,7 +26,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
@@ -45,7 +49,7 @@ final class ToolCode {
 
   /** One checked tool method and what its invoker needs. */
   record Method(ExecutableElement element, String name, ObjectNode descriptor, boolean structured, boolean wrapped,
-      List<ToolSchemas.ToolParameter> parameters) {}
+      boolean mayBeAbsent, List<ToolSchemas.ToolParameter> parameters) {}
 
   private final ProcessingEnvironment env;
   private final Elements elements;
@@ -56,22 +60,31 @@ final class ToolCode {
   }
 
   /** The name of the server class of a plugin: {@code <PluginName>McpServer} in the package of the plugin. */
-  static String serverClassName(PluginDecl plugin, String pluginName) {
-    String pkg = plugin.scope();
-    return (pkg.isEmpty() ? "" : pkg + ".") + pascal(pluginName) + "McpServer";
+  static ClassName serverClassName(PluginDecl plugin, String pluginName) {
+    return ClassName.get(plugin.scope(), pascal(pluginName) + "McpServer");
   }
 
-  /** Writes {@code <Class>_McpTools}; returns its qualified name. */
-  String writeInvoker(TypeElement type, List<Method> methods, ExecutableElement factory, Diagnostics diagnostics) {
+  /** The invoker of a tool class: {@code <Class>_McpTools} next to it, {@code Outer_Inner_McpTools} for a nested one. */
+  static ClassName invokerName(TypeElement type) {
     ClassName owner = ClassName.get(type);
-    String simple = String.join("_", owner.simpleNames()) + "_McpTools";
-    ClassName invoker = ClassName.get(owner.packageName(), simple);
+    return ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "_McpTools");
+  }
+
+  /** Writes {@code <Class>_McpTools}; returns its name. */
+  ClassName writeInvoker(TypeElement type, List<Method> methods, ExecutableElement factory, Diagnostics diagnostics) {
+    ClassName owner = ClassName.get(type);
+    ClassName invoker = invokerName(type);
 
     boolean needsInstance = methods.stream()
         .anyMatch(m -> !m.element().getModifiers().contains(Modifier.STATIC));
     CodeBlock.Builder body = CodeBlock.builder();
     if (needsInstance) {
-      TypeName supplier = ParameterizedTypeName.get(ClassName.get(Supplier.class), owner);
+      // A generic tool class is held as Owner<?, ...>: its tools cannot use the type variables (they have no
+      // schema), and a raw type would warn in the user's build.
+      TypeName held = type.getTypeParameters().isEmpty() ? owner : ParameterizedTypeName.get(owner,
+          type.getTypeParameters().stream().map(p -> WildcardTypeName.subtypeOf(Object.class))
+              .toArray(TypeName[]::new));
+      TypeName supplier = ParameterizedTypeName.get(ClassName.get(Supplier.class), held);
       CodeBlock create = factory == null
           ? CodeBlock.of("$T::new", owner)
           : CodeBlock.of("() -> $T.$L($T.class)", ClassName.get((TypeElement) factory.getEnclosingElement()),
@@ -88,6 +101,8 @@ final class ToolCode {
 
     List<CodeBlock> entries = new ArrayList<>();
     Set<String> constants = new HashSet<>();
+    Set<String> results = new HashSet<>(Set.of(invoker.simpleName()));
+    List<TypeSpec> resultTypes = new ArrayList<>();
     for (Method method : methods) {
       String constant = constant(method.name(), constants);
       spec.addField(com.palantir.javapoet.FieldSpec.builder(String.class, constant, Modifier.PRIVATE,
@@ -95,19 +110,120 @@ final class ToolCode {
           .addJavadoc("The descriptor of tool {@code $L}, as {@code tools/list} returns it.\n", method.name())
           .initializer(literal(ToolSchemas.json(method.descriptor())))
           .build());
+      CodeBlock call = call(owner, method);
+      if (method.wrapped()) {
+        ClassName result = invoker.nestedClass(resultName(method.name(), results));
+        resultTypes.add(resultType(result, method));
+        call = wrap(call, result, method);
+      }
       entries.add(CodeBlock.of("new $T($S, $L, $L, arguments -> $L)", TOOL_METHOD, method.name(), constant,
-          method.structured(), call(owner, method)));
+          method.structured(), call));
     }
     body.add("return $T.of(\n$>$L$<);\n", List.class, CodeBlock.join(entries, ",\n"));
     spec.addMethod(MethodSpec.methodBuilder("tools")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), TOOL_METHOD))
-        .addJavadoc("The tools, in declaration order; a tool class is created once, on its first call.\n")
+        .addJavadoc(needsInstance
+            ? "The tools, in declaration order; the tool class is created once, on the first call of one.\n"
+            : "The tools, in declaration order.\n")
         .addCode(body.build())
         .build());
+    resultTypes.forEach(spec::addType);
     write(JavaFile.builder(owner.packageName(), spec.build()).skipJavaLangImports(true).build(), type,
         diagnostics);
-    return invoker.canonicalName();
+    return invoker;
+  }
+
+  /**
+   * The record a wrapped structured result is returned in, {@code {"result": value}}: the server writes it with
+   * Jackson as it is, and the value keeps its declared type (so a sealed type inside keeps its type id).
+   */
+  private static TypeSpec resultType(ClassName name, Method method) {
+    return TypeSpec.recordBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("The structured result of tool {@code $L}: {@code {\"result\": value}}, as its output schema"
+            + " says.\n", method.name())
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(resultValueType(method.element().getReturnType()), "result")
+            .build())
+        .build();
+  }
+
+  /** The type of the value under {@code "result"}: the return type, or what its {@code Optional} holds. */
+  private static TypeName resultValueType(TypeMirror returns) {
+    switch (optionalKind(returns)) {
+      case "java.util.OptionalInt":
+        return TypeName.INT;
+      case "java.util.OptionalLong":
+        return TypeName.LONG;
+      case "java.util.OptionalDouble":
+        return TypeName.DOUBLE;
+      case "java.util.Optional":
+        List<? extends TypeMirror> arguments = ((DeclaredType) returns).getTypeArguments();
+        TypeMirror held = arguments.isEmpty() ? null : arguments.get(0);
+        if (held instanceof WildcardType wildcard) {
+          held = wildcard.getExtendsBound();
+        }
+        return held == null ? ClassName.OBJECT : TypeName.get(held);
+      default:
+        return TypeName.get(returns);
+    }
+  }
+
+  /** {@code java.util.Optional}, {@code java.util.OptionalInt}, ... or the empty string. */
+  private static String optionalKind(TypeMirror type) {
+    if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element) {
+      String name = element.getQualifiedName().toString();
+      if (name.equals("java.util.Optional") || name.equals("java.util.OptionalInt")
+          || name.equals("java.util.OptionalLong") || name.equals("java.util.OptionalDouble")) {
+        return name;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The call of a tool whose structured result is wrapped: its value in the result record, and, when the value
+   * may be absent (an empty {@code Optional}, a {@code null} from a {@code @Nullable} method), an empty object
+   * without {@code result}, as the output schema allows.
+   */
+  private static CodeBlock wrap(CodeBlock call, ClassName result, Method method) {
+    TypeMirror returns = method.element().getReturnType();
+    String optional = optionalKind(returns);
+    if (!optional.isEmpty()) {
+      String get = switch (optional) {
+        case "java.util.OptionalInt" -> "getAsInt";
+        case "java.util.OptionalLong" -> "getAsLong";
+        case "java.util.OptionalDouble" -> "getAsDouble";
+        default -> "get";
+      };
+      return CodeBlock.of("{\n$>$T value = $L;\nreturn value.isPresent() ? new $T(value.$L()) : $T.of();\n$<}",
+          TypeName.get(returns), call, result, get, Map.class);
+    }
+    if (method.mayBeAbsent() && !returns.getKind().isPrimitive()) {
+      return CodeBlock.of("{\n$>$T value = $L;\nreturn value == null ? $T.of() : new $T(value);\n$<}",
+          TypeName.get(returns), call, Map.class, result);
+    }
+    return CodeBlock.of("new $T($L)", result, call);
+  }
+
+  /** {@code journal.note} becomes {@code JournalNoteResult}, unique among {@code used}. */
+  private static String resultName(String toolName, Set<String> used) {
+    StringBuilder base = new StringBuilder();
+    for (String part : toolName.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        base.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    if (base.length() == 0 || Character.isDigit(base.charAt(0))) {
+      base.insert(0, "Tool");
+    }
+    base.append("Result");
+    String name = base.toString();
+    for (int i = 2; !used.add(name); i++) {
+      name = base + "" + i;
+    }
+    return name;
   }
 
   /** The call of one tool method with its bound arguments, as a lambda body. */
@@ -135,21 +251,14 @@ final class ToolCode {
     return invocation;
   }
 
-  /** Writes {@code <Plugin>McpServer}; returns its qualified name. */
-  String writeServer(PluginDecl plugin, String pluginName, String serverName, String version,
-      List<String> invokers, List<Element> originating, Diagnostics diagnostics) {
-    ClassName server = ClassName.bestGuess(serverClassName(plugin, pluginName));
-    if (elements.getTypeElement(server.canonicalName()) != null) {
-      diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, plugin.reader().origin("name"),
-          "@Plugin " + dev.codexplugin.runtime.internal.Text.quote(pluginName) + ": the generated server class "
-              + server.canonicalName() + " " + FindingCode.DUPLICATE.rule()
-              + ", but a class of that name exists; rename that class.");
-      return server.canonicalName();
-    }
+  /** Writes {@code <Plugin>McpServer}, whose class name the caller checked to be free. */
+  void writeServer(PluginDecl plugin, String pluginName, String serverName, String version,
+      List<ClassName> invokers, List<Element> originating, Diagnostics diagnostics) {
+    ClassName server = serverClassName(plugin, pluginName);
     CodeBlock.Builder tools = CodeBlock.builder()
         .addStatement("$T<$T> tools = new $T<>()", List.class, TOOL_METHOD, ArrayList.class);
-    for (String invoker : invokers) {
-      tools.addStatement("tools.addAll($T.tools())", ClassName.bestGuess(invoker));
+    for (ClassName invoker : invokers) {
+      tools.addStatement("tools.addAll($T.tools())", invoker);
     }
     tools.addStatement("return $T.copyOf(tools)", List.class);
     TypeSpec.Builder spec = TypeSpec.classBuilder(server)
@@ -182,7 +291,6 @@ final class ToolCode {
     generated(spec);
     write(JavaFile.builder(server.packageName(), spec.build()).skipJavaLangImports(true).build(), plugin.element(),
         diagnostics);
-    return server.canonicalName();
   }
 
   private void generated(TypeSpec.Builder spec) {

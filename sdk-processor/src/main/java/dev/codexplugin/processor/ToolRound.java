@@ -10,13 +10,16 @@ import dev.codexplugin.runtime.internal.Rules;
 import dev.codexplugin.runtime.internal.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -46,14 +49,36 @@ final class ToolRound {
   /** One tool of a plugin: its name and its descriptor as {@code tools/list} returns it. */
   record Tool(String name, ObjectNode descriptor, boolean structured) {}
 
-  /** The tools of one plugin: what its bundle gets. {@code failed} when an error was reported about them. */
-  record PluginTools(String serverName, String mainClass, List<Tool> tools, List<Element> elements,
+  /**
+   * The tools of one plugin: what its bundle gets.
+   *
+   * @param serverName the name of the tool server in {@code .mcp.json}
+   * @param explicitServerName whether {@code @Plugin(toolServer)} set it (else it is the plugin name)
+   * @param mainClass the generated server class
+   * @param tools the tools that passed every check, in order
+   * @param failed whether an error was reported about the plugin's tools: then nothing was generated and the
+   *     bundle must not be written (the server is still known, so that skills requiring it get no follow-on
+   *     error)
+   */
+  record PluginTools(String serverName, boolean explicitServerName, String mainClass, List<Tool> tools,
       boolean failed) {}
+
+  /** What the rounds so far left for one plugin. */
+  private static final class Handled {
+    ExecutableElement factory;
+    boolean tools;
+  }
 
   private final ProcessingEnvironment env;
   private final Elements elements;
   private final ToolSchemas schemas;
   private final Map<String, PluginTools> byPlugin = new TreeMap<>();
+  private final Map<String, Handled> handled = new HashMap<>();
+  /** The element of the first {@code @Plugin} of each name. */
+  private final Map<String, String> ownerOf = new HashMap<>();
+  /** The classes generated so far, by qualified name, and what they were generated for. */
+  private final Map<String, String> generated = new HashMap<>();
+  private boolean missingDependencyReported;
 
   ToolRound(ProcessingEnvironment env) {
     this.env = env;
@@ -66,7 +91,10 @@ final class ToolRound {
     return byPlugin;
   }
 
-  /** Handles the tools of this round; {@code plugins} are every {@code @Plugin} known so far. */
+  /**
+   * Handles the tools of this round; {@code plugins} are every {@code @Plugin} known so far. Nothing is
+   * generated for a plugin whose tools have an error: its server would serve less than was declared.
+   */
   void process(RoundEnvironment round, List<PluginDecl> plugins, String optionVersion, Diagnostics diagnostics) {
     TypeElement toolAnnotation = elements.getTypeElement(MCP_TOOL);
     if (toolAnnotation == null) {
@@ -89,15 +117,17 @@ final class ToolRound {
     if (byType.isEmpty() && factories.isEmpty()) {
       return;
     }
-    if (!byType.isEmpty() && elements.getTypeElement(ToolCode.TOOL_METHOD.canonicalName()) == null) {
+    // Without sdk-mcp the generated code cannot compile: the tools are still checked (every problem in one
+    // build), but nothing is generated.
+    boolean generate = elements.getTypeElement(ToolCode.TOOL_METHOD.canonicalName()) != null;
+    if (!generate && !byType.isEmpty() && !missingDependencyReported) {
+      missingDependencyReported = true;
       ExecutableElement first = byType.values().iterator().next().get(0);
       diagnostics.print(FindingCode.MISSING_DEPENDENCY, Severity.ERROR, Origin.at(first, "@McpTool"),
           "@McpTool needs dev.codexplugin:sdk-mcp, which " + FindingCode.MISSING_DEPENDENCY.rule()
-              + "; add the dependency (same version as sdk-api) so the generated server can compile.");
-      return;
+              + "; add the dependency (same version as sdk-api) so that the generated server compiles.");
     }
 
-    List<PluginDecl> usable = plugins.stream().filter(p -> !p.erroneous()).toList();
     List<PartDecl> parts = new ArrayList<>();
     Map<PartDecl, TypeElement> typeOf = new LinkedHashMap<>();
     for (var entry : byType.entrySet()) {
@@ -117,10 +147,14 @@ final class ToolRound {
     }
     List<PartDecl> all = new ArrayList<>(parts);
     all.addAll(factoryOf.keySet());
-    Map<PluginDecl, List<PartDecl>> members = Membership.assign(usable, all, diagnostics);
+    // Every @Plugin, even one javac could not read: a tool in its package belongs to it, and says nothing more.
+    Map<PluginDecl, List<PartDecl>> members = Membership.assign(plugins, all, diagnostics);
 
     for (var member : members.entrySet()) {
       PluginDecl plugin = member.getKey();
+      if (plugin.erroneous()) {
+        continue;
+      }
       List<TypeElement> types = new ArrayList<>();
       List<ExecutableElement> pluginFactories = new ArrayList<>();
       for (PartDecl part : member.getValue()) {
@@ -131,25 +165,29 @@ final class ToolRound {
         }
       }
       if (!types.isEmpty() || !pluginFactories.isEmpty()) {
-        plugin(plugin, types, byType, pluginFactories, optionVersion, diagnostics);
+        plugin(plugin, types, byType, pluginFactories, optionVersion, generate, diagnostics);
       }
     }
   }
 
   private void plugin(PluginDecl plugin, List<TypeElement> types, Map<TypeElement, List<ExecutableElement>> byType,
-      List<ExecutableElement> factories, String optionVersion, Diagnostics diagnostics) {
+      List<ExecutableElement> factories, String optionVersion, boolean generate, Diagnostics diagnostics) {
     String pluginName = plugin.name();
-    PluginTools earlier = byPlugin.get(pluginName);
-    boolean failed = false;
-    if (earlier != null) {
-      Element first = types.isEmpty() ? factories.get(0) : byType.get(types.get(0)).get(0);
-      diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(first, "@McpTool"),
-          "@McpTool " + FindingCode.TOOL_METHOD.rule() + "; this one appeared in a source generated in a later"
-              + " round, after the server of plugin " + Text.quote(pluginName) + " was generated. Declare tools in"
-              + " hand-written sources.");
+    String owner = plugin.element().toString();
+    if (!owner.equals(ownerOf.computeIfAbsent(pluginName, n -> owner))) {
+      // Two @Plugins of one name: reported as Duplicate on the second one when processing is over; its tools are
+      // neither checked against the first one's nor generated.
+      PluginTools known = byPlugin.get(pluginName);
+      if (known != null) {
+        byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
+            known.tools(), true));
+      }
       return;
     }
-    ExecutableElement factory = null;
+    Handled earlier = handled.computeIfAbsent(pluginName, n -> new Handled());
+    boolean failed = !generate;
+
+    ExecutableElement factory = earlier.factory;
     for (ExecutableElement candidate : factories) {
       if (factory != null) {
         diagnostics.print(FindingCode.TOOL_FACTORY, Severity.ERROR, Origin.at(candidate, "@McpToolFactory"),
@@ -165,23 +203,54 @@ final class ToolRound {
                 + "; found " + signature(candidate) + ".");
         failed = true;
       }
+      // A malformed factory still counts as the plugin's: its tool classes get no second error about creation.
       factory = candidate;
     }
-
-    String serverName = plugin.reader().string("toolServer");
-    if (serverName.isEmpty()) {
-      serverName = pluginName;
+    earlier.factory = factory;
+    if (types.isEmpty()) {
+      PluginTools known = byPlugin.get(pluginName);
+      if (failed && known != null) {
+        byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
+            known.tools(), true));
+      }
+      return;
     }
-    ToolCode code = new ToolCode(env);
+    if (earlier.tools) {
+      // Their server was generated (or refused) in the round of the plugin's first tools.
+      for (TypeElement type : types) {
+        for (ExecutableElement method : byType.get(type)) {
+          diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(method, "@McpTool"),
+              "@McpTool " + method.getSimpleName() + " " + FindingCode.TOOL_METHOD.rule() + "; it appeared in a"
+                  + " later round than the other tools of plugin " + Text.quote(pluginName) + ", and a plugin's"
+                  + " server is generated in the round of its tools. Declare it in a hand-written source.");
+        }
+      }
+      PluginTools known = byPlugin.get(pluginName);
+      if (known != null) {
+        byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
+            known.tools(), true));
+      }
+      return;
+    }
+    earlier.tools = true;
+
+    boolean explicitServerName = !plugin.reader().string("toolServer").isEmpty();
+    String serverName = explicitServerName ? plugin.reader().string("toolServer") : pluginName;
+    // A server name outside the key rule is reported with the bundle (BadKey on toolServer, or BadName on the
+    // plugin's own name): nothing is generated for it.
+    boolean serverNameOk = isServerName(serverName);
+    failed |= !serverNameOk;
+    String mainClass = ToolCode.serverClassName(plugin, pluginName).canonicalName();
+
     List<Tool> tools = new ArrayList<>();
     Map<String, ExecutableElement> seen = new LinkedHashMap<>();
-    List<String> invokers = new ArrayList<>();
-    List<Element> originating = new ArrayList<>();
+    Map<String, Origin> nameOrigins = new LinkedHashMap<>();
+    Map<TypeElement, List<ToolCode.Method>> methodsOf = new LinkedHashMap<>();
     for (TypeElement type : types) {
       List<ToolCode.Method> methods = new ArrayList<>();
-      boolean typeFailed = !checkType(type, byType.get(type), factory, diagnostics);
+      boolean typeFailed = !checkType(type, byType.get(type), factory, mainClass, diagnostics);
       for (ExecutableElement method : byType.get(type)) {
-        Optional<ToolCode.Method> checked = method(method, serverName, seen, diagnostics);
+        Optional<ToolCode.Method> checked = method(method, serverName, seen, nameOrigins, diagnostics);
         if (checked.isEmpty()) {
           typeFailed = true;
           continue;
@@ -189,81 +258,159 @@ final class ToolRound {
         methods.add(checked.get());
         tools.add(new Tool(checked.get().name(), checked.get().descriptor(), checked.get().structured()));
       }
+      String invoker = ToolCode.invokerName(type).canonicalName();
+      typeFailed |= !unique(invoker, "the @McpTool methods of " + type.getQualifiedName(),
+          Origin.at(type, "@McpTool"), "the generated class ", diagnostics);
       failed |= typeFailed;
-      originating.add(type);
-      if (!typeFailed) {
-        invokers.add(code.writeInvoker(type, methods, factory, diagnostics));
-      }
+      methodsOf.put(type, methods);
     }
-    String mainClass = ToolCode.serverClassName(plugin, pluginName);
-    if (!failed && !tools.isEmpty()) {
-      String version = plugin.reader().string("version").isEmpty() ? optionVersion : plugin.reader().string(
-          "version");
-      mainClass = code.writeServer(plugin, pluginName, serverName, version, invokers, originating, diagnostics);
-    }
-    if (!tools.isEmpty()) {
+    if (serverNameOk) {
       for (Tool tool : tools) {
         String hostName = "mcp__" + serverName + "__" + tool.name();
         if (hostName.length() > HOST_NAME_LIMIT) {
           ExecutableElement method = seen.get(tool.name());
-          diagnostics.print(FindingCode.LONG_TOOL_NAME, Severity.WARNING, Origin.at(method, "@McpTool"),
-              "@McpTool " + Text.quote(tool.name()) + ": the name Codex shows the model, " + Text.quote(hostName)
+          diagnostics.print(FindingCode.LONG_TOOL_NAME, Severity.WARNING, nameOrigins.get(tool.name()),
+              "@McpTool " + method.getSimpleName() + ": the name Codex shows the model, " + Text.quote(hostName)
                   + " (" + hostName.length() + " characters), " + FindingCode.LONG_TOOL_NAME.rule()
                   + "; shorten the tool name, or the server name with @Plugin(toolServer = \"...\").");
         }
       }
     }
-    byPlugin.put(pluginName, new PluginTools(serverName, mainClass, List.copyOf(tools), List.copyOf(originating),
-        failed || diagnostics.hasErrors()));
+    failed |= !unique(mainClass, "@Plugin " + Text.quote(pluginName), plugin.reader().origin("name"),
+        "the generated server class ", diagnostics);
+
+    if (!failed) {
+      ToolCode code = new ToolCode(env);
+      List<com.palantir.javapoet.ClassName> invokers = new ArrayList<>();
+      for (var entry : methodsOf.entrySet()) {
+        invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), factory, diagnostics));
+      }
+      String version = plugin.reader().string("version").isEmpty() ? optionVersion
+          : plugin.reader().string("version");
+      code.writeServer(plugin, pluginName, serverName, version, invokers, new ArrayList<>(types), diagnostics);
+    }
+    byPlugin.put(pluginName, new PluginTools(serverName, explicitServerName, mainClass, List.copyOf(tools),
+        failed));
   }
 
-  /** Whether the generated code can call the tool methods of {@code type}. */
+  /**
+   * Whether the class {@code name} may be generated for {@code owner}: no class of that name exists, and none
+   * was generated for something else. Reports {@code Duplicate} on {@code origin} when not.
+   */
+  private boolean unique(String name, String owner, Origin origin, String what, Diagnostics diagnostics) {
+    String other = generated.get(name);
+    if (other == null && elements.getTypeElement(name) == null) {
+      generated.put(name, owner);
+      return true;
+    }
+    diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, origin, owner + ": " + what + name + " "
+        + FindingCode.DUPLICATE.rule() + (other == null ? ", but a class of that name exists; rename that class."
+            : ", but it is generated for " + other + " too; rename one of them."));
+    return false;
+  }
+
+  /**
+   * Whether the generated code can create and call the tool methods of {@code type}; a problem of the class is
+   * reported once, on the class.
+   */
   private boolean checkType(TypeElement type, List<ExecutableElement> methods, ExecutableElement factory,
-      Diagnostics diagnostics) {
-    Origin origin = Origin.at(methods.get(0), "@McpTool " + methods.get(0).getSimpleName());
+      String serverClass, Diagnostics diagnostics) {
+    String label = "@McpTool " + methods.get(0).getSimpleName();
+    String kind = type.getKind().toString().toLowerCase(Locale.ROOT);
     String problem = null;
     if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD
         && type.getKind() != ElementKind.ENUM && type.getKind() != ElementKind.INTERFACE) {
-      problem = "its type " + type + " is a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT);
+      problem = "its type " + type + " is a " + kind;
     } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
       problem = "its class is local or anonymous; move it to a top-level class";
     } else if (isPrivateOrInPrivate(type)) {
-      problem = "its class " + type + " is private; make it package-private or public";
+      problem = "its " + kind + " " + type + " is private; make it package-private or public";
     } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-        && type.getKind() == ElementKind.CLASS) {
+        && (type.getKind() == ElementKind.CLASS)) {
       problem = "its class " + type + " is an inner class; make it static";
-    } else {
-      boolean needsInstance = methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC));
-      if (needsInstance && factory == null) {
-        if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind() != ElementKind.CLASS) {
-          problem = "its " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " " + type
-              + " cannot be created; make the method static, or add an @McpToolFactory to the plugin";
-        } else if (!hasNoArgConstructor(type)) {
-          problem = "its class " + type + " has no non-private constructor without parameters; add one, make the"
-              + " method static, or add an @McpToolFactory to the plugin";
-        }
+    } else if (packageOf(type).isEmpty() && serverClass.contains(".")) {
+      // javac cannot import a class of the unnamed package from a named one.
+      problem = "its " + kind + " " + type + " is in the unnamed package, which the server class " + serverClass
+          + " cannot import; move it to a package";
+    } else if (factory == null && methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC)
+        && callable(m))) {
+      // Only methods the server could call need an instance: an abstract one is reported on its own.
+      boolean instantiable = (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD)
+          && !type.getModifiers().contains(Modifier.ABSTRACT);
+      if (!instantiable) {
+        problem = "its " + (type.getModifiers().contains(Modifier.ABSTRACT) && type.getKind() == ElementKind.CLASS
+            ? "abstract class" : kind) + " " + type + " cannot be created; make the method static, or add an"
+            + " @McpToolFactory to the plugin";
+      } else if (!hasNoArgConstructor(type)) {
+        problem = "its " + kind + " " + type + " has no non-private constructor without parameters; add one, make"
+            + " the method static, or add an @McpToolFactory to the plugin";
       }
     }
     if (problem == null) {
       return true;
     }
-    diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, origin,
-        origin.label() + " " + FindingCode.TOOL_METHOD.rule() + "; " + problem + ".");
+    diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(type, label),
+        label + " " + FindingCode.TOOL_METHOD.rule() + "; " + problem + ".");
     return false;
+  }
+
+  /** A private class (or one nested in a private class) that {@code type} names, with its type arguments. */
+  private static Optional<TypeElement> privateTypeIn(TypeMirror type) {
+    if (type instanceof javax.lang.model.type.ArrayType array) {
+      return privateTypeIn(array.getComponentType());
+    }
+    if (type instanceof javax.lang.model.type.WildcardType wildcard) {
+      TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+      return bound == null ? Optional.empty() : privateTypeIn(bound);
+    }
+    if (type instanceof javax.lang.model.type.DeclaredType declared
+        && declared.asElement() instanceof TypeElement element) {
+      if (isPrivateOrInPrivate(element)) {
+        return Optional.of(element);
+      }
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        Optional<TypeElement> inside = privateTypeIn(argument);
+        if (inside.isPresent()) {
+          return inside;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether javac could not compute a value of an annotation on the method or one of its parameters. */
+  private boolean anyErroneous(ExecutableElement method) {
+    List<Element> annotated = new ArrayList<>(method.getParameters());
+    annotated.add(0, method);
+    for (Element element : annotated) {
+      for (var mirror : element.getAnnotationMirrors()) {
+        if (new AnnotationReader(elements, element, mirror).isErroneous()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the method itself can be called from generated code: public, not abstract, not generic. */
+  private static boolean callable(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.PUBLIC) && !method.getModifiers().contains(Modifier.ABSTRACT)
+        && method.getTypeParameters().isEmpty();
   }
 
   /** Checks one method and computes its descriptor; empty when an error was reported. */
   private Optional<ToolCode.Method> method(ExecutableElement method, String serverName,
-      Map<String, ExecutableElement> seen, Diagnostics diagnostics) {
+      Map<String, ExecutableElement> seen, Map<String, Origin> nameOrigins, Diagnostics diagnostics) {
     AnnotationReader tool = new AnnotationReader(elements, method, mirror(method, MCP_TOOL));
-    if (tool.isErroneous()) {
+    if (anyErroneous(method)) {
+      // javac reports the value it could not compute; whatever we said about the tool would follow from it.
       return Optional.empty();
     }
     String name = tool.string("name").isEmpty() ? method.getSimpleName().toString() : tool.string("name");
     String label = "@McpTool " + method.getSimpleName();
+    Origin nameOrigin = tool.isExplicit("name") ? tool.origin("name") : Origin.at(method, label);
     boolean ok = true;
-    if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.ABSTRACT)
-        || !method.getTypeParameters().isEmpty()) {
+    if (!callable(method)) {
       String why = !method.getModifiers().contains(Modifier.PUBLIC) ? "it is not public; make it public"
           : method.getModifiers().contains(Modifier.ABSTRACT) ? "it is abstract; implement it"
           : "it has type parameters; give it concrete types";
@@ -272,21 +419,27 @@ final class ToolRound {
       ok = false;
     }
     if (!TOOL_NAME.matcher(name).matches()) {
-      Origin origin = tool.isExplicit("name") ? tool.origin("name") : Origin.at(method, label);
-      diagnostics.print(FindingCode.BAD_TOOL_NAME, Severity.ERROR, origin,
-          label + " name " + Text.quote(name) + " " + FindingCode.BAD_TOOL_NAME.rule()
-              + "; rename it, e.g. " + Text.quote(name.replaceAll("[^A-Za-z0-9_.-]+", "_")) + ".");
+      String fix;
+      if (name.length() > 128) {
+        fix = "it has " + name.length() + " characters; shorten it";
+      } else {
+        String suggestion = name.replaceAll("[^A-Za-z0-9_.-]+", "_");
+        fix = (tool.isExplicit("name") ? "rename it" : "rename it with @McpTool(name = \"...\")") + ", e.g. "
+            + Text.quote(suggestion);
+      }
+      diagnostics.print(FindingCode.BAD_TOOL_NAME, Severity.ERROR, nameOrigin,
+          label + " name " + Text.quote(name) + " " + FindingCode.BAD_TOOL_NAME.rule() + "; " + fix + ".");
       ok = false;
     } else if (seen.containsKey(name)) {
-      Origin origin = tool.isExplicit("name") ? tool.origin("name") : Origin.at(method, label);
       ExecutableElement other = seen.get(name);
-      diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, origin,
+      diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, nameOrigin,
           label + " name " + Text.quote(name) + " " + FindingCode.DUPLICATE.rule() + " within server "
               + Text.quote(serverName) + "; " + other.getEnclosingElement() + "." + other.getSimpleName()
               + " has it too. Rename one with @McpTool(name = \"...\").");
       ok = false;
     } else {
       seen.put(name, method);
+      nameOrigins.put(name, nameOrigin);
     }
     String description = tool.string("description");
     if (description.isBlank()) {
@@ -300,6 +453,10 @@ final class ToolRound {
               + " in @McpTool(description = \"...\") or the first sentence of the method's Javadoc.");
       ok = false;
     }
+    if (!method.getTypeParameters().isEmpty()) {
+      // Its type variables would all be UnmappableType: follow-on errors of the one above.
+      return Optional.empty();
+    }
     ToolSchemas.Problems problems = (code, origin, message) ->
         diagnostics.print(code, code.publishSeverity(), origin, message);
     ToolSchemas.InputSchema input = schemas.input(method, problems);
@@ -307,6 +464,28 @@ final class ToolRound {
         ? schemas.output(method, problems) : Optional.empty();
     if (!input.valid() || output.map(o -> !o.valid()).orElse(false)) {
       ok = false;
+    }
+    // The invoker, a class of its own, names the parameter types (and a wrapped result's type): a private one
+    // would not compile there.
+    for (var parameter : method.getParameters()) {
+      Optional<TypeElement> hidden = privateTypeIn(parameter.asType());
+      if (hidden.isPresent()) {
+        diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(parameter, label),
+            label + " " + FindingCode.TOOL_METHOD.rule() + "; its parameter " + parameter.getSimpleName()
+                + " uses " + hidden.get().getQualifiedName() + ", which is private, so the generated code cannot"
+                + " name it; make it package-private or public.");
+        ok = false;
+      }
+    }
+    if (output.map(ToolSchemas.OutputSchema::wrapped).orElse(false)) {
+      Optional<TypeElement> hidden = privateTypeIn(method.getReturnType());
+      if (hidden.isPresent()) {
+        diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(method, label),
+            label + " " + FindingCode.TOOL_METHOD.rule() + "; its structured result uses "
+                + hidden.get().getQualifiedName() + ", which is private, so the generated code cannot name it;"
+                + " make it package-private or public.");
+        ok = false;
+      }
     }
     if (!ok) {
       return Optional.empty();
@@ -329,7 +508,8 @@ final class ToolRound {
     }
     boolean structured = output.isPresent();
     return Optional.of(new ToolCode.Method(method, name, descriptor, structured,
-        output.map(ToolSchemas.OutputSchema::wrapped).orElse(false), input.parameters()));
+        output.map(ToolSchemas.OutputSchema::wrapped).orElse(false),
+        output.map(ToolSchemas.OutputSchema::mayBeAbsent).orElse(false), input.parameters()));
   }
 
   private static void hint(ObjectNode hints, String key, String constant) {
@@ -362,7 +542,8 @@ final class ToolRound {
   }
 
   private static String signature(ExecutableElement method) {
-    return method.getModifiers() + " " + (method.getTypeParameters().isEmpty() ? ""
+    return method.getModifiers().stream().map(Modifier::toString).collect(Collectors.joining(" ")) + " "
+        + (method.getTypeParameters().isEmpty() ? ""
         : "<" + method.getTypeParameters() + "> ") + method.getReturnType() + " " + method.getSimpleName()
         + "(" + method.getParameters().stream().map(p -> p.asType().toString()).reduce((a, b) -> a + ", " + b)
             .orElse("") + ")" + (method.getEnclosingElement() instanceof TypeElement owner

@@ -245,9 +245,11 @@ final class ToolSchemas {
    * @param schema the output schema
    * @param wrapped whether the value goes under {@code "result"}: the server answers with
    *     {@code {"result": value}}, and leaves {@code result} out when the value is {@code null} or empty
+   * @param mayBeAbsent whether the value may be absent ({@code Optional*} or {@code @Nullable}): then
+   *     {@code result} is not required
    * @param valid whether no problem was reported
    */
-  record OutputSchema(ObjectNode schema, boolean wrapped, boolean valid) {}
+  record OutputSchema(ObjectNode schema, boolean wrapped, boolean mayBeAbsent, boolean valid) {}
 
   private final ProcessingEnvironment env;
   private final Elements elements;
@@ -378,7 +380,7 @@ final class ToolSchemas {
       }
     }
     mapper.finish(root);
-    return Optional.of(new OutputSchema(root, wrapped, failures.isEmpty()));
+    return Optional.of(new OutputSchema(root, wrapped, mayBeAbsent, failures.isEmpty()));
   }
 
   /** Compact JSON text, as in a tool descriptor. */

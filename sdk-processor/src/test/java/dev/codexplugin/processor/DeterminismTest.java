@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.codexplugin.processor.ProcessorTesting.bundleFiles;
 import static dev.codexplugin.processor.ProcessorTesting.compile;
+import static dev.codexplugin.processor.ProcessorTesting.generated;
 import static dev.codexplugin.processor.ProcessorTesting.resourcePath;
 
 import com.google.testing.compile.Compilation;
@@ -13,13 +14,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same sources give the same bytes, whatever the order javac sees them in. */
+/**
+ * The same sources give the same bytes, whatever the order javac sees them in: bundles, and for tool plugins the
+ * generated Java sources too.
+ */
 class DeterminismTest {
   @TempDir Path first;
   @TempDir Path second;
@@ -46,7 +51,7 @@ class DeterminismTest {
     assertThat(one.keySet()).containsExactlyElementsIn(two.keySet()).inOrder();
     // every file of the six golden bundles, and one index
     long goldenFiles = Goldens.read(Goldens.root()).keySet().stream()
-        .filter(p -> !p.endsWith("/index.json") && !p.startsWith("schemas/"))
+        .filter(p -> !p.endsWith("/index.json") && !p.startsWith("schemas/") && !p.startsWith("tools/"))
         .count();
     assertThat(one.keySet()).hasSize((int) goldenFiles + 1);
     for (Map.Entry<String, byte[]> file : one.entrySet()) {
@@ -76,6 +81,59 @@ class DeterminismTest {
     String index = new String(all.get("index.json"), StandardCharsets.UTF_8);
     for (String name : goldenOf.keySet()) {
       assertThat(index).contains("\"name\": \"" + name + "\"");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ tool plugins
+
+  /** Every generated source and bundle file of the tool plugins, with sdk-mcp on the class path. */
+  private static SortedMap<String, byte[]> buildTools(List<JavaFileObject> sources) {
+    Compilation compilation = compile(new CodexPluginProcessor(), ToolFixtures.TWO_PLUGINS_OPTIONS,
+        sources.toArray(new JavaFileObject[0]));
+    assertThat(compilation.diagnostics()).isEmpty();
+    return generated(compilation);
+  }
+
+  @Test
+  void toolPluginsCompiledInDifferentOrderGiveIdenticalSourcesAndBundles() {
+    List<JavaFileObject> forward = ToolFixtures.all();
+    List<JavaFileObject> backward = new ArrayList<>(forward);
+    Collections.reverse(backward);
+    List<JavaFileObject> shuffled = new ArrayList<>(forward);
+    Collections.shuffle(shuffled, new Random(7));
+    assertThat(backward).isNotEqualTo(forward);
+    assertThat(shuffled).isNotEqualTo(forward);
+
+    SortedMap<String, byte[]> one = buildTools(forward);
+    assertThat(one.keySet()).containsAtLeast("sources/com/acme/ledger/LedgerKitMcpServer.java",
+        "sources/com/acme/alpha/AlphaToolsMcpServer.java", "sources/com/acme/beta/BetaToolsMcpServer.java",
+        "bundles/ledger-kit/mcp-tools.json", "bundles/alpha-tools/mcp-tools.json", "bundles/beta-tools/mcp-tools.json");
+    for (List<JavaFileObject> order : List.of(backward, shuffled)) {
+      SortedMap<String, byte[]> two = buildTools(order);
+      assertThat(two.keySet()).containsExactlyElementsIn(one.keySet()).inOrder();
+      for (Map.Entry<String, byte[]> file : one.entrySet()) {
+        assertWithMessage("bytes of %s", file.getKey()).that(two.get(file.getKey())).isEqualTo(file.getValue());
+      }
+    }
+  }
+
+  /** Three tool plugins in one compilation: each one's sources and bundle are what they are when compiled alone. */
+  @Test
+  void eachToolPluginOfABigCompilationEqualsItsGoldenFiles() {
+    SortedMap<String, byte[]> all = buildTools(ToolFixtures.all());
+    SortedMap<String, byte[]> expected = new TreeMap<>();
+    for (String golden : List.of("tools/ledger", "tools/two-plugins")) {
+      Goldens.read(Goldens.root().resolve(golden)).forEach((path, bytes) -> {
+        if (!path.equals("bundles/index.json")) {
+          expected.put(path, bytes);
+        }
+      });
+    }
+    assertThat(expected).isNotEmpty();
+    all.remove("bundles/index.json");
+    assertThat(all.keySet()).containsExactlyElementsIn(expected.keySet());
+    for (String path : expected.keySet()) {
+      assertWithMessage("bytes of %s", path).that(all.get(path)).isEqualTo(expected.get(path));
     }
   }
 }

@@ -58,7 +58,8 @@ class FindingCodeCoverageTest {
   void theScanFindsTheNegativeTests() throws IOException, URISyntaxException, ClassNotFoundException {
     assertThat(testClasses()).containsAtLeast(PluginDiagnosticsTest.class, SkillDiagnosticsTest.class,
         McpServerDiagnosticsTest.class, AppAndHookDiagnosticsTest.class, FileBasedDiagnosticsTest.class,
-        MembershipTest.class, OptionsTest.class, RobustnessTest.class);
+        MembershipTest.class, OptionsTest.class, RobustnessTest.class, ToolDiagnosticsTest.class,
+        ToolSchemasErrorsTest.class);
   }
 
   /** The top-level classes of this package in the test output. */

@@ -52,7 +52,8 @@ final class Goldens {
   }
 
   private static boolean isText(String path) {
-    return path.endsWith(".json") || path.endsWith(".md") || path.endsWith(".yaml") || path.endsWith(".sh");
+    return path.endsWith(".json") || path.endsWith(".md") || path.endsWith(".yaml") || path.endsWith(".sh")
+        || path.endsWith(".java");
   }
 
   static SortedMap<String, byte[]> read(Path dir) {

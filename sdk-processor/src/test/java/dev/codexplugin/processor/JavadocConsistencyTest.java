@@ -8,6 +8,9 @@ import dev.codexplugin.api.Author;
 import dev.codexplugin.api.Hook;
 import dev.codexplugin.api.HookEvent;
 import dev.codexplugin.api.McpServer;
+import dev.codexplugin.api.McpTool;
+import dev.codexplugin.api.McpToolFactory;
+import dev.codexplugin.api.Param;
 import dev.codexplugin.api.Plugin;
 import dev.codexplugin.api.PluginInterface;
 import dev.codexplugin.api.Skill;
@@ -64,6 +67,9 @@ class JavadocConsistencyTest {
   private static final Rule SECRET = rule(FindingCode.SECRET_LITERAL);
   private static final Rule TRANSPORT = rule(FindingCode.TRANSPORT);
   private static final Rule INSTRUCTIONS = rule(FindingCode.INSTRUCTIONS);
+  private static final Rule MAPPABLE = rule(FindingCode.UNMAPPABLE_TYPE);
+  private static final Rule LONG_TOOL_NAME = rule(FindingCode.LONG_TOOL_NAME);
+  private static final Rule BELONGS = rule(FindingCode.MEMBERSHIP);
 
   /** Every attribute of every annotation, with the rules the processor checks it by (none for most). */
   static final Map<String, List<Rule>> ATTRIBUTES = new LinkedHashMap<>();
@@ -78,7 +84,8 @@ class JavadocConsistencyTest {
         "localSkills", List.of(rule(FindingCode.MISSING_FILE, "must name an existing folder"),
             rule(FindingCode.UNSAFE_PATH)),
         "mcpConfig", List.of(FILE),
-        "appConfig", List.of(FILE)));
+        "appConfig", List.of(FILE),
+        "toolServer", List.of(KEY, UNIQUE, LONG_TOOL_NAME)));
     attributes(Author.class, Map.of(
         "name", List.of(NOT_EMPTY),
         "url", List.of(HTTPS)));
@@ -128,7 +135,22 @@ class JavadocConsistencyTest {
         "matcher", List.of(rule(FindingCode.BAD_REGEX)),
         "command", List.of(NOT_EMPTY),
         "timeoutSec", List.of(NEGATIVE)));
+    attributes(McpTool.class, Map.of(
+        "name", List.of(rule(FindingCode.BAD_TOOL_NAME), UNIQUE, LONG_TOOL_NAME),
+        "description", List.of(NOT_EMPTY),
+        "structuredOutput", List.of(MAPPABLE)));
+    attributes(Param.class, Map.of(
+        "name", List.of(UNIQUE),
+        "required", List.of(rule(FindingCode.BAD_DEFAULT, "contradicts defaultValue")),
+        "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT))));
+    attributes(McpToolFactory.class, Map.of());
   }
+
+  /** Rules about the annotated element rather than one attribute, stated in the annotation type's Javadoc. */
+  static final Map<String, List<Rule>> TYPES = Map.of(
+      "McpTool", List.of(rule(FindingCode.TOOL_METHOD), MAPPABLE, BELONGS, rule(FindingCode.MISSING_DEPENDENCY)),
+      "Param", List.of(MAPPABLE),
+      "McpToolFactory", List.of(rule(FindingCode.TOOL_FACTORY), BELONGS));
 
   /** Rules about resources and elements rather than one attribute, stated in the package documentation. */
   static final List<Rule> PACKAGE = List.of(
@@ -193,7 +215,23 @@ class JavadocConsistencyTest {
     }
     assertThat(ATTRIBUTES.keySet()).containsAtLeast("Plugin.name", "Author.url", "PluginInterface.screenshots",
         "Skill.allowImplicitInvocation", "SkillInterface.iconLarge", "McpServer.disabledTools", "App.baseUrl",
-        "Hook.statusMessage");
+        "Hook.statusMessage", "Plugin.toolServer", "McpTool.openWorld", "McpTool.structuredOutput",
+        "Param.defaultValue");
+  }
+
+  @Test
+  void theToolAnnotationsStateTheirRulesAboutElementsInTheirTypeJavadoc() throws IOException {
+    List<String> drifts = new ArrayList<>();
+    for (Map.Entry<String, List<Rule>> type : TYPES.entrySet()) {
+      String doc = typeJavadoc(type.getKey());
+      for (Rule rule : type.getValue()) {
+        if (!doc.contains(rule.words())) {
+          drifts.add(type.getKey() + " (" + rule.code().id() + "): \"" + rule.words() + "\" is not in \"" + doc
+              + "\"");
+        }
+      }
+    }
+    assertWithMessage("annotation types whose Javadoc drifted from the diagnostics").that(drifts).isEmpty();
   }
 
   @Test
@@ -208,6 +246,7 @@ class JavadocConsistencyTest {
   void everyCodeIsAnAttributeRuleAPackageRuleOrExplained() {
     Set<FindingCode> seen = EnumSet.noneOf(FindingCode.class);
     ATTRIBUTES.values().forEach(rules -> rules.forEach(r -> seen.add(r.code())));
+    TYPES.values().forEach(rules -> rules.forEach(r -> seen.add(r.code())));
     PACKAGE.forEach(r -> seen.add(r.code()));
     Set<FindingCode> unexplained = EnumSet.allOf(FindingCode.class);
     unexplained.removeAll(seen);
@@ -232,6 +271,18 @@ class JavadocConsistencyTest {
 
   private static final Pattern MEMBER = Pattern.compile(
       "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*[\\w.\\[\\]]+\\s+(\\w+)\\(\\)", Pattern.DOTALL);
+
+  private static final Pattern TYPE = Pattern.compile(
+      "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*public\\s+@interface\\s+(\\w+)",
+      Pattern.DOTALL);
+
+  /** The Javadoc of annotation type {@code annotation} itself, normalized to plain text. */
+  static String typeJavadoc(String annotation) throws IOException {
+    Matcher m = TYPE.matcher(Files.readString(api().resolve(annotation + ".java")));
+    assertWithMessage("Javadoc of @%s", annotation).that(m.find()).isTrue();
+    assertThat(m.group(2)).isEqualTo(annotation);
+    return normalize(m.group(1));
+  }
 
   /** The Javadoc of each attribute of {@code annotation}, normalized to plain text. */
   static Map<String, String> javadoc(String annotation) throws IOException {

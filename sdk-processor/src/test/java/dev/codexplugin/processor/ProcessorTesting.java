@@ -130,6 +130,35 @@ final class ProcessorTesting {
     return files;
   }
 
+  /** Every Java source the compilation generated, by path below the source output, e.g. {@code com/acme/X.java}. */
+  static SortedMap<String, byte[]> generatedSources(Compilation compilation) {
+    assertThat(compilation).succeeded();
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    String prefix = "/" + StandardLocation.SOURCE_OUTPUT.getName() + "/";
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      String path = file.toUri().getPath();
+      int at = path.indexOf(prefix);
+      assertWithMessage("generated source %s", path).that(at).isAtLeast(0);
+      try (var in = file.openInputStream()) {
+        files.put(path.substring(at + prefix.length()), in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Everything a compilation generated: the bundles under {@code bundles/} (paths below
+   * {@code META-INF/codex-plugins/}) and the Java sources under {@code sources/}.
+   */
+  static SortedMap<String, byte[]> generated(Compilation compilation) {
+    SortedMap<String, byte[]> all = new TreeMap<>();
+    bundleFiles(compilation).forEach((path, bytes) -> all.put("bundles/" + path, bytes));
+    generatedSources(compilation).forEach((path, bytes) -> all.put("sources/" + path, bytes));
+    return all;
+  }
+
   /** The text of one generated bundle file, e.g. {@code team/.codex-plugin/plugin.json}. */
   static String bundleFile(Compilation compilation, String path) {
     byte[] bytes = bundleFiles(compilation).get(path);

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.codexplugin.runtime.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -37,6 +38,7 @@ class ToolSchemasErrorsTest {
   // ---- UnmappableType on inputs ------------------------------------------------------------------------------
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void object() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -52,6 +54,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void rawType() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -68,6 +71,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void unboundedAndSuperWildcards() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -87,6 +91,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void typeVariableOfTheMethod() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -102,6 +107,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void typeVariableOfTheClass() {
     JavaFileObject source = tools(
         "public class Tools<T> {",
@@ -117,6 +123,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void interfaceAndAbstractClass() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -138,6 +145,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void mapWithNonStringKeys() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -154,6 +162,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void jdkClasses() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -172,6 +181,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void nestedBadTypeIsReportedOnEveryParameterThatReachesIt() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -196,6 +206,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void optionalInsideAContainer() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -212,6 +223,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void pojoInputsNeedANoArgConstructorAndAStaticClass() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -233,6 +245,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void enumWithJsonValue() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -251,6 +264,7 @@ class ToolSchemasErrorsTest {
   // ---- sealed types -----------------------------------------------------------------------------------------
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void sealedInputWithoutJsonTypeInfo() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -272,6 +286,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void sealedInputWithNamesNeedsEverySubtypeInJsonSubTypes() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -293,6 +308,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void unsupportedJsonTypeInfoInclusion() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -311,6 +327,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void sealedHierarchiesThatCannotBeEnumerated() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -347,6 +364,7 @@ class ToolSchemasErrorsTest {
   // ---- outputs ------------------------------------------------------------------------------------------------
 
   @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void unmappableReturnTypeIsReportedOnTheMethod() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -363,6 +381,7 @@ class ToolSchemasErrorsTest {
   // ---- defaults -------------------------------------------------------------------------------------------------
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void defaultThatIsNotJson() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -379,6 +398,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void defaultOutOfRange() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -395,6 +415,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void defaultThatIsNotAnEnumConstant() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -412,6 +433,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void defaultsOfStringTypesOtherThanStringAreJson() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -436,6 +458,7 @@ class ToolSchemasErrorsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void defaultThatMissesARequiredProperty() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -448,9 +471,12 @@ class ToolSchemasErrorsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("found: missing property \"to\".")
         .inFile(source).onLineContaining("defaultValue = ");
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "show parameter window: @Param defaultValue")
+        .inFile(source).onLineContaining("defaultValue = ");
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void defaultOfTheWrongJsonType() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -463,11 +489,14 @@ class ToolSchemasErrorsTest {
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation).hadErrorContaining("found: expected an integer at [1], found \"a\".")
         .inFile(source).onLineContaining("List<Integer> ids");
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "tag parameter ids: @Param defaultValue")
+        .inFile(source).onLineContaining("List<Integer> ids");
     assertThat(compilation).hadErrorContaining("found: \"xy\" is longer than 1 characters.")
         .inFile(source).onLineContaining("char letter");
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
   void requiredParameterWithADefault() {
     JavaFileObject source = tools(
         "public class Tools {",
@@ -485,6 +514,7 @@ class ToolSchemasErrorsTest {
   // ---- names ----------------------------------------------------------------------------------------------------
 
   @Test
+  @Covers(FindingCode.DUPLICATE)
   void duplicateArgumentNames() {
     JavaFileObject source = tools(
         "public class Tools {",
