@@ -150,6 +150,9 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.DISCOURAGED, "about the shape of an mcpConfig file"),
       Map.entry(FindingCode.NO_BUNDLE, "the loader's; the processor writes the bundle"),
       Map.entry(FindingCode.UNKNOWN_OPTION, "about a processor option, documented on CodexPluginProcessor"),
+      Map.entry(FindingCode.DUPLICATE_PLUGIN, "PluginCatalog's, about several bundles"),
+      Map.entry(FindingCode.DUPLICATE_SERVER, "PluginCatalog's, about several bundles"),
+      Map.entry(FindingCode.DUPLICATE_SKILL, "PluginCatalog's, about several bundles"),
       Map.entry(FindingCode.IO, "about the file system"),
       Map.entry(FindingCode.INTERNAL, "a bug of the SDK")));
 
