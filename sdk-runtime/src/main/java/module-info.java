@@ -8,6 +8,7 @@ module dev.codexplugin.runtime {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
   requires org.semver4j;
+  requires java.net.http;
 
   exports dev.codexplugin.runtime;
 }
