@@ -71,7 +71,7 @@ class JavadocConsistencyTest {
   static {
     attributes(Plugin.class, Map.of(
         "name", List.of(NAME, UNIQUE),
-        "version", List.of(rule(FindingCode.BAD_VERSION), NOT_EMPTY),
+        "version", List.of(rule(FindingCode.BAD_VERSION), NOT_EMPTY, rule(FindingCode.VERSION_MISMATCH)),
         "description", List.of(NOT_EMPTY),
         "homepage", List.of(HTTPS),
         "repository", List.of(HTTPS),
@@ -110,7 +110,7 @@ class JavadocConsistencyTest {
         "iconLarge", List.of(FILE)));
     attributes(McpServer.class, Map.of(
         "name", List.of(KEY, UNIQUE),
-        "command", List.of(TRANSPORT, PLACEHOLDER),
+        "command", List.of(TRANSPORT, PLACEHOLDER, rule(FindingCode.UNDECLARED_PREREQUISITE)),
         "args", List.of(PLACEHOLDER),
         "env", List.of(ENTRY, UNIQUE, PLACEHOLDER, SECRET),
         "cwd", List.of(rule(FindingCode.BAD_PATH, "must be a relative folder inside the plugin, such as \".\""),
