@@ -251,8 +251,9 @@ public final class PluginCatalog {
   }
 
   /**
-   * A catalog of whatever {@code path} is: a jar (its bundles), a marketplace root, a Codex home or cache, a plugin
-   * folder or classes folder (its bundles), or else a folder of jars.
+   * A catalog of whatever {@code path} is: a jar (its bundles), a marketplace root, a Codex home (holding
+   * {@code plugins/cache}) or its {@code plugins/cache} folder, a plugin folder or classes folder (its bundles),
+   * or else a folder of jars.
    */
   public static PluginCatalog open(Path path) {
     if (Files.isRegularFile(path)) {
@@ -274,7 +275,9 @@ public final class PluginCatalog {
       return new PluginCatalog(path.toString(),
           result.bundles().stream().map(b -> new Entry(b, "", path.toString())).toList(), result.findings());
     }
-    if (looksLikeCache(path)) {
+    Path parent = path.toAbsolutePath().normalize().getParent();
+    if (path.toAbsolutePath().normalize().getFileName().toString().equals("cache") && parent != null
+        && parent.getFileName() != null && parent.getFileName().toString().equals("plugins")) {
       return fromCodexCache(path);
     }
     return fromJars(path);
@@ -283,24 +286,6 @@ public final class PluginCatalog {
   private static boolean isPluginFolder(Path path) {
     return Files.exists(path.resolve(".codex-plugin/plugin.json")) || Files.exists(path.resolve(".claude-plugin/plugin.json"))
         || Files.exists(path.resolve(".cursor-plugin/plugin.json")) || Files.exists(path.resolve(BundleIndex.RESOURCE));
-  }
-
-  /** Whether {@code path} holds {@code <marketplace>/<plugin>/<version>/} plugin folders. */
-  private static boolean looksLikeCache(Path path) {
-    try {
-      for (Path marketplace : folders(path)) {
-        for (Path plugin : folders(marketplace)) {
-          for (Path version : folders(plugin)) {
-            if (isPluginFolder(version)) {
-              return true;
-            }
-          }
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-    return false;
   }
 
   private static List<Path> folders(Path parent) throws IOException {
