@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.BundleChange;
 import dev.codexplugin.runtime.BundleDiff;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.internal.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +49,7 @@ final class DiffCommand implements Callable<Integer> {
         return Main.USAGE;
       }
     }
-    List<BundleDiff> diffs = pair(was.bundles(), now.bundles());
+    List<BundleDiff> diffs = BundleDiff.compareAll(was.bundles(), now.bundles());
     boolean compatible = diffs.stream().allMatch(BundleDiff::compatible);
     if (json) {
       ObjectNode node = Json.object();
@@ -85,27 +82,5 @@ final class DiffCommand implements Callable<Integer> {
     }
     out.flush();
     return compatible ? Main.OK : Main.FINDINGS;
-  }
-
-  /**
-   * Bundles paired by name; a plugin only in the old build is compared with an empty one (all removed), only in
-   * the new build is added. One bundle on each side with different names is a rename.
-   */
-  static List<BundleDiff> pair(List<PluginBundle> before, List<PluginBundle> after) {
-    List<BundleDiff> out = new ArrayList<>();
-    if (before.size() == 1 && after.size() == 1) {
-      return List.of(BundleDiff.compare(before.get(0), after.get(0)));
-    }
-    for (PluginBundle b : before) {
-      Optional<PluginBundle> a = after.stream().filter(x -> x.name().equals(b.name())).findFirst();
-      out.add(BundleDiff.compare(b, a.orElseGet(() -> empty(b))));
-    }
-    return out;
-  }
-
-  /** The plugin with nothing in it: what a removed plugin leaves behind. */
-  private static PluginBundle empty(PluginBundle b) {
-    return new PluginBundle(b.manifest(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "",
-        List.of());
   }
 }

@@ -80,6 +80,25 @@ public record BundleDiff(String plugin, String oldVersion, String newVersion, Li
     return new BundleDiff(after.name(), before.version(), after.version(), sorted);
   }
 
+  /**
+   * Compares two builds that may hold several bundles (a jar can): bundles are paired by name, and a bundle only
+   * in the old build is compared with an empty one (everything in it removed). When each build holds exactly one
+   * bundle, those two are compared whatever their names (a rename is a change).
+   */
+  public static List<BundleDiff> compareAll(List<PluginBundle> before, List<PluginBundle> after) {
+    if (before.size() == 1 && after.size() == 1) {
+      return List.of(compare(before.get(0), after.get(0)));
+    }
+    List<BundleDiff> out = new ArrayList<>();
+    for (PluginBundle b : before) {
+      PluginBundle a = after.stream().filter(x -> x.name().equals(b.name())).findFirst()
+          .orElseGet(() -> new PluginBundle(b.manifest(), List.of(), List.of(), List.of(), List.of(), List.of(),
+              List.of(), "", List.of()));
+      out.add(compare(b, a));
+    }
+    return out;
+  }
+
   /** The largest bump any change needs; {@link Bump#NONE} when nothing changed. */
   public Bump required() {
     return changes.stream().map(BundleChange::bump).max(Comparator.naturalOrder()).orElse(Bump.NONE);
