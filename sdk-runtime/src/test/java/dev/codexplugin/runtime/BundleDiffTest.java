@@ -319,6 +319,22 @@ class BundleDiffTest {
   }
 
   @Test
+  void buildsWithSeveralBundlesArePairedByName() {
+    PluginBundle ops = CatalogFixtures.ops("1.0.0");
+    PluginBundle opsNext = CatalogFixtures.ops("1.1.0");
+    List<BundleDiff> diffs = BundleDiff.compareAll(List.of(BASE, ops), List.of(opsNext));
+    assertThat(diffs.stream().map(BundleDiff::plugin).toList()).containsExactly("team-workflow-plugin", "ops-plugin")
+        .inOrder();
+    // a plugin gone from the new build: everything in it is removed, and no version announces that
+    assertThat(diffs.get(0).required()).isEqualTo(Bump.MAJOR);
+    assertThat(diffs.get(0).compatible()).isFalse();
+    assertThat(diffs.get(1).changes()).isEmpty();
+    assertThat(diffs.get(1).compatible()).isTrue();
+    // one bundle on each side: compared whatever their names
+    assertThat(BundleDiff.compareAll(List.of(ops), List.of(BASE)).get(0).plugin()).isEqualTo("team-workflow-plugin");
+  }
+
+  @Test
   void aRenamedPluginIsMajor() {
     PluginBundle renamed = new PluginBundle(new PluginManifest("team-plugin", "1.0.0",
         BASE.manifest().description(), BASE.manifest().author(), BASE.manifest().homepage(),
