@@ -7,6 +7,8 @@ module dev.codexplugin.runtime {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
+  requires org.semver4j;
+  requires java.net.http;
 
   exports dev.codexplugin.runtime;
 }

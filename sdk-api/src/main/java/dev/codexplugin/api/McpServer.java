@@ -38,7 +38,9 @@ public @interface McpServer {
 
   /**
    * stdio: the program to launch, e.g. {@code npx}; exactly one of command and url must be set. It must not rely
-   * on ${...} placeholders: Codex does not expand them.
+   * on ${...} placeholders: Codex does not expand them. A command other than {@code java}, {@code npx},
+   * {@code node} or one shipped in the plugin should state what the command needs on the user's machine in
+   * requirements, e.g. "Docker 24+" (a warning otherwise).
    */
   String command() default "";
 
@@ -107,6 +109,16 @@ public @interface McpServer {
 
   /** These tools are hidden. */
   String[] disabledTools() default {};
+
+  /**
+   * What the server needs on the user's machine, in words, e.g. {@code "Node.js 20+"}, {@code "Docker 24+"},
+   * {@code "a GitHub account"}; optional. They are written to the bundle's {@code mcp-requirements.json} (Codex
+   * ignores that file), appended to the description of the server in each skill's {@code agents/openai.yaml},
+   * and listed by {@code codexplugin doctor}, which checks {@code "Node.js N+"} and {@code "Java N+"} itself.
+   * The SDK knows what {@code java} (the Java version of the bundle's class files), {@code npx} and {@code node}
+   * (Node.js 18+) need; for any other command, state it here.
+   */
+  String[] requirements() default {};
 
   /** The container of repeated {@link McpServer} annotations. */
   @Retention(RetentionPolicy.CLASS)

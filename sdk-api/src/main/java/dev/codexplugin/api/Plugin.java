@@ -38,7 +38,8 @@ public @interface Plugin {
    * The plugin version; must be a strict Semantic Version 2.0.0 (MAJOR.MINOR.PATCH with optional -pre-release
    * and +build, e.g. 1.2.0-rc.1). Empty means: take the processor option {@code -Acodexplugin.version}, so a
    * Maven build passes {@code -Acodexplugin.version=${project.version}} and the version has one source of truth;
-   * the two together must not be empty.
+   * the two together must not be empty. A version set here should equal the project version
+   * (-Acodexplugin.version) when the option is given: a literal that differs is a warning.
    */
   String version() default "";
 

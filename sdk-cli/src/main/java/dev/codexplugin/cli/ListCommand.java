@@ -3,14 +3,18 @@ package dev.codexplugin.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Finding;
+import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.Severity;
 import dev.codexplugin.runtime.LoadResult;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
+import dev.codexplugin.runtime.PluginCatalog;
 import dev.codexplugin.runtime.PluginLoader;
 import dev.codexplugin.runtime.internal.BundleJson;
 import dev.codexplugin.runtime.internal.Json;
 import dev.codexplugin.runtime.internal.MarketplaceReader;
 import dev.codexplugin.runtime.internal.Report;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,16 +24,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code list <marketplace-root>}: the plugins a marketplace offers, and whether each would install. */
+/**
+ * {@code list <source>}: the plugins a marketplace offers, and whether each would install; or the plugins of any
+ * other catalog source (a folder of jars, a jar, a Codex home or cache, a class path) and their conflicts.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "List the plugins of a marketplace root (.agents/plugins/marketplace.json and/or"
-        + " .claude-plugin/marketplace.json) with their skills and MCP servers; exit 1 when an entry would not"
-        + " install.")
+        + " .claude-plugin/marketplace.json), a folder of jars, a jar, a Codex home (--codex-home) or a class path"
+        + " (--class-path), with their skills, MCP servers and tools, and the conflicts between them; exit 1 when"
+        + " an entry would not install or two plugins define the same MCP server.")
 final class ListCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "<marketplace-root>", description = "The folder holding .agents/ or .claude-plugin/.")
+  @Mixin CatalogSource source;
+
   Path root;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
@@ -41,8 +50,17 @@ final class ListCommand implements Callable<Integer> {
   private record Row(MarketplaceReader.Catalog catalog, MarketplaceReader.Entry entry, LoadResult plugin) {}
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (!source.valid()) {
+      spec.commandLine().getErr().println("codexplugin list: name one source: a path, --class-path or --codex-home");
+      spec.commandLine().getErr().flush();
+      return Main.USAGE;
+    }
+    root = source.path;
+    if (root == null || !MarketplaceReader.isMarketplace(root) || Files.isRegularFile(root)) {
+      return catalog(out);
+    }
     if (!Files.isDirectory(root)) {
       spec.commandLine().getErr().println("codexplugin list: " + root + " is not a folder; name a marketplace root");
       spec.commandLine().getErr().flush();
@@ -60,17 +78,46 @@ final class ListCommand implements Callable<Integer> {
         Targets.nameMismatch(root, catalog, entry, plugin).ifPresent(findings::add);
       }
     }
+    List<PluginBundle> loaded = rows.stream().flatMap(r -> r.plugin().bundles().stream()).toList();
+    findings.addAll(PluginCatalog.of(loaded).conflicts());
     List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+    List<Finding> warnings = PluginCatalog.of(loaded).conflicts().stream().filter(f -> !f.isError()).toList();
     if (json) {
       out.print(json(catalogs, rows, errors));
     } else {
       text(catalogs, rows, errors, out);
+      warnings.forEach(w -> out.println("  " + w));
     }
     out.flush();
     if (catalogs.isEmpty()) {
       return Main.USAGE;
     }
     return errors.isEmpty() ? Main.OK : Main.FINDINGS;
+  }
+
+  /** Any other source: the catalog's entries and findings. */
+  private int catalog(PrintWriter out) throws IOException {
+    if (!source.exists()) {
+      spec.commandLine().getErr().println("codexplugin list: " + source.describe() + " does not exist");
+      spec.commandLine().getErr().flush();
+      return Main.USAGE;
+    }
+    PluginCatalog catalog = source.open();
+    if (json) {
+      out.print(CatalogText.json(source.describe(), catalog.entries(), catalog.findings()));
+    } else {
+      CatalogText.entries(catalog.entries(), out);
+      CatalogText.findings(catalog.findings(), out);
+      if (catalog.entries().isEmpty() && catalog.findings().isEmpty()) {
+        out.println(new Finding(FindingCode.NO_BUNDLE, Severity.ERROR, source.describe(), "", "",
+            "must hold plugins: plugin jars, a marketplace, a Codex plugin cache or plugin folders; found none."));
+      }
+    }
+    out.flush();
+    if (catalog.entries().isEmpty()) {
+      return Main.USAGE;
+    }
+    return catalog.hasErrors() ? Main.FINDINGS : Main.OK;
   }
 
   private void text(List<MarketplaceReader.Catalog> catalogs, List<Row> rows, List<Finding> errors, PrintWriter out) {

@@ -12,14 +12,19 @@ import picocli.CommandLine.Command;
  * java -jar sdk-cli-all.jar validate path/to/plugin-folder
  * java -jar sdk-cli-all.jar export target/my-plugin.jar --out target/codex-plugin --format both
  * java -jar sdk-cli-all.jar list target/codex-plugin
+ * java -jar sdk-cli-all.jar find ~/.m2/repository/com/acme --name team-workflow-plugin --range ^1.2 --latest
+ * java -jar sdk-cli-all.jar diff team-1.0.0.jar team-1.0.1.jar
+ * java -jar sdk-cli-all.jar doctor target/my-plugin.jar
  * </pre>
  *
- * <p>Exit codes: 0 success; 1 findings ({@code validate}, {@code list}) or a failed export; 2 bad usage or
- * unreadable input.
+ * <p>Exit codes: 0 success; 1 findings ({@code validate}, {@code list}), no match ({@code find}), a version bump
+ * smaller than the changes need ({@code diff}), something missing ({@code doctor}) or a failed export; 2 bad usage
+ * or unreadable input.
  */
 @Command(name = "codexplugin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Inspect, validate and export Codex plugin bundles.",
-    subcommands = {InspectCommand.class, ValidateCommand.class, ExportCommand.class, ListCommand.class})
+    subcommands = {InspectCommand.class, ValidateCommand.class, ExportCommand.class, ListCommand.class,
+        FindCommand.class, DiffCommand.class, DoctorCommand.class})
 public final class Main implements Runnable {
   /** Exit code: everything is fine. */
   static final int OK = 0;
@@ -64,7 +69,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect, validate, export or list");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect, validate, export, list, find, diff or doctor");
   }
 
   /** The SDK version from the jar manifest. */

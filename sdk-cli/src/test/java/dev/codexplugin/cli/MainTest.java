@@ -292,7 +292,7 @@ class MainTest {
   void noCommandIsAUsageError() {
     Run run = run();
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("name a command: inspect, validate, export or list");
+    assertThat(run.err()).contains("name a command: inspect, validate, export, list, find, diff or doctor");
   }
 
   private static Path write(Path root, Map<String, String> files) throws IOException {

@@ -166,6 +166,12 @@ final class BundleAssembler {
     }
     origins.put(f, "name", FindingCode.BAD_NAME, p.origin("name"));
     String version = p.string("version");
+    if (!version.isEmpty() && !optionVersion.isEmpty() && !version.equals(optionVersion)) {
+      diagnostics.print(FindingCode.VERSION_MISMATCH, Severity.WARNING, p.origin("version"), "@Plugin version "
+          + Text.quote(version) + " " + FindingCode.VERSION_MISMATCH.rule() + " " + Text.quote(optionVersion)
+          + "; found a literal that differs. Leave version out of @Plugin so that the bundle takes the project"
+          + " version, or make the two equal.");
+    }
     if (version.isEmpty()) {
       version = optionVersion;
       if (version.isEmpty()) {
@@ -539,11 +545,19 @@ final class BundleAssembler {
     Map<String, String> env = entries(s, "env", f, p + ".env");
     Map<String, String> headers = entries(s, "httpHeaders", f, p + ".http_headers");
     Map<String, String> envHeaders = entries(s, "envHttpHeaders", f, p + ".env_http_headers");
-    return new McpServerSpec(name, s.string("description"), s.string("command"), args, env,
+    List<String> requirements = s.strings("requirements");
+    String command = s.string("command");
+    if (!command.isEmpty() && requirements.isEmpty() && !Prerequisites.selfChecked(command)) {
+      diagnostics.print(FindingCode.UNDECLARED_PREREQUISITE, Severity.WARNING, s.origin("command"), "@McpServer "
+          + Text.quote(name) + " command " + Text.quote(command) + " "
+          + FindingCode.UNDECLARED_PREREQUISITE.rule() + "; found none. Users see them in the skill's description"
+          + " of the server and in codexplugin doctor, before they install the plugin.");
+    }
+    return new McpServerSpec(name, s.string("description"), command, args, env,
         s.strings("envVars"), s.string("cwd"), s.string("url"), s.string("bearerTokenEnvVar"), headers,
         envHeaders, tri(s.enumConstant("enabled")), tri(s.enumConstant("required")),
         seconds(s.integer("startupTimeoutSec")), seconds(s.integer("toolTimeoutSec")), s.strings("enabledTools"),
-        s.strings("disabledTools"));
+        s.strings("disabledTools"), requirements);
   }
 
   private AppSpec app(PartDecl part) {

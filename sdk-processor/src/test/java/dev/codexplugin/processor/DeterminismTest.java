@@ -8,6 +8,7 @@ import static dev.codexplugin.processor.ProcessorTesting.generated;
 import static dev.codexplugin.processor.ProcessorTesting.resourcePath;
 
 import com.google.testing.compile.Compilation;
+import dev.codexplugin.runtime.FindingCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ class DeterminismTest {
     List<String> options = new ArrayList<>(Fixtures.TYPED_OPTIONS);
     options.add(resourcePath(resources));
     Compilation compilation = compile(new CodexPluginProcessor(), options, sources.toArray(new JavaFileObject[0]));
-    assertThat(compilation.diagnostics()).isEmpty();
+    // the fixtures' literal versions differ from the option on purpose (each golden keeps its own version)
+    assertThat(compilation.diagnostics().stream()
+        .filter(d -> !d.getMessage(null).startsWith(FindingCode.VERSION_MISMATCH.tag())).toList()).isEmpty();
     return bundleFiles(compilation);
   }
 

@@ -250,7 +250,8 @@ class FileBasedDiagnosticsTest {
             mcpConfig = "/mcp.json\"""", """
         @McpServer(
             name = "github",
-            command = "docker")""");
+            command = "docker",
+            requirements = "Docker 24+")""");
     assertOnlyError(compileIt(file), FindingCode.DUPLICATE, file, "name = \"github\"",
         "@McpServer name \"github\" must be unique", "defined twice");
   }

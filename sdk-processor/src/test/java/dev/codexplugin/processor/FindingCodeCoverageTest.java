@@ -29,7 +29,10 @@ class FindingCodeCoverageTest {
       "@Hook(event) is a HookEvent, and every HookEvent is one of the events the rules know"
           + " (JavadocConsistencyTest.everyHookEventIsOneTheRulesKnow); a hook event is never read from a file",
       FindingCode.NO_BUNDLE,
-      "only PluginLoader reports it, for a jar or folder without a bundle; the processor writes the bundle"));
+      "only PluginLoader reports it, for a jar or folder without a bundle; the processor writes the bundle",
+      FindingCode.DUPLICATE_PLUGIN, "only PluginCatalog reports it, about several bundles",
+      FindingCode.DUPLICATE_SERVER, "only PluginCatalog reports it, about several bundles",
+      FindingCode.DUPLICATE_SKILL, "only PluginCatalog reports it, about several bundles"));
 
   @Test
   void everyCodeIsCoveredOrExplained() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -77,7 +77,7 @@ class JavadocConsistencyTest {
   static {
     attributes(Plugin.class, Map.of(
         "name", List.of(NAME, UNIQUE),
-        "version", List.of(rule(FindingCode.BAD_VERSION), NOT_EMPTY),
+        "version", List.of(rule(FindingCode.BAD_VERSION), NOT_EMPTY, rule(FindingCode.VERSION_MISMATCH)),
         "description", List.of(NOT_EMPTY),
         "homepage", List.of(HTTPS),
         "repository", List.of(HTTPS),
@@ -117,7 +117,7 @@ class JavadocConsistencyTest {
         "iconLarge", List.of(FILE)));
     attributes(McpServer.class, Map.of(
         "name", List.of(KEY, UNIQUE),
-        "command", List.of(TRANSPORT, PLACEHOLDER),
+        "command", List.of(TRANSPORT, PLACEHOLDER, rule(FindingCode.UNDECLARED_PREREQUISITE)),
         "args", List.of(PLACEHOLDER),
         "env", List.of(ENTRY, UNIQUE, PLACEHOLDER, SECRET),
         "cwd", List.of(rule(FindingCode.BAD_PATH, "must be a relative folder inside the plugin, such as \".\""),
@@ -172,6 +172,9 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.DISCOURAGED, "about the shape of an mcpConfig file"),
       Map.entry(FindingCode.NO_BUNDLE, "the loader's; the processor writes the bundle"),
       Map.entry(FindingCode.UNKNOWN_OPTION, "about a processor option, documented on CodexPluginProcessor"),
+      Map.entry(FindingCode.DUPLICATE_PLUGIN, "PluginCatalog's, about several bundles"),
+      Map.entry(FindingCode.DUPLICATE_SERVER, "PluginCatalog's, about several bundles"),
+      Map.entry(FindingCode.DUPLICATE_SKILL, "PluginCatalog's, about several bundles"),
       Map.entry(FindingCode.IO, "about the file system"),
       Map.entry(FindingCode.INTERNAL, "a bug of the SDK")));
 

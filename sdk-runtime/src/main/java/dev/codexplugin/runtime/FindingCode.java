@@ -111,6 +111,22 @@ public enum FindingCode {
   TOOL_FACTORY("ToolFactory", "must be public static <T> T create(Class<T> type) in a public class, one per plugin"),
   /** A library the generated code needs is not on the class path. */
   MISSING_DEPENDENCY("MissingDependency", "must be on the compile class path"),
+  /** A literal {@code @Plugin(version)} that differs from the project version given to the processor. */
+  VERSION_MISMATCH("VersionMismatch", "should equal the project version (-Acodexplugin.version)",
+      Severity.WARNING),
+  /**
+   * A stdio MCP server whose command needs something on the user's machine that the plugin does not state
+   * (the SDK checks {@code java}, {@code npx} and {@code node} itself, and commands shipped in the plugin).
+   */
+  UNDECLARED_PREREQUISITE("UndeclaredPrerequisite",
+      "should state what the command needs on the user's machine in requirements, e.g. \"Docker 24+\"",
+      Severity.WARNING),
+  /** A catalog holds one plugin more than once: at two versions, or the same version from two places. */
+  DUPLICATE_PLUGIN("DuplicatePlugin", "should be present at one version only", Severity.WARNING),
+  /** Two plugins of a catalog define an MCP server of the same name; Codex starts only one of them. */
+  DUPLICATE_SERVER("DuplicateServer", "must be unique across the plugins a user installs"),
+  /** Two plugins of a catalog define a skill of the same name; Codex lists both under their plugin names. */
+  DUPLICATE_SKILL("DuplicateSkill", "should be unique across the plugins a user installs", Severity.WARNING),
   /** A processor option the processor does not know. */
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", Severity.WARNING),
   /** A file could not be read. */

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param toolTimeoutSec {@code tool_timeout_sec}
  * @param enabledTools {@code enabled_tools}
  * @param disabledTools {@code disabled_tools}
+ * @param requirements what the server needs on the user's machine, in words (e.g. {@code Node.js 18+}), from
+ *     {@code mcp-requirements.json}; Codex does not read them, {@code Doctor} prints them
  */
 public record McpServerSpec(
     String name,
@@ -44,7 +46,8 @@ public record McpServerSpec(
     Optional<Double> startupTimeoutSec,
     Optional<Double> toolTimeoutSec,
     List<String> enabledTools,
-    List<String> disabledTools) {
+    List<String> disabledTools,
+    List<String> requirements) {
 
   /** How a host talks to the server. */
   public enum Transport {
@@ -73,6 +76,24 @@ public record McpServerSpec(
     toolTimeoutSec = Objects.requireNonNullElse(toolTimeoutSec, Optional.empty());
     enabledTools = Values.list(enabledTools);
     disabledTools = Values.list(disabledTools);
+    requirements = Values.list(requirements);
+  }
+
+  /** A server without stated requirements. */
+  public McpServerSpec(String name, String description, String command, List<String> args, Map<String, String> env,
+      List<String> envVars, String cwd, String url, String bearerTokenEnvVar, Map<String, String> httpHeaders,
+      Map<String, String> envHttpHeaders, Optional<Boolean> enabled, Optional<Boolean> required,
+      Optional<Double> startupTimeoutSec, Optional<Double> toolTimeoutSec, List<String> enabledTools,
+      List<String> disabledTools) {
+    this(name, description, command, args, env, envVars, cwd, url, bearerTokenEnvVar, httpHeaders, envHttpHeaders,
+        enabled, required, startupTimeoutSec, toolTimeoutSec, enabledTools, disabledTools, List.of());
+  }
+
+  /** This server with {@code requirements} instead of its own. */
+  public McpServerSpec withRequirements(List<String> requirements) {
+    return new McpServerSpec(name, description, command, args, env, envVars, cwd, url, bearerTokenEnvVar,
+        httpHeaders, envHttpHeaders, enabled, required, startupTimeoutSec, toolTimeoutSec, enabledTools,
+        disabledTools, requirements);
   }
 
   /** A stdio server launching {@code command} with {@code args}. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param mcpServers the MCP servers, sorted by name
  * @param apps the app connectors, sorted by key
  * @param hooks the lifecycle hooks, in file order
+ * @param tools the Java tools of {@code mcp-tools.json}, sorted by server and name; empty without that file
  * @param files every file of the bundle, relative to its root, sorted
  * @param location where the bundle was read from: a folder, or {@code jar!/META-INF/codex-plugins/<name>/}
  * @param warnings problems that do not stop Codex from using the bundle
@@ -24,6 +25,7 @@ public record PluginBundle(
     List<McpServerSpec> mcpServers,
     List<AppSpec> apps,
     List<HookSpec> hooks,
+    List<ToolSpec> tools,
     List<String> files,
     String location,
     List<Finding> warnings) {
@@ -35,9 +37,16 @@ public record PluginBundle(
     mcpServers = Values.items(mcpServers);
     apps = Values.items(apps);
     hooks = Values.items(hooks);
+    tools = Values.items(tools);
     files = Values.list(files);
     location = Values.text(location);
     warnings = Values.items(warnings);
+  }
+
+  /** A bundle without Java tools. */
+  public PluginBundle(PluginManifest manifest, List<SkillSpec> skills, List<McpServerSpec> mcpServers,
+      List<AppSpec> apps, List<HookSpec> hooks, List<String> files, String location, List<Finding> warnings) {
+    this(manifest, skills, mcpServers, apps, hooks, List.of(), files, location, warnings);
   }
 
   /** The plugin name. */
@@ -65,6 +74,16 @@ public record PluginBundle(
     return apps.stream().filter(a -> a.key().equals(key)).findFirst();
   }
 
+  /** The Java tool called {@code name}, on any server. */
+  public Optional<ToolSpec> tool(String name) {
+    return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** This bundle with {@code warnings} instead of its own. */
+  public PluginBundle withWarnings(List<Finding> warnings) {
+    return new PluginBundle(manifest, skills, mcpServers, apps, hooks, tools, files, location, warnings);
+  }
+
   /** The names Codex shows the model for the skills: {@code <plugin>:<skill>}. */
   public List<String> qualifiedSkillNames() {
     return skills.stream().map(s -> name() + ":" + s.name()).toList();
@@ -76,6 +95,7 @@ public record PluginBundle(
         + skills.stream().map(SkillSpec::name).toList() + ", mcpServers="
         + mcpServers.stream().map(McpServerSpec::name).toList() + ", apps="
         + apps.stream().map(AppSpec::key).toList() + ", hooks=" + hooks.size()
+        + (tools.isEmpty() ? "" : ", tools=" + tools.stream().map(ToolSpec::name).toList())
         + ", warnings=" + warnings.size() + ", location=" + location + "]";
   }
 }

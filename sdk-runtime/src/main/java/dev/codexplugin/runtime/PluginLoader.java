@@ -184,8 +184,7 @@ public final class PluginLoader {
       findings.addAll(found);
       if (bundle.isPresent() && !report.hasErrors()) {
         PluginBundle b = bundle.get();
-        bundles.add(new PluginBundle(b.manifest(), b.skills(), b.mcpServers(), b.apps(), b.hooks(), b.files(),
-            b.location(), report.warnings()));
+        bundles.add(b.withWarnings(report.warnings()));
       }
     }
 

@@ -8,6 +8,7 @@ import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginManifest;
 import dev.codexplugin.runtime.SkillSpec;
+import dev.codexplugin.runtime.ToolSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -61,8 +62,14 @@ public final class BundleLoader {
       return Optional.empty();
     }
     ManifestReader.Manifest m = manifest.get();
-    PluginBundle bundle = new PluginBundle(m.manifest(), skills(m.skills()), servers(m.mcpServers()),
-        apps(m.apps()), hooks(m.hooks()), files, source.location(), List.of());
+    List<McpServerSpec> declared = servers(m.mcpServers());
+    List<McpServerSpec> servers = sdkFile(ToolFiles.REQUIREMENTS_FILE)
+        .map(bytes -> ToolFiles.requirements(bytes, declared, report)).orElse(declared);
+    List<McpServerSpec> known = servers;
+    List<ToolSpec> tools = sdkFile(Rules.TOOLS_FILE)
+        .map(bytes -> ToolFiles.tools(bytes, known, report)).orElse(List.of());
+    PluginBundle bundle = new PluginBundle(m.manifest(), skills(m.skills()), servers, apps(m.apps()),
+        hooks(m.hooks()), tools, files, source.location(), List.of());
     Rules.check(bundle, file, report);
     return Optional.of(bundle);
   }
@@ -107,6 +114,11 @@ public final class BundleLoader {
             .fix("with this $schema Codex reads the root plugin.json as an Agent Plugins manifest and ignores"
                 + " .codex-plugin/plugin.json and .mcp.json; remove the root plugin.json or its $schema")
             .report());
+  }
+
+  /** A file only the SDK reads, when the bundle has it; Codex never loses anything over it. */
+  private Optional<byte[]> sdkFile(String path) {
+    return fileSet.contains(path) ? source.read(path, Limits.MAX_TEXT_BYTES, report, false) : Optional.empty();
   }
 
   private List<SkillSpec> skills(ManifestReader.Component component) {

@@ -45,6 +45,7 @@ public final class BundleWriter {
     if (!bundle.mcpServers().isEmpty()) {
       files.put(Rules.MCP_FILE, Json.bytes(mcpConfig(bundle.mcpServers())));
     }
+    ToolFiles.writeRequirements(bundle.mcpServers()).ifPresent(bytes -> files.put(ToolFiles.REQUIREMENTS_FILE, bytes));
     if (!bundle.apps().isEmpty()) {
       files.put(Rules.APP_FILE, Json.bytes(appConfig(bundle.apps())));
     }
@@ -161,8 +162,7 @@ public final class BundleWriter {
       for (McpServerSpec server : servers) {
         yaml.item(2, "type", "mcp");
         yaml.string(3, "value", server.name());
-        yaml.string(3, "description", server.description().isEmpty()
-            ? "The " + server.name() + " MCP server of this plugin" : server.description());
+        yaml.string(3, "description", serverDescription(server));
         if (server.transport() == McpServerSpec.Transport.HTTP) {
           yaml.string(3, "transport", "streamable_http");
           yaml.string(3, "url", server.url());
@@ -175,6 +175,20 @@ public final class BundleWriter {
     skill.allowImplicitInvocation().ifPresent(allow ->
         yaml.open(0, "policy").bool(1, "allow_implicit_invocation", allow));
     return yaml.toString();
+  }
+
+  /**
+   * How {@code agents/openai.yaml} describes a server a skill depends on: its description, and what it needs on
+   * the user's machine, e.g. {@code GitHub tools. Requires Node.js 18+.}
+   */
+  public static String serverDescription(McpServerSpec server) {
+    String description = server.description().isEmpty()
+        ? "The " + server.name() + " MCP server of this plugin" : server.description().strip();
+    if (server.requirements().isEmpty()) {
+      return description;
+    }
+    return description + (description.endsWith(".") ? "" : ".") + " Requires "
+        + String.join(", ", server.requirements()) + ".";
   }
 
   /** {@code .mcp.json} in the Codex dialect. */

@@ -1,0 +1,239 @@
+package dev.codexplugin.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.codexplugin.runtime.DoctorReport.Check;
+import dev.codexplugin.runtime.DoctorReport.Status;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The doctor on real folders, a real PATH, real programs and a real local HTTP server. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake programs are shell scripts")
+class DoctorTest {
+  @TempDir Path tmp;
+
+  private Path plugin(PluginBundle bundle, Map<String, byte[]> extra) throws IOException {
+    SortedMap<String, byte[]> files = new TreeMap<>(ExportFixtures.files(bundle, Map.of()));
+    files.putAll(extra);
+    Path root = Files.createTempDirectory(tmp, bundle.name());
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      Path file = root.resolve(f.getKey());
+      Files.createDirectories(file.getParent());
+      Files.write(file, f.getValue());
+    }
+    return root;
+  }
+
+  private PluginBundle load(PluginBundle bundle, Map<String, byte[]> extra) throws Exception {
+    return PluginLoader.load(plugin(bundle, extra)).get(0);
+  }
+
+  /** A folder to use as the whole PATH, with {@code programs} (name → shell script body). */
+  private Path bin(Map<String, String> programs) throws IOException {
+    Path bin = Files.createTempDirectory(tmp, "bin");
+    for (Map.Entry<String, String> p : programs.entrySet()) {
+      Path file = bin.resolve(p.getKey());
+      Files.writeString(file, "#!/bin/sh\n" + p.getValue() + "\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    return bin;
+  }
+
+  private static List<String> lines(DoctorReport report, Status status) {
+    return report.checks().stream().filter(c -> c.status() == status).map(Check::toString).toList();
+  }
+
+  @Test
+  void aMissingCommandAndAMissingVariableAreReportedWithTheirFix() throws Exception {
+    PluginBundle team = load(ExportFixtures.team(), Map.of());
+    Path empty = bin(Map.of());
+    DoctorReport report = Doctor.check(team, Doctor.Environment.of(Map.of("PATH", empty.toString())).offline());
+    assertThat(report.ok()).isFalse();
+    assertThat(lines(report, Status.MISSING)).containsExactly(
+        "MISSING  github  command npx: not on PATH; install Node.js 18 or later from https://nodejs.org and put npx"
+            + " on PATH",
+        "MISSING  github  environment GITHUB_TOKEN: not set; set it before starting Codex, e.g. export"
+            + " GITHUB_TOKEN=...; Codex forwards it to the server (env_vars)",
+        "MISSING  tracker  environment TRACKER_KEY: not set; set it before starting Codex, e.g. export"
+            + " TRACKER_KEY=...; Codex sends it in a header (env_http_headers)",
+        "MISSING  tracker  environment TRACKER_TOKEN: not set; set it before starting Codex, e.g. export"
+            + " TRACKER_TOKEN=...; Codex sends it as the bearer token (bearer_token_env_var)").inOrder();
+    assertThat(lines(report, Status.SKIPPED)).containsExactly(
+        "SKIPPED  tracker  url https://mcp.example.com/mcp: not checked (offline)");
+    assertThat(report.render()).startsWith("team-workflow-plugin 1.0.0: 4 missing\n");
+
+    // the same bundle on a machine that has everything
+    Path tools = bin(Map.of("npx", "exit 0", "node", "echo v20.11.1"));
+    DoctorReport ready = Doctor.check(team, Doctor.Environment.of(Map.of("PATH", tools.toString(),
+        "GITHUB_TOKEN", "x", "TRACKER_TOKEN", "y", "TRACKER_KEY", "z")).offline());
+    assertThat(ready.ok()).isTrue();
+    assertThat(lines(ready, Status.OK)).contains("OK  github  runtime Node.js 18+: " + tools.resolve("node")
+        + " is version 20");
+    assertThat(ready.render()).startsWith("team-workflow-plugin 1.0.0: ready\n");
+  }
+
+  @Test
+  void anEmptyVariableIsMissingToo() throws Exception {
+    PluginBundle team = load(ExportFixtures.team(), Map.of());
+    DoctorReport report = Doctor.check(team, Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString(),
+        "GITHUB_TOKEN", "")).offline());
+    assertThat(lines(report, Status.MISSING)).contains("MISSING  github  environment GITHUB_TOKEN: set but empty;"
+        + " set it before starting Codex, e.g. export GITHUB_TOKEN=...; Codex forwards it to the server (env_vars)");
+  }
+
+  @Test
+  void nodeMustBeAsNewAsTheServerNeeds() throws Exception {
+    Path old = bin(Map.of("npx", "exit 0", "node", "echo v16.20.2"));
+    Doctor.Environment env = Doctor.Environment.of(Map.of("PATH", old.toString(), "GITHUB_TOKEN", "x")).offline();
+    PluginBundle team = load(ExportFixtures.team(), Map.of());
+    assertThat(lines(Doctor.check(team, env), Status.MISSING)).contains("MISSING  github  runtime Node.js 18+: "
+        + old.resolve("node") + " is version 16 (the MCP TypeScript SDK needs Node.js 18+); install Node.js 18 or"
+        + " later from https://nodejs.org and put it first on PATH");
+
+    // a requirement in words sets the version instead, and counts as checked
+    PluginBundle older = withServer(McpServerSpec.stdio("github", "npx", List.of("-y", "server"))
+        .withRequirements(List.of("Node.js 14+", "a GitHub account")));
+    DoctorReport report = Doctor.check(load(older, Map.of()), env);
+    assertThat(report.ok()).isTrue();
+    assertThat(lines(report, Status.OK)).contains("OK  github  runtime Node.js 14+: " + old.resolve("node")
+        + " is version 16");
+    assertThat(lines(report, Status.MANUAL)).containsExactly("MANUAL  github  requirement a GitHub account: stated"
+        + " by the plugin; check it yourself; the plugin says the server needs it");
+  }
+
+  @Test
+  void otherCommandsAreLookedUpAndTheirRequirementsListed() throws Exception {
+    PluginBundle docker = withServer(McpServerSpec.stdio("db", "docker", List.of("run", "-i", "acme/db"))
+        .withRequirements(List.of("Docker 24+")));
+    DoctorReport missing = Doctor.check(load(docker, Map.of()),
+        Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString())));
+    assertThat(lines(missing, Status.MISSING)).containsExactly("MISSING  db  command docker: not on PATH; install"
+        + " Docker (https://docs.docker.com/get-docker/) and put docker on PATH");
+    assertThat(lines(missing, Status.MANUAL)).containsExactly("MANUAL  db  requirement Docker 24+: stated by the"
+        + " plugin; check it yourself; the plugin says the server needs it");
+    Path bin = bin(Map.of("docker", "exit 0"));
+    DoctorReport present = Doctor.check(load(docker, Map.of()), Doctor.Environment.of(Map.of("PATH", bin.toString())));
+    assertThat(present.ok()).isTrue();
+    assertThat(lines(present, Status.OK)).containsExactly("OK  db  command docker: " + bin.resolve("docker"));
+  }
+
+  @Test
+  void aCommandShippedInThePluginMustBeInIt() throws Exception {
+    McpServerSpec local = new McpServerSpec("local", "", "./bin/server", List.of(), null, null, ".", "", "", null,
+        null, null, null, null, null, null, null);
+    Doctor.Environment env = Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString()));
+    DoctorReport shipped = Doctor.check(load(withServer(local), Map.of("bin/server", new byte[] {1})), env);
+    assertThat(lines(shipped, Status.OK)).containsExactly("OK  local  command ./bin/server: shipped in the plugin as"
+        + " bin/server");
+    DoctorReport missing = Doctor.check(load(withServer(local), Map.of()), env);
+    assertThat(lines(missing, Status.MISSING)).containsExactly("MISSING  local  command ./bin/server: not in the"
+        + " plugin (looked for bin/server); ship bin/server in the bundle, or fix the command and cwd");
+  }
+
+  @Test
+  void javaToolsNeedAJavaAsNewAsTheirClassFiles() throws Exception {
+    Path bin = Files.createTempDirectory(tmp, "bin");
+    Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    Doctor.Environment env = Doctor.Environment.of(Map.of("PATH", bin.toString()));
+    int running = Runtime.version().feature();
+    PluginBundle tools = CatalogFixtures.javaTools("version-tools", "2.1.0", "versions");
+
+    DoctorReport future = Doctor.check(load(tools, Map.of("lib/tools.jar", jarWithClass(99))), env);
+    assertThat(lines(future, Status.MISSING)).containsExactly("MISSING  versions  runtime Java 55+: "
+        + bin.resolve("java") + " is version " + running + " (class files of version 99 in " + pathIn(future)
+        + "); install a JDK 55 or later and put it first on PATH");
+    assertThat(pathIn(future)).endsWith("/lib/tools.jar");
+
+    DoctorReport today = Doctor.check(load(tools, Map.of("lib/tools.jar", jarWithClass(61))), env);
+    assertThat(today.ok()).isTrue();
+    assertThat(lines(today, Status.OK)).containsExactly("OK  versions  command java: " + bin.resolve("java"),
+        "OK  versions  runtime Java 17+: " + bin.resolve("java") + " is version " + running);
+
+    DoctorReport noJava = Doctor.check(load(tools, Map.of("lib/tools.jar", jarWithClass(61))),
+        Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString())));
+    assertThat(lines(noJava, Status.MISSING)).containsExactly("MISSING  versions  command java: not on PATH; install"
+        + " a JDK and put java on PATH");
+  }
+
+  private static String pathIn(DoctorReport report) {
+    String line = report.missing().get(0).detail();
+    return line.substring(line.indexOf(" in ") + 4, line.lastIndexOf(')'));
+  }
+
+  private byte[] jarWithClass(int major) throws IOException {
+    byte[] header = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, (byte) (major >> 8), (byte) major};
+    SortedMap<String, byte[]> entries = new TreeMap<>(Map.of("com/acme/tools/ToolsMcpServer.class", header,
+        "META-INF/versions/21/com/acme/tools/Newer.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA,
+            (byte) 0xBE, 0, 0, 0, 127}));
+    Path jar = ExportFixtures.zip(Files.createTempDirectory(tmp, "jar").resolve("tools.jar"), entries);
+    return Files.readAllBytes(jar);
+  }
+
+  @Test
+  void anHttpServerMustAnswer() throws Exception {
+    // a real HTTP server on a real socket: it answers every request with 401, as an MCP server without a token does
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket client = server.accept()) {
+            client.getInputStream().read(new byte[8192]);
+            OutputStream out = client.getOutputStream();
+            out.write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      int closed;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        closed = socket.getLocalPort();
+      }
+      String up = "http://127.0.0.1:" + server.getLocalPort() + "/mcp";
+      String down = "http://127.0.0.1:" + closed + "/mcp";
+      PluginBundle bundle = withServers(List.of(McpServerSpec.http("up", up), McpServerSpec.http("down", down)));
+      DoctorReport report = Doctor.check(load(bundle, Map.of()), Doctor.Environment.of(Map.of()));
+      assertThat(lines(report, Status.OK)).containsExactly("OK  up  url " + up + ": answers");
+      assertThat(report.missing()).hasSize(1);
+      assertThat(report.missing().get(0).toString()).startsWith("MISSING  down  url " + down + ": does not answer (");
+      assertThat(report.missing().get(0).fix()).contains("check the network, a proxy or VPN, and the URL");
+    }
+  }
+
+  @Test
+  void aDisabledServerIsSkipped() throws Exception {
+    McpServerSpec off = new McpServerSpec("off", "", "docker", List.of(), null, null, "", "", "", null, null,
+        java.util.Optional.of(false), null, null, null, null, null);
+    DoctorReport report = Doctor.check(load(withServer(off), Map.of()), Doctor.Environment.of(Map.of()));
+    assertThat(report.ok()).isTrue();
+    assertThat(lines(report, Status.SKIPPED)).containsExactly("SKIPPED  off  command off: the server is disabled");
+  }
+
+  private static PluginBundle withServer(McpServerSpec server) {
+    return withServers(List.of(server));
+  }
+
+  private static PluginBundle withServers(List<McpServerSpec> servers) {
+    PluginBundle ops = CatalogFixtures.ops("1.0.0");
+    return new PluginBundle(ops.manifest(), List.of(), servers, List.of(), List.of(), List.of(), List.of(), "",
+        List.of());
+  }
+}

@@ -1,0 +1,223 @@
+package dev.codexplugin.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Catalogs of real jars, a marketplace folder, a Codex cache and a class path. */
+class PluginCatalogTest {
+  @TempDir static Path repo;
+  @TempDir Path tmp;
+
+  /** team 1.0.0, 1.2.0, 1.3.0-rc.1, 2.0.0; ops; tools; a clash plugin; a library jar without a bundle. */
+  @BeforeAll
+  static void jars() throws IOException {
+    for (String version : List.of("1.0.0", "1.2.0", "1.3.0-rc.1", "2.0.0")) {
+      jar("team/team-" + version + ".jar", "team-workflow-plugin",
+          CatalogFixtures.files(ExportFixtures.team("team-workflow-plugin", version, "github", "tracker")));
+    }
+    jar("ops-1.0.0.jar", "ops-plugin", CatalogFixtures.files(CatalogFixtures.ops("1.0.0")));
+    jar("tools-2.1.0.jar", "version-tools", CatalogFixtures.withTools(
+        CatalogFixtures.javaTools("version-tools", "2.1.0", "versions"), CatalogFixtures.COMPARE, CatalogFixtures.BUMP));
+    // another team's plugin that reuses the server name "github" and the skill name "code-review"
+    jar("clash-1.0.0.jar", "alpha-plugin",
+        CatalogFixtures.files(ExportFixtures.team("alpha-plugin", "1.0.0", "github", "alpha-tracker")));
+    SortedMap<String, byte[]> library = new TreeMap<>(Map.of("org/lib/Lib.class", new byte[] {1, 2, 3}));
+    ExportFixtures.zip(repo.resolve("lib/some-library-1.0.jar"), library);
+  }
+
+  private static void jar(String file, String name, SortedMap<String, byte[]> files) throws IOException {
+    ExportFixtures.jar(repo.resolve(file), Map.of(name, files));
+  }
+
+  @Test
+  void aFolderOfJarsIsReadInSubfoldersAndLibrariesAreSkipped() {
+    PluginCatalog catalog = PluginCatalog.fromJars(repo);
+    assertThat(catalog.names()).containsExactly("alpha-plugin", "ops-plugin", "team-workflow-plugin", "version-tools")
+        .inOrder();
+    assertThat(catalog.versions("team-workflow-plugin").stream().map(PluginCatalog.Entry::version).toList())
+        .containsExactly("1.0.0", "1.2.0", "1.3.0-rc.1", "2.0.0").inOrder();
+    assertThat(catalog.versions("team-workflow-plugin").get(0).source())
+        .isEqualTo(repo.resolve("team/team-1.0.0.jar").toString());
+    assertThat(catalog.findings().stream().map(f -> f.code()).toList()).doesNotContain(FindingCode.NO_BUNDLE);
+    assertThat(PluginCatalog.open(repo).entries()).isEqualTo(catalog.entries());
+  }
+
+  @Test
+  void nameAndRangeFindTheLatestCompatibleVersion() {
+    PluginCatalog catalog = PluginCatalog.fromJars(repo);
+    String team = "team-workflow-plugin";
+    assertThat(versions(catalog.find(PluginQuery.all().named(team).inRange("^1.2")))).containsExactly("1.2.0");
+    assertThat(versions(catalog.find(PluginQuery.all().named(team).inRange("^1.2").includingPreReleases())))
+        .containsExactly("1.2.0", "1.3.0-rc.1").inOrder();
+    assertThat(versions(catalog.find(PluginQuery.all().named(team).inRange(">=1 <2")))).containsExactly("1.0.0", "1.2.0");
+    assertThat(versions(catalog.find(PluginQuery.all().named(team).inRange("1.x || >=2"))))
+        .containsExactly("1.0.0", "1.2.0", "2.0.0");
+    assertThat(versions(catalog.find(PluginQuery.all().named(team).inRange("~1.2")))).containsExactly("1.2.0");
+    assertThat(catalog.latest(team, VersionRange.parse("^1")).orElseThrow().version()).isEqualTo("1.2.0");
+    assertThat(catalog.latest(team, VersionRange.parse("^1").includingPreReleases()).orElseThrow().version())
+        .isEqualTo("1.3.0-rc.1");
+    assertThat(catalog.latest(team, VersionRange.any()).orElseThrow().version()).isEqualTo("2.0.0");
+    assertThat(catalog.latest(team, VersionRange.parse("^3"))).isEmpty();
+    assertThat(catalog.latest(PluginQuery.all()).stream().map(e -> e.name() + "@" + e.version()).toList())
+        .containsExactly("alpha-plugin@1.0.0", "ops-plugin@1.0.0", "team-workflow-plugin@2.0.0",
+            "version-tools@2.1.0").inOrder();
+    // an unparsable range is an error, never "any version"
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PluginQuery.all().named(team).inRange("^1.2 ||"));
+    assertThat(e).hasMessageThat().contains("range \"^1.2 ||\"");
+  }
+
+  @Test
+  void capabilityCategoryAndKeywordIgnoreCase() {
+    PluginCatalog catalog = PluginCatalog.fromJars(repo);
+    assertThat(names(catalog.latest(PluginQuery.all().withCapability("Incident-Response")))).containsExactly("ops-plugin");
+    assertThat(names(catalog.latest(PluginQuery.all().inCategory("productivity"))))
+        .containsExactly("alpha-plugin", "team-workflow-plugin").inOrder();
+    assertThat(names(catalog.latest(PluginQuery.all().withKeyword("incidents")))).containsExactly("ops-plugin");
+    assertThat(names(catalog.latest(PluginQuery.all().withCapability("versioning").inCategory("developer-tools"))))
+        .containsExactly("version-tools");
+    assertThat(catalog.find(PluginQuery.all().withCapability("versioning").inCategory("productivity"))).isEmpty();
+  }
+
+  @Test
+  void skillsServersAndToolsAreFoundAcrossPlugins() {
+    PluginCatalog catalog = PluginCatalog.fromJars(repo);
+    List<PluginCatalog.Match<ToolSpec>> compare = catalog.tools("compare");
+    assertThat(compare).hasSize(1);
+    ToolSpec tool = compare.get(0).part();
+    assertThat(compare.get(0).entry().name()).isEqualTo("version-tools");
+    assertThat(tool.server()).isEqualTo("versions");
+    assertThat(tool.title()).isEqualTo("Compare versions");
+    assertThat(tool.qualifiedName()).isEqualTo("mcp__versions__compare");
+    assertThat(tool.readOnlyHint()).hasValue(true);
+    assertThat(tool.destructiveHint()).isEmpty();
+    assertThat(tool.inputSchema()).contains("\"required\":[\"a\",\"b\"]");
+    assertThat(tool.outputSchema()).contains("\"order\"");
+    assertThat(catalog.tools("nope")).isEmpty();
+
+    assertThat(catalog.mcpServers("github").stream().map(m -> m.entry().name()).distinct().toList())
+        .containsExactly("alpha-plugin", "team-workflow-plugin").inOrder();
+    assertThat(catalog.mcpServers("pager").get(0).part().transport()).isEqualTo(McpServerSpec.Transport.HTTP);
+    assertThat(catalog.skills("triage").stream().map(m -> m.entry().name()).toList()).containsExactly("ops-plugin");
+    assertThat(names(catalog.latest(PluginQuery.all().withTool("bump")))).containsExactly("version-tools");
+    assertThat(names(catalog.latest(PluginQuery.all().withMcpServer("github"))))
+        .containsExactly("alpha-plugin", "team-workflow-plugin");
+    assertThat(names(catalog.latest(PluginQuery.all().withSkill("testing"))))
+        .containsExactly("alpha-plugin", "team-workflow-plugin");
+  }
+
+  @Test
+  void conflictsAreReported() {
+    PluginCatalog catalog = PluginCatalog.fromJars(repo);
+    List<Finding> conflicts = catalog.conflicts();
+    assertThat(conflicts.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicatePlugin",
+        "DuplicateServer", "DuplicateSkill", "DuplicateSkill").inOrder();
+    Finding versions = conflicts.get(0);
+    assertThat(versions.isError()).isFalse();
+    assertThat(versions.toString()).startsWith("[codexplugin:DuplicatePlugin] warning: plugin \"team-workflow-plugin\""
+        + " should be present at one version only; found 4 copies: 1.0.0 (" + repo.resolve("team/team-1.0.0.jar"));
+    Finding server = conflicts.get(1);
+    assertThat(server.isError()).isTrue();
+    assertThat(server.message()).startsWith("MCP server \"github\" must be unique across the plugins a user"
+        + " installs; found it in alpha-plugin 1.0.0 (");
+    assertThat(server.message()).contains("and team-workflow-plugin 2.0.0 (");
+    assertThat(server.message()).contains("Codex starts only the one of alpha-plugin (the first by plugin id)");
+    assertThat(conflicts.get(2).message()).contains("Codex lists both, as alpha-plugin:code-review and"
+        + " team-workflow-plugin:code-review");
+    assertThat(catalog.hasErrors()).isTrue();
+
+    // one version of each plugin, no shared names: nothing to report
+    PluginCatalog clean = PluginCatalog.of(List.of(CatalogFixtures.ops("1.0.0"),
+        CatalogFixtures.javaTools("version-tools", "2.1.0", "versions")));
+    assertThat(clean.conflicts()).isEmpty();
+    assertThat(clean.hasErrors()).isFalse();
+  }
+
+  @Test
+  void aMarketplaceAndTheCodexCacheAreCatalogs() throws Exception {
+    Path market = tmp.resolve("team-tools");
+    MarketplaceExport.builder().marketplaceName("team-tools")
+        .addJar(repo.resolve("team/team-1.2.0.jar")).addJar(repo.resolve("ops-1.0.0.jar")).build().exportTo(market);
+    PluginCatalog fromMarket = PluginCatalog.fromMarketplace(market);
+    assertThat(fromMarket.entries().stream().map(e -> e.id() + " " + e.version()).toList()).containsExactly(
+        "ops-plugin@team-tools 1.0.0", "team-workflow-plugin@team-tools 1.2.0").inOrder();
+    assertThat(fromMarket.findings()).isEmpty();
+    assertThat(fromMarket.entries().get(1).source()).isEqualTo(market.resolve("plugins/team-workflow-plugin").toString());
+    assertThat(PluginCatalog.open(market).entries()).isEqualTo(fromMarket.entries());
+
+    // $CODEX_HOME/plugins/cache/<marketplace>/<plugin>/<version>/, as `codex plugin add` writes it
+    Path home = tmp.resolve("codex-home");
+    for (String plugin : List.of("team-workflow-plugin", "ops-plugin")) {
+      String version = plugin.startsWith("team") ? "1.2.0" : "1.0.0";
+      copy(market.resolve("plugins/" + plugin), home.resolve("plugins/cache/team-tools/" + plugin + "/" + version));
+    }
+    PluginCatalog installed = PluginCatalog.fromCodexHome(home);
+    assertThat(installed.entries().stream().map(e -> e.id() + " " + e.version()).toList())
+        .containsExactly("ops-plugin@team-tools 1.0.0", "team-workflow-plugin@team-tools 1.2.0").inOrder();
+    assertThat(installed.findings()).isEmpty();
+    assertThat(PluginCatalog.open(home).entries()).isEqualTo(installed.entries());
+    assertThat(PluginCatalog.open(home.resolve("plugins/cache")).entries()).isEqualTo(installed.entries());
+    assertThat(PluginCatalog.fromCodexHome(tmp.resolve("nowhere")).findings().get(0).code())
+        .isEqualTo(FindingCode.NO_BUNDLE);
+  }
+
+  @Test
+  void aClassPathIsACatalog() throws Exception {
+    URL[] urls = {repo.resolve("ops-1.0.0.jar").toUri().toURL(), repo.resolve("tools-2.1.0.jar").toUri().toURL()};
+    try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+      PluginCatalog catalog = PluginCatalog.fromClassPath(loader);
+      assertThat(catalog.names()).containsExactly("ops-plugin", "version-tools").inOrder();
+      assertThat(catalog.tools("bump")).hasSize(1);
+      assertThat(catalog.conflicts()).isEmpty();
+    }
+  }
+
+  @Test
+  void aBrokenJarIsAFindingAndTheOthersStay() throws IOException {
+    Path folder = tmp.resolve("jars");
+    Files.createDirectories(folder);
+    Files.copy(repo.resolve("ops-1.0.0.jar"), folder.resolve("ops-1.0.0.jar"));
+    SortedMap<String, byte[]> broken = CatalogFixtures.files(CatalogFixtures.ops("1.0.1"));
+    broken.put(".codex-plugin/plugin.json", "{\"name\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ExportFixtures.jar(folder.resolve("ops-1.0.1.jar"), Map.of("ops-plugin", broken));
+    PluginCatalog catalog = PluginCatalog.fromJars(folder);
+    assertThat(versions(catalog.entries())).containsExactly("1.0.0");
+    assertThat(catalog.findings().get(0).code()).isEqualTo(FindingCode.BAD_JSON);
+    assertThat(catalog.findings().get(0).location()).contains("ops-1.0.1.jar");
+  }
+
+  private static List<String> versions(List<PluginCatalog.Entry> entries) {
+    return entries.stream().map(PluginCatalog.Entry::version).toList();
+  }
+
+  private static List<String> names(List<PluginCatalog.Entry> entries) {
+    return entries.stream().map(PluginCatalog.Entry::name).toList();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
