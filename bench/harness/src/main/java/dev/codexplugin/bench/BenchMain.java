@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
  * reps=N           throughput repetitions per variant (default 6)
  * calls=N          timed calls per repetition (default 4000, after 2000 warm-up calls)
- * levers=a,b       extra start-up variants of our server, measured in the same rounds (default: all of
- *                  {@link Levers#ALL}; "none" for none)
+ * levers=a,b       extra start-up variants (JVM flags), measured in the same rounds (default {@link Levers#ALL};
+ *                  "none" for none)
+ * throughputLevers=a,b   the same for throughput (default {@link Levers#THROUGHPUT})
+ * -Dbench.oursBefore=DIR an earlier export of our plugin folder, measured as variant ours-before
  * </pre>
  */
 public final class BenchMain {
@@ -70,7 +72,10 @@ public final class BenchMain {
       int reps = Integer.parseInt(opts.getOrDefault("reps", quick ? "2" : "6"));
       int calls = Integer.parseInt(opts.getOrDefault("calls", quick ? "500" : "4000"));
       List<Variant> variants = new ArrayList<>(List.of(servers.get("ours"), servers.get("sdk")));
-      for (String extra : opts.getOrDefault("throughputLevers", "").split(",")) {
+      if (servers.containsKey("ours-before")) {
+        variants.add(servers.get("ours-before"));
+      }
+      for (String extra : opts.getOrDefault("throughputLevers", String.join(",", Levers.THROUGHPUT)).split(",")) {
         if (!extra.isBlank()) {
           variants.add(Levers.prepare(extra, servers, scratch.resolve("levers"), logs).get(0));
         }

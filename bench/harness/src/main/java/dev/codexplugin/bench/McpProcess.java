@@ -131,7 +131,7 @@ final class McpProcess implements AutoCloseable {
     }
   }
 
-  /** Closes stdin, waits briefly for a clean exit, then kills; always waits until the process is gone. */
+  /** Closes stdin, waits for a clean exit, then SIGTERM, then SIGKILL; always waits until the process is gone. */
   @Override
   public void close() {
     ScheduledFuture<?> previous = deadline;
@@ -144,10 +144,12 @@ final class McpProcess implements AutoCloseable {
       // already gone
     }
     try {
-      if (!process.waitFor(3, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          process.waitFor(10, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -166,6 +168,11 @@ final class McpProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** CPU time the process has used so far (all its threads, user and system), in ms; NaN when unknown. */
+  double cpuMillis() {
+    return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
   }
 
   static List<String> withJava(List<String> command) {

@@ -80,7 +80,12 @@ final class Report {
       addStartup(out, "ours", "spring", "3. start-up to first tools/list: ours / (b) Spring AI", 0.5);
       for (Variant v : variants) {
         if (v.id().startsWith("ours+")) {
-          addStartup(out, v.id(), "sdk", "3. lever: " + v.id() + " / (a)", 1.0);
+          addStartup(out, v.id(), "sdk", "3. lever " + v.id() + " / (a) as shipped", 1.0);
+          String peer = "sdk" + v.id().substring(4);
+          if (startup.listMs().containsKey(peer)) {
+            addStartup(out, v.id(), peer, "3. lever " + v.id() + " / (a) with the same flags", 1.0);
+          }
+          addStartup(out, v.id(), "spring", "3. lever " + v.id() + " / (b)", 0.5);
         }
       }
     }
@@ -89,6 +94,14 @@ final class Report {
       double[] ci = Stats.medianInterval(r);
       out.add(new Verdict("4. tools/call throughput: ours / (a)", Stats.median(r), ci[0], ci[1], ">= 0.9",
           Stats.median(r) >= 0.9));
+      for (Variant v : throughputVariants) {
+        if (v.id().startsWith("ours+")) {
+          List<Double> l = Stats.ratios(callsPerSecond(v.id()), callsPerSecond("sdk"));
+          double[] lci = Stats.medianInterval(l);
+          out.add(new Verdict("4. lever " + v.id() + " throughput / (a) as shipped", Stats.median(l), lci[0],
+              lci[1], ">= 0.9", Stats.median(l) >= 0.9));
+        }
+      }
     }
     return out;
   }
@@ -117,6 +130,10 @@ final class Report {
   private LoaderBench.Score score(String benchmark, int n) {
     Map<Integer, LoaderBench.Score> m = loader.scores().get(benchmark);
     return m == null ? null : m.get(n);
+  }
+
+  private List<Double> cpuPerCall(String id) {
+    return throughput.reps().get(id).stream().map(ThroughputBench.Rep::cpuMicrosPerCall).toList();
   }
 
   private List<Double> callsPerSecond(String id) {
@@ -213,8 +230,8 @@ final class Report {
           + " its exported `.mcp.json` says) to the first `tools/list` answer on stdout, after `initialize` and"
           + " `notifications/initialized`. ").append(startup.rounds()).append(" measured rounds after ")
           .append(startup.warmupRounds()).append(" warm-up rounds; the order rotates every round.\n\n");
-      s.append("| variant | tools | initialize, median ms | tools/list, median ms | 95 % interval | classes loaded"
-          + " (from CDS) |\n|---|---:|---:|---:|---|---|\n");
+      s.append("| variant | tools | initialize, median ms | tools/list, median ms | 95 % interval | CPU ms used by"
+          + " then, median | classes loaded (from CDS) |\n|---|---:|---:|---:|---|---:|---|\n");
       for (Variant v : variants) {
         List<Double> list = startup.listMs().get(v.id());
         double[] ci = Stats.medianInterval(list);
@@ -223,17 +240,21 @@ final class Report {
             .append(startup.tools().getOrDefault(v.id(), 0)).append(" | ")
             .append(f0(Stats.median(startup.initializeMs().get(v.id())))).append(" | ")
             .append(f0(Stats.median(list))).append(" | ").append(f0(ci[0])).append(" – ").append(f0(ci[1]))
+            .append(" | ").append(f0(Stats.median(startup.cpuMs().get(v.id()))))
             .append(" | ").append(c == null ? "" : c.total() + " (" + c.shared() + ")").append(" |\n");
       }
-      s.append("\n| ratio (paired median) | value | 95 % interval |\n|---|---:|---|\n");
+      s.append("\n| ratio (paired median) | time to tools/list | 95 % interval | CPU used by then |\n"
+          + "|---|---:|---|---:|\n");
       for (Variant v : variants) {
         for (String peer : List.of("sdk", "spring", "floor")) {
           if (!v.id().equals(peer) && !v.id().equals("floor") && !(v.id().equals("sdk") && !peer.equals("floor"))
               && !(v.id().equals("spring"))) {
             List<Double> r = Stats.ratios(startup.listMs().get(v.id()), startup.listMs().get(peer));
             double[] ci = Stats.medianInterval(r);
+            List<Double> cpu = Stats.ratios(startup.cpuMs().get(v.id()), startup.cpuMs().get(peer));
             s.append("| ").append(v.id()).append(" / ").append(peer).append(" | ").append(f2(Stats.median(r)))
-                .append(" | ").append(f2(ci[0])).append(" – ").append(f2(ci[1])).append(" |\n");
+                .append(" | ").append(f2(ci[0])).append(" – ").append(f2(ci[1])).append(" | ")
+                .append(peer.equals("floor") ? "" : f2(Stats.median(cpu))).append(" |\n");
           }
         }
       }
@@ -251,7 +272,7 @@ final class Report {
           .append(throughput.calls()).append(" timed calls; ").append(throughput.reps().values().iterator().next().size())
           .append(" repetitions in fresh processes, alternating the order.\n\n");
       s.append("| variant | calls/s, median | 95 % interval | latency p50 µs, median | latency p99 µs, median |"
-          + " errors |\n|---|---:|---|---:|---:|---:|\n");
+          + " server CPU µs per call, median | errors |\n|---|---:|---|---:|---:|---:|---:|\n");
       for (Variant v : throughputVariants) {
         List<ThroughputBench.Rep> reps = throughput.reps().get(v.id());
         List<Double> cps = reps.stream().map(ThroughputBench.Rep::callsPerSecond).toList();
@@ -260,7 +281,20 @@ final class Report {
             .append(" – ").append(f0(ci[1])).append(" | ")
             .append(f0(Stats.median(reps.stream().map(ThroughputBench.Rep::p50Micros).toList()))).append(" | ")
             .append(f0(Stats.median(reps.stream().map(ThroughputBench.Rep::p99Micros).toList()))).append(" | ")
-            .append(reps.stream().mapToInt(ThroughputBench.Rep::errors).sum()).append(" |\n");
+            .append(f0(Stats.median(reps.stream().map(ThroughputBench.Rep::cpuMicrosPerCall).toList())))
+            .append(" | ").append(reps.stream().mapToInt(ThroughputBench.Rep::errors).sum()).append(" |\n");
+      }
+      s.append("\n| ratio (paired median) | calls/s | 95 % interval | server CPU per call |\n|---|---:|---|---:|\n");
+      for (Variant v : throughputVariants) {
+        if (v.id().equals("sdk")) {
+          continue;
+        }
+        List<Double> r = Stats.ratios(callsPerSecond(v.id()), callsPerSecond("sdk"));
+        double[] ci = Stats.medianInterval(r);
+        List<Double> cpu = Stats.ratios(cpuPerCall(v.id()), cpuPerCall("sdk"));
+        s.append("| ").append(v.id()).append(" / sdk | ").append(f2(Stats.median(r))).append(" | ")
+            .append(Double.isNaN(ci[0]) ? "" : f2(ci[0]) + " – " + f2(ci[1])).append(" | ")
+            .append(f2(Stats.median(cpu))).append(" |\n");
       }
       Map<String, String> ours = throughput.answers().get("ours");
       Map<String, String> sdk = throughput.answers().get("sdk");

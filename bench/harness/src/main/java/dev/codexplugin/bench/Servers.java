@@ -51,6 +51,12 @@ final class Servers {
         List.of("java", "-cp", "lib/*", "dev.codexplugin.bench.spring.SpringBenchApplication")));
     variants.put("floor", new Variant("floor", "a JVM that prints one line and exits",
         bench.resolve("harness/target"), List.of("java", "-cp", "classes", Floor.class.getName())));
+    String before = System.getProperty("bench.oursBefore");
+    if (before != null) {
+      // A copy of an earlier export of our plugin, to measure a change before/after in the same rounds.
+      variants.put("ours-before", new Variant("ours-before", "an earlier build of ours (" + before + ")",
+          Path.of(before), command));
+    }
     for (Variant v : variants.values()) {
       if (!Files.isDirectory(v.cwd())) {
         throw new IOException(v.id() + ": " + v.cwd() + " is missing; build with ./mvnw -Pbench -DskipTests verify");

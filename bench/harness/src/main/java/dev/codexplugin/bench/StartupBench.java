@@ -18,17 +18,19 @@ import java.util.Map;
 final class StartupBench {
   /** Per variant, one value per measured round (same index = same round). */
   record Result(Map<String, List<Double>> listMs, Map<String, List<Double>> initializeMs,
-      Map<String, Integer> tools, int rounds, int warmupRounds) {}
+      Map<String, List<Double>> cpuMs, Map<String, Integer> tools, int rounds, int warmupRounds) {}
 
   private StartupBench() {}
 
   static Result run(List<Variant> variants, int warmupRounds, int rounds, Path logs) throws IOException {
     Map<String, List<Double>> list = new LinkedHashMap<>();
     Map<String, List<Double>> init = new LinkedHashMap<>();
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
     Map<String, Integer> tools = new LinkedHashMap<>();
     variants.forEach(v -> {
       list.put(v.id(), new ArrayList<>());
       init.put(v.id(), new ArrayList<>());
+      cpu.put(v.id(), new ArrayList<>());
     });
     Files.createDirectories(logs);
     for (int r = 0; r < warmupRounds + rounds; r++) {
@@ -41,16 +43,20 @@ final class StartupBench {
         if (measured) {
           init.get(v.id()).add(t[0]);
           list.get(v.id()).add(t[1]);
+          cpu.get(v.id()).add(t[2]);
         }
-        line.append(String.format(" %s %.0f ms", v.id(), t[1]));
+        line.append(String.format(" %s %.0f ms (cpu %.0f)", v.id(), t[1], t[2]));
         pause();
       }
       System.out.println(line);
     }
-    return new Result(list, init, tools, rounds, warmupRounds);
+    return new Result(list, init, cpu, tools, rounds, warmupRounds);
   }
 
-  /** {initialize ms, tools/list ms} of one launch (the floor: its line, twice). */
+  /**
+   * {initialize ms, tools/list ms, CPU ms used by then} of one launch (the floor: its line, twice). The CPU
+   * time is read right after the answer (the process may have used a little more by the time it is read).
+   */
   private static double[] once(Variant v, Path stderr, Map<String, Integer> tools) throws IOException {
     McpProcess p = McpProcess.start(v.javaCommand(), v.cwd(), stderr);
     try {
@@ -58,11 +64,16 @@ final class StartupBench {
       if (v.id().equals("floor")) {
         p.readLine();
         double ms = (System.nanoTime() - p.launchedNanos) / 1e6;
-        return new double[] {ms, ms};
+        try {
+          p.process.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new double[] {ms, ms, Double.NaN};
       }
       McpProcess.Handshake h = p.handshake();
       tools.put(v.id(), h.tools());
-      return new double[] {h.initializeNanos() / 1e6, h.listNanos() / 1e6};
+      return new double[] {h.initializeNanos() / 1e6, h.listNanos() / 1e6, p.cpuMillis()};
     } finally {
       p.kill();
     }

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  */
 final class ThroughputBench {
   /** One repetition of one variant. */
-  record Rep(double callsPerSecond, double p50Micros, double p99Micros, int errors) {}
+  /** {@code cpuMicrosPerCall}: CPU time of the server process (all threads) over the timed calls, per call. */
+  record Rep(double callsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCall, int errors) {}
 
   record Result(Map<String, List<Rep>> reps, int warmupCalls, int calls, Map<String, Map<String, String>> answers) {}
 
@@ -39,8 +40,9 @@ final class ThroughputBench {
         Rep rep = once(v, mix, warmupCalls, calls, logs.resolve(v.id() + ".throughput.stderr.txt"),
             r == 0 ? answers.computeIfAbsent(v.id(), k -> new TreeMap<>()) : null);
         out.get(v.id()).add(rep);
-        line.append(String.format(" %s %.0f calls/s (p50 %.0f us, p99 %.0f us%s)", v.id(), rep.callsPerSecond(),
-            rep.p50Micros(), rep.p99Micros(), rep.errors() == 0 ? "" : ", " + rep.errors() + " ERRORS"));
+        line.append(String.format(" %s %.0f calls/s (p50 %.0f us, p99 %.0f us, cpu %.0f us/call%s)", v.id(),
+            rep.callsPerSecond(), rep.p50Micros(), rep.p99Micros(), rep.cpuMicrosPerCall(),
+            rep.errors() == 0 ? "" : ", " + rep.errors() + " ERRORS"));
         StartupBench.pause();
       }
       System.out.println(line);
@@ -81,6 +83,7 @@ final class ThroughputBench {
       long[] latencies = new long[calls];
       int errors = 0;
       p.deadline(600);
+      double cpu0 = p.cpuMillis();
       long start = System.nanoTime();
       for (int i = 0; i < calls; i++, id++) {
         long t0 = System.nanoTime();
@@ -92,8 +95,10 @@ final class ThroughputBench {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuPerCall = (p.cpuMillis() - cpu0) * 1000 / calls;
       double[] micros = Arrays.stream(latencies).mapToDouble(n -> n / 1e3).sorted().toArray();
-      return new Rep(calls / seconds, Stats.percentileSorted(micros, 50), Stats.percentileSorted(micros, 99), errors);
+      return new Rep(calls / seconds, Stats.percentileSorted(micros, 50), Stats.percentileSorted(micros, 99),
+          cpuPerCall, errors);
     } finally {
       p.close();
     }
