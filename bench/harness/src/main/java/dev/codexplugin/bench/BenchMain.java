@@ -1,0 +1,129 @@
+package dev.codexplugin.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.codexplugin.bench.Servers.Variant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs every benchmark and writes {@code bench/target/report.md} and {@code report.json}. Arguments
+ * ({@code key=value} or a flag):
+ *
+ * <pre>
+ * bench=DIR        the bench/ folder (the Maven build passes it)
+ * quick            a smoke run: few rounds and iterations (numbers not meant to be read)
+ * only=a,b         sections to run: processor, loader, startup, throughput (default: all)
+ * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
+ * reps=N           throughput repetitions per variant (default 6)
+ * calls=N          timed calls per repetition (default 4000, after 2000 warm-up calls)
+ * levers=a,b       extra start-up variants (JVM flags), measured in the same rounds (default {@link Levers#ALL};
+ *                  "none" for none)
+ * throughputLevers=a,b   the same for throughput (default {@link Levers#THROUGHPUT})
+ * -Dbench.oursBefore=DIR an earlier export of our plugin folder, measured as variant ours-before
+ * </pre>
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      opts.put(eq < 0 ? a : a.substring(0, eq), eq < 0 ? "true" : a.substring(eq + 1));
+    }
+    Path bench = Path.of(opts.getOrDefault("bench", "bench")).toAbsolutePath().normalize();
+    boolean quick = opts.containsKey("quick");
+    Set<String> only = new LinkedHashSet<>(Arrays.asList(
+        opts.getOrDefault("only", "startup,throughput,processor,loader").split(",")));
+    Path target = bench.resolve("target");
+    Path scratch = target.resolve("work");
+    Path logs = target.resolve("logs");
+    Files.createDirectories(logs);
+
+    Report report = new Report(bench, quick, String.join(" ", args));
+    report.machineBefore();
+    Map<String, Variant> servers = Servers.discover(bench);
+
+    if (only.contains("startup")) {
+      int rounds = Integer.parseInt(opts.getOrDefault("rounds", quick ? "3" : "20"));
+      List<Variant> variants = new ArrayList<>(servers.values());
+      List<Variant> levers = Levers.prepare(opts.getOrDefault("levers", String.join(",", Levers.ALL)),
+          servers, scratch.resolve("levers"), logs);
+      variants.addAll(levers);
+      System.out.println("Start-up: " + variants.stream().map(Variant::id).toList() + ", " + rounds + " rounds");
+      report.startup = StartupBench.run(variants, quick ? 1 : 2, rounds, logs);
+      report.classLoads = StartupBench.classLoads(variants, logs);
+      report.variants = variants;
+      report.write();
+    }
+    if (only.contains("throughput")) {
+      int reps = Integer.parseInt(opts.getOrDefault("reps", quick ? "2" : "6"));
+      int calls = Integer.parseInt(opts.getOrDefault("calls", quick ? "500" : "4000"));
+      List<Variant> variants = new ArrayList<>(List.of(servers.get("ours"), servers.get("sdk")));
+      if (servers.containsKey("ours-before")) {
+        variants.add(servers.get("ours-before"));
+      }
+      for (String extra : opts.getOrDefault("throughputLevers", String.join(",", Levers.THROUGHPUT)).split(",")) {
+        if (!extra.isBlank()) {
+          variants.add(Levers.prepare(extra, servers, scratch.resolve("levers"), logs).get(0));
+        }
+      }
+      List<String[]> mix = ThroughputBench.readMix(bench.resolve("harness/target/calls.tsv"));
+      System.out.println("Throughput: " + variants.stream().map(Variant::id).toList() + ", " + reps + " reps of "
+          + calls + " calls");
+      report.throughput = ThroughputBench.run(variants, mix, reps, quick ? 200 : 2000, calls, logs);
+      report.throughputVariants = variants;
+      report.write();
+    }
+    if (only.contains("processor")) {
+      Path lib = servers.get("ours").cwd().resolve("lib");
+      List<Path> classPath = jars(lib).stream()
+          .filter(p -> !p.getFileName().toString().startsWith("bench-server-ours")).toList();
+      List<Path> processorPath = jars(bench.resolve("processor-path/target/lib"));
+      System.out.println("Processor: javac of harness/target/workload-processor");
+      report.processor = ProcessorBench.run(bench.resolve("harness/target/workload-processor"), classPath,
+          processorPath, scratch.resolve("javac"), quick ? 1 : 3, quick ? 2 : 8, quick ? 1 : 3);
+      report.write();
+    }
+    if (only.contains("loader")) {
+      Path template = jars(bench.resolve("../samples/team-workflow/target")).stream()
+          .filter(p -> p.getFileName().toString().startsWith("team-workflow-")).findFirst()
+          .orElseThrow(() -> new IOException("samples/team-workflow/target has no jar; build the reactor first"));
+      Path jarsDir = target.resolve("catalog");
+      List<Path> jars = BundleJars.ensure(template, jarsDir, 1000);
+      System.out.println("Loader: " + jars.size() + " bundle jars in " + jarsDir);
+      report.loader = LoaderBench.run(jarsDir, jars, quick, quick ? 1 : 3);
+      report.write();
+    }
+    report.machineAfter();
+    report.write();
+    System.out.println("Wrote " + target.resolve("report.md") + " and report.json");
+    System.exit(0);
+  }
+
+  static List<Path> jars(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    }
+  }
+
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  static void writeJson(Path file, Object value) throws IOException {
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+  }
+}
