@@ -162,6 +162,17 @@ class FileBasedDiagnosticsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_YAML)
+  void aLocalSkillWithAnAgentFileThatIsNotYaml() {
+    write(resources, "skills/good/SKILL.md", GOOD_SKILL);
+    write(resources, "skills/good/agents/openai.yaml", "interface:\n  display_name: \"Good\"\n  display_name: \"Twice\"\n");
+    JavaFileObject file = plugin("""
+            localSkills = "/skills\"""");
+    assertOnlyError(compileIt(file), FindingCode.BAD_YAML, file, "localSkills = \"/skills\"",
+        "in good/agents/openai.yaml:", FindingCode.BAD_YAML.rule());
+  }
+
+  @Test
   @Covers(FindingCode.UNREACHABLE)
   void aLocalSkillFileCodexWouldNotFind() {
     write(resources, "skills/good/SKILL.md", GOOD_SKILL);

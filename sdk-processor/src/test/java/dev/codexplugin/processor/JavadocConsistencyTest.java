@@ -163,6 +163,7 @@ class JavadocConsistencyTest {
   static final Map<FindingCode, String> NOT_ABOUT_AN_ATTRIBUTE = new EnumMap<>(Map.ofEntries(
       Map.entry(FindingCode.UNKNOWN_EVENT, "the event is a HookEvent; see everyHookEventIsOneTheRulesKnow"),
       Map.entry(FindingCode.BAD_JSON, "about the content of an mcpConfig/appConfig file"),
+      Map.entry(FindingCode.BAD_YAML, "about the content of a SKILL.md or agents/openai.yaml of localSkills"),
       Map.entry(FindingCode.WRONG_TYPE, "about the content of a file of mcpConfig, appConfig or localSkills"),
       Map.entry(FindingCode.FRONT_MATTER, "about the content of a SKILL.md of localSkills"),
       Map.entry(FindingCode.FRONT_MATTER_KEY, "about the content of a SKILL.md of localSkills"),

@@ -286,6 +286,20 @@ final class ToolFixtures {
   /** The version of {@code alpha-tools}, which declares none. */
   static final List<String> TWO_PLUGINS_OPTIONS = List.of("-Acodexplugin.version=3.4.5");
 
+  /**
+   * The compilation succeeded and said nothing but VersionMismatch: with {@link #TWO_PLUGINS_OPTIONS}, the
+   * plugins that keep a literal version of their own (beta-tools, ledger-kit) differ from the option on
+   * purpose, so that the alpha plugin, which has none, shows where its version comes from.
+   */
+  static void assertOnlyVersionMismatches(com.google.testing.compile.Compilation compilation) {
+    com.google.common.truth.Truth.assertThat(compilation.status())
+        .isEqualTo(com.google.testing.compile.Compilation.Status.SUCCESS);
+    com.google.common.truth.Truth.assertThat(compilation.diagnostics().stream()
+        .map(d -> d.getMessage(null))
+        .filter(m -> !m.startsWith(dev.codexplugin.runtime.FindingCode.VERSION_MISMATCH.tag()))
+        .toList()).isEmpty();
+  }
+
   /** Both cases in one compilation, for the determinism test; compile with {@link #TWO_PLUGINS_OPTIONS}. */
   static List<JavaFileObject> all() {
     List<JavaFileObject> all = new ArrayList<>(LEDGER);
