@@ -88,6 +88,14 @@ final class BundleText {
       }
       out.append('\n');
     }
+    if (!b.tools().isEmpty()) {
+      out.append("  tools (").append(b.tools().size()).append("):\n");
+      int toolWidth = b.tools().stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0);
+      for (dev.codexplugin.runtime.ToolSpec t : b.tools()) {
+        out.append("    ").append(pad(t.qualifiedName(), toolWidth)).append("  ").append(oneLine(t.description()))
+            .append('\n');
+      }
+    }
     out.append("  apps (").append(b.apps().size()).append("):\n");
     for (AppSpec a : b.apps()) {
       out.append("    ").append(a.key()).append("  ").append(a.id());

@@ -100,6 +100,16 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void inspectListsTheJavaToolsAsTheModelSeesThem() throws Exception {
+    MainTest.Run text = run("inspect", tools100.toString());
+    assertThat(text.out()).contains("  tools (2):\n");
+    assertThat(text.out()).contains("mcp__version-tools__compare  Compares two versions.");
+    MainTest.Run json = run("inspect", "--json", tools100.toString());
+    assertThat(json.out()).contains("\"qualifiedName\": \"mcp__version-tools__bump\"");
+    assertThat(json.out()).contains("\"inputSchema\": {");
+  }
+
+  @Test
   void listShowsAFolderOfJarsAndItsConflicts() throws Exception {
     MainTest.Run list = run("list", repo.toString());
     assertWithMessage(list.out() + list.err()).that(list.exit()).isEqualTo(1);

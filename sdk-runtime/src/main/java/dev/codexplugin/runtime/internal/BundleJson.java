@@ -61,6 +61,23 @@ public final class BundleJson {
       server.put("transport", s.transport().name().toLowerCase(java.util.Locale.ROOT));
       server.setAll(BundleWriter.server(s));
     }
+    ArrayNode tools = json.putArray("tools");
+    for (dev.codexplugin.runtime.ToolSpec t : b.tools()) {
+      ObjectNode tool = tools.addObject();
+      tool.put("server", t.server());
+      tool.put("name", t.name());
+      tool.put("qualifiedName", t.qualifiedName());
+      tool.put("title", t.title());
+      tool.put("description", t.description());
+      tool.set("inputSchema", parse(t.inputSchema()));
+      if (!t.outputSchema().isEmpty()) {
+        tool.set("outputSchema", parse(t.outputSchema()));
+      }
+      t.readOnlyHint().ifPresent(v -> tool.put("readOnlyHint", v));
+      t.destructiveHint().ifPresent(v -> tool.put("destructiveHint", v));
+      t.idempotentHint().ifPresent(v -> tool.put("idempotentHint", v));
+      t.openWorldHint().ifPresent(v -> tool.put("openWorldHint", v));
+    }
     ArrayNode apps = json.putArray("apps");
     for (AppSpec a : b.apps()) {
       ObjectNode app = apps.addObject();
@@ -83,6 +100,15 @@ public final class BundleJson {
     json.set("files", Json.strings(b.files()));
     json.set("warnings", findings(b.warnings()));
     return json;
+  }
+
+  /** A schema kept as compact JSON text in the model, as a JSON value again (text when it is not JSON). */
+  private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      return com.fasterxml.jackson.databind.node.TextNode.valueOf(json);
+    }
   }
 
   public static ArrayNode findings(List<Finding> findings) {
