@@ -1,0 +1,226 @@
+package dev.codexplugin.bench;
+
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import dev.codexplugin.processor.CodexPluginProcessor;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Where the time of one in-process javac goes, phase by phase: a diagnostic, not a benchmark (no ratio, no
+ * verdict). Every stretch of wall time between two javac task events is charged to the innermost event still
+ * open, or, when none is, to what follows the last finished one (after {@code ANALYZE} finishes javac desugars
+ * the class: lambdas, inner classes, erasure). The processor's {@code process} calls are charged to
+ * {@code processor} (wrapped, wall and thread CPU). Sources under the {@code -s} folder count as generated.
+ *
+ * <pre>
+ * java -cp "target/classes:$(cat target/classpath.txt)" dev.codexplugin.bench.ProcessorPhases \
+ *     WORKLOAD CLASSPATH_DIR SCRATCH [pairs=10] [modes=with,none,null] [loop=with [loops=40]]
+ * </pre>
+ *
+ * {@code loop=with} (or {@code none}) compiles that one mode again and again (for a JFR recording) and prints
+ * only a line per compilation. Mode {@code before} is an earlier build of the processor, given as
+ * {@code -Dbench.processorBefore=<sdk-processor jar>}; {@code null} a processor that does nothing.
+ */
+public final class ProcessorPhases {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private ProcessorPhases() {}
+
+  public static void main(String[] args) throws Exception {
+    Path workload = Path.of(args[0]);
+    Path lib = Path.of(args[1]);
+    Path scratch = Path.of(args[2]);
+    int pairs = 10;
+    String loop = null;
+    int loops = 0;
+    List<String> modes = List.of("with", "none", "null");
+    for (int i = 3; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      switch (kv[0]) {
+        case "pairs" -> pairs = Integer.parseInt(kv[1]);
+        case "loop" -> loop = kv[1];
+        case "loops" -> loops = Integer.parseInt(kv[1]);
+        case "modes" -> modes = List.of(kv[1].split(","));
+        default -> throw new IllegalArgumentException(args[i]);
+      }
+    }
+    List<Path> sources;
+    try (Stream<Path> s = Files.walk(workload)) {
+      sources = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+    List<Path> jars;
+    try (Stream<Path> s = Files.list(lib)) {
+      jars = s.filter(p -> p.toString().endsWith(".jar"))
+          .filter(p -> !p.getFileName().toString().startsWith("bench-server-ours")).sorted().toList();
+    }
+    String cp = String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
+    if (loop != null) {
+      for (int i = 0; i < (loops == 0 ? 40 : loops); i++) {
+        Phases p = compile(sources, cp, scratch, loop);
+        System.out.printf(Locale.ROOT, "%s %d: %.0f ms wall, %.0f ms cpu%n", loop, i, p.wall, p.cpu);
+      }
+      return;
+    }
+    Map<String, List<Phases>> runs = new java.util.LinkedHashMap<>();
+    modes.forEach(m -> runs.put(m, new ArrayList<>()));
+    for (int i = 0; i < 3 + pairs; i++) {
+      StringBuilder line = new StringBuilder(i < 3 ? "warm-up:" : "round " + (i - 2) + ":");
+      for (int k = 0; k < modes.size(); k++) {
+        String mode = modes.get((i + k) % modes.size());
+        Phases p = compile(sources, cp, scratch, mode);
+        line.append(String.format(Locale.ROOT, " %s %.0f ms (cpu %.0f)", mode, p.wall, p.cpu));
+        if (i >= 3) {
+          runs.get(mode).add(p);
+        }
+      }
+      System.out.println(line);
+    }
+    runs.forEach(ProcessorPhases::print);
+    for (String mode : modes) {
+      if (!mode.equals("none") && runs.containsKey("none")) {
+        ratio(mode, "none", runs);
+      }
+    }
+    if (runs.containsKey("with") && runs.containsKey("before")) {
+      ratio("with", "before", runs);
+    }
+  }
+
+  private static void ratio(String a, String b, Map<String, List<Phases>> runs) {
+    List<Phases> x = runs.get(a);
+    List<Phases> y = runs.get(b);
+    List<Double> wall = Stats.ratios(x.stream().map(p -> p.wall).toList(), y.stream().map(p -> p.wall).toList());
+    List<Double> cpu = Stats.ratios(x.stream().map(p -> p.cpu).toList(), y.stream().map(p -> p.cpu).toList());
+    List<Double> proc = Stats.ratios(x.stream().map(p -> p.processorCpu).toList(),
+        y.stream().map(p -> p.processorCpu).toList());
+    double[] wi = Stats.medianInterval(wall);
+    double[] ci = Stats.medianInterval(cpu);
+    System.out.printf(Locale.ROOT, "%s / %s: wall %.2f [%.2f-%.2f], thread cpu %.2f [%.2f-%.2f]%s%n", a, b,
+        Stats.median(wall), wi[0], wi[1], Stats.median(cpu), ci[0], ci[1],
+        b.equals("none") || a.equals("null") ? "" : String.format(Locale.ROOT, ", processor cpu %.2f",
+            Stats.median(proc)));
+  }
+
+  private static ClassLoader beforeLoader;
+
+  /**
+   * An earlier build of the processor ({@code -Dbench.processorBefore=<sdk-processor jar>}), its own classes
+   * loaded from that jar first, its dependencies shared: A/B of a processor change in one run.
+   */
+  private static Processor before() {
+    try {
+      if (beforeLoader == null) {
+        Path jar = Path.of(System.getProperty("bench.processorBefore"));
+        beforeLoader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+            ProcessorPhases.class.getClassLoader()) {
+          @Override
+          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.codexplugin.processor.")) {
+              return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+              Class<?> c = findLoadedClass(name);
+              return c != null ? c : findClass(name);
+            }
+          }
+        };
+      }
+      return (Processor) beforeLoader.loadClass("dev.codexplugin.processor.CodexPluginProcessor")
+          .getConstructor().newInstance();
+    } catch (ReflectiveOperationException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Takes every annotation, does nothing. */
+  @javax.annotation.processing.SupportedAnnotationTypes("*")
+  static final class Nothing extends javax.annotation.processing.AbstractProcessor {
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return false;
+    }
+  }
+
+  /** The processor, with its {@code process} calls timed. */
+  private record Timed(Processor delegate, Clock clock, Phases phases) implements Processor {
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public void init(ProcessingEnvironment env) {
+      clock.push("processor init");
+      try {
+        delegate.init(env);
+      } finally {
+        clock.pop();
+      }
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      long c0 = THREADS.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      clock.push("processor process() round " + clock.round);
+      try {
+        return delegate.process(annotations, round);
+      } finally {
+        clock.pop();
+        phases.processorWall += (System.nanoTime() - t0) / 1e6;
+        phases.processorCpu += (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+      }
+    }
+
+    @Override
+    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
+        ExecutableElement member, String userText) {
+      return delegate.getCompletions(element, annotation, member, userText);
+    }
+  }
+}
