@@ -131,6 +131,141 @@ public final class ProcessorPhases {
             Stats.median(proc)));
   }
 
+  private static void print(String title, List<Phases> runs) {
+    System.out.printf(Locale.ROOT, "%n%s: median wall %.0f ms, thread cpu %.0f ms (%d runs)%n", title,
+        Stats.median(runs.stream().map(p -> p.wall).toList()), Stats.median(runs.stream().map(p -> p.cpu).toList()),
+        runs.size());
+    Map<String, List<Double>> byLabel = new TreeMap<>();
+    for (Phases p : runs) {
+      p.ms.keySet().forEach(k -> byLabel.computeIfAbsent(k, x -> new ArrayList<>()));
+    }
+    for (Phases p : runs) {
+      byLabel.forEach((k, v) -> v.add(p.ms.getOrDefault(k, 0.0)));
+    }
+    byLabel.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-40s %8.0f ms%n", k, Stats.median(v)));
+    System.out.printf(Locale.ROOT, "  %-40s %8.0f ms (thread cpu %.0f ms)%n", "(processor process() calls)",
+        Stats.median(runs.stream().map(p -> p.processorWall).toList()),
+        Stats.median(runs.stream().map(p -> p.processorCpu).toList()));
+  }
+
+  /** Wall ms per label, and totals. */
+  static final class Phases {
+    final Map<String, Double> ms = new TreeMap<>();
+    double wall;
+    double cpu;
+    double processorWall;
+    double processorCpu;
+  }
+
+  /** Charges wall time between events to labels. */
+  static final class Clock implements TaskListener {
+    final Phases phases;
+    final Deque<String> open = new ArrayDeque<>();
+    String after = "start";
+    long last = System.nanoTime();
+    int round;
+
+    Clock(Phases phases) {
+      this.phases = phases;
+    }
+
+    void charge() {
+      long now = System.nanoTime();
+      String label = open.isEmpty() ? "after " + after : open.peek();
+      phases.ms.merge(label, (now - last) / 1e6, Double::sum);
+      last = now;
+    }
+
+    private String label(TaskEvent e) {
+      String kind = e.getKind().name();
+      boolean generated = e.getSourceFile() != null && e.getSourceFile().toUri().getPath().contains("-gen/");
+      return switch (e.getKind()) {
+        case ANNOTATION_PROCESSING, ANNOTATION_PROCESSING_ROUND -> kind + " (javac's own)";
+        case ENTER -> "ENTER round " + round;
+        default -> kind + (generated ? " generated" : " user");
+      };
+    }
+
+    @Override
+    public void started(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+        return; // spans everything
+      }
+      charge();
+      if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+        round++;
+      }
+      open.push(label(e));
+    }
+
+    @Override
+    public void finished(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+        return;
+      }
+      charge();
+      String label = label(e);
+      open.remove(label);
+      after = label;
+    }
+
+    void push(String label) {
+      charge();
+      open.push(label);
+    }
+
+    void pop() {
+      charge();
+      open.pop();
+    }
+  }
+
+  /**
+   * One compilation: {@code with} our processor, {@code none} ({@code -proc:none}), or {@code null}: a processor
+   * that takes every annotation and does nothing, the floor of any processor (javac's rounds).
+   */
+  static Phases compile(List<Path> sources, String cp, Path scratch, String mode) throws IOException {
+    boolean processor = !mode.equals("none");
+    Path out = scratch.resolve(mode);
+    Path gen = scratch.resolve(mode + "-gen");
+    ProcessorBench.clean(out);
+    ProcessorBench.clean(gen);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
+        "-implicit:none", "-d", out.toString(), "-s", gen.toString(), "-cp", cp));
+    if (!processor) {
+      options.add("-proc:none");
+    }
+    Phases phases = new Phases();
+    long c0 = THREADS.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    boolean ok;
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+        StandardCharsets.UTF_8)) {
+      JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, options, null,
+          files.getJavaFileObjectsFromPaths(sources));
+      Clock clock = new Clock(phases);
+      task.addTaskListener(clock);
+      if (processor) {
+        Processor delegate = switch (mode) {
+          case "null" -> new Nothing();
+          case "before" -> before();
+          default -> new CodexPluginProcessor();
+        };
+        task.setProcessors(List.of(new Timed(delegate, clock, phases)));
+      }
+      ok = task.call();
+      clock.charge();
+    }
+    phases.wall = (System.nanoTime() - t0) / 1e6;
+    phases.cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+    if (!ok) {
+      throw new IOException("javac failed: " + diagnostics.getDiagnostics().stream().limit(5).toList());
+    }
+    return phases;
+  }
+
   private static ClassLoader beforeLoader;
 
   /**
