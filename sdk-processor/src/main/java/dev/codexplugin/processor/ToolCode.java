@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -46,6 +47,8 @@ final class ToolCode {
   static final String GENERATED = "javax.annotation.processing.Generated";
   /** Characters per string literal: at most 3 bytes each in a class file, whose limit is 65,535. */
   static final int CHUNK = 20_000;
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+  private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
   /** One checked tool method and what its invoker needs. */
   record Method(ExecutableElement element, String name, ObjectNode descriptor, boolean structured, boolean wrapped,
@@ -210,7 +213,7 @@ final class ToolCode {
   /** {@code journal.note} becomes {@code JournalNoteResult}, unique among {@code used}. */
   private static String resultName(String toolName, Set<String> used) {
     StringBuilder base = new StringBuilder();
-    for (String part : toolName.split("[^A-Za-z0-9]+")) {
+    for (String part : NOT_ALPHANUMERIC.split(toolName)) {
       if (!part.isEmpty()) {
         base.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
       }
@@ -329,7 +332,7 @@ final class ToolCode {
   }
 
   private static String constant(String toolName, Set<String> used) {
-    String base = toolName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_")
+    String base = NOT_ALPHANUMERIC.matcher(CAMEL_HUMP.matcher(toolName).replaceAll("$1_$2")).replaceAll("_")
         .toUpperCase(Locale.ROOT) + "_DESCRIPTOR";
     if (Character.isDigit(base.charAt(0))) {
       base = "TOOL_" + base;
@@ -344,7 +347,7 @@ final class ToolCode {
   /** {@code release-tools} becomes {@code ReleaseTools}. */
   static String pascal(String kebab) {
     StringBuilder out = new StringBuilder();
-    for (String part : kebab.split("[^A-Za-z0-9]+")) {
+    for (String part : NOT_ALPHANUMERIC.split(kebab)) {
       if (!part.isEmpty()) {
         out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
       }

@@ -18,14 +18,17 @@ import dev.codexplugin.processor.SchemaMapper.Property;
 import dev.codexplugin.processor.SchemaMapper.Side;
 import dev.codexplugin.runtime.FindingCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -253,16 +256,31 @@ final class ToolSchemas {
 
   private final ProcessingEnvironment env;
   private final Elements elements;
+  /**
+   * The Javadoc of each element asked about in this round: a tool's is read for its description, its
+   * parameters and its result, a record's for every tool that uses the record.
+   */
+  private final Map<Element, JavadocText> javadoc = new HashMap<>();
 
   ToolSchemas(ProcessingEnvironment env) {
     this.env = env;
     this.elements = env.getElementUtils();
   }
 
+  /** Forgets the Javadoc read so far: the next round's elements are its own. */
+  void newRound() {
+    javadoc.clear();
+  }
+
+  /** The parsed Javadoc of {@code element}, read once per round. */
+  JavadocText javadoc(Element element) {
+    return javadoc.computeIfAbsent(element, e -> JavadocText.parse(elements.getDocComment(e)));
+  }
+
   /** The input schema of {@code method} and how to bind each parameter; problems go to {@code problems}. */
   InputSchema input(ExecutableElement method, Problems problems) {
-    SchemaMapper mapper = new SchemaMapper(env, Side.INPUT);
-    JavadocText doc = JavadocText.parse(elements.getDocComment(method));
+    SchemaMapper mapper = new SchemaMapper(env, Side.INPUT, this::javadoc);
+    JavadocText doc = javadoc(method);
     ObjectNode root = JSON.objectNode().put("$schema", DIALECT).put("type", "object");
     ObjectNode properties = root.putObject("properties");
     ArrayNode required = JSON.arrayNode();
@@ -354,14 +372,14 @@ final class ToolSchemas {
       return Optional.empty();
     }
     String label = "@McpTool " + method.getSimpleName() + " return type";
-    SchemaMapper mapper = new SchemaMapper(env, Side.OUTPUT);
+    SchemaMapper mapper = new SchemaMapper(env, Side.OUTPUT, this::javadoc);
     SchemaAnnotations annotations = SchemaAnnotations.of(elements, method, returns);
     List<Failure> failures = new ArrayList<>();
     Property property = mapper.property(returns, annotations, null, failures);
     for (String failure : distinct(failures)) {
       problems.report(FindingCode.UNMAPPABLE_TYPE, Origin.at(method, label), label + ": " + failure);
     }
-    Optional<String> description = JavadocText.parse(elements.getDocComment(method)).returns();
+    Optional<String> description = javadoc(method).returns();
     boolean mayBeAbsent = property.optional() || annotations.nullable();
     boolean wrapped = mayBeAbsent || !mapper.objectLike(property.schema());
     ObjectNode root = JSON.objectNode().put("$schema", DIALECT);
