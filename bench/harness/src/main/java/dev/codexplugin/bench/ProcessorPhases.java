@@ -44,7 +44,7 @@ import javax.tools.ToolProvider;
  *
  * <pre>
  * java -cp "target/classes:$(cat target/classpath.txt)" dev.codexplugin.bench.ProcessorPhases \
- *     WORKLOAD CLASSPATH_DIR SCRATCH [pairs=10] [modes=with,none,null] [loop=with [loops=40]]
+ *     WORKLOAD CLASSPATH_DIR SCRATCH [pairs=10] [modes=with,none,null] [base=MODE] [loop=with [loops=40]]
  * </pre>
  *
  * {@code loop=with} (or {@code none}) compiles that one mode again and again (for a JFR recording) and prints
@@ -64,6 +64,7 @@ public final class ProcessorPhases {
     String loop = null;
     int loops = 0;
     List<String> modes = List.of("with", "none", "null");
+    String base = null;
     for (int i = 3; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
       switch (kv[0]) {
@@ -71,6 +72,7 @@ public final class ProcessorPhases {
         case "loop" -> loop = kv[1];
         case "loops" -> loops = Integer.parseInt(kv[1]);
         case "modes" -> modes = List.of(kv[1].split(","));
+        case "base" -> base = kv[1];
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
@@ -111,6 +113,13 @@ public final class ProcessorPhases {
         ratio(mode, "none", runs);
       }
     }
+    if (base != null) {
+      for (String mode : modes) {
+        if (!mode.equals(base) && !mode.equals("none")) {
+          ratio(mode, base, runs);
+        }
+      }
+    }
     if (runs.containsKey("with") && runs.containsKey("before")) {
       ratio("with", "before", runs);
     }
@@ -127,7 +136,7 @@ public final class ProcessorPhases {
     double[] ci = Stats.medianInterval(cpu);
     System.out.printf(Locale.ROOT, "%s / %s: wall %.2f [%.2f-%.2f], thread cpu %.2f [%.2f-%.2f]%s%n", a, b,
         Stats.median(wall), wi[0], wi[1], Stats.median(cpu), ci[0], ci[1],
-        b.equals("none") || a.equals("null") ? "" : String.format(Locale.ROOT, ", processor cpu %.2f",
+        !a.equals("with") || !b.equals("before") ? "" : String.format(Locale.ROOT, ", processor cpu %.2f",
             Stats.median(proc)));
   }
 
@@ -225,9 +234,33 @@ public final class ProcessorPhases {
    * that takes every annotation and does nothing, the floor of any processor (javac's rounds).
    */
   static Phases compile(List<Path> sources, String cp, Path scratch, String mode) throws IOException {
-    boolean processor = !mode.equals("none");
-    Path out = scratch.resolve(mode);
-    Path gen = scratch.resolve(mode + "-gen");
+    // src:DIR: -proc:none with the sources under DIR added (one shape of generated code; a DIR named *-gen
+    // counts as generated in the phases). gen:DIR: only the sources under DIR, against the workload's classes
+    // (compiled once): what the generated code alone costs javac.
+    boolean alone = mode.startsWith("gen:");
+    Path extra = mode.startsWith("src:") || alone ? Path.of(mode.substring(4)) : null;
+    boolean processor = !mode.equals("none") && extra == null;
+    String name = extra == null ? mode : mode.substring(0, 3) + "-" + extra.getFileName();
+    Path out = scratch.resolve(name);
+    Path gen = scratch.resolve(name + "-gen");
+    if (extra != null) {
+      List<Path> all = new ArrayList<>();
+      if (alone) {
+        Path classes = scratch.resolve("workload-classes");
+        if (!Files.isDirectory(classes)) {
+          Path tmp = scratch.resolve("workload-classes-tmp");
+          compile(sources, cp, tmp, "none");
+          Files.move(tmp.resolve("none"), classes);
+        }
+        cp = cp + File.pathSeparator + classes;
+      } else {
+        all.addAll(sources);
+      }
+      try (Stream<Path> s = Files.walk(extra)) {
+        s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(all::add);
+      }
+      sources = all;
+    }
     ProcessorBench.clean(out);
     ProcessorBench.clean(gen);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
