@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -203,6 +204,8 @@ final class ToolSchemas {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
+  /** Compact JSON, made once: {@code MAPPER.writeValueAsString} makes a writer per call. */
+  private static final ObjectWriter COMPACT = MAPPER.writer();
 
   /** Where the generator reports what it cannot map; the caller prints it (with the code's tag). */
   @FunctionalInterface
@@ -404,7 +407,7 @@ final class ToolSchemas {
   /** Compact JSON text, as in a tool descriptor. */
   static String json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return COMPACT.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
