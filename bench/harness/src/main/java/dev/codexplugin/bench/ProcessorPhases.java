@@ -7,7 +7,6 @@ import dev.codexplugin.processor.CodexPluginProcessor;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,8 @@ import javax.tools.ToolProvider;
  * {@code -Dbench.processorBefore=<sdk-processor jar>}; {@code null} a processor that does nothing.
  */
 public final class ProcessorPhases {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private ProcessorPhases() {}
 
@@ -155,6 +155,9 @@ public final class ProcessorPhases {
     System.out.printf(Locale.ROOT, "  %-40s %8.0f ms (thread cpu %.0f ms)%n", "(processor process() calls)",
         Stats.median(runs.stream().map(p -> p.processorWall).toList()),
         Stats.median(runs.stream().map(p -> p.processorCpu).toList()));
+    System.out.printf(Locale.ROOT, "  %-40s %8.1f MB (processor %.1f MB)%n", "(allocated by the compiling thread)",
+        Stats.median(runs.stream().map(p -> p.allocated).toList()),
+        Stats.median(runs.stream().map(p -> p.processorAllocated).toList()));
   }
 
   /** Wall ms per label, and totals. */
@@ -164,6 +167,9 @@ public final class ProcessorPhases {
     double cpu;
     double processorWall;
     double processorCpu;
+    /** MB allocated by the compiling thread, and by the processor's calls: a measure of work that noise spares. */
+    double allocated;
+    double processorAllocated;
   }
 
   /** Charges wall time between events to labels. */
@@ -272,6 +278,7 @@ public final class ProcessorPhases {
     }
     Phases phases = new Phases();
     long c0 = THREADS.getCurrentThreadCpuTime();
+    long a0 = THREADS.getCurrentThreadAllocatedBytes();
     long t0 = System.nanoTime();
     boolean ok;
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
@@ -293,6 +300,7 @@ public final class ProcessorPhases {
     }
     phases.wall = (System.nanoTime() - t0) / 1e6;
     phases.cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+    phases.allocated = (THREADS.getCurrentThreadAllocatedBytes() - a0) / 1e6;
     if (!ok) {
       throw new IOException("javac failed: " + diagnostics.getDiagnostics().stream().limit(5).toList());
     }
@@ -374,6 +382,7 @@ public final class ProcessorPhases {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       long c0 = THREADS.getCurrentThreadCpuTime();
+      long a0 = THREADS.getCurrentThreadAllocatedBytes();
       long t0 = System.nanoTime();
       clock.push("processor process() round " + clock.round);
       try {
@@ -382,6 +391,7 @@ public final class ProcessorPhases {
         clock.pop();
         phases.processorWall += (System.nanoTime() - t0) / 1e6;
         phases.processorCpu += (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+        phases.processorAllocated += (THREADS.getCurrentThreadAllocatedBytes() - a0) / 1e6;
       }
     }
 
