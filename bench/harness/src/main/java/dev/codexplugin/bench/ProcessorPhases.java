@@ -49,6 +49,8 @@ import javax.tools.ToolProvider;
  * {@code loop=with} (or {@code none}) compiles that one mode again and again (for a JFR recording) and prints
  * only a line per compilation. Mode {@code before} is an earlier build of the processor, given as
  * {@code -Dbench.processorBefore=<sdk-processor jar>}; {@code null} a processor that does nothing.
+ * {@code -Dbench.keepOutput=true} leaves the output folders of the last compilation in place (files are then
+ * rewritten, not created: what file creation costs on this machine).
  */
 public final class ProcessorPhases {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -267,8 +269,10 @@ public final class ProcessorPhases {
       }
       sources = all;
     }
-    ProcessorBench.clean(out);
-    ProcessorBench.clean(gen);
+    if (!Boolean.getBoolean("bench.keepOutput")) {
+      ProcessorBench.clean(out);
+      ProcessorBench.clean(gen);
+    }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
