@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  * only=a,b         sections to run: processor, loader, startup, throughput (default: all)
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
  * reps=N           throughput repetitions per variant (default 6)
+ * processorPairs=N measured rounds of the processor comparisons (default 8), after 3 warm-up rounds
+ * tmpfs=false      no processor comparison with the output on /dev/shm
  * calls=N          timed calls per repetition (default 4000, after 2000 warm-up calls)
  * levers=a,b       extra start-up variants (JVM flags), measured in the same rounds (default {@link Levers#ALL};
  *                  "none" for none)
@@ -92,9 +94,23 @@ public final class BenchMain {
       List<Path> classPath = jars(lib).stream()
           .filter(p -> !p.getFileName().toString().startsWith("bench-server-ours")).toList();
       List<Path> processorPath = jars(bench.resolve("processor-path/target/lib"));
-      System.out.println("Processor: javac of harness/target/workload-processor");
-      report.processor = ProcessorBench.run(bench.resolve("harness/target/workload-processor"), classPath,
-          processorPath, scratch.resolve("javac"), quick ? 1 : 3, quick ? 2 : 8, quick ? 1 : 3);
+      Map<String, Path> workloads = new LinkedHashMap<>();
+      workloads.put("oneLiners", bench.resolve("harness/target/workload-processor"));
+      workloads.put("realistic", bench.resolve("harness/target/workload-processor-real"));
+      Path shm = Path.of("/dev/shm");
+      Path tmpfs = opts.getOrDefault("tmpfs", "true").equals("true") && Files.isDirectory(shm)
+          && Files.isWritable(shm) ? shm.resolve("codexplugin-bench-" + ProcessHandle.current().pid()) : null;
+      int pairs = Integer.parseInt(opts.getOrDefault("processorPairs", quick ? "2" : "8"));
+      System.out.println("Processor: javac of " + workloads.values() + (tmpfs == null ? "" : ", and on " + tmpfs));
+      try {
+        report.processor = ProcessorBench.run(workloads, classPath, processorPath, scratch.resolve("javac"), tmpfs,
+            quick ? 1 : 3, pairs, quick ? 1 : 3);
+      } finally {
+        if (tmpfs != null && Files.exists(tmpfs)) {
+          ProcessorBench.clean(tmpfs);
+          Files.delete(tmpfs);
+        }
+      }
       report.write();
     }
     if (only.contains("loader")) {
