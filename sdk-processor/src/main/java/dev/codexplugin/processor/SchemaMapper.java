@@ -99,6 +99,16 @@ final class SchemaMapper {
   private final Function<Element, JavadocText> javadoc;
   private final Map<String, Def> defs = new LinkedHashMap<>();
   private final Map<ObjectNode, Def> refOwners = new IdentityHashMap<>();
+  /** Bodies of entries that refer to no entry, by type: shared by the documents of one side. */
+  private final Map<String, Leaf> leaves;
+  /** References made so far: an entry whose building made none is a {@link Leaf}. */
+  private int refsMade;
+
+  /**
+   * The body of an entry that refers to no other entry (nor to itself), as built once, and its failures: a
+   * record of strings and numbers is the same in every document, and 1,000 tools may share a few of them.
+   */
+  record Leaf(ObjectNode body, List<Failure> failures) {}
 
   /** One {@code $defs} entry. */
   private static final class Def {
@@ -116,15 +126,20 @@ final class SchemaMapper {
   }
 
   SchemaMapper(ProcessingEnvironment env, Side side) {
-    this(env, side, element -> JavadocText.parse(env.getElementUtils().getDocComment(element)));
+    this(env, side, element -> JavadocText.parse(env.getElementUtils().getDocComment(element)), new HashMap<>());
   }
 
-  /** A mapper that reads Javadoc through {@code javadoc} (a cache shared by the documents of a round). */
-  SchemaMapper(ProcessingEnvironment env, Side side, Function<Element, JavadocText> javadoc) {
+  /**
+   * A mapper that reads Javadoc through {@code javadoc} and keeps the bodies of entries that refer to no other
+   * in {@code leaves}: caches shared by the documents of one side in one round.
+   */
+  SchemaMapper(ProcessingEnvironment env, Side side, Function<Element, JavadocText> javadoc,
+      Map<String, Leaf> leaves) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.side = side;
     this.javadoc = javadoc;
+    this.leaves = leaves;
   }
 
   // ---- entry points ------------------------------------------------------------------------------------------
@@ -458,12 +473,27 @@ final class SchemaMapper {
     if (def == null) {
       def = new Def(type, objectLike);
       defs.put(key, def);
-      body.build(def);
+      // The key leaves out type annotations, which may reach the body (List<@NotBlank String>); javac's text of
+      // the type has them.
+      String leafKey = key + " " + type;
+      Leaf leaf = leaves.get(leafKey);
+      if (leaf != null) {
+        def.body.setAll(leaf.body().deepCopy());
+        def.failures.addAll(leaf.failures());
+      } else {
+        int refsBefore = refsMade;
+        body.build(def);
+        if (refsMade == refsBefore) {
+          // It refers to no entry, not even its own: the same body in every document of this side.
+          leaves.put(leafKey, new Leaf(def.body.deepCopy(), List.copyOf(def.failures)));
+        }
+      }
       def.done = true;
       sink.addAll(def.failures);
     } else if (def.done) {
       sink.addAll(def.failures);
     }
+    refsMade++;
     ObjectNode ref = JSON.objectNode().put("$ref", PLACEHOLDER + key);
     def.refs.add(ref);
     refOwners.put(ref, def);

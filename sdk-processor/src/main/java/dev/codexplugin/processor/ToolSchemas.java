@@ -19,6 +19,7 @@ import dev.codexplugin.processor.SchemaMapper.Property;
 import dev.codexplugin.processor.SchemaMapper.Side;
 import dev.codexplugin.runtime.FindingCode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -270,9 +271,17 @@ final class ToolSchemas {
     this.elements = env.getElementUtils();
   }
 
-  /** Forgets the Javadoc read so far: the next round's elements are its own. */
+  /** The {@code $defs} bodies that refer to no other entry, per side, in this round. */
+  private final Map<Side, Map<String, SchemaMapper.Leaf>> leaves = new EnumMap<>(Side.class);
+
+  /** Forgets what was read so far: the next round's elements are its own. */
   void newRound() {
     javadoc.clear();
+    leaves.clear();
+  }
+
+  private SchemaMapper mapper(Side side) {
+    return new SchemaMapper(env, side, this::javadoc, leaves.computeIfAbsent(side, s -> new HashMap<>()));
   }
 
   /** The parsed Javadoc of {@code element}, read once per round. */
@@ -282,7 +291,7 @@ final class ToolSchemas {
 
   /** The input schema of {@code method} and how to bind each parameter; problems go to {@code problems}. */
   InputSchema input(ExecutableElement method, Problems problems) {
-    SchemaMapper mapper = new SchemaMapper(env, Side.INPUT, this::javadoc);
+    SchemaMapper mapper = mapper(Side.INPUT);
     JavadocText doc = javadoc(method);
     ObjectNode root = JSON.objectNode().put("$schema", DIALECT).put("type", "object");
     ObjectNode properties = root.putObject("properties");
@@ -375,7 +384,7 @@ final class ToolSchemas {
       return Optional.empty();
     }
     String label = "@McpTool " + method.getSimpleName() + " return type";
-    SchemaMapper mapper = new SchemaMapper(env, Side.OUTPUT, this::javadoc);
+    SchemaMapper mapper = mapper(Side.OUTPUT);
     SchemaAnnotations annotations = SchemaAnnotations.of(elements, method, returns);
     List<Failure> failures = new ArrayList<>();
     Property property = mapper.property(returns, annotations, null, failures);
