@@ -81,12 +81,17 @@ final class ProcessorBench {
   /** A workload's sources. */
   record Sources(String id, Path root, List<Path> files) {}
 
-  private enum Kind { OURS, NONE, NOTHING }
+  private enum Kind { OURS, BEFORE, NONE, NOTHING }
 
   private ProcessorBench() {}
 
+  /**
+   * Runs every comparison. With {@code before} (an earlier sdk-processor jar) each workload is also compiled with
+   * that processor, in the same rounds: {@code <workload>-before}.
+   */
   static Result run(Map<String, Path> workloads, List<Path> classPath, List<Path> processorPath, Path scratch,
-      Path tmpfs, int warmup, int pairs, int coldPairs) throws IOException, InterruptedException {
+      Path tmpfs, Path before, int warmup, int pairs, int coldPairs) throws IOException, InterruptedException {
+    beforeJar = before;
     Map<String, Sources> sources = new LinkedHashMap<>();
     for (var w : workloads.entrySet()) {
       try (Stream<Path> s = Files.walk(w.getValue())) {
@@ -102,6 +107,10 @@ final class ProcessorBench {
     List<Plan> plans = new ArrayList<>();
     for (Sources s : sources.values()) {
       plans.add(new Plan(s.id(), "our processor, " + s.id(), s, Kind.OURS, scratch.resolve("warm-" + s.id())));
+      if (before != null) {
+        plans.add(new Plan(s.id() + "-before", "the earlier processor, " + s.id(), s, Kind.BEFORE,
+            scratch.resolve("warm-" + s.id() + "-before")));
+      }
     }
     plans.add(new Plan("floor", "a processor that does nothing, " + oneLiners.id(), oneLiners, Kind.NOTHING,
         scratch.resolve("warm-floor")));
@@ -204,7 +213,11 @@ final class ProcessorBench {
       JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, options, null,
           files.getJavaFileObjectsFromPaths(sources));
       if (kind != Kind.NONE) {
-        Processor processor = kind == Kind.OURS ? new CodexPluginProcessor() : new Nothing();
+        Processor processor = switch (kind) {
+          case OURS -> new CodexPluginProcessor();
+          case BEFORE -> processorFrom(beforeJar);
+          default -> new Nothing();
+        };
         task.setProcessors(List.of(new Timed(processor, own)));
         task.addTaskListener(new TaskListener() {
           @Override
@@ -229,6 +242,37 @@ final class ProcessorBench {
       throw new IOException("javac failed: " + diagnostics.getDiagnostics().stream().limit(5).toList());
     }
     return new double[] {(t1 - t0) / 1e6, (processing[1] - processing[0]) / 1e6, own[0]};
+  }
+
+  private static Path beforeJar;
+  private static ClassLoader beforeLoader;
+
+  /**
+   * A new instance of the processor in {@code jar}: its own classes loaded from that jar first, its
+   * dependencies shared with the harness.
+   */
+  static synchronized Processor processorFrom(Path jar) {
+    try {
+      if (beforeLoader == null) {
+        beforeLoader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+            ProcessorBench.class.getClassLoader()) {
+          @Override
+          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.codexplugin.processor.")) {
+              return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+              Class<?> c = findLoadedClass(name);
+              return c != null ? c : findClass(name);
+            }
+          }
+        };
+      }
+      return (Processor) beforeLoader.loadClass("dev.codexplugin.processor.CodexPluginProcessor")
+          .getConstructor().newInstance();
+    } catch (ReflectiveOperationException | IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Takes every annotation and does nothing: javac's extra rounds, the floor of any processor. */

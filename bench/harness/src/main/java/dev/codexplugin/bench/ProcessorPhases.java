@@ -294,7 +294,7 @@ public final class ProcessorPhases {
       if (processor) {
         Processor delegate = switch (mode) {
           case "null" -> new Nothing();
-          case "before" -> before();
+          case "before" -> ProcessorBench.processorFrom(Path.of(System.getProperty("bench.processorBefore")));
           default -> new CodexPluginProcessor();
         };
         task.setProcessors(List.of(new Timed(delegate, clock, phases)));
@@ -309,37 +309,6 @@ public final class ProcessorPhases {
       throw new IOException("javac failed: " + diagnostics.getDiagnostics().stream().limit(5).toList());
     }
     return phases;
-  }
-
-  private static ClassLoader beforeLoader;
-
-  /**
-   * An earlier build of the processor ({@code -Dbench.processorBefore=<sdk-processor jar>}), its own classes
-   * loaded from that jar first, its dependencies shared: A/B of a processor change in one run.
-   */
-  private static Processor before() {
-    try {
-      if (beforeLoader == null) {
-        Path jar = Path.of(System.getProperty("bench.processorBefore"));
-        beforeLoader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-            ProcessorPhases.class.getClassLoader()) {
-          @Override
-          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("dev.codexplugin.processor.")) {
-              return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-              Class<?> c = findLoadedClass(name);
-              return c != null ? c : findClass(name);
-            }
-          }
-        };
-      }
-      return (Processor) beforeLoader.loadClass("dev.codexplugin.processor.CodexPluginProcessor")
-          .getConstructor().newInstance();
-    } catch (ReflectiveOperationException | IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Takes every annotation, does nothing. */

@@ -214,6 +214,17 @@ final class Report {
       for (ProcessorBench.Comparison c : p.cold().values()) {
         row(s, "cold, one `javac` process each: " + c.title(), c.with(), c.without());
       }
+      for (ProcessorBench.Comparison b : p.warm().values()) {
+        ProcessorBench.Comparison a = b.id().endsWith("-before")
+            ? p.warm().get(b.id().substring(0, b.id().length() - "-before".length())) : null;
+        if (a != null) {
+          List<Double> r = Stats.ratios(a.with(), b.with());
+          double[] ci = Stats.medianInterval(r);
+          s.append("\nIn the same rounds, ").append(a.title()).append(" against ").append(b.title())
+              .append(" (`-Dbench.processorBefore`), compilation with the processor: ").append(f2(Stats.median(r)))
+              .append(Double.isNaN(ci[0]) ? "" : " (interval " + f2(ci[0]) + " – " + f2(ci[1]) + ")").append(".\n");
+        }
+      }
       s.append("\n`floor` is a processor that takes every annotation (`*`, as ours does) and does nothing: javac's"
           + " extra rounds (every source entered again), the least any such processor costs. `tmpfs` is the"
           + " target pair with the class and source output in `/dev/shm`: the difference to the target row is"
