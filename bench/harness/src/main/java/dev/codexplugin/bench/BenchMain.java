@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *                  "none" for none)
  * throughputLevers=a,b   the same for throughput (default {@link Levers#THROUGHPUT})
  * -Dbench.oursBefore=DIR an earlier export of our plugin folder, measured as variant ours-before
- * -Dbench.processorBefore=JAR an earlier sdk-processor jar, compiled with in the same processor rounds
+ * processorBefore=JAR    an earlier sdk-processor jar, compiled with in the same processor rounds (also
+ *                  -Dbench.processorBefore=JAR when the harness runs without Maven)
  * </pre>
  */
 public final class BenchMain {
@@ -104,7 +105,7 @@ public final class BenchMain {
       int pairs = Integer.parseInt(opts.getOrDefault("processorPairs", quick ? "2" : "8"));
       System.out.println("Processor: javac of " + workloads.values() + (tmpfs == null ? "" : ", and on " + tmpfs));
       try {
-        String before = System.getProperty("bench.processorBefore", "");
+        String before = opts.getOrDefault("processorBefore", System.getProperty("bench.processorBefore", ""));
         report.processor = ProcessorBench.run(workloads, classPath, processorPath, scratch.resolve("javac"), tmpfs,
             before.isEmpty() ? null : Path.of(before).toAbsolutePath(), quick ? 1 : 3, pairs, quick ? 1 : 3);
       } finally {
