@@ -14,6 +14,7 @@ import java.util.List;
  * java Workloads.java sdk       OUT               the same 50 hand-written on the official MCP SDK, victools schemas
  * java Workloads.java spring    OUT               the same 50 as Spring AI @McpTool beans
  * java Workloads.java processor OUT C T S         C classes x T @McpTool methods and S @Skills (processor cost)
+ * java Workloads.java processor-real OUT C T S    the same with tool bodies of 20-40 lines of ordinary Java
  * </pre>
  *
  * Run with the JDK's single-file source launcher: no build step of its own.
@@ -81,6 +82,333 @@ public final class Workloads {
               + "return b.toString();",
           "{\"numbers\":[1,2,3],\"separator\":\"-\"}"));
 
+  /**
+   * Realistic bodies of the ten templates, for the second processor workload: 20 to 40 lines of ordinary Java
+   * each (string, collection and stream work, validation, a switch), so that the user's code, not the generated
+   * code, is most of what javac compiles. Same signatures as {@link #TEMPLATES}; compiled, never run.
+   */
+  static final List<String> REAL_BODIES = List.of(
+      """
+      // Normalise white space, count the words and the repeated letters, then upper-case.
+      StringBuilder normalised = new StringBuilder(text.length());
+      boolean pendingSpace = false;
+      int words = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isWhitespace(c)) {
+          pendingSpace = normalised.length() > 0;
+          continue;
+        }
+        if (pendingSpace) {
+          normalised.append(' ');
+          pendingSpace = false;
+        }
+        if (normalised.length() == 0 || normalised.charAt(normalised.length() - 1) == ' ') {
+          words++;
+        }
+        normalised.append(c);
+      }
+      Map<Character, Integer> counts = new TreeMap<>();
+      for (char c : normalised.toString().toCharArray()) {
+        counts.merge(Character.toLowerCase(c), 1, Integer::sum);
+      }
+      List<String> repeated = new ArrayList<>();
+      for (Map.Entry<Character, Integer> e : counts.entrySet()) {
+        if (e.getValue() > 1 && Character.isLetter(e.getKey())) {
+          repeated.add(e.getKey() + "=" + e.getValue());
+        }
+      }
+      if (words > 10_000 || repeated.size() > 1_000) {
+        throw new IllegalArgumentException("text too long: " + words + " words, " + repeated.size() + " letters");
+      }
+      return normalised.toString().toUpperCase(Locale.ROOT);
+      """,
+      """
+      // Add with overflow checks and a short audit trail of the operands.
+      List<String> audit = new ArrayList<>();
+      audit.add("a=" + a);
+      audit.add("b=" + b);
+      long exact = (long) a + b;
+      boolean overflows = exact > Integer.MAX_VALUE || exact < Integer.MIN_VALUE;
+      if (overflows) {
+        audit.add("overflows int by " + (exact > 0 ? exact - Integer.MAX_VALUE : Integer.MIN_VALUE - exact));
+      }
+      int sign = Long.signum(exact);
+      String kind = switch (sign) {
+        case -1 -> "negative";
+        case 0 -> "zero";
+        default -> "positive";
+      };
+      audit.add("kind=" + kind);
+      Map<String, Long> parts = new LinkedHashMap<>();
+      parts.put("high", exact >> 16);
+      parts.put("low", exact & 0xFFFF);
+      long check = (parts.get("high") << 16) | parts.get("low");
+      if (check != exact) {
+        throw new IllegalStateException("split failed: " + String.join(", ", audit));
+      }
+      if (audit.size() > 10) {
+        audit.subList(0, audit.size() - 10).clear();
+      }
+      return new Sum(exact);
+      """,
+      """
+      // Summary statistics, ignoring values that are not finite, with a stable order for the median.
+      List<Double> finite = new ArrayList<>();
+      int skipped = 0;
+      for (Double v : values) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+          skipped++;
+          continue;
+        }
+        finite.add(v);
+      }
+      if (finite.isEmpty()) {
+        return new Stats(0, 0, 0, 0);
+      }
+      List<Double> sorted = finite.stream().sorted().collect(Collectors.toList());
+      double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+          : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+      double sum = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : finite) {
+        sum += v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      double mean = sum / finite.size();
+      double spread = max - min;
+      if (skipped > finite.size() || spread < 0 || median < min || median > max) {
+        throw new IllegalArgumentException(skipped + " values skipped; spread " + spread);
+      }
+      return new Stats(finite.size(), mean, min, max);
+      """,
+      """
+      // Convert through kelvin, rejecting temperatures below absolute zero, and round to a sensible precision.
+      double kelvin;
+      switch (from) {
+        case C:
+          kelvin = value + 273.15;
+          break;
+        case F:
+          kelvin = (value - 32) * 5 / 9 + 273.15;
+          break;
+        default:
+          kelvin = value;
+          break;
+      }
+      if (kelvin < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "%.2f %s is below absolute zero", value, from));
+      }
+      double result = switch (to) {
+        case C -> kelvin - 273.15;
+        case F -> (kelvin - 273.15) * 9 / 5 + 32;
+        case K -> kelvin;
+      };
+      Map<Unit, Double> all = new EnumMap<>(Unit.class);
+      all.put(Unit.K, kelvin);
+      all.put(Unit.C, kelvin - 273.15);
+      all.put(Unit.F, (kelvin - 273.15) * 9 / 5 + 32);
+      if (Math.abs(all.get(to) - result) > 1e-9) {
+        throw new IllegalStateException("inconsistent conversion to " + to);
+      }
+      double scale = Math.pow(10, 6);
+      return Math.round(result * scale) / scale;
+      """,
+      """
+      // Greet by the parts of the name, with a known title spelled out.
+      String trimmed = name.strip();
+      if (trimmed.isEmpty()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      List<String> parts = new ArrayList<>();
+      for (String part : trimmed.split("\\\\s+")) {
+        if (part.length() > 1 && part.equals(part.toUpperCase(Locale.ROOT))) {
+          parts.add(part.charAt(0) + part.substring(1).toLowerCase(Locale.ROOT));
+        } else {
+          parts.add(part);
+        }
+      }
+      Map<String, String> titles = new HashMap<>();
+      titles.put("dr", "Dr.");
+      titles.put("prof", "Prof.");
+      titles.put("mr", "Mr.");
+      titles.put("ms", "Ms.");
+      String prefix = title
+          .map(t -> t.replace(".", "").toLowerCase(Locale.ROOT))
+          .map(t -> titles.getOrDefault(t, t))
+          .map(t -> t + " ")
+          .orElse("");
+      StringBuilder greeting = new StringBuilder("Hello, ").append(prefix);
+      greeting.append(String.join(" ", parts));
+      if (greeting.length() > 200) {
+        greeting.setLength(200);
+      }
+      return greeting.append('!').toString();
+      """,
+      """
+      // Repeat with limits, and optionally upper-case each repetition after the first.
+      int count = Math.max(0, Math.min(times, 100));
+      if (text.length() * (long) count > 1_000_000) {
+        throw new IllegalArgumentException("the result would be too long: " + text.length() * (long) count);
+      }
+      StringBuilder out = new StringBuilder(text.length() * count);
+      List<Integer> offsets = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        offsets.add(out.length());
+        if (upper && i > 0) {
+          out.append(text.toUpperCase(Locale.ROOT));
+        } else {
+          out.append(text);
+        }
+      }
+      Set<Integer> distinct = new TreeSet<>(offsets);
+      if (distinct.size() != offsets.size() && !text.isEmpty()) {
+        throw new IllegalStateException("overlapping repetitions");
+      }
+      String result = out.toString();
+      if (upper) {
+        result = result.toUpperCase(Locale.ROOT);
+      }
+      int vowels = 0;
+      for (char c : result.toCharArray()) {
+        if ("AEIOUaeiou".indexOf(c) >= 0) {
+          vowels++;
+        }
+      }
+      return vowels > result.length() ? "" : result;
+      """,
+      """
+      // Sort case-insensitively, dropping blanks and duplicates, with the original spelling kept.
+      Map<String, String> byKey = new LinkedHashMap<>();
+      for (String item : items) {
+        if (item == null || item.isBlank()) {
+          continue;
+        }
+        String key = item.strip().toLowerCase(Locale.ROOT);
+        byKey.putIfAbsent(key, item.strip());
+      }
+      List<String> keys = new ArrayList<>(byKey.keySet());
+      Comparator<String> order = Comparator.<String>naturalOrder();
+      keys.sort(descending ? order.reversed() : order);
+      List<String> out = new ArrayList<>();
+      for (String key : keys) {
+        out.add(byKey.get(key));
+      }
+      Map<Integer, Long> byLength = out.stream()
+          .collect(Collectors.groupingBy(String::length, TreeMap::new, Collectors.counting()));
+      long total = byLength.values().stream().mapToLong(Long::longValue).sum();
+      if (total != out.size()) {
+        throw new IllegalStateException("lost items while sorting");
+      }
+      return out;
+      """,
+      """
+      // Price a parcel by zone and weight band, with a surcharge for remote zones.
+      if (weight <= 0 || weight > 1_000) {
+        throw new IllegalArgumentException("weight must be 1 to 1000 kg; found " + weight);
+      }
+      String zip = address.zip().strip();
+      String zone = zip.isEmpty() || !Character.isDigit(zip.charAt(0)) ? "Z0" : "Z" + (zip.charAt(0) - '0');
+      Map<String, Double> base = new HashMap<>();
+      for (int z = 0; z <= 9; z++) {
+        base.put("Z" + z, 4.5 + 0.25 * z);
+      }
+      double rate;
+      if (weight <= 5) {
+        rate = 1.25;
+      } else if (weight <= 20) {
+        rate = 1.10;
+      } else {
+        rate = 0.95;
+      }
+      double price = base.getOrDefault(zone, 4.5) + rate * weight;
+      List<String> remote = List.of("Z8", "Z9");
+      if (remote.contains(zone)) {
+        price *= 1.15;
+      }
+      if (address.city().toLowerCase(Locale.ROOT).contains("island")) {
+        price += 12;
+      }
+      return new Quote(zone, Math.round(price * 100) / 100.0);
+      """,
+      """
+      // Clamp into the range, accepting the bounds in either order, and note which bound applied.
+      long low = Math.min(min, max);
+      long high = Math.max(min, max);
+      List<String> notes = new ArrayList<>();
+      if (min > max) {
+        notes.add("bounds swapped");
+      }
+      long result;
+      if (value < low) {
+        result = low;
+        notes.add("raised to " + low);
+      } else if (value > high) {
+        result = high;
+        notes.add("lowered to " + high);
+      } else {
+        result = value;
+      }
+      long width = high - low;
+      if (width < 0) {
+        throw new ArithmeticException("range too wide: " + low + " to " + high);
+      }
+      Map<String, Long> summary = new TreeMap<>();
+      summary.put("low", low);
+      summary.put("high", high);
+      summary.put("value", result);
+      if (summary.size() != 3 || notes.size() > 2) {
+        throw new IllegalStateException(String.join("; ", notes));
+      }
+      return result;
+      """,
+      """
+      // Join the numbers, grouping runs of consecutive values as ranges (1, 2, 3 -> 1-3).
+      if (separator.length() > 10) {
+        throw new IllegalArgumentException("separator too long: " + separator.length());
+      }
+      List<String> parts = new ArrayList<>();
+      int i = 0;
+      while (i < numbers.size()) {
+        int start = numbers.get(i);
+        int end = start;
+        int j = i + 1;
+        while (j < numbers.size() && numbers.get(j) == end + 1) {
+          end = numbers.get(j);
+          j++;
+        }
+        parts.add(end - start >= 2 ? start + "-" + end : String.valueOf(start));
+        if (end - start == 1) {
+          parts.add(String.valueOf(end));
+        }
+        i = j;
+      }
+      String joined = parts.stream().collect(Collectors.joining(separator));
+      long negatives = numbers.stream().filter(n -> n < 0).count();
+      if (negatives > 0 && separator.equals("-")) {
+        joined = parts.stream().map(p -> "(" + p + ")").collect(Collectors.joining(separator));
+      }
+      return joined;
+      """);
+
+  static final String REAL_IMPORTS = """
+      import java.util.ArrayList;
+      import java.util.Comparator;
+      import java.util.EnumMap;
+      import java.util.HashMap;
+      import java.util.LinkedHashMap;
+      import java.util.List;
+      import java.util.Locale;
+      import java.util.Map;
+      import java.util.Optional;
+      import java.util.Set;
+      import java.util.TreeMap;
+      import java.util.TreeSet;
+      import java.util.stream.Collectors;
+      """;
+
   static final String TYPES = """
       /** The sum of {@code add}. */
       public record Sum(long sum) {}
@@ -112,7 +440,9 @@ public final class Workloads {
       case "sdk" -> sdk(out);
       case "spring" -> spring(out);
       case "processor" -> processor(out, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-          Integer.parseInt(args[4]));
+          Integer.parseInt(args[4]), false);
+      case "processor-real" -> processor(out, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]), true);
       case "calls" -> calls(out);
       default -> throw new IllegalArgumentException("unknown workload " + args[0]);
     }
@@ -138,22 +468,29 @@ public final class Workloads {
 
   /** A tool class with one copy of each template, suffixed {@code k}; {@code skills} go on the class. */
   static String oursClass(String pkg, String cls, int k, List<String> skills) {
+    return oursClass(pkg, cls, k, skills, false);
+  }
+
+  /** The same, with {@link #REAL_BODIES} when {@code real}. */
+  static String oursClass(String pkg, String cls, int k, List<String> skills, boolean real) {
     StringBuilder s = new StringBuilder("package " + pkg + ";\n\n");
     s.append("import dev.codexplugin.api.McpTool;\n");
     if (!skills.isEmpty()) {
       s.append("import dev.codexplugin.api.Skill;\n");
     }
-    s.append(IMPORTS).append("import ").append(pkg).append(".Types.*;\n\n");
+    s.append(real ? REAL_IMPORTS : IMPORTS).append("import ").append(pkg).append(".Types.*;\n\n");
     skills.forEach(s::append);
     s.append("/** Benchmark tools, copy ").append(k).append(". */\npublic final class ").append(cls).append(" {\n");
-    for (Template t : TEMPLATES) {
+    for (int n = 0; n < TEMPLATES.size(); n++) {
+      Template t = TEMPLATES.get(n);
       s.append("  /**\n   * ").append(t.description()).append("\n   *\n");
       for (P p : t.params()) {
         s.append("   * @param ").append(p.name()).append(' ').append(p.description()).append('\n');
       }
       s.append("   */\n  @McpTool").append(t.structured() ? "(structuredOutput = true)" : "").append('\n');
       s.append("  public ").append(t.returns()).append(' ').append(t.name()).append(k).append('(')
-          .append(params(t, P::type)).append(") {\n").append(indent(t.body(), 4)).append("  }\n\n");
+          .append(params(t, P::type)).append(") {\n").append(indent(real ? REAL_BODIES.get(n) : t.body(), 4))
+          .append("  }\n\n");
     }
     s.setLength(s.length() - 1);
     return s.append("}\n").toString();
@@ -324,8 +661,11 @@ public final class Workloads {
 
   // ----------------------------------------------------------------------------------------- processor
 
-  /** {@code classes} classes of {@code perClass} tools each, and {@code skills} skills spread over them. */
-  static void processor(Path out, int classes, int perClass, int skills) throws IOException {
+  /**
+   * {@code classes} classes of {@code perClass} tools each, and {@code skills} skills spread over them; with
+   * {@code real}, the tools have {@link #REAL_BODIES} instead of the templates' one-liners.
+   */
+  static void processor(Path out, int classes, int perClass, int skills, boolean real) throws IOException {
     if (perClass > TEMPLATES.size()) {
       throw new IllegalArgumentException("at most " + TEMPLATES.size() + " tools per class");
     }
@@ -356,7 +696,7 @@ public final class Workloads {
                     \""")
             """.formatted(skill, skill, c, skill, c));
       }
-      String code = oursClass(pkg, String.format("Tools%03d", c), c, annotations);
+      String code = oursClass(pkg, String.format("Tools%03d", c), c, annotations, real);
       if (perClass < TEMPLATES.size()) {
         throw new UnsupportedOperationException("perClass must be " + TEMPLATES.size());
       }

@@ -1,6 +1,9 @@
 package dev.codexplugin.mcp;
 
-/** Calls one tool method with bound arguments; generated code implements it with a lambda. */
+/**
+ * Calls one tool method with bound arguments; the generated {@code <Class>_McpTools} implements it, one instance
+ * per tool.
+ */
 @FunctionalInterface
 public interface ToolCall {
   /**

@@ -129,7 +129,7 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       String name = key.substring(2);
       Element element = key.startsWith("p:") ? elements.getPackageElement(name) : elements.getTypeElement(name);
       if (element != null) {
-        declarations.read(elements, element);
+        declarations.readPlugins(elements, element);
       }
     }
     return declarations.plugins;

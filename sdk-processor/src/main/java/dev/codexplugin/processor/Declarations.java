@@ -103,6 +103,20 @@ final class Declarations {
     parts.addAll(newParts);
   }
 
+  /**
+   * Reads only the {@code @Plugin}s of {@code element}: what every round needs to place its tools, without
+   * reading every skill of the compilation again.
+   */
+  void readPlugins(Elements elementUtils, Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(PLUGIN)) {
+        String scope = elementUtils.getPackageOf(element).getQualifiedName().toString();
+        AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
+        plugins.add(new PluginDecl(element, reader, scope, reader.isErroneous()));
+      }
+    }
+  }
+
   /** Whether javac could not compute some value of one of these annotations. */
   boolean anyErroneous() {
     return plugins.stream().anyMatch(PluginDecl::erroneous) || parts.stream().anyMatch(PartDecl::erroneous);

@@ -53,7 +53,7 @@ final class JavadocText {
         int end = trimmed.indexOf(' ');
         tag = end < 0 ? trimmed : trimmed.substring(0, end);
         text.setLength(0);
-        text.append(end < 0 ? "" : trimmed.substring(end + 1).replaceAll("\\s+", " ")).append(' ');
+        text.append(end < 0 ? "" : collapse(trimmed.substring(end + 1))).append(' ');
       } else {
         text.append(trimmed).append(' ');
       }
@@ -78,6 +78,9 @@ final class JavadocText {
   }
 
   private static String clean(String text) {
+    if (text.indexOf("{@") < 0) {
+      return collapse(text).strip();
+    }
     Matcher m = INLINE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -91,6 +94,44 @@ final class JavadocText {
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
-    return out.toString().replaceAll("\\s+", " ").strip();
+    return collapse(out.toString()).strip();
+  }
+
+  /**
+   * {@code text.replaceAll("\\s+", " ")} without a regular expression: each run of {@code \s} (space, tab, line
+   * feed, vertical tab, form feed, carriage return) becomes one space; the same string when there is none to
+   * replace.
+   */
+  static String collapse(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(text.charAt(i + 1))))) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(n).append(text, 0, i);
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        out.append(' ');
+        while (i < n && isSpace(text.charAt(i))) {
+          i++;
+        }
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

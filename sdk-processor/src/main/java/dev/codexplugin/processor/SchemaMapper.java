@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -88,13 +90,25 @@ final class SchemaMapper {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String PLACEHOLDER = "#/$defs/";
+  private static final Pattern NOT_DEFS_NAME_CHAR = Pattern.compile("[^A-Za-z0-9_.]");
   private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
   private final Elements elements;
   private final Types types;
   private final Side side;
+  private final Function<Element, JavadocText> javadoc;
   private final Map<String, Def> defs = new LinkedHashMap<>();
   private final Map<ObjectNode, Def> refOwners = new IdentityHashMap<>();
+  /** Bodies of entries that refer to no entry, by type: shared by the documents of one side. */
+  private final Map<String, Leaf> leaves;
+  /** References made so far: an entry whose building made none is a {@link Leaf}. */
+  private int refsMade;
+
+  /**
+   * The body of an entry that refers to no other entry (nor to itself), as built once, and its failures: a
+   * record of strings and numbers is the same in every document, and 1,000 tools may share a few of them.
+   */
+  record Leaf(ObjectNode body, List<Failure> failures) {}
 
   /** One {@code $defs} entry. */
   private static final class Def {
@@ -112,9 +126,20 @@ final class SchemaMapper {
   }
 
   SchemaMapper(ProcessingEnvironment env, Side side) {
+    this(env, side, element -> JavadocText.parse(env.getElementUtils().getDocComment(element)), new HashMap<>());
+  }
+
+  /**
+   * A mapper that reads Javadoc through {@code javadoc} and keeps the bodies of entries that refer to no other
+   * in {@code leaves}: caches shared by the documents of one side in one round.
+   */
+  SchemaMapper(ProcessingEnvironment env, Side side, Function<Element, JavadocText> javadoc,
+      Map<String, Leaf> leaves) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.side = side;
+    this.javadoc = javadoc;
+    this.leaves = leaves;
   }
 
   // ---- entry points ------------------------------------------------------------------------------------------
@@ -448,12 +473,27 @@ final class SchemaMapper {
     if (def == null) {
       def = new Def(type, objectLike);
       defs.put(key, def);
-      body.build(def);
+      // The key leaves out type annotations, which may reach the body (List<@NotBlank String>); javac's text of
+      // the type has them.
+      String leafKey = key + " " + type;
+      Leaf leaf = leaves.get(leafKey);
+      if (leaf != null) {
+        def.body.setAll(leaf.body().deepCopy());
+        def.failures.addAll(leaf.failures());
+      } else {
+        int refsBefore = refsMade;
+        body.build(def);
+        if (refsMade == refsBefore) {
+          // It refers to no entry, not even its own: the same body in every document of this side.
+          leaves.put(leafKey, new Leaf(def.body.deepCopy(), List.copyOf(def.failures)));
+        }
+      }
       def.done = true;
       sink.addAll(def.failures);
     } else if (def.done) {
       sink.addAll(def.failures);
     }
+    refsMade++;
     ObjectNode ref = JSON.objectNode().put("$ref", PLACEHOLDER + key);
     def.refs.add(ref);
     refOwners.put(ref, def);
@@ -493,7 +533,7 @@ final class SchemaMapper {
     ObjectNode properties = body.putObject("properties");
     ArrayNode required = JSON.arrayNode();
     discriminator(element, properties, required, def.failures);
-    JavadocText doc = JavadocText.parse(elements.getDocComment(element));
+    JavadocText doc = javadoc.apply(element);
     for (RecordComponentElement component : element.getRecordComponents()) {
       ExecutableElement accessor = component.getAccessor();
       VariableElement field = field(element, component.getSimpleName().toString());
@@ -561,9 +601,9 @@ final class SchemaMapper {
       Property property = member(memberType, annotations, member, def.failures);
       Optional<String> description = annotations.jsonDescription()
           .or(() -> bean.field == null ? Optional.empty()
-              : JavadocText.parse(elements.getDocComment(bean.field)).main())
+              : javadoc.apply(bean.field).main())
           .or(() -> bean.getter == null ? Optional.empty()
-              : JavadocText.parse(elements.getDocComment(bean.getter)).returns());
+              : javadoc.apply(bean.getter).returns());
       boolean notNull = annotations.constraint("NotNull").isPresent()
           || annotations.constraint("NotBlank").isPresent() || annotations.constraint("NotEmpty").isPresent();
       put(properties, required, name, property.schema(), description, notNull || annotations.jsonRequired());
@@ -1123,7 +1163,16 @@ final class SchemaMapper {
 
   /** Keeps {@code $defs} names to ASCII letters, digits, {@code _} and {@code .}: safe in a JSON pointer and URI. */
   private static String sanitize(String name) {
-    return name.replaceAll("[^A-Za-z0-9_.]", "_");
+    for (int i = 0; i < name.length(); i++) {
+      if (!isDefsNameChar(name.charAt(i))) {
+        return NOT_DEFS_NAME_CHAR.matcher(name).replaceAll("_");
+      }
+    }
+    return name;
+  }
+
+  private static boolean isDefsNameChar(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   }
 
   /** How a type is named in messages: as declared, without type annotations. */

@@ -43,6 +43,7 @@ final class ToolRound {
   static final String MCP_TOOL = Declarations.API + "McpTool";
   static final String MCP_TOOL_FACTORY = Declarations.API + "McpToolFactory";
   static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+  private static final Pattern SENTENCE_END = Pattern.compile("\\.(\\s|$)");
   /** The longest tool name a model accepts, as Codex shows it: {@code mcp__<server>__<tool>}. */
   static final int HOST_NAME_LIMIT = 64;
 
@@ -100,6 +101,7 @@ final class ToolRound {
     if (toolAnnotation == null) {
       return;
     }
+    schemas.newRound();
     Map<TypeElement, List<ExecutableElement>> byType = new TreeMap<>(
         Comparator.comparing(t -> t.getQualifiedName().toString()));
     for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(toolAnnotation))) {
@@ -443,7 +445,7 @@ final class ToolRound {
     }
     String description = tool.string("description");
     if (description.isBlank()) {
-      description = JavadocText.parse(elements.getDocComment(method)).main().map(ToolRound::firstSentence)
+      description = schemas.javadoc(method).main().map(ToolRound::firstSentence)
           .orElse("");
     }
     if (description.isBlank()) {
@@ -522,8 +524,8 @@ final class ToolRound {
 
   /** The first sentence of a Javadoc text: up to the first period followed by white space, or all of it. */
   static String firstSentence(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    var matcher = Pattern.compile("\\.(\\s|$)").matcher(flat);
+    String flat = JavadocText.collapse(text).strip();
+    var matcher = SENTENCE_END.matcher(flat);
     return matcher.find() ? flat.substring(0, matcher.start() + 1) : flat;
   }
 

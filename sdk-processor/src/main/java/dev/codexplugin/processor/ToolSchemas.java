@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,14 +19,18 @@ import dev.codexplugin.processor.SchemaMapper.Property;
 import dev.codexplugin.processor.SchemaMapper.Side;
 import dev.codexplugin.runtime.FindingCode;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -200,6 +205,8 @@ final class ToolSchemas {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
+  /** Compact JSON, made once: {@code MAPPER.writeValueAsString} makes a writer per call. */
+  private static final ObjectWriter COMPACT = MAPPER.writer();
 
   /** Where the generator reports what it cannot map; the caller prints it (with the code's tag). */
   @FunctionalInterface
@@ -253,16 +260,39 @@ final class ToolSchemas {
 
   private final ProcessingEnvironment env;
   private final Elements elements;
+  /**
+   * The Javadoc of each element asked about in this round: a tool's is read for its description, its
+   * parameters and its result, a record's for every tool that uses the record.
+   */
+  private final Map<Element, JavadocText> javadoc = new HashMap<>();
 
   ToolSchemas(ProcessingEnvironment env) {
     this.env = env;
     this.elements = env.getElementUtils();
   }
 
+  /** The {@code $defs} bodies that refer to no other entry, per side, in this round. */
+  private final Map<Side, Map<String, SchemaMapper.Leaf>> leaves = new EnumMap<>(Side.class);
+
+  /** Forgets what was read so far: the next round's elements are its own. */
+  void newRound() {
+    javadoc.clear();
+    leaves.clear();
+  }
+
+  private SchemaMapper mapper(Side side) {
+    return new SchemaMapper(env, side, this::javadoc, leaves.computeIfAbsent(side, s -> new HashMap<>()));
+  }
+
+  /** The parsed Javadoc of {@code element}, read once per round. */
+  JavadocText javadoc(Element element) {
+    return javadoc.computeIfAbsent(element, e -> JavadocText.parse(elements.getDocComment(e)));
+  }
+
   /** The input schema of {@code method} and how to bind each parameter; problems go to {@code problems}. */
   InputSchema input(ExecutableElement method, Problems problems) {
-    SchemaMapper mapper = new SchemaMapper(env, Side.INPUT);
-    JavadocText doc = JavadocText.parse(elements.getDocComment(method));
+    SchemaMapper mapper = mapper(Side.INPUT);
+    JavadocText doc = javadoc(method);
     ObjectNode root = JSON.objectNode().put("$schema", DIALECT).put("type", "object");
     ObjectNode properties = root.putObject("properties");
     ArrayNode required = JSON.arrayNode();
@@ -354,14 +384,14 @@ final class ToolSchemas {
       return Optional.empty();
     }
     String label = "@McpTool " + method.getSimpleName() + " return type";
-    SchemaMapper mapper = new SchemaMapper(env, Side.OUTPUT);
+    SchemaMapper mapper = mapper(Side.OUTPUT);
     SchemaAnnotations annotations = SchemaAnnotations.of(elements, method, returns);
     List<Failure> failures = new ArrayList<>();
     Property property = mapper.property(returns, annotations, null, failures);
     for (String failure : distinct(failures)) {
       problems.report(FindingCode.UNMAPPABLE_TYPE, Origin.at(method, label), label + ": " + failure);
     }
-    Optional<String> description = JavadocText.parse(elements.getDocComment(method)).returns();
+    Optional<String> description = javadoc(method).returns();
     boolean mayBeAbsent = property.optional() || annotations.nullable();
     boolean wrapped = mayBeAbsent || !mapper.objectLike(property.schema());
     ObjectNode root = JSON.objectNode().put("$schema", DIALECT);
@@ -386,7 +416,7 @@ final class ToolSchemas {
   /** Compact JSON text, as in a tool descriptor. */
   static String json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return COMPACT.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

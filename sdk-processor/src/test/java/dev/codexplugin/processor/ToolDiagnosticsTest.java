@@ -531,6 +531,44 @@ class ToolDiagnosticsTest {
 
   @Test
   @Covers(FindingCode.DUPLICATE)
+  void theGeneratedInvokerClassClashesWithAClassOnTheClassPath() throws Exception {
+    // The class exists only as a class file, as a dependency's would.
+    Compilation library = com.google.testing.compile.Compiler.javac().compile(source("com.acme.Counter_McpTools",
+        """
+        package com.acme;
+
+        public final class Counter_McpTools {}
+        """));
+    assertThat(library).succeeded();
+    Path classes = dir.resolve("library");
+    Path classFile = classes.resolve("com/acme/Counter_McpTools.class");
+    java.nio.file.Files.createDirectories(classFile.getParent());
+    try (var in = library.generatedFiles().stream()
+        .filter(f -> f.getKind() == JavaFileObject.Kind.CLASS).findFirst().orElseThrow().openInputStream()) {
+      java.nio.file.Files.copy(in, classFile);
+    }
+    List<java.io.File> classPath = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classPath.add(new java.io.File(entry));
+    }
+    classPath.add(classes.toFile());
+    JavaFileObject file = tools("Counter", """
+        public final class Counter {
+          @McpTool(description = "Counts.")
+          public static int count() { return 1; }
+        }
+        """);
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new CodexPluginProcessor())
+        .withClasspath(classPath)
+        .compile(KIT, file);
+    assertOnlyError(compilation, FindingCode.DUPLICATE, file, "public final class Counter",
+        "the @McpTool methods of com.acme.Counter: the generated class com.acme.Counter_McpTools "
+            + FindingCode.DUPLICATE.rule() + ", but a class of that name exists; rename that class.");
+  }
+
+  @Test
+  @Covers(FindingCode.DUPLICATE)
   void theGeneratedInvokerClassClashesWithAnExistingClass() {
     JavaFileObject existing = source("com.acme.Counter_McpTools", """
         package com.acme;

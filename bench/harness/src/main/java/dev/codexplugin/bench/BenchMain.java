@@ -27,11 +27,15 @@ import java.util.stream.Stream;
  * only=a,b         sections to run: processor, loader, startup, throughput (default: all)
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
  * reps=N           throughput repetitions per variant (default 6)
+ * processorPairs=N measured rounds of the processor comparisons (default 8), after 3 warm-up rounds
+ * tmpfs=false      no processor comparison with the output on /dev/shm
  * calls=N          timed calls per repetition (default 4000, after 2000 warm-up calls)
  * levers=a,b       extra start-up variants (JVM flags), measured in the same rounds (default {@link Levers#ALL};
  *                  "none" for none)
  * throughputLevers=a,b   the same for throughput (default {@link Levers#THROUGHPUT})
  * -Dbench.oursBefore=DIR an earlier export of our plugin folder, measured as variant ours-before
+ * processorBefore=JAR    an earlier sdk-processor jar, compiled with in the same processor rounds (also
+ *                  -Dbench.processorBefore=JAR when the harness runs without Maven)
  * </pre>
  */
 public final class BenchMain {
@@ -92,9 +96,24 @@ public final class BenchMain {
       List<Path> classPath = jars(lib).stream()
           .filter(p -> !p.getFileName().toString().startsWith("bench-server-ours")).toList();
       List<Path> processorPath = jars(bench.resolve("processor-path/target/lib"));
-      System.out.println("Processor: javac of harness/target/workload-processor");
-      report.processor = ProcessorBench.run(bench.resolve("harness/target/workload-processor"), classPath,
-          processorPath, scratch.resolve("javac"), quick ? 1 : 3, quick ? 2 : 8, quick ? 1 : 3);
+      Map<String, Path> workloads = new LinkedHashMap<>();
+      workloads.put("oneLiners", bench.resolve("harness/target/workload-processor"));
+      workloads.put("realistic", bench.resolve("harness/target/workload-processor-real"));
+      Path shm = Path.of("/dev/shm");
+      Path tmpfs = opts.getOrDefault("tmpfs", "true").equals("true") && Files.isDirectory(shm)
+          && Files.isWritable(shm) ? shm.resolve("codexplugin-bench-" + ProcessHandle.current().pid()) : null;
+      int pairs = Integer.parseInt(opts.getOrDefault("processorPairs", quick ? "2" : "8"));
+      System.out.println("Processor: javac of " + workloads.values() + (tmpfs == null ? "" : ", and on " + tmpfs));
+      try {
+        String before = opts.getOrDefault("processorBefore", System.getProperty("bench.processorBefore", ""));
+        report.processor = ProcessorBench.run(workloads, classPath, processorPath, scratch.resolve("javac"), tmpfs,
+            before.isEmpty() ? null : Path.of(before).toAbsolutePath(), quick ? 1 : 3, pairs, quick ? 1 : 3);
+      } finally {
+        if (tmpfs != null && Files.exists(tmpfs)) {
+          ProcessorBench.clean(tmpfs);
+          Files.delete(tmpfs);
+        }
+      }
       report.write();
     }
     if (only.contains("loader")) {

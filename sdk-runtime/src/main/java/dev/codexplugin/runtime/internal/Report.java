@@ -4,7 +4,11 @@ import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects the findings of one check, deciding each one's severity from the {@link Mode}.
@@ -26,7 +30,14 @@ public final class Report {
   private final Mode mode;
   private final String location;
   private final List<Finding> findings = new ArrayList<>();
+  /** Where in {@link #findings} each code at each file and field is. */
+  private final Map<Place, Integer> index = new HashMap<>();
+  /** The file and field of every error so far. */
+  private final Set<Place> errorFields = new HashSet<>();
   private int hostFatalCount;
+
+  /** A code ({@code null}: any) at a field of a file. */
+  private record Place(FindingCode code, String file, String field) {}
 
   public Report(Mode mode, String location) {
     this.mode = mode;
@@ -49,20 +60,23 @@ public final class Report {
    * and is dropped too.
    */
   public void add(Finding finding) {
-    if (!finding.isError() && !finding.field().isEmpty() && findings.stream().anyMatch(old -> old.isError()
-        && old.file().equals(finding.file()) && old.field().equals(finding.field()))) {
+    Place field = new Place(null, finding.file(), finding.field());
+    if (!finding.isError() && !finding.field().isEmpty() && errorFields.contains(field)) {
       return;
     }
-    for (int i = 0; i < findings.size(); i++) {
-      Finding old = findings.get(i);
-      if (old.code() == finding.code() && old.file().equals(finding.file()) && old.field().equals(finding.field())) {
-        if (finding.isError() && !old.isError()) {
-          findings.set(i, finding);
-        }
-        return;
-      }
+    Place place = new Place(finding.code(), finding.file(), finding.field());
+    Integer at = index.get(place);
+    if (at == null) {
+      index.put(place, findings.size());
+      findings.add(finding);
+    } else if (finding.isError() && !findings.get(at).isError()) {
+      findings.set(at, finding);
+    } else {
+      return;
     }
-    findings.add(finding);
+    if (finding.isError()) {
+      errorFields.add(field);
+    }
   }
 
   public void addAll(List<Finding> more) {
