@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,15 +72,20 @@ final class ListCommand implements Callable<Integer> {
     List<MarketplaceReader.Catalog> catalogs = MarketplaceReader.read(root, report);
     List<Finding> findings = new ArrayList<>(report.findings());
     List<Row> rows = new ArrayList<>();
+    // A folder that both marketplace files list (an export with --format both) is one plugin, not two copies.
+    Map<Path, LoadResult> folders = new LinkedHashMap<>();
     for (MarketplaceReader.Catalog catalog : catalogs) {
       for (MarketplaceReader.Entry entry : catalog.entries()) {
-        LoadResult plugin = entry.folder().map(PluginLoader::check).orElse(new LoadResult(List.of(), List.of()));
+        LoadResult plugin = entry.folder().map(folder -> folders.computeIfAbsent(folder.normalize(), f -> {
+          LoadResult checked = PluginLoader.check(f);
+          findings.addAll(checked.errors());
+          return checked;
+        })).orElse(new LoadResult(List.of(), List.of()));
         rows.add(new Row(catalog, entry, plugin));
-        findings.addAll(plugin.errors());
         Targets.nameMismatch(root, catalog, entry, plugin).ifPresent(findings::add);
       }
     }
-    List<PluginBundle> loaded = rows.stream().flatMap(r -> r.plugin().bundles().stream()).toList();
+    List<PluginBundle> loaded = folders.values().stream().flatMap(r -> r.bundles().stream()).toList();
     findings.addAll(PluginCatalog.of(loaded).conflicts());
     List<Finding> errors = findings.stream().filter(Finding::isError).toList();
     List<Finding> warnings = PluginCatalog.of(loaded).conflicts().stream().filter(f -> !f.isError()).toList();

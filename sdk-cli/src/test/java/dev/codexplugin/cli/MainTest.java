@@ -162,6 +162,8 @@ class MainTest {
     assertThat(list.out()).contains("  ops-plugin 1.0.0  ./plugins/ops-plugin  AVAILABLE/ON_INSTALL  productivity");
     assertThat(list.out()).contains("    skills: team-plugin:review");
     assertThat(list.out()).contains("    MCP servers: pager");
+    // both marketplace files list the same folders: one copy of each plugin, no conflict
+    assertThat(list.out()).doesNotContain("DuplicatePlugin");
     JsonNode json = run("list", "--json", out.toString()).json();
     assertThat(json.path("marketplaces").size()).isEqualTo(2);
     assertThat(json.path("marketplaces").get(1).path("host").asText()).isEqualTo("claude");
