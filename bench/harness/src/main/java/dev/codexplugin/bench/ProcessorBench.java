@@ -245,33 +245,40 @@ final class ProcessorBench {
   }
 
   private static Path beforeJar;
-  private static ClassLoader beforeLoader;
+  /** One class loader per earlier processor jar, so that its classes are loaded and compiled once. */
+  private static final Map<Path, ClassLoader> LOADERS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A new instance of the processor in {@code jar}: its own classes loaded from that jar first, its
    * dependencies shared with the harness.
    */
-  static synchronized Processor processorFrom(Path jar) {
+  static Processor processorFrom(Path jar) {
+    ClassLoader loader = LOADERS.computeIfAbsent(jar.toAbsolutePath(), ProcessorBench::childFirst);
     try {
-      if (beforeLoader == null) {
-        beforeLoader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-            ProcessorBench.class.getClassLoader()) {
-          @Override
-          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("dev.codexplugin.processor.")) {
-              return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-              Class<?> c = findLoadedClass(name);
-              return c != null ? c : findClass(name);
-            }
-          }
-        };
-      }
-      return (Processor) beforeLoader.loadClass("dev.codexplugin.processor.CodexPluginProcessor")
+      return (Processor) loader.loadClass("dev.codexplugin.processor.CodexPluginProcessor")
           .getConstructor().newInstance();
-    } catch (ReflectiveOperationException | IOException e) {
-      throw new IllegalStateException(e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no processor in " + jar, e);
+    }
+  }
+
+  private static ClassLoader childFirst(Path jar) {
+    try {
+      return new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+          ProcessorBench.class.getClassLoader()) {
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+          if (!name.startsWith("dev.codexplugin.processor.")) {
+            return super.loadClass(name, resolve);
+          }
+          synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            return c != null ? c : findClass(name);
+          }
+        }
+      };
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -289,8 +296,14 @@ final class ProcessorBench {
     }
   }
 
-  /** A processor whose {@code process} calls are timed into {@code ms[0]}. */
-  private record Timed(Processor delegate, double[] ms) implements Processor {
+  /** Forwards every call to {@code delegate}: wrappers override what they measure. */
+  static class Forwarding implements Processor {
+    final Processor delegate;
+
+    Forwarding(Processor delegate) {
+      this.delegate = delegate;
+    }
+
     @Override
     public Set<String> getSupportedOptions() {
       return delegate.getSupportedOptions();
@@ -313,12 +326,7 @@ final class ProcessorBench {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      long t0 = System.nanoTime();
-      try {
-        return delegate.process(annotations, round);
-      } finally {
-        ms[0] += (System.nanoTime() - t0) / 1e6;
-      }
+      return delegate.process(annotations, round);
     }
 
     @Override
@@ -327,6 +335,27 @@ final class ProcessorBench {
       return delegate.getCompletions(element, annotation, member, userText);
     }
   }
+
+  /** A processor whose {@code process} calls are timed into {@code ms[0]}. */
+  private static final class Timed extends Forwarding {
+    private final double[] ms;
+
+    Timed(Processor delegate, double[] ms) {
+      super(delegate);
+      this.ms = ms;
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      long t0 = System.nanoTime();
+      try {
+        return delegate.process(annotations, round);
+      } finally {
+        ms[0] += (System.nanoTime() - t0) / 1e6;
+      }
+    }
+  }
+
 
   private static double cold(Path sourceList, String cp, String processorPath, Path out, boolean processor)
       throws IOException, InterruptedException {

@@ -19,14 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -293,7 +288,7 @@ public final class ProcessorPhases {
       task.addTaskListener(clock);
       if (processor) {
         Processor delegate = switch (mode) {
-          case "null" -> new Nothing();
+          case "null" -> new ProcessorBench.Nothing();
           case "before" -> ProcessorBench.processorFrom(Path.of(System.getProperty("bench.processorBefore")));
           default -> new CodexPluginProcessor();
         };
@@ -311,35 +306,15 @@ public final class ProcessorPhases {
     return phases;
   }
 
-  /** Takes every annotation, does nothing. */
-  @javax.annotation.processing.SupportedAnnotationTypes("*")
-  static final class Nothing extends javax.annotation.processing.AbstractProcessor {
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
+  /** The processor, with its {@code init} and {@code process} calls timed. */
+  private static final class Timed extends ProcessorBench.Forwarding {
+    private final Clock clock;
+    private final Phases phases;
 
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return false;
-    }
-  }
-
-  /** The processor, with its {@code process} calls timed. */
-  private record Timed(Processor delegate, Clock clock, Phases phases) implements Processor {
-    @Override
-    public Set<String> getSupportedOptions() {
-      return delegate.getSupportedOptions();
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
+    Timed(Processor delegate, Clock clock, Phases phases) {
+      super(delegate);
+      this.clock = clock;
+      this.phases = phases;
     }
 
     @Override
@@ -366,12 +341,6 @@ public final class ProcessorPhases {
         phases.processorCpu += (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
         phases.processorAllocated += (THREADS.getCurrentThreadAllocatedBytes() - a0) / 1e6;
       }
-    }
-
-    @Override
-    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
-        ExecutableElement member, String userText) {
-      return delegate.getCompletions(element, annotation, member, userText);
     }
   }
 }
