@@ -86,9 +86,10 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     List<PluginBundle> loaded = folders.values().stream().flatMap(r -> r.bundles().stream()).toList();
-    findings.addAll(PluginCatalog.of(loaded).conflicts());
+    List<Finding> conflicts = PluginCatalog.of(loaded).conflicts();
+    findings.addAll(conflicts);
     List<Finding> errors = findings.stream().filter(Finding::isError).toList();
-    List<Finding> warnings = PluginCatalog.of(loaded).conflicts().stream().filter(f -> !f.isError()).toList();
+    List<Finding> warnings = conflicts.stream().filter(f -> !f.isError()).toList();
     if (json) {
       out.print(json(catalogs, rows, errors));
     } else {
