@@ -220,7 +220,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   }
 
   private void record(HttpExchange exchange, String path, JsonNode body, RecordedRequest.Api api, boolean main,
-      List<String> offered, List<String> results, String answer) throws IOException {
+      List<String> offered, List<String> results, String answer) {
     Map<String, List<String>> headers = new TreeMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
         List.copyOf(values)));
@@ -236,8 +236,14 @@ public final class ScriptedModelServer implements AutoCloseable {
           .put("answer", answer);
       file.set("headers", JSON.valueToTree(headers));
       file.set("body", body.isMissingNode() ? null : body);
-      Files.writeString(recordDir.resolve(String.format(Locale.ROOT, "%03d-%s.json", index,
-          api.name().toLowerCase(Locale.ROOT))), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(file));
+      Path target = recordDir.resolve(String.format(Locale.ROOT, "%03d-%s.json", index,
+          api.name().toLowerCase(Locale.ROOT)));
+      try {
+        Files.writeString(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(file));
+      } catch (IOException e) {
+        // the host still gets its answer; a host whose request fails retries for minutes
+        problem("cannot record request " + index + " to " + target + ": " + e);
+      }
     }
   }
 
