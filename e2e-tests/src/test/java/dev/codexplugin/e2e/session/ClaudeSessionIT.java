@@ -78,8 +78,8 @@ class ClaudeSessionIT {
   void pluginHooksDenyABumpAllowACompareAndAddTheTicketsContext() throws Exception {
     Path dir = Sessions.workDir("claude-hooks");
     Path hookLog = dir.resolve("hook-inputs");
-    Path marketplace = Sessions.withTestHooks(Sessions.exportedMarketplace("release-tools"), "release-tools",
-        dir.resolve("marketplace"));
+    Path marketplace = Sessions.withHooks(Sessions.exportedMarketplace("release-tools"), "release-tools",
+        "hooks", dir.resolve("marketplace"));
     ModelScript script = ModelScript.callTool(COMPARE, "{\"a\":\"1.4.0\",\"b\":\"1.10.0\"}")
         .callTool(BUMP, "{\"version\":\"1.4.2\",\"level\":\"MAJOR\"}")
         .thenReply("1.10.0 is newer; the bump needs the release manager.");

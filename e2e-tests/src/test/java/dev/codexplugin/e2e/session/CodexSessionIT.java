@@ -71,8 +71,8 @@ class CodexSessionIT {
   void trustedPluginHooksDenyABumpAllowACompareAndAddTheTicketsContext() throws Exception {
     Path dir = Sessions.workDir("codex-hooks");
     Path hookLog = dir.resolve("hook-inputs");
-    Path marketplace = Sessions.withTestHooks(Sessions.exportedMarketplace("release-tools"), "release-tools",
-        dir.resolve("marketplace"));
+    Path marketplace = Sessions.withHooks(Sessions.exportedMarketplace("release-tools"), "release-tools",
+        "hooks", dir.resolve("marketplace"));
     ModelScript script = ModelScript.callTool(COMPARE, "{\"a\":\"1.4.0\",\"b\":\"1.10.0\"}")
         .callTool(BUMP, "{\"version\":\"1.4.2\",\"level\":\"MAJOR\"}")
         .thenReply("1.10.0 is newer; the bump needs the release manager.");
@@ -119,8 +119,8 @@ class CodexSessionIT {
   void untrustedPluginHooksDoNotRun() throws Exception {
     Path dir = Sessions.workDir("codex-untrusted-hooks");
     Path hookLog = dir.resolve("hook-inputs");
-    Path marketplace = Sessions.withTestHooks(Sessions.exportedMarketplace("release-tools"), "release-tools",
-        dir.resolve("marketplace"));
+    Path marketplace = Sessions.withHooks(Sessions.exportedMarketplace("release-tools"), "release-tools",
+        "hooks", dir.resolve("marketplace"));
     ModelScript script = ModelScript.callTool(BUMP, "{\"version\":\"1.4.2\",\"level\":\"MAJOR\"}")
         .thenReply("2.0.0");
     try (ScriptedModelServer model = ScriptedModelServer.start(script, dir.resolve("model"))) {

@@ -11,9 +11,6 @@ import java.util.stream.Stream;
 
 /** Folders for session tests: the exported sample marketplaces, and copies of them with test hooks added. */
 public final class Sessions {
-  /** The hook fixture of the session tests, test resources beside this class. */
-  private static final List<String> HOOK_FILES = List.of("hooks.json", "policy.sh");
-
   private Sessions() {}
 
   /** {@code samples/<sample>/target/codex-plugin}, the marketplace the reactor exported before the e2e tests. */
@@ -35,11 +32,17 @@ public final class Sessions {
   }
 
   /**
-   * Copies the marketplace {@code root} to {@code target} and adds the test hooks ({@code hooks/hooks.json} and
-   * the shell script {@code hooks/policy.sh}) to its plugin {@code plugin}: the plugin ships hooks exactly as a
-   * plugin author would, in the default location both hosts read.
+   * Copies the marketplace {@code root} to {@code target} and adds a hook fixture (test resources beside this
+   * class: {@code hooks/} holds {@code hooks.json} and the shell script {@code policy.sh}, {@code outcome-hooks/}
+   * holds {@code hooks.json} and {@code outcome.sh}) as the {@code hooks/} folder of its plugin {@code plugin}: the
+   * plugin ships hooks exactly as a plugin author would, in the default location both hosts read.
    */
-  public static Path withTestHooks(Path root, String plugin, Path target) throws IOException {
+  public static Path withHooks(Path root, String plugin, String fixture, Path target) throws IOException {
+    List<String> files = switch (fixture) {
+      case "hooks" -> List.of("hooks.json", "policy.sh");
+      case "outcome-hooks" -> List.of("hooks.json", "outcome.sh");
+      default -> throw new IllegalArgumentException("no hook fixture " + fixture);
+    };
     deleteRecursively(target);
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path source : walk.toList()) {
@@ -48,16 +51,16 @@ public final class Sessions {
     }
     Path hooks = target.resolve("plugins").resolve(plugin).resolve("hooks");
     Files.createDirectories(hooks);
-    for (String file : HOOK_FILES) {
-      try (InputStream in = Sessions.class.getResourceAsStream("hooks/" + file)) {
+    for (String file : files) {
+      try (InputStream in = Sessions.class.getResourceAsStream(fixture + "/" + file)) {
         if (in == null) {
-          throw new AssertionError("missing test resource " + file);
+          throw new AssertionError("missing test resource " + fixture + "/" + file);
         }
         Files.copy(in, hooks.resolve(file));
       }
-    }
-    if (!hooks.resolve("policy.sh").toFile().setExecutable(true)) {
-      throw new IOException("cannot make " + hooks.resolve("policy.sh") + " executable");
+      if (file.endsWith(".sh") && !hooks.resolve(file).toFile().setExecutable(true)) {
+        throw new IOException("cannot make " + hooks.resolve(file) + " executable");
+      }
     }
     return target;
   }
