@@ -10,6 +10,6 @@ case "${SESSION_HOOK_MODE:-}" in
   exit2-silent) exit 2 ;;
   exit1) printf '%s\n' "$reason" >&2; exit 1 ;;
   invalid-json) printf '%s\n' '{"hookSpecificOutput":' ;;
-  timeout) sleep 6 ;;
+  timeout) sleep 8 ;;
 esac
 exit 0
