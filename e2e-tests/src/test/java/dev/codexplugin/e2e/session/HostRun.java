@@ -59,8 +59,9 @@ public record HostRun(List<String> command, int exitCode, String stdout, String 
 
   /**
    * Runs {@code command} in {@code cwd} with the current environment, less the variables that would reach a real
-   * model or account, plus {@code env}; stdin is closed at once. A command still running after {@code timeout}
-   * is killed and fails the test.
+   * model or account or tell a host that it runs inside another agent's session, plus {@code env}; stdin is
+   * closed at once. A command still running after {@code timeout} is killed, with its children, and fails the
+   * test.
    */
   static HostRun run(List<String> command, Map<String, String> env, Path cwd, Duration timeout) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
