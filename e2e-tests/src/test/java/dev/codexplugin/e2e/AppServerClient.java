@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code initialize} and {@code initialized} (as scripts/appserver.py of the lab does), then requests, and
  * waits for the response with the same id; notifications in between are echoed to the build log.
  */
-final class AppServerClient implements AutoCloseable {
+public final class AppServerClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNode EOF = JSON.createObjectNode().put("eof", true);
 
@@ -43,7 +43,7 @@ final class AppServerClient implements AutoCloseable {
   }
 
   /** Starts {@code codex app-server} with {@code home} as CODEX_HOME and initializes the session. */
-  static AppServerClient start(Path codex, Path home) throws IOException, InterruptedException {
+  public static AppServerClient start(Path codex, Path home) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(List.of(codex.toString(), "app-server"));
     builder.environment().put("CODEX_HOME", home.toString());
     builder.environment().put("RUST_LOG", "warn");
@@ -57,7 +57,7 @@ final class AppServerClient implements AutoCloseable {
   }
 
   /** Sends a request and returns its {@code result}; an {@code error} response fails the test. */
-  JsonNode request(String method, JsonNode params, Duration timeout) throws IOException, InterruptedException {
+  public JsonNode request(String method, JsonNode params, Duration timeout) throws IOException, InterruptedException {
     int id = nextId++;
     ObjectNode message = JSON.createObjectNode();
     message.put("id", id);
@@ -121,7 +121,7 @@ final class AppServerClient implements AutoCloseable {
   }
 
   /** What app-server wrote on stderr so far (its WARN lines). */
-  String stderr() {
+  public String stderr() {
     return stderr.toString();
   }
 
