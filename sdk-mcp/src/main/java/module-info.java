@@ -11,6 +11,11 @@ module dev.codexplugin.mcp {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires reactor.core;
+  requires static jakarta.servlet;
+  requires static org.eclipse.jetty.server;
+  requires static org.eclipse.jetty.ee10.servlet;
+  requires static org.eclipse.jetty.util;
 
   exports dev.codexplugin.mcp;
 }
