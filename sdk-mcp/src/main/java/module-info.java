@@ -16,6 +16,8 @@ module dev.codexplugin.mcp {
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.ee10.servlet;
   requires static org.eclipse.jetty.util;
+  // Only for the tests, which are compiled into this module and speak raw HTTP to McpHttpServer.
+  requires static java.net.http;
 
   exports dev.codexplugin.mcp;
 }

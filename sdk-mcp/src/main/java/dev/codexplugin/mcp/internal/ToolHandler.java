@@ -148,7 +148,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
       content.add(runtime.results().content(item, version));
     }
     CallToolResult.Builder builder = CallToolResult.builder().content(content).isError(result.isError());
-    if (result.structuredContent() != null && Revisions.hasStructuredOutput(version)) {
+    if (result.structuredContent() != null) {
       JsonNode tree = resultMapper.valueToTree(result.structuredContent());
       builder.structuredContent(tree.isObject() ? tree : resultMapper.createObjectNode().set("result", tree));
     }
@@ -180,9 +180,9 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
     CallToolResult.Builder result = CallToolResult.builder()
         .addTextContent(resultMapper.writeValueAsString(content))
         .isError(false);
-    if (Revisions.hasStructuredOutput(version)) {
-      result.structuredContent(content);
-    }
+    // Always set: the SDK checks it against the output schema; the stdio transport leaves it out for clients
+    // of revisions before 2025-06-18 (see Transports).
+    result.structuredContent(content);
     return result.build();
   }
 

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * The SDK's transport providers, wrapped (never copied) to learn each session's negotiated revision from the
  * SDK's own {@code initialize} answer, and, on stdio (the only transport that can negotiate 2024-11-05, whose
  * clients cannot tell the later fields apart from errors), to leave out of {@code tools/list}, resource and
- * prompt lists the fields later revisions added: {@code title} and {@code outputSchema} (2025-06-18), tool
+ * prompt lists and from tool results the fields later revisions added: {@code title}, {@code outputSchema} and
+ * {@code structuredContent} (2025-06-18), tool
  * {@code annotations} (2025-03-26) and {@code icons} (2025-11-25).
  */
 final class Transports {
@@ -155,6 +156,9 @@ final class Transports {
     boolean icons = Revisions.atLeast(version, Revisions.V2025_11_25);
     if (titles && annotations && icons) {
       return result;
+    }
+    if (result instanceof McpSchema.CallToolResult call && !titles && call.structuredContent() != null) {
+      return new McpSchema.CallToolResult(call.content(), call.isError(), null, call.meta());
     }
     if (result instanceof McpSchema.ListToolsResult list) {
       List<McpSchema.Tool> tools = new ArrayList<>();
