@@ -192,8 +192,14 @@ class SpecDeparturesTest {
     initialize("2025-11-25", "{}");
     client.call(1, "test_elicitation", "{\"message\":\"Your name?\"}");
     client.call(2, "test_sampling", "{\"prompt\":\"hi\"}");
-    JsonNode elicitation = client.next().path("result");
-    JsonNode sampling = client.next().path("result");
+    // The two calls run concurrently: their answers may come in either order.
+    java.util.Map<Integer, JsonNode> answers = new java.util.HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      JsonNode answer = client.next();
+      answers.put(answer.path("id").asInt(), answer.path("result"));
+    }
+    JsonNode elicitation = answers.get(1);
+    JsonNode sampling = answers.get(2);
     assertThat(elicitation.path("isError").asBoolean()).isTrue();
     assertThat(elicitation.path("content").get(0).path("text").asText()).isEqualTo("cannot ask the user for input:"
         + " the client 'raw-test' did not declare the 'elicitation' capability when it connected");
