@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * credentials; 404: the coordinates; 5xx: the server; a checksum failure: a truncated or corrupted download).
  */
 final class ResolverErrors {
-  private static final Pattern STATUS = Pattern.compile("(?:status code:?\\s*|\\()([1-5]\\d\\d)\\b");
+  private static final Pattern STATUS = Pattern.compile("(?i)(?:status(?: code)?:?\\s*|\\()([1-5]\\d\\d)\\b");
 
   private ResolverErrors() {}
 

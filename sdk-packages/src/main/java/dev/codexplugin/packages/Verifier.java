@@ -121,7 +121,7 @@ final class Verifier {
     LoadResult result = PluginLoader.check(jar);
     if (result.hasErrors()) {
       List<Finding> errors = result.errors();
-      boolean noBundle = errors.stream().anyMatch(f -> f.code().name().equals("NoBundle"));
+      boolean noBundle = errors.stream().anyMatch(f -> f.toString().startsWith("[codexplugin:NoBundle]"));
       if (noBundle) {
         throw new PackageException(gav + ": " + jar + " holds no plugin bundle (no META-INF/codex-plugins/index.json);"
             + " it is a library, not a plugin: check the coordinates in " + Declaration.FILE
