@@ -294,7 +294,7 @@ class MainTest {
   void noCommandIsAUsageError() {
     Run run = run();
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("name a command: inspect, validate, export, list, find, diff or doctor");
+    assertThat(run.err()).contains("name a command: inspect, validate, export, list, find, diff, doctor, init, add,");
   }
 
   private static Path write(Path root, Map<String, String> files) throws IOException {
