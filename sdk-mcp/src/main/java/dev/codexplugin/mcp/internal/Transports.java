@@ -9,7 +9,9 @@ import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The SDK's transport providers, wrapped (never copied) to learn each session's negotiated revision from the
@@ -103,6 +105,9 @@ final class Transports {
 
   /** One stdio session's transport: notes the negotiated revision and downgrades lists for it. */
   private static final class Tap implements McpServerTransport {
+    /** A contended emit clears within microseconds; a sink that is closed fails every one of these. */
+    private static final int MAX_SEND_RETRIES = 1000;
+
     private final McpServerTransport delegate;
     private final Sessions sessions;
     private volatile String sessionId;
@@ -125,7 +130,17 @@ final class Transports {
           }
         }
       }
-      return delegate.sendMessage(message);
+      // The SDK's stdio transport hands every message to one unicast sink with tryEmitNext; a second thread
+      // emitting while the first is still inside (writing and flushing the line) gets FAIL_NON_SERIALIZED, which
+      // the transport turns into "Failed to enqueue message" and the message is lost: a response that never
+      // comes, and the client waits forever. The failure is transient, so the send is tried again.
+      return delegate.sendMessage(message).retryWhen(Retry.fixedDelay(MAX_SEND_RETRIES, Duration.ofMillis(1))
+          .filter(Tap::enqueueFailed));
+    }
+
+    /** The SDK's words for a message its outbound sink did not take. */
+    private static boolean enqueueFailed(Throwable error) {
+      return error instanceof RuntimeException && "Failed to enqueue message".equals(error.getMessage());
     }
 
     @Override
