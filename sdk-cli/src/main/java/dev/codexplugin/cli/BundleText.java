@@ -11,7 +11,7 @@ import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginUi;
 import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.internal.BundleJson;
-import dev.codexplugin.runtime.internal.Json;
+import dev.codexplugin.runtime.format.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginCatalog;
 import dev.codexplugin.runtime.ToolSpec;
 import dev.codexplugin.runtime.internal.BundleJson;
-import dev.codexplugin.runtime.internal.Json;
+import dev.codexplugin.runtime.format.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.BundleChange;
 import dev.codexplugin.runtime.BundleDiff;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.internal.Json;
+import dev.codexplugin.runtime.format.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

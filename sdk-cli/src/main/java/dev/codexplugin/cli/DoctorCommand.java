@@ -6,7 +6,7 @@ import dev.codexplugin.runtime.Doctor;
 import dev.codexplugin.runtime.DoctorReport;
 import dev.codexplugin.runtime.LoadResult;
 import dev.codexplugin.runtime.PluginBundle;
-import dev.codexplugin.runtime.internal.Json;
+import dev.codexplugin.runtime.format.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -15,14 +15,14 @@ import dev.codexplugin.runtime.PluginUi;
 import dev.codexplugin.runtime.Severity;
 import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.SkillUi;
-import dev.codexplugin.runtime.internal.BundleWriter;
-import dev.codexplugin.runtime.internal.ConfigReader;
-import dev.codexplugin.runtime.internal.Limits;
-import dev.codexplugin.runtime.internal.Report;
-import dev.codexplugin.runtime.internal.Rules;
-import dev.codexplugin.runtime.internal.SkillReader;
-import dev.codexplugin.runtime.internal.SkillScanner;
-import dev.codexplugin.runtime.internal.Text;
+import dev.codexplugin.runtime.format.BundleWriter;
+import dev.codexplugin.runtime.format.ConfigReader;
+import dev.codexplugin.runtime.format.Limits;
+import dev.codexplugin.runtime.format.Report;
+import dev.codexplugin.runtime.format.Rules;
+import dev.codexplugin.runtime.format.SkillReader;
+import dev.codexplugin.runtime.format.SkillScanner;
+import dev.codexplugin.runtime.format.Text;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -492,13 +492,13 @@ final class BundleAssembler {
       suppressed.add(FindingCode.BAD_KEY.id() + "#" + Rules.MCP_FILE + "#" + field);
     }
     if (!tools.failed()) {
-      com.fasterxml.jackson.databind.node.ObjectNode file = dev.codexplugin.runtime.internal.Json.object();
+      com.fasterxml.jackson.databind.node.ObjectNode file = dev.codexplugin.runtime.format.Json.object();
       file.put("formatVersion", 1);
       file.put("server", tools.serverName());
       file.put("main", tools.mainClass());
       com.fasterxml.jackson.databind.node.ArrayNode list = file.putArray("tools");
       tools.tools().forEach(t -> list.add(t.descriptor()));
-      pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.internal.Json.bytes(file), "@McpTool methods", origin);
+      pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.format.Json.bytes(file), "@McpTool methods", origin);
     }
     String names = String.join(", ", tools.tools().stream().map(ToolRound.Tool::name).toList());
     return new McpServerSpec(tools.serverName(), "Java tools of " + plugin.name() + ": " + names, "java",

@@ -52,9 +52,9 @@ final class Declarations {
         return reader.label();
       }
       return switch (kind) {
-        case SKILL, MCP_SERVER -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(
+        case SKILL, MCP_SERVER -> reader.label() + " " + dev.codexplugin.runtime.format.Text.quote(
             reader.string("name"));
-        case APP -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(reader.string("key"));
+        case APP -> reader.label() + " " + dev.codexplugin.runtime.format.Text.quote(reader.string("key"));
         case HOOK -> reader.label() + " " + reader.enumConstant("event");
         case TOOL -> "the @McpTool methods of " + element;
         case TOOL_FACTORY -> "@McpToolFactory " + element.getEnclosingElement() + "." + element.getSimpleName();

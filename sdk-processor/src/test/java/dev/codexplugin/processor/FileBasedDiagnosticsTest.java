@@ -10,7 +10,7 @@ import static dev.codexplugin.processor.ProcessorTesting.write;
 
 import com.google.testing.compile.Compilation;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.internal.Limits;
+import dev.codexplugin.runtime.format.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -182,14 +182,14 @@ class SkillDiagnosticsTest {
   @Test
   @Covers(FindingCode.TOO_LARGE)
   void theInstructionsFileIsAtMostOneMebibyte() {
-    write(resources, "docs/review.md", "x".repeat(dev.codexplugin.runtime.internal.Limits.MAX_TEXT_BYTES + 1));
+    write(resources, "docs/review.md", "x".repeat(dev.codexplugin.runtime.format.Limits.MAX_TEXT_BYTES + 1));
     JavaFileObject file = skills("""
         @Skill(
             name = "review",
             description = "Review code.",
             instructionsFile = "/docs/review.md")""");
     assertOnlyError(compileWithResources(file), FindingCode.TOO_LARGE, file, "instructionsFile = ",
-        "must name a file of at most " + dev.codexplugin.runtime.internal.Limits.MAX_TEXT_BYTES + " bytes");
+        "must name a file of at most " + dev.codexplugin.runtime.format.Limits.MAX_TEXT_BYTES + " bytes");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.MarketplaceReader;
-import dev.codexplugin.runtime.internal.Report;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.MarketplaceReader;
+import dev.codexplugin.runtime.format.Report;
 import dev.codexplugin.runtime.internal.Versions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.BundleLoader;
-import dev.codexplugin.runtime.internal.BundleSource;
-import dev.codexplugin.runtime.internal.FolderSource;
-import dev.codexplugin.runtime.internal.JarSource;
-import dev.codexplugin.runtime.internal.Limits;
-import dev.codexplugin.runtime.internal.Report;
-import dev.codexplugin.runtime.internal.UrlSource;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.BundleLoader;
+import dev.codexplugin.runtime.format.BundleSource;
+import dev.codexplugin.runtime.format.FolderSource;
+import dev.codexplugin.runtime.format.JarSource;
+import dev.codexplugin.runtime.format.Limits;
+import dev.codexplugin.runtime.format.Report;
+import dev.codexplugin.runtime.format.UrlSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

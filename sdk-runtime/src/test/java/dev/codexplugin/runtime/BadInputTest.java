@@ -16,8 +16,8 @@ import static dev.codexplugin.runtime.SeedPlugin.MANIFEST;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.Limits;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.Limits;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URL;

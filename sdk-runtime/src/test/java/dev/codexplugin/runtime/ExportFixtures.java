@@ -1,7 +1,7 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.BundleWriter;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.BundleWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

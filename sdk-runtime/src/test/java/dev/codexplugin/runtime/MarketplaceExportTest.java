@@ -8,7 +8,7 @@ import static dev.codexplugin.runtime.ExportFixtures.text;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codexplugin.runtime.MarketplaceExport.Format;
-import dev.codexplugin.runtime.internal.BundleIndex;
+import dev.codexplugin.runtime.format.BundleIndex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;

@@ -3,8 +3,8 @@ package dev.codexplugin.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.BundleWriter;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.BundleWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.codexplugin.runtime;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.codexplugin.runtime.internal.BundleWriter;
-import dev.codexplugin.runtime.internal.ToolFiles;
+import dev.codexplugin.runtime.format.BundleWriter;
+import dev.codexplugin.runtime.format.ToolFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.BundleWriter;
+import dev.codexplugin.runtime.format.Json;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.AppSpec;

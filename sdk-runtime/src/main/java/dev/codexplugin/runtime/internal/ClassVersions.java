@@ -1,5 +1,8 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.Rules;
+
 import dev.codexplugin.runtime.PluginBundle;
 import java.io.IOException;
 import java.io.InputStream;

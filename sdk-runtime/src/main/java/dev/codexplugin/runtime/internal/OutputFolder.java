@@ -1,5 +1,8 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.BundlePaths;
+import dev.codexplugin.runtime.format.Text;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;

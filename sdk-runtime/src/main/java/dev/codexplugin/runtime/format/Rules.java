@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import static dev.codexplugin.runtime.FindingCode.ANGLE_BRACKETS;
 import static dev.codexplugin.runtime.FindingCode.BAD_COLOR;

@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import java.util.List;
 import java.util.Optional;

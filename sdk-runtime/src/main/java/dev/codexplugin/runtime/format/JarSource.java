@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 /**
  * A tiny YAML emitter for the block-style documents the format needs: every string double-quoted, every map

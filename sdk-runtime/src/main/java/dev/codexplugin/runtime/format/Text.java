@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

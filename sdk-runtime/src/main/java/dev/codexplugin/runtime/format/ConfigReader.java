@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.AppSpec;

@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.McpServerSpec;
@@ -25,13 +25,13 @@ import java.util.TreeSet;
  * {@code ${CLAUDE_PLUGIN_ROOT}/}, which Claude expands; so are the parts of a {@code :}-separated class path
  * and the value of a {@code -name=value} argument.
  */
-final class ClaudeDialect {
+public final class ClaudeDialect {
   static final String ROOT = "${CLAUDE_PLUGIN_ROOT}";
 
   private ClaudeDialect() {}
 
   /** {@code .claude-plugin/plugin.json}: name, version, description, author, homepage, repository, license, keywords. */
-  static ObjectNode manifest(PluginManifest m) {
+  public static ObjectNode manifest(PluginManifest m) {
     ObjectNode json = Json.object();
     json.put("name", m.name());
     putText(json, "version", m.version());
@@ -55,7 +55,7 @@ final class ClaudeDialect {
    * The root {@code .mcp.json} in Claude's dialect. {@code files} are the plugin folder's files after export
    * (to tell paths from other arguments); what cannot be carried over is added to {@code warnings}.
    */
-  static ObjectNode mcpConfig(String plugin, List<McpServerSpec> servers, Collection<String> files,
+  public static ObjectNode mcpConfig(String plugin, List<McpServerSpec> servers, Collection<String> files,
       List<String> warnings) {
     ObjectNode json = Json.object();
     ObjectNode map = json.putObject("mcpServers");

@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 /** Caps that keep a hostile bundle from exhausting memory or time. */
 public final class Limits {

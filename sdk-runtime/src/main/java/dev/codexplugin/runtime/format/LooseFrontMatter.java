@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,6 @@
-package dev.codexplugin.runtime.internal;
+package dev.codexplugin.runtime.format;
+
+import dev.codexplugin.runtime.internal.ExportEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.FindingCode;
