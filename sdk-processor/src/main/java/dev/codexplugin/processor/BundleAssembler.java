@@ -129,8 +129,13 @@ final class BundleAssembler {
     skills.sort(Comparator.comparing(SkillSpec::name));
     servers.sort(Comparator.comparing(McpServerSpec::name));
     apps.sort(Comparator.comparing(AppSpec::key));
-    PluginBundle bundle = new PluginBundle(manifest, skills, servers, apps, hooks,
-        List.copyOf(packaged.keySet()), "", List.of());
+    PluginBundle bundle = PluginBundle.builder(manifest)
+        .skills(skills)
+        .mcpServers(servers)
+        .apps(apps)
+        .hooks(hooks)
+        .files(List.copyOf(packaged.keySet()))
+        .build();
     Rules.check(bundle, Rules.MANIFEST, report);
     for (Finding finding : report.findings()) {
       boolean followOn = configIncomplete && finding.code() == FindingCode.UNKNOWN_REQUIREMENT;
@@ -190,8 +195,16 @@ final class BundleAssembler {
       origins.put(f, "author.name", a.origin("name"));
       origins.put(f, "author.url", a.origin("url"));
     }
-    return new PluginManifest(plugin.name(), version, p.string("description"), author, p.string("homepage"),
-        p.string("repository"), p.string("license"), p.strings("keywords"), ui(p.nested(elements, "ui")));
+    return PluginManifest.builder(plugin.name())
+        .version(version)
+        .description(p.string("description"))
+        .author(author)
+        .homepage(p.string("homepage"))
+        .repository(p.string("repository"))
+        .license(p.string("license"))
+        .keywords(p.strings("keywords"))
+        .ui(ui(p.nested(elements, "ui")))
+        .build();
   }
 
   private PluginUi ui(AnnotationReader u) {
@@ -214,12 +227,23 @@ final class BundleAssembler {
       asset(u, "screenshots", i, shotPaths.get(i), "assets", f, "interface.screenshots[" + i + "]")
           .ifPresent(screenshots::add);
     }
-    return new PluginUi(u.string("displayName"), u.string("shortDescription"), u.string("longDescription"),
-        u.string("developerName"), u.string("category"), u.strings("capabilities"), u.string("websiteUrl"),
-        u.string("privacyPolicyUrl"), u.string("termsOfServiceUrl"), prompts, u.string("brandColor"),
-        asset(u, "composerIcon", "assets", f, "interface.composerIcon"),
-        asset(u, "logo", "assets", f, "interface.logo"),
-        asset(u, "logoDark", "assets", f, "interface.logoDark"), screenshots);
+    return PluginUi.builder()
+        .displayName(u.string("displayName"))
+        .shortDescription(u.string("shortDescription"))
+        .longDescription(u.string("longDescription"))
+        .developerName(u.string("developerName"))
+        .category(u.string("category"))
+        .capabilities(u.strings("capabilities"))
+        .websiteUrl(u.string("websiteUrl"))
+        .privacyPolicyUrl(u.string("privacyPolicyUrl"))
+        .termsOfServiceUrl(u.string("termsOfServiceUrl"))
+        .defaultPrompts(prompts)
+        .brandColor(u.string("brandColor"))
+        .composerIcon(asset(u, "composerIcon", "assets", f, "interface.composerIcon"))
+        .logo(asset(u, "logo", "assets", f, "interface.logo"))
+        .logoDark(asset(u, "logoDark", "assets", f, "interface.logoDark"))
+        .screenshots(screenshots)
+        .build();
   }
 
   // ------------------------------------------------------------------------------------------ skills
@@ -274,9 +298,18 @@ final class BundleAssembler {
     SkillUi ui = new SkillUi(u.string("displayName"), u.string("shortDescription"), u.string("defaultPrompt"),
         u.string("brandColor"), asset(u, "iconSmall", folder + "/assets", agent, "interface.icon_small"),
         asset(u, "iconLarge", folder + "/assets", agent, "interface.icon_large"));
-    return new SkillSpec(name, s.string("description"), s.string("license"),
-        s.string("compatibility"), s.strings("allowedTools"), metadata, instructions, folder, requires, ui,
-        tri(s.enumConstant("allowImplicitInvocation")));
+    return SkillSpec.builder(name)
+        .description(s.string("description"))
+        .license(s.string("license"))
+        .compatibility(s.string("compatibility"))
+        .allowedTools(s.strings("allowedTools"))
+        .metadata(metadata)
+        .instructions(instructions)
+        .folder(folder)
+        .requires(requires)
+        .ui(ui)
+        .allowImplicitInvocation(tri(s.enumConstant("allowImplicitInvocation")))
+        .build();
   }
 
   private Optional<String> instructions(AnnotationReader s, String name, String skillFile) {
@@ -501,9 +534,12 @@ final class BundleAssembler {
       pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.format.Json.bytes(file), "@McpTool methods", origin);
     }
     String names = String.join(", ", tools.tools().stream().map(ToolRound.Tool::name).toList());
-    return new McpServerSpec(tools.serverName(), "Java tools of " + plugin.name() + ": " + names, "java",
-        List.of("-cp", "lib/*", tools.mainClass()), null, null, ".", "", "", null, null, null, null, null, null,
-        null, null);
+    return McpServerSpec.builder(tools.serverName())
+        .description("Java tools of " + plugin.name() + ": " + names)
+        .command("java")
+        .args(List.of("-cp", "lib/*", tools.mainClass()))
+        .cwd(".")
+        .build();
   }
 
   /**
@@ -553,11 +589,25 @@ final class BundleAssembler {
           + FindingCode.UNDECLARED_PREREQUISITE.rule() + "; found none. Users see them in the skill's description"
           + " of the server and in codexplugin doctor, before they install the plugin.");
     }
-    return new McpServerSpec(name, s.string("description"), command, args, env,
-        s.strings("envVars"), s.string("cwd"), s.string("url"), s.string("bearerTokenEnvVar"), headers,
-        envHeaders, tri(s.enumConstant("enabled")), tri(s.enumConstant("required")),
-        seconds(s.integer("startupTimeoutSec")), seconds(s.integer("toolTimeoutSec")), s.strings("enabledTools"),
-        s.strings("disabledTools"), requirements);
+    return McpServerSpec.builder(name)
+        .description(s.string("description"))
+        .command(command)
+        .args(args)
+        .env(env)
+        .envVars(s.strings("envVars"))
+        .cwd(s.string("cwd"))
+        .url(s.string("url"))
+        .bearerTokenEnvVar(s.string("bearerTokenEnvVar"))
+        .httpHeaders(headers)
+        .envHttpHeaders(envHeaders)
+        .enabled(tri(s.enumConstant("enabled")))
+        .required(tri(s.enumConstant("required")))
+        .startupTimeoutSec(seconds(s.integer("startupTimeoutSec")))
+        .toolTimeoutSec(seconds(s.integer("toolTimeoutSec")))
+        .enabledTools(s.strings("enabledTools"))
+        .disabledTools(s.strings("disabledTools"))
+        .requirements(requirements)
+        .build();
   }
 
   private AppSpec app(PartDecl part) {

@@ -134,8 +134,7 @@ class DoctorTest {
 
   @Test
   void aCommandShippedInThePluginMustBeInIt() throws Exception {
-    McpServerSpec local = new McpServerSpec("local", "", "./bin/server", List.of(), null, null, ".", "", "", null,
-        null, null, null, null, null, null, null);
+    McpServerSpec local = McpServerSpec.builder("local").command("./bin/server").cwd(".").build();
     Doctor.Environment env = Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString()));
     DoctorReport shipped = Doctor.check(load(withServer(local), Map.of("bin/server", new byte[] {1})), env);
     assertThat(lines(shipped, Status.OK)).containsExactly("OK  local  command ./bin/server: shipped in the plugin as"
@@ -209,7 +208,7 @@ class DoctorTest {
       }
       String up = "http://127.0.0.1:" + server.getLocalPort() + "/mcp";
       String down = "http://127.0.0.1:" + closed + "/mcp";
-      PluginBundle bundle = withServers(List.of(McpServerSpec.http("up", up), McpServerSpec.http("down", down)));
+      PluginBundle bundle = withServers(List.of(McpServerSpec.http("up", up).build(), McpServerSpec.http("down", down).build()));
       DoctorReport report = Doctor.check(load(bundle, Map.of()), Doctor.Environment.of(Map.of()));
       assertThat(lines(report, Status.OK)).containsExactly("OK  up  url " + up + ": answers");
       assertThat(report.missing()).hasSize(1);
@@ -220,8 +219,10 @@ class DoctorTest {
 
   @Test
   void aDisabledServerIsSkipped() throws Exception {
-    McpServerSpec off = new McpServerSpec("off", "", "docker", List.of(), null, null, "", "", "", null, null,
-        java.util.Optional.of(false), null, null, null, null, null);
+    McpServerSpec off = McpServerSpec.builder("off")
+        .command("docker")
+        .enabled(java.util.Optional.of(false))
+        .build();
     DoctorReport report = Doctor.check(load(withServer(off), Map.of()), Doctor.Environment.of(Map.of()));
     assertThat(report.ok()).isTrue();
     assertThat(lines(report, Status.SKIPPED)).containsExactly("SKIPPED  off  command off: the server is disabled");
@@ -233,7 +234,6 @@ class DoctorTest {
 
   private static PluginBundle withServers(List<McpServerSpec> servers) {
     PluginBundle ops = CatalogFixtures.ops("1.0.0");
-    return new PluginBundle(ops.manifest(), List.of(), servers, List.of(), List.of(), List.of(), List.of(), "",
-        List.of());
+    return PluginBundle.builder(ops.manifest()).mcpServers(servers).build();
   }
 }

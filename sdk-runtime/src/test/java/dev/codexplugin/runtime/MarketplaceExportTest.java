@@ -330,19 +330,33 @@ class MarketplaceExportTest {
 
   @Test
   void pathsRelativeToTheServerFolderGetThePluginRoot() throws Exception {
-    McpServerSpec server = new McpServerSpec("runner", "", "./bin/run.sh",
-        List.of("--config=conf/app.yaml", "-cp", "lib/a.jar:lib/b.jar:/opt/x.jar", "conf", "-y", "npm:pkg",
-            "https://example.com/x", "${HOME}/x", "../up"),
-        Map.of("MODE", "fast"), List.of("TOKEN"), ".", "", "", null, null, null, null, null, null, null, null);
-    McpServerSpec sub = new McpServerSpec("sub", "", "node", List.of("index.js", "../shared/x.js"), null, null,
-        "./server", "", "", null, null, null, null, null, null, null, null);
-    McpServerSpec off = new McpServerSpec("off", "", "node", List.of("x.js"), null, null, "", "", "", null, null,
-        Optional.of(false), null, null, null, null, null);
-    McpServerSpec abs = new McpServerSpec("abs", "", "node", List.of("bin/x.js"), null, null, "/opt/srv", "", "",
-        null, null, null, null, null, null, null, null);
+    McpServerSpec server = McpServerSpec.builder("runner")
+        .command("./bin/run.sh")
+        .args(List.of("--config=conf/app.yaml", "-cp", "lib/a.jar:lib/b.jar:/opt/x.jar", "conf", "-y", "npm:pkg", "https://example.com/x", "${HOME}/x", "../up"))
+        .env(Map.of("MODE", "fast"))
+        .envVars(List.of("TOKEN"))
+        .cwd(".")
+        .build();
+    McpServerSpec sub = McpServerSpec.builder("sub")
+        .command("node")
+        .args(List.of("index.js", "../shared/x.js"))
+        .cwd("./server")
+        .build();
+    McpServerSpec off = McpServerSpec.builder("off")
+        .command("node")
+        .args(List.of("x.js"))
+        .enabled(Optional.of(false))
+        .build();
+    McpServerSpec abs = McpServerSpec.builder("abs")
+        .command("node")
+        .args(List.of("bin/x.js"))
+        .cwd("/opt/srv")
+        .build();
     PluginBundle base = ExportFixtures.tools("runner-plugin", "runner");
-    PluginBundle bundle = new PluginBundle(base.manifest(), base.skills(), List.of(abs, off, server, sub), List.of(),
-        List.of(), List.of(), "", List.of());
+    PluginBundle bundle = PluginBundle.builder(base.manifest())
+        .skills(base.skills())
+        .mcpServers(List.of(abs, off, server, sub))
+        .build();
     Map<String, String> extra = new TreeMap<>(Map.of("bin/run.sh", "#!/bin/sh\n", "conf/app.yaml", "a: 1\n",
         "server/index.js", "//\n", "mcp-tools.json", "{}\n", "bin/x.js", "//\n"));
     Path jar = ExportFixtures.jar(tmp.resolve("runner.jar"), Map.of("runner-plugin", ExportFixtures.files(bundle, extra)));

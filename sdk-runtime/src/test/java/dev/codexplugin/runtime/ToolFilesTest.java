@@ -66,8 +66,11 @@ class ToolFilesTest {
     McpServerSpec github = McpServerSpec.stdio("github", "uvx", List.of("mcp-server-github"))
         .withRequirements(List.of("Python 3.11+", "uv"));
     PluginBundle team = ExportFixtures.team();
-    PluginBundle bundle = new PluginBundle(team.manifest(), team.skills(), List.of(github,
-        team.mcpServers().get(1)), team.apps(), List.of(), List.of(), "", List.of());
+    PluginBundle bundle = PluginBundle.builder(team.manifest())
+        .skills(team.skills())
+        .mcpServers(List.of(github, team.mcpServers().get(1)))
+        .apps(team.apps())
+        .build();
     SortedMap<String, byte[]> files = BundleWriter.write(bundle, Map.of());
     assertThat(text(files, ToolFiles.REQUIREMENTS_FILE)).isEqualTo("""
         {

@@ -68,8 +68,15 @@ public final class BundleLoader {
     List<McpServerSpec> known = servers;
     List<ToolSpec> tools = sdkFile(Rules.TOOLS_FILE)
         .map(bytes -> ToolFiles.tools(bytes, known, report)).orElse(List.of());
-    PluginBundle bundle = new PluginBundle(m.manifest(), skills(m.skills()), servers, apps(m.apps()),
-        hooks(m.hooks()), tools, files, source.location(), List.of());
+    PluginBundle bundle = PluginBundle.builder(m.manifest())
+        .skills(skills(m.skills()))
+        .mcpServers(servers)
+        .apps(apps(m.apps()))
+        .hooks(hooks(m.hooks()))
+        .tools(tools)
+        .files(files)
+        .location(source.location())
+        .build();
     Rules.check(bundle, file, report);
     return Optional.of(bundle);
   }
@@ -94,7 +101,7 @@ public final class BundleLoader {
         .fix("Codex still installs the folder, named " + Text.quote(name) + " and versioned \"local\"; add a"
             + " manifest with name, version and description")
         .report();
-    PluginManifest manifest = new PluginManifest(name, "", "", Optional.empty(), "", "", "", List.of(), null);
+    PluginManifest manifest = PluginManifest.builder(name).build();
     return Optional.of(new ManifestReader.Manifest(manifest, ManifestReader.Component.of("skills"),
         ManifestReader.Component.of(Rules.MCP_FILE), ManifestReader.Component.of(Rules.APP_FILE),
         ManifestReader.Component.of(Rules.HOOKS_FILE)));

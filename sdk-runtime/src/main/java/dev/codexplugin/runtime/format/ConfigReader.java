@@ -71,11 +71,23 @@ public final class ConfigReader {
 
   private static McpServerSpec server(String name, JsonFields s) {
     s.unknownKeys(SERVER_KEYS, "Codex reads " + String.join(", ", new TreeSet<>(SERVER_KEYS)));
-    McpServerSpec spec = new McpServerSpec(name, "", s.text("command"), s.texts("args"), s.textMap("env"),
-        envVars(s), s.text("cwd"), s.text("url"), s.text("bearer_token_env_var"),
-        s.textMap("http_headers"), s.textMap("env_http_headers"), s.bool("enabled"), s.bool("required"),
-        s.number("startup_timeout_sec"), s.number("tool_timeout_sec"), s.texts("enabled_tools"),
-        s.texts("disabled_tools"));
+    McpServerSpec spec = McpServerSpec.builder(name)
+        .command(s.text("command"))
+        .args(s.texts("args"))
+        .env(s.textMap("env"))
+        .envVars(envVars(s))
+        .cwd(s.text("cwd"))
+        .url(s.text("url"))
+        .bearerTokenEnvVar(s.text("bearer_token_env_var"))
+        .httpHeaders(s.textMap("http_headers"))
+        .envHttpHeaders(s.textMap("env_http_headers"))
+        .enabled(s.bool("enabled"))
+        .required(s.bool("required"))
+        .startupTimeoutSec(s.number("startup_timeout_sec"))
+        .toolTimeoutSec(s.number("tool_timeout_sec"))
+        .enabledTools(s.texts("enabled_tools"))
+        .disabledTools(s.texts("disabled_tools"))
+        .build();
     boolean stdio = s.has("command");
     boolean http = s.has("url");
     if (stdio == http) {

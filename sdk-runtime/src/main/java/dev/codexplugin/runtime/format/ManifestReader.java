@@ -105,8 +105,16 @@ final class ManifestReader {
     String license = lenientText(m, "license");
 
     PluginUi ui = m.object("interface").map(this::ui).orElse(PluginUi.EMPTY);
-    PluginManifest manifest = new PluginManifest(m.text("name"), version, m.text("description"), author, homepage,
-        repository, license, m.texts("keywords"), ui);
+    PluginManifest manifest = PluginManifest.builder(m.text("name"))
+        .version(version)
+        .description(m.text("description"))
+        .author(author)
+        .homepage(homepage)
+        .repository(repository)
+        .license(license)
+        .keywords(m.texts("keywords"))
+        .ui(ui)
+        .build();
     if (m.has("hooks")) {
       report.problem(FindingCode.DISCOURAGED, file, "hooks")
           .fix("leave hooks out of plugin.json and use the default hooks/hooks.json").report();
@@ -133,10 +141,23 @@ final class ManifestReader {
       }
     }
     List<String> prompts = prompts(u);
-    return new PluginUi(u.text("displayName"), u.text("shortDescription"), u.text("longDescription"),
-        u.text("developerName"), u.text("category"), u.texts("capabilities"), u.text("websiteURL"),
-        u.text("privacyPolicyURL"), u.text("termsOfServiceURL"), prompts, u.text("brandColor"),
-        u.text("composerIcon"), u.text("logo"), u.text("logoDark"), u.texts("screenshots"));
+    return PluginUi.builder()
+        .displayName(u.text("displayName"))
+        .shortDescription(u.text("shortDescription"))
+        .longDescription(u.text("longDescription"))
+        .developerName(u.text("developerName"))
+        .category(u.text("category"))
+        .capabilities(u.texts("capabilities"))
+        .websiteUrl(u.text("websiteURL"))
+        .privacyPolicyUrl(u.text("privacyPolicyURL"))
+        .termsOfServiceUrl(u.text("termsOfServiceURL"))
+        .defaultPrompts(prompts)
+        .brandColor(u.text("brandColor"))
+        .composerIcon(u.text("composerIcon"))
+        .logo(u.text("logo"))
+        .logoDark(u.text("logoDark"))
+        .screenshots(u.texts("screenshots"))
+        .build();
   }
 
   /**

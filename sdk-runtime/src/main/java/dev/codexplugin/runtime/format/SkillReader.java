@@ -88,8 +88,18 @@ public final class SkillReader {
       return Optional.empty();
     }
     Agent agent = agentYaml == null ? Agent.NONE : readAgent(folder, agentYaml, report);
-    return Optional.of(new SkillSpec(name, description, license, compatibility, allowedTools, metadata,
-        parts.get()[1], folder, agent.requires, agent.ui, agent.allowImplicit));
+    return Optional.of(SkillSpec.builder(name)
+        .description(description)
+        .license(license)
+        .compatibility(compatibility)
+        .allowedTools(allowedTools)
+        .metadata(metadata)
+        .instructions(parts.get()[1])
+        .folder(folder)
+        .requires(agent.requires)
+        .ui(agent.ui)
+        .allowImplicitInvocation(agent.allowImplicit)
+        .build());
   }
 
   /**

@@ -96,10 +96,17 @@ public final class ToolFiles {
     if (title.isEmpty()) {
       title = hints.map(h -> h.text("title")).orElse("");
     }
-    return Optional.of(new ToolSpec(server, name, title, t.text("description"), Json.compact(input),
-        output == null || output.isNull() ? "" : Json.compact(output),
-        hints.flatMap(h -> h.bool("readOnlyHint")), hints.flatMap(h -> h.bool("destructiveHint")),
-        hints.flatMap(h -> h.bool("idempotentHint")), hints.flatMap(h -> h.bool("openWorldHint"))));
+    return Optional.of(ToolSpec.builder(name)
+        .server(server)
+        .title(title)
+        .description(t.text("description"))
+        .inputSchema(Json.compact(input))
+        .outputSchema(output == null || output.isNull() ? "" : Json.compact(output))
+        .readOnlyHint(hints.flatMap(h -> h.bool("readOnlyHint")))
+        .destructiveHint(hints.flatMap(h -> h.bool("destructiveHint")))
+        .idempotentHint(hints.flatMap(h -> h.bool("idempotentHint")))
+        .openWorldHint(hints.flatMap(h -> h.bool("openWorldHint")))
+        .build());
   }
 
   /**

@@ -38,35 +38,81 @@ class BundleWriterRoundTripTest {
 
   /** Every field of the model set, with text that needs quoting in YAML and JSON. */
   static PluginBundle model() {
-    PluginUi ui = new PluginUi("Team Workflow Plugin", "Short: with colon", "Long \"quoted\" text", "ACME",
-        "productivity", List.of("code-review", "testing"), "https://example.com", "https://example.com/privacy",
-        "https://example.com/terms", List.of("Review my PR", "Write the tests"), "#4F46E5", "./assets/icon.png",
-        "./assets/logo.png", "./assets/logo-dark.png", List.of("./assets/shot.png"));
-    PluginManifest manifest = new PluginManifest("team-workflow-plugin", "1.2.0-rc.1",
-        "Shared AI workflow for team productivity", Optional.of(new PluginAuthor("Jane Doe", "jane@example.com",
-        "https://example.com/jane")), "https://example.com", "https://github.com/acme/team", "Apache-2.0",
-        List.of("review", "testing"), ui);
-    SkillSpec review = new SkillSpec("code-review",
-        "Review code changes: follow \"team\" standards. Use when asked to review a diff or PR.", "Apache-2.0",
-        "Requires git 2.40+", List.of("Bash", "Read"), Map.of("short-description", "Team code review",
-        "owner", "platform # not a comment"), "# Code Review\n\nReview: carefully.\n- one\n- two\n",
-        "skills/code-review", List.of("github"), new SkillUi("Code Review (UI)", "Short from openai.yaml",
-        "Review my diff", "#112233", "./assets/small.png", "./assets/large.png"), Optional.of(false));
-    SkillSpec testing = new SkillSpec("testing", "Write and run tests — ünïcödé, tabs\tand 'quotes'.", "", "",
-        List.of(), Map.of(), "Write tests first.\n", "skills/testing", List.of(), SkillUi.EMPTY, Optional.empty());
-    McpServerSpec github = new McpServerSpec("github", "", "java", List.of("-jar", "lib/github.jar", "--flag=a b"),
-        Map.of("LOG_LEVEL", "debug", "MODE", "x: y"), List.of("GITHUB_TOKEN"), ".", "", "", Map.of(), Map.of(),
-        Optional.of(true), Optional.of(false), Optional.of(20.0), Optional.of(60.5), List.of("a"), List.of("b"));
-    McpServerSpec tracker = new McpServerSpec("tracker", "", "", List.of(), Map.of(), List.of(), "",
-        "https://mcp.example.com/mcp", "TRACKER_TOKEN", Map.of("X-Team", "a"), Map.of("X-Key", "KEY_ENV"),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+    PluginUi ui = PluginUi.builder()
+        .displayName("Team Workflow Plugin")
+        .shortDescription("Short: with colon")
+        .longDescription("Long \"quoted\" text")
+        .developerName("ACME")
+        .category("productivity")
+        .capabilities(List.of("code-review", "testing"))
+        .websiteUrl("https://example.com")
+        .privacyPolicyUrl("https://example.com/privacy")
+        .termsOfServiceUrl("https://example.com/terms")
+        .defaultPrompts(List.of("Review my PR", "Write the tests"))
+        .brandColor("#4F46E5")
+        .composerIcon("./assets/icon.png")
+        .logo("./assets/logo.png")
+        .logoDark("./assets/logo-dark.png")
+        .screenshots(List.of("./assets/shot.png"))
+        .build();
+    PluginManifest manifest = PluginManifest.builder("team-workflow-plugin")
+        .version("1.2.0-rc.1")
+        .description("Shared AI workflow for team productivity")
+        .author(Optional.of(new PluginAuthor("Jane Doe", "jane@example.com", "https://example.com/jane")))
+        .homepage("https://example.com")
+        .repository("https://github.com/acme/team")
+        .license("Apache-2.0")
+        .keywords(List.of("review", "testing"))
+        .ui(ui)
+        .build();
+    SkillSpec review = SkillSpec.builder("code-review")
+        .description("Review code changes: follow \"team\" standards. Use when asked to review a diff or PR.")
+        .license("Apache-2.0")
+        .compatibility("Requires git 2.40+")
+        .allowedTools(List.of("Bash", "Read"))
+        .metadata(Map.of("short-description", "Team code review", "owner", "platform # not a comment"))
+        .instructions("# Code Review\n\nReview: carefully.\n- one\n- two\n")
+        .folder("skills/code-review")
+        .requires(List.of("github"))
+        .ui(new SkillUi("Code Review (UI)", "Short from openai.yaml", "Review my diff", "#112233", "./assets/small.png", "./assets/large.png"))
+        .allowImplicitInvocation(Optional.of(false))
+        .build();
+    SkillSpec testing = SkillSpec.builder("testing")
+        .description("Write and run tests — ünïcödé, tabs\tand 'quotes'.")
+        .instructions("Write tests first.\n")
+        .folder("skills/testing")
+        .ui(SkillUi.EMPTY)
+        .build();
+    McpServerSpec github = McpServerSpec.builder("github")
+        .command("java")
+        .args(List.of("-jar", "lib/github.jar", "--flag=a b"))
+        .env(Map.of("LOG_LEVEL", "debug", "MODE", "x: y"))
+        .envVars(List.of("GITHUB_TOKEN"))
+        .cwd(".")
+        .enabled(Optional.of(true))
+        .required(Optional.of(false))
+        .startupTimeoutSec(Optional.of(20.0))
+        .toolTimeoutSec(Optional.of(60.5))
+        .enabledTools(List.of("a"))
+        .disabledTools(List.of("b"))
+        .build();
+    McpServerSpec tracker = McpServerSpec.builder("tracker")
+        .url("https://mcp.example.com/mcp")
+        .bearerTokenEnvVar("TRACKER_TOKEN")
+        .httpHeaders(Map.of("X-Team", "a"))
+        .envHttpHeaders(Map.of("X-Key", "KEY_ENV"))
+        .build();
     AppSpec jira = new AppSpec("jira", "connector_jira", "productivity", "mcp", "https://jira.example.com");
     List<HookSpec> hooks = List.of(
         new HookSpec("PreToolUse", "Bash|Edit", "./hooks/check.sh", Optional.of(30), "Checking"),
         new HookSpec("PreToolUse", "Bash|Edit", "./hooks/again.sh", Optional.empty(), ""),
         new HookSpec("SessionStart", "", "./hooks/start.sh \"$PLUGIN_ROOT\"", Optional.of(5), ""));
-    return new PluginBundle(manifest, List.of(review, testing), List.of(github, tracker), List.of(jira), hooks,
-        List.of(), "", List.of());
+    return PluginBundle.builder(manifest)
+        .skills(List.of(review, testing))
+        .mcpServers(List.of(github, tracker))
+        .apps(List.of(jira))
+        .hooks(hooks)
+        .build();
   }
 
   static final Map<String, byte[]> PACKAGED = Map.of(

@@ -55,20 +55,46 @@ class RulesTest {
   static final String M = Rules.MANIFEST;
 
   static PluginManifest manifest(String name, String version, PluginUi ui) {
-    return new PluginManifest(name, version, "Shared AI workflow", Optional.of(new PluginAuthor("Jane", "",
-        "https://example.com")), "https://example.com", "https://github.com/acme/team", "Apache-2.0",
-        List.of("team"), ui);
+    return PluginManifest.builder(name)
+        .version(version)
+        .description("Shared AI workflow")
+        .author(Optional.of(new PluginAuthor("Jane", "", "https://example.com")))
+        .homepage("https://example.com")
+        .repository("https://github.com/acme/team")
+        .license("Apache-2.0")
+        .keywords(List.of("team"))
+        .ui(ui)
+        .build();
   }
 
   static SkillSpec skill(String name, String description) {
-    return new SkillSpec(name, description, "", "", List.of("Bash"), Map.of("short-description", "Short"),
-        "# Body\n", "skills/" + name, List.of(), SkillUi.EMPTY, Optional.empty());
+    return SkillSpec.builder(name)
+        .description(description)
+        .allowedTools(List.of("Bash"))
+        .metadata(Map.of("short-description", "Short"))
+        .instructions("# Body\n")
+        .folder("skills/" + name)
+        .ui(SkillUi.EMPTY)
+        .build();
   }
 
   static PluginBundle valid() {
-    PluginUi ui = new PluginUi("Team", "Short", "Long", "ACME", "productivity", List.of("code-review"),
-        "https://example.com", "https://example.com/p", "https://example.com/t", List.of("Review my PR"), "#4F46E5",
-        "./assets/icon.png", "./assets/logo.png", "", List.of("./assets/shot.png"));
+    PluginUi ui = PluginUi.builder()
+        .displayName("Team")
+        .shortDescription("Short")
+        .longDescription("Long")
+        .developerName("ACME")
+        .category("productivity")
+        .capabilities(List.of("code-review"))
+        .websiteUrl("https://example.com")
+        .privacyPolicyUrl("https://example.com/p")
+        .termsOfServiceUrl("https://example.com/t")
+        .defaultPrompts(List.of("Review my PR"))
+        .brandColor("#4F46E5")
+        .composerIcon("./assets/icon.png")
+        .logo("./assets/logo.png")
+        .screenshots(List.of("./assets/shot.png"))
+        .build();
     return bundle(manifest("team-workflow-plugin", "1.0.0", ui),
         List.of(skill("code-review", "Review code changes. Use when asked to review a diff.")),
         List.of(McpServerSpec.stdio("github", "npx", List.of("-y", "server-github"))),
@@ -78,9 +104,13 @@ class RulesTest {
 
   static PluginBundle bundle(PluginManifest manifest, List<SkillSpec> skills, List<McpServerSpec> servers,
       List<AppSpec> apps, List<HookSpec> hooks) {
-    return new PluginBundle(manifest, skills, servers, apps, hooks,
-        List.of(".codex-plugin/plugin.json", "assets/icon.png", "assets/logo.png", "assets/shot.png",
-            "skills/code-review/SKILL.md", "skills/code-review/assets/small.png"), "", List.of());
+    return PluginBundle.builder(manifest)
+        .skills(skills)
+        .mcpServers(servers)
+        .apps(apps)
+        .hooks(hooks)
+        .files(List.of(".codex-plugin/plugin.json", "assets/icon.png", "assets/logo.png", "assets/shot.png", "skills/code-review/SKILL.md", "skills/code-review/assets/small.png"))
+        .build();
   }
 
   static List<Finding> check(PluginBundle bundle, Report.Mode mode) {
@@ -111,10 +141,23 @@ class RulesTest {
         ui.screenshots()));
     fields = change.apply(fields);
     @SuppressWarnings("unchecked")
-    PluginUi changed = new PluginUi((String) fields.get(0), (String) fields.get(1), (String) fields.get(2),
-        (String) fields.get(3), (String) fields.get(4), (List<String>) fields.get(5), (String) fields.get(6),
-        (String) fields.get(7), (String) fields.get(8), (List<String>) fields.get(9), (String) fields.get(10),
-        (String) fields.get(11), (String) fields.get(12), (String) fields.get(13), (List<String>) fields.get(14));
+    PluginUi changed = PluginUi.builder()
+        .displayName((String) fields.get(0))
+        .shortDescription((String) fields.get(1))
+        .longDescription((String) fields.get(2))
+        .developerName((String) fields.get(3))
+        .category((String) fields.get(4))
+        .capabilities((List<String>) fields.get(5))
+        .websiteUrl((String) fields.get(6))
+        .privacyPolicyUrl((String) fields.get(7))
+        .termsOfServiceUrl((String) fields.get(8))
+        .defaultPrompts((List<String>) fields.get(9))
+        .brandColor((String) fields.get(10))
+        .composerIcon((String) fields.get(11))
+        .logo((String) fields.get(12))
+        .logoDark((String) fields.get(13))
+        .screenshots((List<String>) fields.get(14))
+        .build();
     PluginBundle v = valid();
     return bundle(manifest(v.name(), v.version(), changed), v.skills(), v.mcpServers(), v.apps(), v.hooks());
   }
@@ -141,8 +184,14 @@ class RulesTest {
 
   static McpServerSpec server(String command, String url, Map<String, String> env, String cwd,
       List<String> args, Double startupTimeout) {
-    return new McpServerSpec("github", "", command, args, env, null, cwd, url, "", null, null, null, null,
-        startupTimeout == null ? Optional.empty() : Optional.of(startupTimeout), null, null, null);
+    return McpServerSpec.builder("github")
+        .command(command)
+        .args(args)
+        .env(env)
+        .cwd(cwd)
+        .url(url)
+        .startupTimeoutSec(startupTimeout == null ? Optional.empty() : Optional.of(startupTimeout))
+        .build();
   }
 
   @Test
@@ -180,8 +229,13 @@ class RulesTest {
     expect(withUi(f -> set(f, 6, "http://example.com")), NOT_HTTPS, M, "interface.websiteURL", ERROR, WARNING);
     expect(withUi(f -> set(f, 10, "red")), BAD_COLOR, M, "interface.brandColor", ERROR, WARNING);
     PluginBundle v = valid();
-    PluginManifest noAuthorName = new PluginManifest("team", "1.0.0", "d", Optional.of(new PluginAuthor("", "",
-        "")), "http://example.com", "", "", List.of(), v.manifest().ui());
+    PluginManifest noAuthorName = PluginManifest.builder("team")
+        .version("1.0.0")
+        .description("d")
+        .author(Optional.of(new PluginAuthor("", "", "")))
+        .homepage("http://example.com")
+        .ui(v.manifest().ui())
+        .build();
     List<Finding> found = check(bundle(noAuthorName, v.skills(), v.mcpServers(), v.apps(), v.hooks()),
         Report.Mode.LOAD);
     assertThat(found.stream().map(Finding::code).toList()).containsExactly(MISSING, NOT_HTTPS).inOrder();
@@ -217,11 +271,16 @@ class RulesTest {
         "description", ERROR, WARNING);
     expect(withSkill(skill("code-review", "Use for <html>.")), ANGLE_BRACKETS, "skills/code-review/SKILL.md",
         "description", ERROR, WARNING);
-    SkillSpec renamed = new SkillSpec("review", "Review code.", "", "", null, null, "", "skills/code-review",
-        null, null, null);
+    SkillSpec renamed = SkillSpec.builder("review")
+        .description("Review code.")
+        .folder("skills/code-review")
+        .build();
     expect(withSkill(renamed), NAME_MISMATCH, "skills/code-review/SKILL.md", "name", ERROR, WARNING);
-    SkillSpec needs = new SkillSpec("code-review", "Review code.", "", "", null, null, "", "skills/code-review",
-        List.of("gitlab"), null, null);
+    SkillSpec needs = SkillSpec.builder("code-review")
+        .description("Review code.")
+        .folder("skills/code-review")
+        .requires(List.of("gitlab"))
+        .build();
     Finding f = check(withSkill(needs), Report.Mode.PUBLISH).get(0);
     assertThat(f.code()).isEqualTo(UNKNOWN_REQUIREMENT);
     assertThat(f.message()).contains("known: github, jira");
@@ -241,8 +300,11 @@ class RulesTest {
 
   @Test
   void skillUi() {
-    SkillSpec styled = new SkillSpec("code-review", "Review code.", "", "", null, null, "", "skills/code-review",
-        null, new SkillUi("Review", "", "p".repeat(129), "blue", "./assets/small.png", "./assets/large.png"), null);
+    SkillSpec styled = SkillSpec.builder("code-review")
+        .description("Review code.")
+        .folder("skills/code-review")
+        .ui(new SkillUi("Review", "", "p".repeat(129), "blue", "./assets/small.png", "./assets/large.png"))
+        .build();
     List<Finding> load = check(withSkill(styled), Report.Mode.LOAD);
     assertThat(load.stream().map(f -> f.code() + " " + f.field()).toList()).containsExactly(
         "BAD_COLOR interface.brand_color", "TOO_LONG interface.default_prompt", "MISSING_FILE interface.icon_large")
@@ -273,8 +335,7 @@ class RulesTest {
         SECRET_LITERAL, f, "mcpServers.github.env.GITHUB_TOKEN", WARNING, WARNING);
     expect(withServer(server("node", "", null, "", null, -1.0)), NEGATIVE, f,
         "mcpServers.github.startup_timeout_sec", ERROR, ERROR);
-    expect(withServer(new McpServerSpec("git hub", "", "node", null, null, null, "", "", "", null, null, null,
-        null, null, null, null, null)), BAD_KEY, f, "mcpServers.git hub", ERROR, WARNING);
+    expect(withServer(McpServerSpec.builder("git hub").command("node").build()), BAD_KEY, f, "mcpServers.git hub", ERROR, WARNING);
   }
 
   @Test
