@@ -1,5 +1,6 @@
 package dev.codexplugin.processor;
 
+import dev.codexplugin.runtime.format.FormatFiles;
 import dev.codexplugin.api.HookEvent;
 import dev.codexplugin.processor.Declarations.PartDecl;
 import dev.codexplugin.processor.Declarations.PluginDecl;
@@ -55,7 +56,7 @@ final class BundleAssembler {
   private final PluginDecl plugin;
   private final CodexPluginProcessor.Probe probe;
   private final Origins origins;
-  private final Report report = new Report(Report.Mode.PUBLISH, "");
+  private final Report report = new Report(FindingCode.Context.COMPILE, "");
   private final SortedMap<String, byte[]> packaged = new TreeMap<>();
   private final Map<String, String> packagedFrom = new LinkedHashMap<>();
   /** Places the processor reported itself; the rules' findings there would repeat them. */
@@ -136,7 +137,7 @@ final class BundleAssembler {
         .hooks(hooks)
         .files(List.copyOf(packaged.keySet()))
         .build();
-    Rules.check(bundle, Rules.MANIFEST, report);
+    Rules.check(bundle, FormatFiles.MANIFEST, report);
     for (Finding finding : report.findings()) {
       boolean followOn = configIncomplete && finding.code() == FindingCode.UNKNOWN_REQUIREMENT;
       if (!followOn && !handled.contains(finding.file() + "#" + finding.field())
@@ -165,7 +166,7 @@ final class BundleAssembler {
 
   private PluginManifest manifest() {
     AnnotationReader p = plugin.reader();
-    String f = Rules.MANIFEST;
+    String f = FormatFiles.MANIFEST;
     for (String attr : List.of("name", "version", "description", "homepage", "repository", "license")) {
       origins.put(f, attr, p.origin(attr));
     }
@@ -208,7 +209,7 @@ final class BundleAssembler {
   }
 
   private PluginUi ui(AnnotationReader u) {
-    String f = Rules.MANIFEST;
+    String f = FormatFiles.MANIFEST;
     Map<String, String> jsonNames = Map.of("websiteURL", "websiteUrl", "privacyPolicyURL", "privacyPolicyUrl",
         "termsOfServiceURL", "termsOfServiceUrl", "defaultPrompt", "defaultPrompts");
     for (String attr : List.of("displayName", "shortDescription", "longDescription", "developerName",
@@ -474,17 +475,17 @@ final class BundleAssembler {
       return List.of();
     }
     Origin origin = p.origin("mcpConfig").labeled("@Plugin mcpConfig " + Text.quote(path))
-        .forFiles(Rules.MCP_FILE);
-    Optional<byte[]> bytes = resource(p, "mcpConfig", -1, path, Rules.MCP_FILE, "", Limits.MAX_TEXT_BYTES);
+        .forFiles(FormatFiles.MCP_FILE);
+    Optional<byte[]> bytes = resource(p, "mcpConfig", -1, path, FormatFiles.MCP_FILE, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
       configIncomplete = true;
       return List.of();
     }
-    origins.put(Rules.MCP_FILE, "", origin);
+    origins.put(FormatFiles.MCP_FILE, "", origin);
     int errors = report.errors().size();
-    List<McpServerSpec> servers = ConfigReader.mcpServers(bytes.get(), Rules.MCP_FILE, report);
+    List<McpServerSpec> servers = ConfigReader.mcpServers(bytes.get(), FormatFiles.MCP_FILE, report);
     configIncomplete |= report.errors().size() > errors;
-    servers.forEach(s -> origins.put(Rules.MCP_FILE, "mcpServers." + s.name(), origin));
+    servers.forEach(s -> origins.put(FormatFiles.MCP_FILE, "mcpServers." + s.name(), origin));
     return servers;
   }
 
@@ -495,17 +496,17 @@ final class BundleAssembler {
       return List.of();
     }
     Origin origin = p.origin("appConfig").labeled("@Plugin appConfig " + Text.quote(path))
-        .forFiles(Rules.APP_FILE);
-    Optional<byte[]> bytes = resource(p, "appConfig", -1, path, Rules.APP_FILE, "", Limits.MAX_TEXT_BYTES);
+        .forFiles(FormatFiles.APP_FILE);
+    Optional<byte[]> bytes = resource(p, "appConfig", -1, path, FormatFiles.APP_FILE, "", Limits.MAX_TEXT_BYTES);
     if (bytes.isEmpty()) {
       configIncomplete = true;
       return List.of();
     }
-    origins.put(Rules.APP_FILE, "", origin);
+    origins.put(FormatFiles.APP_FILE, "", origin);
     int errors = report.errors().size();
-    List<AppSpec> apps = ConfigReader.apps(bytes.get(), Rules.APP_FILE, report);
+    List<AppSpec> apps = ConfigReader.apps(bytes.get(), FormatFiles.APP_FILE, report);
     configIncomplete |= report.errors().size() > errors;
-    apps.forEach(a -> origins.put(Rules.APP_FILE, "apps." + a.key(), origin));
+    apps.forEach(a -> origins.put(FormatFiles.APP_FILE, "apps." + a.key(), origin));
     return apps;
   }
 
@@ -519,10 +520,10 @@ final class BundleAssembler {
     String field = "mcpServers." + tools.serverName();
     // The rules' messages start with the value: "@Plugin toolServer "x" must be ..."
     Origin origin = p.origin("toolServer").labeled("@Plugin toolServer");
-    origins.put(Rules.MCP_FILE, field, origin);
+    origins.put(FormatFiles.MCP_FILE, field, origin);
     if (!tools.explicitServerName()) {
       // The plugin's own name: one outside the key rule is outside the name rule too, reported as BadName.
-      suppressed.add(FindingCode.BAD_KEY.id() + "#" + Rules.MCP_FILE + "#" + field);
+      suppressed.add(FindingCode.BAD_KEY.id() + "#" + FormatFiles.MCP_FILE + "#" + field);
     }
     if (!tools.failed()) {
       com.fasterxml.jackson.databind.node.ObjectNode file = dev.codexplugin.runtime.format.Json.object();
@@ -531,7 +532,7 @@ final class BundleAssembler {
       file.put("main", tools.mainClass());
       com.fasterxml.jackson.databind.node.ArrayNode list = file.putArray("tools");
       tools.tools().forEach(t -> list.add(t.descriptor()));
-      pack(Rules.TOOLS_FILE, dev.codexplugin.runtime.format.Json.bytes(file), "@McpTool methods", origin);
+      pack(FormatFiles.TOOLS_FILE, dev.codexplugin.runtime.format.Json.bytes(file), "@McpTool methods", origin);
     }
     String names = String.join(", ", tools.tools().stream().map(ToolRound.Tool::name).toList());
     return McpServerSpec.builder(tools.serverName())
@@ -551,7 +552,7 @@ final class BundleAssembler {
     if (servers.stream().filter(s -> s.name().equals(name)).count() < 2) {
       return;
     }
-    suppressed.add(FindingCode.DUPLICATE.id() + "#" + Rules.MCP_FILE + "#mcpServers." + name);
+    suppressed.add(FindingCode.DUPLICATE.id() + "#" + FormatFiles.MCP_FILE + "#mcpServers." + name);
     diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, plugin.reader().origin("toolServer"),
         (tools.explicitServerName() ? "@Plugin toolServer " + Text.quote(name)
             : "@Plugin toolServer (empty, so the plugin name " + Text.quote(name) + ")")
@@ -565,7 +566,7 @@ final class BundleAssembler {
   private McpServerSpec server(PartDecl part) {
     AnnotationReader s = part.reader();
     String name = s.string("name");
-    String f = Rules.MCP_FILE;
+    String f = FormatFiles.MCP_FILE;
     String p = "mcpServers." + name;
     origins.put(f, p, s.origin().labeled("@McpServer " + Text.quote(name)));
     origins.put(f, p, FindingCode.BAD_KEY, s.origin("name"));
@@ -614,11 +615,11 @@ final class BundleAssembler {
     AnnotationReader a = part.reader();
     String key = a.string("key");
     String p = "apps." + key;
-    origins.put(Rules.APP_FILE, p, a.origin().labeled("@App " + Text.quote(key)));
-    origins.put(Rules.APP_FILE, p, FindingCode.BAD_KEY, a.origin("key"));
-    origins.put(Rules.APP_FILE, p, FindingCode.DUPLICATE, a.origin("key"));
-    origins.put(Rules.APP_FILE, p + ".id", a.origin("id"));
-    origins.put(Rules.APP_FILE, p + ".baseUrl", a.origin("baseUrl"));
+    origins.put(FormatFiles.APP_FILE, p, a.origin().labeled("@App " + Text.quote(key)));
+    origins.put(FormatFiles.APP_FILE, p, FindingCode.BAD_KEY, a.origin("key"));
+    origins.put(FormatFiles.APP_FILE, p, FindingCode.DUPLICATE, a.origin("key"));
+    origins.put(FormatFiles.APP_FILE, p + ".id", a.origin("id"));
+    origins.put(FormatFiles.APP_FILE, p + ".baseUrl", a.origin("baseUrl"));
     return new AppSpec(key, a.string("id"), a.string("category"), a.string("type"), a.string("baseUrl"));
   }
 
@@ -626,10 +627,10 @@ final class BundleAssembler {
     AnnotationReader h = part.reader();
     String event = HookEvent.valueOf(h.enumConstant("event")).jsonName();
     String p = "hooks." + event + "[" + index + "]";
-    origins.put(Rules.HOOKS_FILE, p, h.origin().labeled("@Hook " + event));
-    origins.put(Rules.HOOKS_FILE, p + ".matcher", h.origin("matcher"));
-    origins.put(Rules.HOOKS_FILE, p + ".command", h.origin("command"));
-    origins.put(Rules.HOOKS_FILE, p + ".timeout", h.origin("timeoutSec"));
+    origins.put(FormatFiles.HOOKS_FILE, p, h.origin().labeled("@Hook " + event));
+    origins.put(FormatFiles.HOOKS_FILE, p + ".matcher", h.origin("matcher"));
+    origins.put(FormatFiles.HOOKS_FILE, p + ".command", h.origin("command"));
+    origins.put(FormatFiles.HOOKS_FILE, p + ".timeout", h.origin("timeoutSec"));
     int timeout = h.integer("timeoutSec");
     return new HookSpec(event, h.string("matcher"), h.string("command"),
         timeout == 0 ? Optional.empty() : Optional.of(timeout), h.string("statusMessage"));

@@ -460,7 +460,7 @@ final class ToolRound {
       return Optional.empty();
     }
     ToolSchemas.Problems problems = (code, origin, message) ->
-        diagnostics.print(code, code.publishSeverity(), origin, message);
+        diagnostics.print(code, code.severity(FindingCode.Context.COMPILE, FindingCode.HostImpact.NONE), origin, message);
     ToolSchemas.InputSchema input = schemas.input(method, problems);
     Optional<ToolSchemas.OutputSchema> output = tool.bool("structuredOutput")
         ? schemas.output(method, problems) : Optional.empty();

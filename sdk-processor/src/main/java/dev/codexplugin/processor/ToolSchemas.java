@@ -214,7 +214,7 @@ final class ToolSchemas {
     /**
      * Reports one problem.
      *
-     * @param code the finding code; the severity is {@link FindingCode#publishSeverity()}
+     * @param code the finding code; the severity is its compile severity
      * @param origin where to point the diagnostic
      * @param message the message without the {@link FindingCode#tag()}, e.g. {@code @McpTool find parameter
      *     filter: cannot map type java.lang.Object to JSON Schema; ...}

@@ -156,7 +156,7 @@ final class SchemaDumpProcessor extends AbstractProcessor {
   }
 
   private void print(FindingCode code, Origin origin, String message) {
-    Diagnostic.Kind kind = code.publishSeverity() == Severity.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+    Diagnostic.Kind kind = code.severity(FindingCode.Context.COMPILE, FindingCode.HostImpact.NONE) == Severity.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
     String text = code.tag() + " " + message;
     Element element = origin.element();
     if (origin.mirror() == null) {

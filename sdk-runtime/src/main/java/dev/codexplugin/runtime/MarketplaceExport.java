@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  */
 public final class MarketplaceExport {
   /** The marker file at the root of every exported folder. */
-  public static final String MARKER = ".codexplugin-export";
+  public static final String MARKER = dev.codexplugin.runtime.format.FormatFiles.EXPORT_MARKER;
 
   /** What Codex 0.169.0 accepts as a marketplace name: letters, digits, {@code _} and {@code -}. */
   private static final Pattern MARKETPLACE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");

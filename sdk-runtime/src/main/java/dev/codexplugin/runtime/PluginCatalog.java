@@ -189,7 +189,7 @@ public final class PluginCatalog {
    * that differs from the plugin's) is a finding.
    */
   public static PluginCatalog fromMarketplace(Path root) {
-    Report report = new Report(Report.Mode.LOAD, root.toString());
+    Report report = new Report(FindingCode.Context.LOAD, root.toString());
     List<MarketplaceReader.Catalog> catalogs = MarketplaceReader.read(root, report);
     List<Finding> findings = new ArrayList<>(report.findings());
     List<Entry> entries = new ArrayList<>();

@@ -76,7 +76,7 @@ public final class PluginLoader {
         readIndex(path.toString(), () -> Files.newInputStream(index), out).forEach(entry ->
             out.load(FolderSource.indexed(path, entry)));
       } else {
-        Report report = new Report(Report.Mode.LOAD, path.toString());
+        Report report = new Report(FindingCode.Context.LOAD, path.toString());
         try {
           out.load(FolderSource.open(path, report), report);
         } catch (IOException e) {
@@ -145,19 +145,19 @@ public final class PluginLoader {
   }
 
   private static List<BundleIndex.Entry> readIndex(String location, Opener opener, Collector out) {
-    Report report = new Report(Report.Mode.LOAD, location);
+    Report report = new Report(FindingCode.Context.LOAD, location);
     Optional<List<BundleIndex.Entry>> entries = Optional.empty();
     try (InputStream in = opener.open()) {
       byte[] bytes = in.readNBytes(Limits.MAX_INDEX_BYTES + 1);
       if (bytes.length > Limits.MAX_INDEX_BYTES) {
-        report.problem(FindingCode.TOO_LARGE, BundleIndex.RESOURCE, "").hostFatal()
-            .rule("must be at most " + Limits.MAX_INDEX_BYTES + " bytes").report();
+        report.problem(FindingCode.TOO_LARGE, BundleIndex.RESOURCE, "").rejectsPlugin()
+            .arg("limit", Limits.MAX_INDEX_BYTES + " bytes").found("a larger file").report();
       } else {
         entries = BundleIndex.read(bytes, report);
       }
     } catch (IOException | RuntimeException e) {
-      report.problem(FindingCode.IO, BundleIndex.RESOURCE, "").hostFatal()
-          .found("(" + e.getMessage() + ")").report();
+      report.problem(FindingCode.IO, BundleIndex.RESOURCE, "").rejectsPlugin()
+          .found(String.valueOf(e.getMessage())).report();
     }
     out.findings.addAll(report.findings());
     return entries.orElse(List.of());
@@ -169,7 +169,7 @@ public final class PluginLoader {
     final List<Finding> findings = new ArrayList<>();
 
     void load(BundleSource source) {
-      load(source, new Report(Report.Mode.LOAD, source.location()));
+      load(source, new Report(FindingCode.Context.LOAD, source.location()));
     }
 
     void load(BundleSource source, Report report) {
@@ -177,7 +177,7 @@ public final class PluginLoader {
       try {
         bundle = BundleLoader.load(source, report);
       } catch (RuntimeException e) {
-        report.problem(FindingCode.INTERNAL, "", "").found("(" + e + ")").hostFatal().report();
+        report.problem(FindingCode.INTERNAL, "", "").found(String.valueOf(e)).rejectsPlugin().report();
         bundle = Optional.empty();
       }
       List<Finding> found = report.errorsFirst();

@@ -199,7 +199,7 @@ class BadInputTest {
     }
     LoadResult result = load(seed.root());
     Finding f = error(result, TOO_LARGE, "skills/huge/SKILL.md", "");
-    assertThat(f.message()).contains("at most " + Limits.MAX_TEXT_BYTES + " bytes");
+    assertThat(f.message()).contains("must stay within " + Limits.MAX_TEXT_BYTES + " bytes");
   }
 
   @Test

@@ -33,7 +33,7 @@ final class Seen {
 
   static Seen load(Path root) {
     LoadResult result = PluginLoader.check(root);
-    Report report = new Report(Report.Mode.LOAD, root.toString());
+    Report report = new Report(FindingCode.Context.LOAD, root.toString());
     Optional<PluginBundle> model;
     try {
       model = BundleLoader.load(FolderSource.open(root, report), report);

@@ -150,13 +150,13 @@ class SourcesTest {
     assertThat(e.errors()).hasSize(2);
     assertThat(e.findings()).hasSize(3);
     assertThat(e.getMessage()).isEqualTo("2 errors in plugin bundle:\n"
-        + "  [codexplugin:WrongType] " + at + ".codex-plugin/plugin.json: version (a number) must be a string;"
-        + " Codex rejects the file otherwise.\n"
-        + "  [codexplugin:Transport] " + at + ".mcp.json: mcpServers.both (both are set) exactly one of command and"
-        + " url must be set; a server is either a local command or a remote URL; keep one; Codex drops this"
+        + "  [codexplugin:WrongType] " + at + ".codex-plugin/plugin.json: version must be a string; found a number."
+        + " Write a string; Codex rejects the file otherwise.\n"
+        + "  [codexplugin:Transport] " + at + ".mcp.json: mcpServers.both exactly one of command and url must be"
+        + " set; found both. A server is either a local command or a remote URL; keep one; Codex drops this"
         + " server.\n"
-        + "  [codexplugin:BadColor] warning: " + at + ".codex-plugin/plugin.json: interface.brandColor \"red\""
-        + " must be a #RRGGBB hex color; use six hex digits, e.g. \"#4F46E5\".");
+        + "  [codexplugin:BadColor] warning: " + at + ".codex-plugin/plugin.json: interface.brandColor must be a"
+        + " #RRGGBB hex color; found \"red\". Use six hex digits, e.g. \"#4F46E5\".");
     for (Finding f : e.findings()) {
       assertThat(f.location()).isEqualTo(at);
       assertThat(f.file()).isNotEmpty();

@@ -3,6 +3,7 @@ package dev.codexplugin.runtime.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.AppSpec;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
@@ -23,18 +24,18 @@ import java.util.Set;
  * from their default or declared locations. Then it runs the model rules.
  */
 public final class BundleLoader {
-  static final List<String> MANIFESTS =
-      List.of(".codex-plugin/plugin.json", ".claude-plugin/plugin.json", ".cursor-plugin/plugin.json");
-  static final String AGENT_PLUGINS_SCHEMA = "https://agent-plugins.org/schemas/1.0.0/plugin.schema.json";
 
   private final BundleSource source;
   private final Report report;
+  /** For reading the files of parts: the host drops the part when one cannot be read. */
+  private final ReadContext parts;
   /** The source's files, for quick lookups (a bundle may hold thousands). */
   private final Set<String> fileSet;
 
   private BundleLoader(BundleSource source, Report report) {
     this.source = source;
     this.report = report;
+    this.parts = report.reading(HostImpact.DROPS_PART);
     this.fileSet = new HashSet<>(source.files());
   }
 
@@ -46,16 +47,17 @@ public final class BundleLoader {
   private Optional<PluginBundle> load() {
     List<String> files = source.files();
     agentPluginsManifest(files);
-    Optional<String> manifestFile = MANIFESTS.stream().filter(files::contains).findFirst();
+    Optional<String> manifestFile = FormatFiles.MANIFESTS.stream().filter(files::contains).findFirst();
     Optional<ManifestReader.Manifest> manifest;
     String file;
     if (manifestFile.isPresent()) {
       file = manifestFile.get();
-      Optional<JsonNode> json = source.read(file, Limits.MAX_TEXT_BYTES, report, true)
-          .flatMap(bytes -> Json.parse(bytes, file, report, true, ManifestReader::isReadByHost));
+      ReadContext context = report.reading(HostImpact.REJECTS_PLUGIN);
+      Optional<JsonNode> json = source.read(file, Limits.MAX_TEXT_BYTES, context)
+          .flatMap(bytes -> Json.parse(bytes, file, context, ManifestReader::isReadByHost));
       manifest = json.flatMap(j -> ManifestReader.read(j, file, files, report));
     } else {
-      file = Rules.MANIFEST;
+      file = FormatFiles.MANIFEST;
       manifest = withoutManifest(files);
     }
     if (manifest.isEmpty()) {
@@ -63,10 +65,10 @@ public final class BundleLoader {
     }
     ManifestReader.Manifest m = manifest.get();
     List<McpServerSpec> declared = servers(m.mcpServers());
-    List<McpServerSpec> servers = sdkFile(ToolFiles.REQUIREMENTS_FILE)
+    List<McpServerSpec> servers = sdkFile(FormatFiles.REQUIREMENTS_FILE)
         .map(bytes -> ToolFiles.requirements(bytes, declared, report)).orElse(declared);
     List<McpServerSpec> known = servers;
-    List<ToolSpec> tools = sdkFile(Rules.TOOLS_FILE)
+    List<ToolSpec> tools = sdkFile(FormatFiles.TOOLS_FILE)
         .map(bytes -> ToolFiles.tools(bytes, known, report)).orElse(List.of());
     PluginBundle bundle = PluginBundle.builder(m.manifest())
         .skills(skills(m.skills()))
@@ -75,6 +77,7 @@ public final class BundleLoader {
         .hooks(hooks(m.hooks()))
         .tools(tools)
         .files(files)
+        .executableFiles(List.copyOf(source.executableFiles()))
         .location(source.location())
         .build();
     Rules.check(bundle, file, report);
@@ -87,24 +90,23 @@ public final class BundleLoader {
    * is no plugin at all.
    */
   private Optional<ManifestReader.Manifest> withoutManifest(List<String> files) {
-    boolean parts = files.stream().anyMatch(f -> f.startsWith("skills/") || f.equals(Rules.MCP_FILE)
-        || f.equals(Rules.APP_FILE) || f.equals(Rules.HOOKS_FILE));
+    boolean parts = files.stream().anyMatch(f -> f.startsWith("skills/") || f.equals(FormatFiles.MCP_FILE)
+        || f.equals(FormatFiles.APP_FILE) || f.equals(FormatFiles.HOOKS_FILE));
     if (!parts) {
-      report.problem(FindingCode.NO_BUNDLE, "", "").hostFatal()
-          .found("(no .codex-plugin/plugin.json, skills/, .mcp.json, .app.json or hooks/hooks.json)")
+      report.problem(FindingCode.NO_BUNDLE, "", "").dropsPart()
+          .found("no .codex-plugin/plugin.json, skills/, .mcp.json, .app.json or hooks/hooks.json")
           .fix("add .codex-plugin/plugin.json, or build the jar with the codexplugin annotation processor").report();
       return Optional.empty();
     }
     String name = source.folderName();
-    report.problem(FindingCode.NO_BUNDLE, Rules.MANIFEST, "").found("(no manifest)")
-        .rule("must hold .codex-plugin/plugin.json (or .claude-plugin/plugin.json)")
+    report.problem(FindingCode.NO_BUNDLE, FormatFiles.MANIFEST, "").found("no manifest")
         .fix("Codex still installs the folder, named " + Text.quote(name) + " and versioned \"local\"; add a"
             + " manifest with name, version and description")
         .report();
     PluginManifest manifest = PluginManifest.builder(name).build();
     return Optional.of(new ManifestReader.Manifest(manifest, ManifestReader.Component.of("skills"),
-        ManifestReader.Component.of(Rules.MCP_FILE), ManifestReader.Component.of(Rules.APP_FILE),
-        ManifestReader.Component.of(Rules.HOOKS_FILE)));
+        ManifestReader.Component.of(FormatFiles.MCP_FILE), ManifestReader.Component.of(FormatFiles.APP_FILE),
+        ManifestReader.Component.of(FormatFiles.HOOKS_FILE)));
   }
 
   /** A root {@code plugin.json} with the Agent Plugins schema makes Codex ignore everything we read. */
@@ -112,12 +114,12 @@ public final class BundleLoader {
     if (!files.contains("plugin.json")) {
       return;
     }
-    Report quiet = new Report(report.mode(), "");
-    source.read("plugin.json", Limits.MAX_TEXT_BYTES, quiet, false)
-        .flatMap(bytes -> Json.parse(bytes, "plugin.json", quiet, false))
+    ReadContext quiet = new Report(report.context(), "").reading(HostImpact.NONE);
+    source.read("plugin.json", Limits.MAX_TEXT_BYTES, quiet)
+        .flatMap(bytes -> Json.parse(bytes, "plugin.json", quiet))
         .filter(node -> node.isObject() && node.has("$schema")
-            && AGENT_PLUGINS_SCHEMA.equals(node.get("$schema").asText()))
-        .ifPresent(node -> report.problem(FindingCode.DISCOURAGED, "plugin.json", "$schema").hostFatal()
+            && FormatFiles.AGENT_PLUGINS_SCHEMA.equals(node.get("$schema").asText()))
+        .ifPresent(node -> report.problem(FindingCode.DISCOURAGED, "plugin.json", "$schema").dropsPart()
             .fix("with this $schema Codex reads the root plugin.json as an Agent Plugins manifest and ignores"
                 + " .codex-plugin/plugin.json and .mcp.json; remove the root plugin.json or its $schema")
             .report());
@@ -125,20 +127,21 @@ public final class BundleLoader {
 
   /** A file only the SDK reads, when the bundle has it; Codex never loses anything over it. */
   private Optional<byte[]> sdkFile(String path) {
-    return fileSet.contains(path) ? source.read(path, Limits.MAX_TEXT_BYTES, report, false) : Optional.empty();
+    return fileSet.contains(path) ? source.read(path, Limits.MAX_TEXT_BYTES, report.reading(HostImpact.NONE))
+        : Optional.empty();
   }
 
   private List<SkillSpec> skills(ManifestReader.Component component) {
     List<SkillSpec> skills = new ArrayList<>();
     for (String root : component.paths()) {
       for (String folder : SkillScanner.find(source.files(), root, report)) {
-        Optional<byte[]> skillMd = source.read(folder + "/SKILL.md", Limits.MAX_TEXT_BYTES, report, true);
+        Optional<byte[]> skillMd = source.read(folder + "/SKILL.md", Limits.MAX_TEXT_BYTES, parts);
         if (skillMd.isEmpty()) {
           continue;
         }
         String agentFile = folder + "/agents/openai.yaml";
         byte[] agent = fileSet.contains(agentFile)
-            ? source.read(agentFile, Limits.MAX_TEXT_BYTES, report, false).orElse(null) : null;
+            ? source.read(agentFile, Limits.MAX_TEXT_BYTES, report.reading(HostImpact.NONE)).orElse(null) : null;
         SkillReader.read(folder, skillMd.get(), agent, report).ifPresent(skills::add);
       }
     }
@@ -156,7 +159,7 @@ public final class BundleLoader {
     List<McpServerSpec> servers = new ArrayList<>();
     for (String path : component.paths()) {
       if (fileSet.contains(path)) {
-        source.read(path, Limits.MAX_TEXT_BYTES, report, true)
+        source.read(path, Limits.MAX_TEXT_BYTES, parts)
             .ifPresent(bytes -> servers.addAll(ConfigReader.mcpServers(bytes, path, report)));
       }
     }
@@ -167,7 +170,7 @@ public final class BundleLoader {
     List<AppSpec> apps = new ArrayList<>();
     for (String path : component.paths()) {
       if (fileSet.contains(path)) {
-        source.read(path, Limits.MAX_TEXT_BYTES, report, true)
+        source.read(path, Limits.MAX_TEXT_BYTES, parts)
             .ifPresent(bytes -> apps.addAll(ConfigReader.apps(bytes, path, report)));
       }
     }
@@ -181,7 +184,7 @@ public final class BundleLoader {
     List<HookSpec> hooks = new ArrayList<>();
     for (String path : component.paths()) {
       if (fileSet.contains(path)) {
-        source.read(path, Limits.MAX_TEXT_BYTES, report, true)
+        source.read(path, Limits.MAX_TEXT_BYTES, parts)
             .ifPresent(bytes -> hooks.addAll(ConfigReader.hooks(bytes, path, report)));
       }
     }

@@ -2,6 +2,7 @@ package dev.codexplugin.runtime.format;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The files of one bundle, wherever they are: a plugin folder, a jar, a class loader. Paths are relative to
@@ -27,8 +28,14 @@ public interface BundleSource {
   List<String> files();
 
   /**
-   * The bytes of {@code path}, at most {@code maxBytes}. Problems (missing, too large, unreadable) are reported
-   * on {@code report}, with {@code hostFatal} as given, and give empty.
+   * The files of {@link #files()} that are executable: what the file system says in a folder, what the index
+   * records for a jar or a class path.
    */
-  Optional<byte[]> read(String path, int maxBytes, Report report, boolean hostFatal);
+  Set<String> executableFiles();
+
+  /**
+   * The bytes of {@code path}, at most {@code maxBytes}. Problems (missing, too large, unreadable) are reported
+   * in {@code context} and give empty.
+   */
+  Optional<byte[]> read(String path, int maxBytes, ReadContext context);
 }

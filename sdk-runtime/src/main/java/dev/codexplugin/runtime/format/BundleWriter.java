@@ -32,7 +32,7 @@ public final class BundleWriter {
    */
   public static SortedMap<String, byte[]> write(PluginBundle bundle, Map<String, byte[]> packaged) {
     SortedMap<String, byte[]> files = new TreeMap<>(packaged);
-    files.put(Rules.MANIFEST, Json.bytes(manifest(bundle)));
+    files.put(FormatFiles.MANIFEST, Json.bytes(manifest(bundle)));
     for (SkillSpec skill : bundle.skills()) {
       if (packaged.containsKey(skill.skillFile())) {
         continue;
@@ -43,14 +43,14 @@ public final class BundleWriter {
       }
     }
     if (!bundle.mcpServers().isEmpty()) {
-      files.put(Rules.MCP_FILE, Json.bytes(mcpConfig(bundle.mcpServers())));
+      files.put(FormatFiles.MCP_FILE, Json.bytes(mcpConfig(bundle.mcpServers())));
     }
-    ToolFiles.writeRequirements(bundle.mcpServers()).ifPresent(bytes -> files.put(ToolFiles.REQUIREMENTS_FILE, bytes));
+    ToolFiles.writeRequirements(bundle.mcpServers()).ifPresent(bytes -> files.put(FormatFiles.REQUIREMENTS_FILE, bytes));
     if (!bundle.apps().isEmpty()) {
-      files.put(Rules.APP_FILE, Json.bytes(appConfig(bundle.apps())));
+      files.put(FormatFiles.APP_FILE, Json.bytes(appConfig(bundle.apps())));
     }
     if (!bundle.hooks().isEmpty()) {
-      files.put(Rules.HOOKS_FILE, Json.bytes(hooksConfig(bundle.hooks())));
+      files.put(FormatFiles.HOOKS_FILE, Json.bytes(hooksConfig(bundle.hooks())));
     }
     return files;
   }
@@ -76,10 +76,10 @@ public final class BundleWriter {
       json.put("skills", "./skills/");
     }
     if (!bundle.mcpServers().isEmpty()) {
-      json.put("mcpServers", "./" + Rules.MCP_FILE);
+      json.put("mcpServers", "./" + FormatFiles.MCP_FILE);
     }
     if (!bundle.apps().isEmpty()) {
-      json.put("apps", "./" + Rules.APP_FILE);
+      json.put("apps", "./" + FormatFiles.APP_FILE);
     }
     if (!m.ui().isEmpty()) {
       json.set("interface", ui(m.ui()));

@@ -3,6 +3,7 @@ package dev.codexplugin.runtime.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.AppSpec;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.McpServerSpec;
 import java.util.ArrayList;
@@ -34,17 +35,18 @@ public final class ConfigReader {
 
   /** The servers of a {@code .mcp.json} file that Codex keeps, sorted by name. */
   public static List<McpServerSpec> mcpServers(byte[] bytes, String file, Report report) {
-    Optional<JsonNode> json = Json.parse(bytes, file, report, true);
+    ReadContext context = report.reading(HostImpact.DROPS_PART);
+    Optional<JsonNode> json = Json.parse(bytes, file, context);
     if (json.isEmpty()) {
       return List.of();
     }
-    Optional<JsonFields> root = JsonFields.of(json.get(), file, "", report, true);
+    Optional<JsonFields> root = JsonFields.of(json.get(), file, "", context);
     if (root.isEmpty()) {
       return List.of();
     }
     if (!root.get().has("mcpServers")) {
       // Codex also reads a bare map of servers.
-      report.problem(FindingCode.DISCOURAGED, file, "").found("(no \"mcpServers\" wrapper)")
+      report.problem(FindingCode.DISCOURAGED, file, "").found("no \"mcpServers\" wrapper")
           .fix("wrap the servers in {\"mcpServers\": {...}}").report();
       return mcpServers(root.get(), report);
     }
@@ -58,10 +60,10 @@ public final class ConfigReader {
   public static List<McpServerSpec> mcpServers(JsonFields map, Report report) {
     List<McpServerSpec> servers = new ArrayList<>();
     for (String name : map.keys()) {
-      int fatalBefore = report.hostFatalCount();
+      int fatalBefore = report.impactCount();
       Optional<McpServerSpec> server =
-          JsonFields.of(map.raw(name), map.file(), map.field(name), report, true).map(s -> server(name, s));
-      if (server.isPresent() && report.hostFatalCount() == fatalBefore) {
+          JsonFields.of(map.raw(name), map.file(), map.field(name), map.context()).map(s -> server(name, s));
+      if (server.isPresent() && report.impactCount() == fatalBefore) {
         servers.add(server.get());
       }
     }
@@ -91,10 +93,10 @@ public final class ConfigReader {
     boolean stdio = s.has("command");
     boolean http = s.has("url");
     if (stdio == http) {
-      s.report().problem(FindingCode.TRANSPORT, s.file(), s.path()).found(stdio ? "(both are set)" : "(neither is set)")
+      s.context().problem(FindingCode.TRANSPORT, s.file(), s.path()).found(stdio ? "both" : "neither")
           .fix((stdio ? "a server is either a local command or a remote URL; keep one"
               : "set command (stdio) or url (HTTP)") + "; Codex drops this server")
-          .hostFatal().report();
+          .report();
     }
     return spec;
   }
@@ -115,11 +117,11 @@ public final class ConfigReader {
       if (item.isTextual()) {
         names.add(item.textValue());
       } else if (item.isObject() && item.path("name").isTextual()) {
-        s.report().problem(FindingCode.WRONG_TYPE, s.file(), field).found("(an object)").rule("must be a string")
+        s.context().report().problem(FindingCode.WRONG_TYPE, s.file(), field).found("an object").arg("type", "a string")
             .fix("write the variable name \"" + item.get("name").textValue() + "\" as a string").report();
         names.add(item.get("name").textValue());
       } else {
-        JsonFields.wrongType(s.report(), s.file(), field, "a variable name", item, true);
+        JsonFields.wrongType(s.context(), s.file(), field, "a variable name", item);
       }
     }
     return names;
@@ -130,38 +132,39 @@ public final class ConfigReader {
    * then discards the whole file (lab f2).
    */
   public static List<AppSpec> apps(byte[] bytes, String file, Report report) {
-    Optional<JsonNode> json = Json.parse(bytes, file, report, true);
+    ReadContext context = report.reading(HostImpact.DROPS_PART);
+    Optional<JsonNode> json = Json.parse(bytes, file, context);
     if (json.isEmpty()) {
       return List.of();
     }
-    Optional<JsonFields> root = JsonFields.of(json.get(), file, "", report, true);
+    Optional<JsonFields> root = JsonFields.of(json.get(), file, "", context);
     if (root.isEmpty()) {
       return List.of();
     }
     if (!root.get().has("apps")) {
-      report.problem(FindingCode.MISSING, file, "apps").hostFatal()
+      report.problem(FindingCode.MISSING, file, "apps").dropsPart()
           .fix("wrap the apps in {\"apps\": {...}}; Codex reads no app otherwise").report();
       return List.of();
     }
-    int fatalBefore = report.hostFatalCount();
+    int fatalBefore = report.impactCount();
     List<AppSpec> apps = new ArrayList<>();
     root.get().object("apps").ifPresent(map -> {
       for (String key : map.keys()) {
-        JsonFields.of(map.raw(key), file, map.field(key), report, true).ifPresent(a -> {
+        JsonFields.of(map.raw(key), file, map.field(key), context).ifPresent(a -> {
           if (!a.has("id")) {
-            report.problem(FindingCode.MISSING, file, a.field("id")).hostFatal()
+            report.problem(FindingCode.MISSING, file, a.field("id")).dropsPart()
                 .fix("set the registered connector id, e.g. \"connector_...\"; without it Codex discards every"
                     + " app of the file")
                 .report();
           }
           String id = a.text("id");
           // Codex reads only id: a wrong type elsewhere is only a warning.
-          JsonFields rest = new JsonFields(map.raw(key), file, map.field(key), report, false);
+          JsonFields rest = new JsonFields(map.raw(key), file, map.field(key), report.reading(HostImpact.NONE));
           apps.add(new AppSpec(key, id, rest.text("category"), rest.text("type"), rest.text("baseUrl")));
         });
       }
     });
-    if (report.hostFatalCount() > fatalBefore) {
+    if (report.impactCount() > fatalBefore) {
       return List.of();
     }
     apps.sort((a, b) -> a.key().compareTo(b.key()));
@@ -170,11 +173,12 @@ public final class ConfigReader {
 
   /** The command hooks of a {@code hooks/hooks.json} file that Codex runs, in file order. */
   public static List<HookSpec> hooks(byte[] bytes, String file, Report report) {
-    Optional<JsonNode> json = Json.parse(bytes, file, report, true);
+    ReadContext context = report.reading(HostImpact.DROPS_PART);
+    Optional<JsonNode> json = Json.parse(bytes, file, context);
     if (json.isEmpty()) {
       return List.of();
     }
-    return JsonFields.of(json.get(), file, "", report, true).map(root -> hooks(root, report)).orElse(List.of());
+    return JsonFields.of(json.get(), file, "", context).map(root -> hooks(root, report)).orElse(List.of());
   }
 
   /**
@@ -182,15 +186,17 @@ public final class ConfigReader {
    * Codex discards the whole file on any schema error (an unknown top-level key, an unknown handler type, a
    * missing command, a timeout that is not a whole number); it silently ignores events it does not know,
    * drops a matcher group whose regular expression is invalid, and skips {@code prompt} and {@code agent}
-   * handlers. All of these are host-fatal.
+   * handlers. An unknown event is only a warning: such hooks are written for another host (Claude Code has
+   * events Codex lacks), and Codex keeps the rest of the plugin; every other problem drops a part.
    */
   public static List<HookSpec> hooks(JsonFields root, Report report) {
     String file = root.file();
-    int fatalBefore = report.hostFatalCount();
+    ReadContext context = root.context();
+    int fatalBefore = report.impactCount();
     int partsDropped = 0;
     for (String key : root.keys()) {
       if (!key.equals("hooks") && !key.equals("description")) {
-        report.problem(FindingCode.UNKNOWN_KEY, file, root.field(key)).hostFatal()
+        report.problem(FindingCode.UNKNOWN_KEY, file, root.field(key)).dropsPart()
             .fix("Codex accepts only description and hooks here and discards the whole file otherwise").report();
       }
     }
@@ -200,17 +206,17 @@ public final class ConfigReader {
       JsonFields map = events.get();
       if (!Rules.HOOK_EVENTS.contains(event)) {
         report.problem(FindingCode.UNKNOWN_EVENT, file, map.field(event)).value(event)
-            .fix("Codex silently ignores hooks of any other event (names are case-sensitive)").hostFatal().report();
-        partsDropped++;
+            .fix("Codex ignores the hooks of this event and keeps the others; for Codex, use one of the listed"
+                + " events (names are case-sensitive)").report();
         continue;
       }
       JsonNode groups = map.raw(event);
       if (!groups.isArray()) {
-        JsonFields.wrongType(report, file, map.field(event), "an array of matcher groups", groups, true);
+        JsonFields.wrongType(context, file, map.field(event), "an array of matcher groups", groups);
         continue;
       }
       for (int g = 0; g < groups.size(); g++) {
-        Optional<JsonFields> group = JsonFields.of(groups.get(g), file, map.field(event) + "[" + g + "]", report, true);
+        Optional<JsonFields> group = JsonFields.of(groups.get(g), file, map.field(event) + "[" + g + "]", context);
         if (group.isEmpty()) {
           continue;
         }
@@ -218,17 +224,17 @@ public final class ConfigReader {
         Optional<String> badMatcher = Rules.regexProblem(matcher);
         if (badMatcher.isPresent()) {
           report.problem(FindingCode.BAD_REGEX, file, group.get().field("matcher")).value(matcher)
-              .fix(badMatcher.get() + "; Codex drops this matcher group").hostFatal().report();
+              .fix(badMatcher.get() + "; Codex drops this matcher group").dropsPart().report();
           partsDropped++;
         }
         JsonNode commands = group.get().raw("hooks");
         if (commands == null || !commands.isArray()) {
-          JsonFields.wrongType(report, file, group.get().field("hooks"), "an array of hooks", commands, true);
+          JsonFields.wrongType(context, file, group.get().field("hooks"), "an array of hooks", commands);
           continue;
         }
         for (int h = 0; h < commands.size(); h++) {
           Optional<JsonFields> handler =
-              JsonFields.of(commands.get(h), file, group.get().field("hooks") + "[" + h + "]", report, true);
+              JsonFields.of(commands.get(h), file, group.get().field("hooks") + "[" + h + "]", context);
           if (handler.isEmpty()) {
             continue;
           }
@@ -240,7 +246,7 @@ public final class ConfigReader {
         }
       }
     }
-    if (report.hostFatalCount() - fatalBefore > partsDropped) {
+    if (report.impactCount() - fatalBefore > partsDropped) {
       return List.of();
     }
     return hooks;
@@ -254,14 +260,14 @@ public final class ConfigReader {
     switch (type) {
       case "command" -> {
         if (!command.has("command")) {
-          report.problem(FindingCode.MISSING, command.file(), command.field("command")).hostFatal()
+          report.problem(FindingCode.MISSING, command.file(), command.field("command")).dropsPart()
               .fix("set the shell command; Codex discards the whole file without it").report();
         }
         Optional<Integer> timeout = command.integer("timeout");
         if (timeout.isPresent() && timeout.get() < 0) {
           report.problem(FindingCode.NEGATIVE, command.file(), command.field("timeout"))
-              .found("(" + timeout.get() + ")").fix("Codex discards the whole file; leave it out for 600 seconds")
-              .hostFatal().report();
+              .found(String.valueOf(timeout.get())).fix("Codex discards the whole file; leave it out for 600 seconds")
+              .dropsPart().report();
         }
         return new Handler(Optional.of(new HookSpec(event, matcher, command.text("command"), timeout,
             command.text("statusMessage"))), false);
@@ -273,13 +279,13 @@ public final class ConfigReader {
       }
       case "prompt", "agent" -> {
         report.problem(FindingCode.WRONG_TYPE, command.file(), command.field("type")).value(type)
-            .rule("must be \"command\" or \"mcp_tool\"")
-            .fix("Codex 0.169.0 skips " + type + " hooks (not supported yet)").hostFatal().report();
+            .arg("type", "\"command\" or \"mcp_tool\"")
+            .fix("Codex 0.169.0 skips " + type + " hooks (not supported yet)").dropsPart().report();
         return new Handler(Optional.empty(), true);
       }
       default -> {
         report.problem(FindingCode.WRONG_TYPE, command.file(), command.field("type")).value(type)
-            .rule("must be \"command\"").fix("Codex discards the whole hooks file on an unknown type").hostFatal()
+            .arg("type", "\"command\"").fix("Codex discards the whole hooks file on an unknown type").dropsPart()
             .report();
         return new Handler(Optional.empty(), false);
       }

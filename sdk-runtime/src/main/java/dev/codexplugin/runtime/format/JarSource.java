@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -31,18 +32,22 @@ public final class JarSource implements BundleSource {
   }
 
   @Override
-  public Optional<byte[]> read(String path, int maxBytes, Report report, boolean hostFatal) {
+  public Set<String> executableFiles() {
+    return entry.executable();
+  }
+
+  @Override
+  public Optional<byte[]> read(String path, int maxBytes, ReadContext context) {
     ZipEntry zipEntry = zip.getEntry(entry.root() + path);
     if (zipEntry == null || zipEntry.isDirectory()) {
-      FolderSource.problem(report, FindingCode.MISSING_FILE, path, hostFatal)
+      context.problem(FindingCode.MISSING_FILE, path, "")
           .fix("the index lists it but the jar does not hold it; rebuild the jar").report();
       return Optional.empty();
     }
     try (InputStream in = zip.getInputStream(zipEntry)) {
-      return Sources.readCapped(in, path, maxBytes, report, hostFatal);
+      return Sources.readCapped(in, path, maxBytes, context);
     } catch (IOException | RuntimeException e) {
-      FolderSource.problem(report, FindingCode.IO, path, hostFatal)
-          .found("(" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")").report();
+      context.problem(FindingCode.IO, path, "").found(e.getClass().getSimpleName() + ": " + e.getMessage()).report();
       return Optional.empty();
     }
   }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -108,11 +109,11 @@ public final class Json {
   }
 
   /**
-   * Parses {@code bytes} strictly. Problems are reported on {@code file} with {@code hostFatal} as given
-   * (whether Codex loses something when this file cannot be read).
+   * Parses {@code bytes} strictly. Problems are reported on {@code file} in {@code context} (what the host loses
+   * when this file cannot be read).
    */
-  public static Optional<JsonNode> parse(byte[] bytes, String file, Report report, boolean hostFatal) {
-    return parse(bytes, file, report, hostFatal, field -> hostFatal);
+  public static Optional<JsonNode> parse(byte[] bytes, String file, ReadContext context) {
+    return parse(bytes, file, context, field -> context.matters());
   }
 
   /**
@@ -120,27 +121,26 @@ public final class Json {
    * is host-fatal when {@code duplicateFatal} says so (Codex rejects duplicates of the fields it reads, and
    * keeps the last of other keys). The first duplicate is reported; the last value wins.
    */
-  public static Optional<JsonNode> parse(byte[] bytes, String file, Report report, boolean hostFatal,
+  public static Optional<JsonNode> parse(byte[] bytes, String file, ReadContext context,
       Predicate<String> duplicateFatal) {
-    Optional<String> text = decode(bytes, file, report, hostFatal);
+    Optional<String> text = decode(bytes, file, context);
     if (text.isEmpty()) {
       return Optional.empty();
     }
     try (JsonParser parser = MAPPER.createParser(text.get())) {
       JsonNode node = MAPPER.readTree(parser);
       if (node == null || node.isMissingNode()) {
-        problem(report, FindingCode.BAD_JSON, file, hostFatal).found("(an empty file)")
-            .fix("write a JSON object").report();
+        context.problem(FindingCode.BAD_JSON, file, "").found("an empty file").fix("write a JSON object").report();
         return Optional.empty();
       }
       return Optional.of(node);
     } catch (JsonParseException e) {
       if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-        return duplicate(text.get(), file, report, hostFatal, duplicateFatal);
+        return duplicate(text.get(), file, context, duplicateFatal);
       }
-      syntax(file, report, hostFatal, e);
+      syntax(file, context, e);
     } catch (IOException e) {
-      syntax(file, report, hostFatal, e);
+      syntax(file, context, e);
     }
     return Optional.empty();
   }
@@ -150,7 +150,7 @@ public final class Json {
    * {@code hooks.Stop[0].matcher}), then reads it leniently: the last value of a key wins, as in Codex for
    * the keys it does not read.
    */
-  private static Optional<JsonNode> duplicate(String text, String file, Report report, boolean hostFatal,
+  private static Optional<JsonNode> duplicate(String text, String file, ReadContext context,
       Predicate<String> duplicateFatal) {
     try (JsonParser parser = LENIENT.createParser(text)) {
       Deque<Set<String>> objects = new ArrayDeque<>();
@@ -162,23 +162,22 @@ public final class Json {
             if (!objects.peek().add(parser.currentName())) {
               String field = path(parser.getParsingContext());
               boolean fatal = duplicateFatal.test(field);
-              Report.Problem p = report.problem(FindingCode.BAD_JSON, file, field)
-                  .found("(the key appears twice" + at(parser) + ")")
-                  .fix("remove one; Codex " + (fatal ? "rejects the file" : "keeps the last one"));
-              (fatal ? p.hostFatal() : p).report();
+              context.with(fatal ? context.impact() : HostImpact.NONE).problem(FindingCode.BAD_JSON, file, field)
+                  .found("the key twice" + at(parser))
+                  .fix("remove one; Codex " + (fatal ? "rejects the file" : "keeps the last one")).report();
             }
           }
           default -> { }
         }
       }
     } catch (IOException again) {
-      syntax(file, report, hostFatal, again);
+      syntax(file, context, again);
       return Optional.empty();
     }
     try (JsonParser lenient = LENIENT.createParser(text)) {
       return Optional.ofNullable(LENIENT.readTree(lenient));
     } catch (IOException again) {
-      syntax(file, report, hostFatal, again);
+      syntax(file, context, again);
       return Optional.empty();
     }
   }
@@ -206,40 +205,50 @@ public final class Json {
     return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
-  private static void syntax(String file, Report report, boolean hostFatal, IOException error) {
+  private static void syntax(String file, ReadContext context, IOException error) {
     if (error instanceof StreamConstraintsException c) {
-      problem(report, FindingCode.TOO_LARGE, file, hostFatal)
-          .found("(" + firstLine(c.getOriginalMessage()) + ")")
+      context.problem(FindingCode.TOO_LARGE, file, "").arg("limit", MAX_DEPTH + " levels of nesting")
+          .found(firstLine(c.getOriginalMessage()))
           .fix("no file of the format needs more than " + MAX_DEPTH + " levels of nesting").report();
       return;
     }
     if (error instanceof JsonProcessingException e) {
-      problem(report, FindingCode.BAD_JSON, file, hostFatal)
-          .found("(" + firstLine(e.getOriginalMessage()) + at(e) + ")")
-          .fix("fix the syntax").report();
+      context.problem(FindingCode.BAD_JSON, file, "").found(syntaxError(e.getOriginalMessage()) + at(e)).report();
       return;
     }
-    problem(report, FindingCode.IO, file, hostFatal).found("(" + error.getMessage() + ")").report();
+    context.problem(FindingCode.IO, file, "").found(error.getClass().getSimpleName()).report();
   }
 
   /** Decodes strict UTF-8 without a byte-order mark, reporting {@link FindingCode#BAD_ENCODING}. */
-  public static Optional<String> decode(byte[] bytes, String file, Report report, boolean hostFatal) {
+  public static Optional<String> decode(byte[] bytes, String file, ReadContext context) {
     if (Text.hasBom(bytes)) {
-      problem(report, FindingCode.BAD_ENCODING, file, hostFatal).found("(it starts with a byte-order mark)")
-          .fix("save it as UTF-8 without BOM").report();
+      context.problem(FindingCode.BAD_ENCODING, file, "").found("a byte-order mark").report();
       return Optional.empty();
     }
     Optional<String> text = Text.decodeUtf8(bytes);
     if (text.isEmpty()) {
-      problem(report, FindingCode.BAD_ENCODING, file, hostFatal).found("(it has bytes that are not UTF-8)")
-          .fix("save it as UTF-8").report();
+      context.problem(FindingCode.BAD_ENCODING, file, "").found("bytes that are not UTF-8").fix("save it as UTF-8")
+          .report();
     }
     return text;
   }
 
-  private static Report.Problem problem(Report report, FindingCode code, String file, boolean hostFatal) {
-    Report.Problem p = report.problem(code, file, "");
-    return hostFatal ? p.hostFatal() : p;
+  /**
+   * What a parse error says was expected, in the parser's fixed words, without the bytes it found: a message of
+   * a file never carries the file's content (it may be a secret file reached by mistake).
+   */
+  static String syntaxError(String message) {
+    String line = message == null ? "" : message.lines().findFirst().orElse("");
+    if (line.startsWith("Unexpected end-of-input")) {
+      return "the end of the file too early";
+    }
+    int expecting = line.indexOf("expect");
+    if (expecting >= 0) {
+      String expectation = line.substring(expecting).replaceAll("\\s+", " ");
+      int end = expectation.indexOf(" at [Source");
+      return "a syntax error (" + (end < 0 ? expectation : expectation.substring(0, end)).strip() + ")";
+    }
+    return "a syntax error";
   }
 
   private static String firstLine(String message) {

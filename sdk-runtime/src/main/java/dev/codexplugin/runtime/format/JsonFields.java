@@ -20,27 +20,24 @@ public final class JsonFields {
   private final JsonNode node;
   private final String file;
   private final String path;
-  private final Report report;
-  private final boolean hostFatal;
+  private final ReadContext context;
 
   /**
-   * @param hostFatal whether a wrong type here makes Codex reject the file (then it is an error on load)
+   * @param context where problems go, and what the host loses when a value here has the wrong type
    */
-  public JsonFields(JsonNode node, String file, String path, Report report, boolean hostFatal) {
+  public JsonFields(JsonNode node, String file, String path, ReadContext context) {
     this.node = node;
     this.file = file;
     this.path = path;
-    this.report = report;
-    this.hostFatal = hostFatal;
+    this.context = context;
   }
 
   /** Wraps {@code node} when it is an object; reports {@link FindingCode#WRONG_TYPE} otherwise. */
-  public static Optional<JsonFields> of(JsonNode node, String file, String path, Report report,
-      boolean hostFatal) {
+  public static Optional<JsonFields> of(JsonNode node, String file, String path, ReadContext context) {
     if (node != null && node.isObject()) {
-      return Optional.of(new JsonFields(node, file, path, report, hostFatal));
+      return Optional.of(new JsonFields(node, file, path, context));
     }
-    wrongType(report, file, path, "a JSON object", node, hostFatal);
+    wrongType(context, file, path, "a JSON object", node);
     return Optional.empty();
   }
 
@@ -52,9 +49,19 @@ public final class JsonFields {
     return path;
   }
 
-  /** Where problems are reported. */
-  public Report report() {
-    return report;
+  /** Where problems are reported, and with which impact. */
+  public ReadContext context() {
+    return context;
+  }
+
+  /** The same object, read with {@code impact} instead (a field the host reads less strictly). */
+  public JsonFields with(dev.codexplugin.runtime.FindingCode.HostImpact impact) {
+    return new JsonFields(node, file, path, context.with(impact));
+  }
+
+  /** The place of {@code key} of this object. */
+  public Place place(String key) {
+    return new Place(file, field(key));
   }
 
   public boolean has(String key) {
@@ -88,7 +95,7 @@ public final class JsonFields {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      wrongType(report, file, field(key), "a string", value, hostFatal);
+      wrongType(context, file, field(key), "a string", value);
       return Optional.empty();
     }
     return Optional.of(value.textValue());
@@ -101,14 +108,14 @@ public final class JsonFields {
       return List.of();
     }
     if (!value.isArray()) {
-      wrongType(report, file, field(key), "an array of strings", value, hostFatal);
+      wrongType(context, file, field(key), "an array of strings", value);
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
       if (!item.isTextual()) {
-        wrongType(report, file, field(key) + "[" + i + "]", "a string", item, hostFatal);
+        wrongType(context, file, field(key) + "[" + i + "]", "a string", item);
         return List.of();
       }
       out.add(item.textValue());
@@ -123,7 +130,7 @@ public final class JsonFields {
       return Map.of();
     }
     if (!value.isObject()) {
-      wrongType(report, file, field(key), "an object of strings", value, hostFatal);
+      wrongType(context, file, field(key), "an object of strings", value);
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -131,7 +138,7 @@ public final class JsonFields {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> entry = fields.next();
       if (!entry.getValue().isTextual()) {
-        wrongType(report, file, field(key) + "." + entry.getKey(), "a string", entry.getValue(), hostFatal);
+        wrongType(context, file, field(key) + "." + entry.getKey(), "a string", entry.getValue());
         return Map.of();
       }
       out.put(entry.getKey(), entry.getValue().textValue());
@@ -145,7 +152,7 @@ public final class JsonFields {
       return Optional.empty();
     }
     if (!value.isBoolean()) {
-      wrongType(report, file, field(key), "true or false", value, hostFatal);
+      wrongType(context, file, field(key), "true or false", value);
       return Optional.empty();
     }
     return Optional.of(value.booleanValue());
@@ -157,7 +164,7 @@ public final class JsonFields {
       return Optional.empty();
     }
     if (!value.isNumber()) {
-      wrongType(report, file, field(key), "a number", value, hostFatal);
+      wrongType(context, file, field(key), "a number", value);
       return Optional.empty();
     }
     return Optional.of(value.doubleValue());
@@ -169,7 +176,7 @@ public final class JsonFields {
       return Optional.empty();
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      wrongType(report, file, field(key), "a whole number", value, hostFatal);
+      wrongType(context, file, field(key), "a whole number", value);
       return Optional.empty();
     }
     return Optional.of(value.intValue());
@@ -181,7 +188,7 @@ public final class JsonFields {
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
-    return of(value, file, field(key), report, hostFatal);
+    return of(value, file, field(key), context);
   }
 
   /** Reports every key not in {@code known} as {@link FindingCode#UNKNOWN_KEY}. */
@@ -193,22 +200,16 @@ public final class JsonFields {
       }
     });
     for (String key : unknown) {
-      report.problem(FindingCode.UNKNOWN_KEY, file, field(key))
+      context.report().problem(FindingCode.UNKNOWN_KEY, file, field(key))
           .fix("the host ignores it" + (hint.isEmpty() ? "" : "; " + hint)).report();
     }
   }
 
   /** Reports that {@code field} of {@code file} holds {@code actual} where {@code expected} belongs. */
-  public static void wrongType(Report report, String file, String field, String expected, JsonNode actual,
-      boolean hostFatal) {
-    Report.Problem p = report.problem(FindingCode.WRONG_TYPE, file, field)
-        .found("(" + describe(actual) + ")")
-        .rule("must be " + expected)
-        .fix(hostFatal ? "Codex rejects the file otherwise" : "fix the value");
-    if (hostFatal) {
-      p.hostFatal();
-    }
-    p.report();
+  public static void wrongType(ReadContext context, String file, String field, String expected, JsonNode actual) {
+    context.problem(FindingCode.WRONG_TYPE, file, field).arg("type", expected).found(describe(actual))
+        .fix(context.matters() ? "write " + expected + "; Codex rejects the file otherwise" : "write " + expected)
+        .report();
   }
 
   static String describe(JsonNode node) {

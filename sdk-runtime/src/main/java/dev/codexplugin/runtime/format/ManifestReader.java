@@ -2,6 +2,7 @@ package dev.codexplugin.runtime.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.PluginAuthor;
 import dev.codexplugin.runtime.PluginManifest;
 import dev.codexplugin.runtime.PluginUi;
@@ -63,13 +64,13 @@ final class ManifestReader {
    */
   static Optional<Manifest> read(JsonNode json, String file, List<String> files, Report report) {
     if (json.isArray() && json.isEmpty()) {
-      report.problem(FindingCode.WRONG_TYPE, file, "").found("(an empty array)").rule("must be a JSON object")
+      report.problem(FindingCode.WRONG_TYPE, file, "").found("an empty array").arg("type", "a JSON object")
           .fix("write {\"name\": ..., \"version\": ..., \"description\": ...}; Codex installs it as version"
               + " \"local\" and shows the skills as \"local:<skill>\"")
           .report();
       json = Json.object();
     }
-    Optional<JsonFields> root = JsonFields.of(json, file, "", report, true);
+    Optional<JsonFields> root = JsonFields.of(json, file, "", report.reading(HostImpact.REJECTS_PLUGIN));
     return root.map(r -> new ManifestReader(file, report, files).read(r));
   }
 
@@ -81,7 +82,7 @@ final class ManifestReader {
     }
     String version = m.optText("version").map(v -> {
       if (v.isBlank()) {
-        report.problem(FindingCode.MISSING, file, "version").hostFatal()
+        report.problem(FindingCode.MISSING, file, "version").rejectsPlugin()
             .fix("Codex rejects a blank version; set one such as \"1.0.0\"").report();
       } else if (!v.equals(v.trim())) {
         report.problem(FindingCode.BAD_VERSION, file, "version").value(v)
@@ -97,7 +98,7 @@ final class ManifestReader {
     Optional<PluginAuthor> author = Optional.empty();
     JsonNode authorNode = m.raw("author");
     if (authorNode != null && !authorNode.isNull()) {
-      author = JsonFields.of(authorNode, file, "author", report, false)
+      author = JsonFields.of(authorNode, file, "author", report.reading(HostImpact.NONE))
           .map(a -> new PluginAuthor(a.text("name"), a.text("email"), a.text("url")));
     }
     String homepage = lenientText(m, "homepage");
@@ -128,7 +129,7 @@ final class ManifestReader {
       return "";
     }
     if (!node.isTextual()) {
-      JsonFields.wrongType(report, file, key, "a string", node, false);
+      JsonFields.wrongType(report.reading(HostImpact.NONE), file, key, "a string", node);
       return "";
     }
     return node.textValue();
@@ -172,12 +173,12 @@ final class ManifestReader {
       return List.of();
     }
     if (node.isTextual()) {
-      report.problem(FindingCode.WRONG_TYPE, file, field).found("(a string)")
-          .rule("must be an array of strings").fix("write [\"...\"]; Codex reads it as a list of one").report();
+      report.problem(FindingCode.WRONG_TYPE, file, field).found("a string")
+          .arg("type", "an array of strings").fix("write [\"...\"]; Codex reads it as a list of one").report();
       return node.textValue().isBlank() ? List.of() : List.of(node.textValue());
     }
     if (!node.isArray()) {
-      JsonFields.wrongType(report, file, field, "an array of strings", node, false);
+      JsonFields.wrongType(report.reading(HostImpact.NONE), file, field, "an array of strings", node);
       return List.of();
     }
     List<String> prompts = new ArrayList<>();
@@ -185,17 +186,17 @@ final class ManifestReader {
       JsonNode item = node.get(i);
       if (!item.isTextual()) {
         report.problem(FindingCode.WRONG_TYPE, file, field + "[" + i + "]")
-            .found("(" + JsonFields.describe(item) + ")").rule("must be a string")
+            .found(JsonFields.describe(item)).arg("type", "a string")
             .fix("Codex drops the entry").report();
       } else if (item.textValue().isBlank()) {
-        report.problem(FindingCode.DEFAULT_PROMPTS, file, field + "[" + i + "]").found("(empty)")
+        report.problem(FindingCode.DEFAULT_PROMPTS, file, field + "[" + i + "]").found("empty")
             .fix("remove the empty entry (Codex drops it)").report();
       } else {
         prompts.add(item.textValue());
       }
     }
     if (prompts.size() > Rules.MAX_PROMPTS) {
-      report.problem(FindingCode.DEFAULT_PROMPTS, file, field).found("(" + prompts.size() + " prompts)")
+      report.problem(FindingCode.DEFAULT_PROMPTS, file, field).found(prompts.size() + " prompts")
           .fix("keep the best three; Codex uses the first three and drops the rest").report();
       return prompts.subList(0, Rules.MAX_PROMPTS);
     }
@@ -213,8 +214,8 @@ final class ManifestReader {
     } else if (node.isArray() && allText(node)) {
       node.forEach(n -> values.add(n.textValue()));
     } else {
-      report.problem(FindingCode.WRONG_TYPE, file, "skills").found("(" + JsonFields.describe(node) + ")")
-          .rule("must be a path or an array of paths").fix("write \"./skills/\"; Codex ignores it and reads ./skills/")
+      report.problem(FindingCode.WRONG_TYPE, file, "skills").found(JsonFields.describe(node))
+          .arg("type", "a path or an array of paths").fix("write \"./skills/\"; Codex ignores it and reads ./skills/")
           .report();
       return Component.of("skills");
     }
@@ -224,40 +225,40 @@ final class ManifestReader {
   private Component mcpServers(JsonFields m) {
     JsonNode node = m.raw("mcpServers");
     if (node == null || node.isNull()) {
-      return Component.of(Rules.MCP_FILE);
+      return Component.of(FormatFiles.MCP_FILE);
     }
     if (node.isObject()) {
-      JsonFields inline = new JsonFields(node, file, "mcpServers", report, true);
+      JsonFields inline = new JsonFields(node, file, "mcpServers", report.reading(HostImpact.DROPS_PART));
       return new Component(List.of(), Optional.of(inline));
     }
     if (!node.isTextual()) {
-      report.problem(FindingCode.WRONG_TYPE, file, "mcpServers").found("(" + JsonFields.describe(node) + ")")
-          .rule("must be a path or an object of servers")
+      report.problem(FindingCode.WRONG_TYPE, file, "mcpServers").found(JsonFields.describe(node))
+          .arg("type", "a path or an object of servers")
           .fix("write \"./.mcp.json\"; Codex ignores it and reads ./.mcp.json").report();
-      return Component.of(Rules.MCP_FILE);
+      return Component.of(FormatFiles.MCP_FILE);
     }
-    return paths("mcpServers", List.of(node.textValue()), Rules.MCP_FILE, false);
+    return paths("mcpServers", List.of(node.textValue()), FormatFiles.MCP_FILE, false);
   }
 
   private Component apps(JsonFields m) {
     JsonNode node = m.raw("apps");
     if (node == null || node.isNull()) {
-      return Component.of(Rules.APP_FILE);
+      return Component.of(FormatFiles.APP_FILE);
     }
     if (!node.isTextual()) {
-      JsonFields.wrongType(report, file, "apps", "a path such as \"./.app.json\"", node, true);
+      JsonFields.wrongType(report.reading(HostImpact.REJECTS_PLUGIN), file, "apps", "a path such as \"./.app.json\"", node);
       return new Component(List.of(), Optional.empty());
     }
-    return paths("apps", List.of(node.textValue()), Rules.APP_FILE, false);
+    return paths("apps", List.of(node.textValue()), FormatFiles.APP_FILE, false);
   }
 
   private Component hooks(JsonFields m) {
     JsonNode node = m.raw("hooks");
     if (node == null || node.isNull()) {
-      return Component.of(Rules.HOOKS_FILE);
+      return Component.of(FormatFiles.HOOKS_FILE);
     }
     if (node.isObject()) {
-      return new Component(List.of(), Optional.of(new JsonFields(node, file, "hooks", report, true)));
+      return new Component(List.of(), Optional.of(new JsonFields(node, file, "hooks", report.reading(HostImpact.DROPS_PART))));
     }
     List<String> values = new ArrayList<>();
     if (node.isTextual()) {
@@ -265,12 +266,12 @@ final class ManifestReader {
     } else if (node.isArray() && allText(node)) {
       node.forEach(n -> values.add(n.textValue()));
     } else {
-      report.problem(FindingCode.WRONG_TYPE, file, "hooks").found("(" + JsonFields.describe(node) + ")")
-          .rule("must be a path, an array of paths or an object")
+      report.problem(FindingCode.WRONG_TYPE, file, "hooks").found(JsonFields.describe(node))
+          .arg("type", "a path, an array of paths or an object")
           .fix("remove it; Codex reads ./hooks/hooks.json by default").report();
-      return Component.of(Rules.HOOKS_FILE);
+      return Component.of(FormatFiles.HOOKS_FILE);
     }
-    return paths("hooks", values, Rules.HOOKS_FILE, false);
+    return paths("hooks", values, FormatFiles.HOOKS_FILE, false);
   }
 
   /**
@@ -298,7 +299,7 @@ final class ManifestReader {
         report.problem(FindingCode.MISSING_FILE, file, where).value(value)
             .fix("Codex finds nothing there and does not fall back to ./" + defaultPath
                 + "; fix the path or add the " + (folder ? "folder" : "file"))
-            .hostFatal().report();
+            .dropsPart().report();
         continue;
       }
       usable.add(relative);

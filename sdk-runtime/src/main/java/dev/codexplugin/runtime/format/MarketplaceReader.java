@@ -4,6 +4,7 @@ import dev.codexplugin.runtime.internal.ExportEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,19 +38,19 @@ public final class MarketplaceReader {
 
   /** Whether {@code root} holds a marketplace file. */
   public static boolean isMarketplace(Path root) {
-    return Files.isRegularFile(root.resolve(ExportEngine.CODEX_MARKETPLACE))
-        || Files.isRegularFile(root.resolve(ExportEngine.CLAUDE_MARKETPLACE));
+    return Files.isRegularFile(root.resolve(FormatFiles.CODEX_MARKETPLACE))
+        || Files.isRegularFile(root.resolve(FormatFiles.CLAUDE_MARKETPLACE));
   }
 
   /** Every marketplace file of {@code root}, Codex first; findings go to {@code report}. */
   public static List<Catalog> read(Path root, Report report) {
     List<Catalog> catalogs = new ArrayList<>();
-    read(root, ExportEngine.CODEX_MARKETPLACE, "codex", report).ifPresent(catalogs::add);
-    read(root, ExportEngine.CLAUDE_MARKETPLACE, "claude", report).ifPresent(catalogs::add);
+    read(root, FormatFiles.CODEX_MARKETPLACE, "codex", report).ifPresent(catalogs::add);
+    read(root, FormatFiles.CLAUDE_MARKETPLACE, "claude", report).ifPresent(catalogs::add);
     if (catalogs.isEmpty() && !report.hasErrors()) {
-      report.problem(FindingCode.NO_BUNDLE, "", "").hostFatal()
-          .found("(no " + ExportEngine.CODEX_MARKETPLACE + " and no " + ExportEngine.CLAUDE_MARKETPLACE + ")")
-          .rule("must hold a marketplace file").fix("point at the marketplace root, the folder holding .agents/")
+      report.problem(FindingCode.NO_BUNDLE, "", "").dropsPart()
+          .found("no " + FormatFiles.CODEX_MARKETPLACE + " and no " + FormatFiles.CLAUDE_MARKETPLACE)
+          .fix("point at the marketplace root, the folder holding .agents/ or .claude-plugin/")
           .report();
     }
     return catalogs;
@@ -63,28 +64,28 @@ public final class MarketplaceReader {
     byte[] bytes;
     try {
       if (Files.size(path) > Limits.MAX_TEXT_BYTES) {
-        report.problem(FindingCode.TOO_LARGE, file, "").hostFatal()
-            .rule("must be at most " + Limits.MAX_TEXT_BYTES + " bytes").report();
+        report.problem(FindingCode.TOO_LARGE, file, "").dropsPart()
+            .arg("limit", Limits.MAX_TEXT_BYTES + " bytes").report();
         return Optional.empty();
       }
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
-      report.problem(FindingCode.IO, file, "").found("(" + e.getMessage() + ")").hostFatal().report();
+      report.problem(FindingCode.IO, file, "").found(e.getMessage()).dropsPart().report();
       return Optional.empty();
     }
-    Optional<JsonFields> json = Json.parse(bytes, file, report, true)
-        .flatMap(node -> JsonFields.of(node, file, "", report, true));
+    ReadContext context = report.reading(HostImpact.REJECTS_PLUGIN);
+    Optional<JsonFields> json = Json.parse(bytes, file, context)
+        .flatMap(node -> JsonFields.of(node, file, "", context));
     if (json.isEmpty()) {
       return Optional.empty();
     }
     JsonFields m = json.get();
     String name = m.text("name");
     if (name.isEmpty()) {
-      report.problem(FindingCode.MISSING, file, "name").hostFatal().fix("name the marketplace, e.g. \"team-tools\"")
+      report.problem(FindingCode.MISSING, file, "name").dropsPart().fix("name the marketplace, e.g. \"team-tools\"")
           .report();
     } else if (!MARKETPLACE_NAME.matcher(name).matches()) {
-      report.problem(FindingCode.BAD_KEY, file, "name").value(name).hostFatal()
-          .rule("must be letters, digits, _ and - only")
+      report.problem(FindingCode.BAD_KEY, file, "name").value(name).dropsPart()
           .fix("Codex rejects it with \"invalid marketplace name\"; use " + Text.quote(name.replaceAll("[^A-Za-z0-9_-]+", "-")))
           .report();
     }
@@ -92,16 +93,16 @@ public final class MarketplaceReader {
     String owner = m.object("owner").map(o -> o.text("name")).orElse("");
     if (host.equals("claude") && owner.isEmpty()) {
       report.problem(FindingCode.MISSING, file, "owner.name").fix("Claude Code requires \"owner\": {\"name\": ...}")
-          .hostFatal().report();
+          .dropsPart().report();
     }
     List<Entry> entries = new ArrayList<>();
     JsonNode plugins = m.raw("plugins");
     if (plugins == null || !plugins.isArray()) {
-      JsonFields.wrongType(report, file, "plugins", "an array", plugins, true);
+      JsonFields.wrongType(context, file, "plugins", "an array", plugins);
     } else {
       for (int i = 0; i < plugins.size(); i++) {
         String field = "plugins[" + i + "]";
-        JsonFields.of(plugins.get(i), file, field, report, true)
+        JsonFields.of(plugins.get(i), file, field, context)
             .ifPresent(p -> entries.add(entry(root, file, field, p, report)));
       }
     }
@@ -117,7 +118,7 @@ public final class MarketplaceReader {
       source = raw.textValue();
       local = Optional.of(source);
     } else if (raw != null && raw.isObject()) {
-      JsonFields s = new JsonFields(raw, file, field + ".source", report, true);
+      JsonFields s = new JsonFields(raw, file, field + ".source", p.context());
       String kind = s.text("source");
       if (kind.equals("local") || (kind.isEmpty() && s.has("path"))) {
         source = s.text("path");
@@ -127,7 +128,7 @@ public final class MarketplaceReader {
         source = kind + (s.text("repo").isEmpty() ? s.text("url") : ":" + s.text("repo"));
       }
     } else {
-      JsonFields.wrongType(report, file, field + ".source", "a path or a source object", raw, true);
+      JsonFields.wrongType(p.context(), file, field + ".source", "a path or a source object", raw);
       source = "";
     }
     Optional<Path> folder = Optional.empty();
@@ -135,13 +136,13 @@ public final class MarketplaceReader {
       String path = local.get();
       Optional<String> problem = path.equals("./") ? Optional.empty() : BundlePaths.problem(path);
       if (problem.isPresent()) {
-        report.problem(FindingCode.BAD_PATH, file, sourceField).value(path).hostFatal()
+        report.problem(FindingCode.BAD_PATH, file, sourceField).value(path).dropsPart()
             .fix(problem.get() + "; Codex then reports the plugin \"was not found in marketplace\"; write it as"
                 + " \"./plugins/<name>\"").report();
       } else {
         Path resolved = path.equals("./") ? root : root.resolve(BundlePaths.relative(path)).normalize();
         if (!Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(resolved)) {
-          report.problem(FindingCode.MISSING_FILE, file, sourceField).value(path).hostFatal()
+          report.problem(FindingCode.MISSING_FILE, file, sourceField).value(path).dropsPart()
               .fix("the folder " + resolved + " does not exist").report();
         } else {
           folder = Optional.of(resolved);

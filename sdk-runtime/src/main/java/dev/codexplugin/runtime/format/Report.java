@@ -2,72 +2,88 @@ package dev.codexplugin.runtime.format;
 
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.Context;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Collects the findings of one check, deciding each one's severity from the {@link Mode}.
- *
- * <p>In {@link Mode#PUBLISH} (the SDK writes the bundle) a code has its {@link FindingCode#publishSeverity()}.
- * In {@link Mode#LOAD} (reading a bundle anyone wrote) a finding is an error only when it is
- * {@linkplain Problem#hostFatal() fatal for the host}: Codex would reject the plugin or lose part of it. A
- * host-fatal finding is an error in both modes.
+ * Collects the findings of one check. Every finding of the SDK — the loader's, the processor's, the exporter's,
+ * a catalog's — is built by one {@link Problem} and rendered from its {@link FindingCode}'s template; the
+ * {@link Context} and the problem's {@link HostImpact} decide its severity.
  */
 public final class Report {
-  /** Who asks. */
-  public enum Mode {
-    /** The processor, exporting or validating what it writes: every rule is strict. */
-    PUBLISH,
-    /** The loader, reading any bundle: only what breaks Codex is an error. */
-    LOAD
-  }
-
-  private final Mode mode;
+  private final Context context;
   private final String location;
   private final List<Finding> findings = new ArrayList<>();
-  /** Where in {@link #findings} each code at each file and field is. */
-  private final Map<Place, Integer> index = new HashMap<>();
-  /** The file and field of every error so far. */
-  private final Set<Place> errorFields = new HashSet<>();
-  private int hostFatalCount;
+  /** Where in {@link #findings} each code at each place is. */
+  private final Map<Key, Integer> index = new HashMap<>();
+  /** The places of every error so far. */
+  private final Set<Place> errorPlaces = new HashSet<>();
+  private int impactCount;
 
-  /** A code ({@code null}: any) at a field of a file. */
-  private record Place(FindingCode code, String file, String field) {}
+  /** A code at a place. */
+  private record Key(FindingCode code, Place place) {}
 
-  public Report(Mode mode, String location) {
-    this.mode = mode;
-    this.location = location;
+  /** A report of {@code context} about the bundle at {@code location} (a folder, {@code jar!/entry}, or "") */
+  public Report(Context context, String location) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.location = Objects.requireNonNull(location, "location");
   }
 
-  public Mode mode() {
-    return mode;
+  public Context context() {
+    return context;
+  }
+
+  public String location() {
+    return location;
   }
 
   /** Starts a finding of {@code code} about {@code field} of {@code file}. */
   public Problem problem(FindingCode code, String file, String field) {
-    return new Problem(code, file, field);
+    return problem(code, new Place(file, field));
+  }
+
+  /** Starts a finding of {@code code} about {@code place}. */
+  public Problem problem(FindingCode code, Place place) {
+    return new Problem(code, context, location, place, this::record);
+  }
+
+  /** A context for reading parts whose failure has {@code impact} on the host. */
+  public ReadContext reading(HostImpact impact) {
+    return new ReadContext(this, impact);
+  }
+
+  private void record(Problem problem, Finding finding) {
+    if (problem.impact() != HostImpact.NONE) {
+      impactCount++;
+    }
+    add(finding);
   }
 
   /**
-   * Adds a finding. The same code at the same file and field is reported once: an error replaces an earlier
-   * warning, anything else is dropped, so that one problem never shows up twice. A warning on a field that
-   * already has an error is a follow-on (e.g. "version must not be empty" after "version must be a string")
-   * and is dropped too.
+   * Adds a finding. The same code at the same place is reported once: an error replaces an earlier warning,
+   * anything else is dropped, so that one problem never shows up twice. A warning on a field that already has
+   * an error is a follow-on (e.g. "version must not be empty" after "version must be a string") and is dropped
+   * too.
    */
   public void add(Finding finding) {
-    Place field = new Place(null, finding.file(), finding.field());
-    if (!finding.isError() && !finding.field().isEmpty() && errorFields.contains(field)) {
+    Place place = new Place(finding.file(), finding.field());
+    if (!finding.isError() && !finding.field().isEmpty() && errorPlaces.contains(place)) {
       return;
     }
-    Place place = new Place(finding.code(), finding.file(), finding.field());
-    Integer at = index.get(place);
+    Key key = new Key(finding.code(), place);
+    Integer at = index.get(key);
     if (at == null) {
-      index.put(place, findings.size());
+      index.put(key, findings.size());
       findings.add(finding);
     } else if (finding.isError() && !findings.get(at).isError()) {
       findings.set(at, finding);
@@ -75,7 +91,7 @@ public final class Report {
       return;
     }
     if (finding.isError()) {
-      errorFields.add(field);
+      errorPlaces.add(place);
     }
   }
 
@@ -88,12 +104,12 @@ public final class Report {
   }
 
   /**
-   * How many host-fatal problems have been reported so far, duplicates included. A reader compares the count
-   * before and after one part of a file (a server, an app file, a skill) to decide whether Codex drops that
-   * part, in either mode.
+   * How many problems with an impact on the host have been reported so far, duplicates included. A reader
+   * compares the count before and after one part of a file (a server, an app file, a skill) to decide whether
+   * the host drops that part.
    */
-  public int hostFatalCount() {
-    return hostFatalCount;
+  public int impactCount() {
+    return impactCount;
   }
 
   public boolean hasErrors() {
@@ -115,82 +131,104 @@ public final class Report {
     return out;
   }
 
-  /** A finding under construction: {@code [found] rule[; fix].} */
-  public final class Problem {
+  /**
+   * A finding under construction: what was found, the numbers its rule needs, the fix and the impact on the
+   * host. {@link #report()} renders it from the code's template and hands it on.
+   */
+  public static final class Problem {
     private final FindingCode code;
-    private final String file;
-    private final String field;
+    private final Context context;
+    private final String location;
+    private final Place place;
+    private final Sink sink;
+    private final Map<String, Object> args = new LinkedHashMap<>();
     private String found = "";
-    private String rule;
     private String fix = "";
-    private boolean hostFatal;
+    private HostImpact impact = HostImpact.NONE;
 
-    private Problem(FindingCode code, String file, String field) {
-      this.code = code;
-      this.file = file;
-      this.field = field;
-      this.rule = code.rule();
+    /** Where a rendered finding goes. */
+    public interface Sink {
+      void accept(Problem problem, Finding finding);
     }
 
-    /** The offending value, quoted and shortened for the message. */
+    private Problem(FindingCode code, Context context, String location, Place place, Sink sink) {
+      this.code = Objects.requireNonNull(code, "code");
+      this.context = context;
+      this.location = location;
+      this.place = place;
+      this.sink = sink;
+    }
+
+    /** A problem not collected by a report: {@code sink} receives the finding (the processor prints it). */
+    public static Problem of(FindingCode code, Context context, Place place, Consumer<Finding> sink) {
+      return new Problem(code, context, "", place, (p, f) -> sink.accept(f));
+    }
+
+    public FindingCode code() {
+      return code;
+    }
+
+    public Place place() {
+      return place;
+    }
+
+    /** The offending value, quoted and shortened for the message: {@code found "red"}. */
     public Problem value(String value) {
       this.found = Text.quote(value);
       return this;
     }
 
-    /** A description of what was found, used as is, e.g. {@code (1100 characters)}. */
+    /** What was found, in words, e.g. {@code 1100 characters} or {@code both}. */
     public Problem found(String description) {
-      this.found = description;
+      this.found = Objects.requireNonNull(description, "description");
       return this;
     }
 
-    /** The rule when it needs numbers, e.g. {@code must be at most 1024 characters}. */
-    public Problem rule(String rule) {
-      this.rule = rule;
+    /** A value for a placeholder of the rule, e.g. {@code arg("max", 1024)}. */
+    public Problem arg(String name, Object value) {
+      args.put(name, value);
       return this;
     }
 
-    /** How to fix it, a sentence without the final period. */
+    /** How to fix it, a sentence without the final period; the code's {@link FindingCode#fix()} otherwise. */
     public Problem fix(String fix) {
-      this.fix = fix;
+      this.fix = Objects.requireNonNull(fix, "fix");
       return this;
     }
 
-    /** Codex rejects the plugin or loses part of it: an error even when loading. */
-    public Problem hostFatal() {
-      this.hostFatal = true;
+    /** What the host does with the plugin because of this problem. */
+    public Problem impact(HostImpact impact) {
+      this.impact = Objects.requireNonNull(impact, "impact");
       return this;
     }
 
-    /** Whether this problem is fatal for the host. */
-    public boolean isHostFatal() {
-      return hostFatal;
+    /** The host silently drops a part of the plugin. */
+    public Problem dropsPart() {
+      return impact(HostImpact.DROPS_PART);
     }
 
+    /** The host rejects the whole plugin. */
+    public Problem rejectsPlugin() {
+      return impact(HostImpact.REJECTS_PLUGIN);
+    }
+
+    public HostImpact impact() {
+      return impact;
+    }
+
+    /** The severity the context gives this problem. */
+    public Severity severity() {
+      return code.severity(context, impact);
+    }
+
+    /** The finding, without reporting it. */
+    public Finding finding() {
+      return new Finding(code, severity(), location, place.file(), place.field(), code.message(args, found, fix));
+    }
+
+    /** Renders the finding and hands it on. */
     public void report() {
-      if (hostFatal) {
-        hostFatalCount++;
-      }
-      // What makes Codex reject the plugin or lose part of it is an error in both modes, even for a code that
-      // is otherwise only advice (e.g. an unknown key that makes Codex discard a hooks file).
-      Severity severity;
-      if (hostFatal) {
-        severity = Severity.ERROR;
-      } else if (code.publishSeverity() == Severity.WARNING) {
-        severity = Severity.WARNING;
-      } else {
-        severity = mode == Mode.PUBLISH ? Severity.ERROR : Severity.WARNING;
-      }
-      StringBuilder message = new StringBuilder();
-      if (!found.isEmpty()) {
-        message.append(found).append(' ');
-      }
-      message.append(rule);
-      if (!fix.isEmpty()) {
-        message.append("; ").append(fix);
-      }
-      message.append('.');
-      add(new Finding(code, severity, location, file, field, message.toString()));
+      sink.accept(this, finding());
     }
   }
 }

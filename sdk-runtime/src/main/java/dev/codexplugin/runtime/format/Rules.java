@@ -23,6 +23,8 @@ import static dev.codexplugin.runtime.FindingCode.UNKNOWN_EVENT;
 import static dev.codexplugin.runtime.FindingCode.UNKNOWN_REQUIREMENT;
 
 import dev.codexplugin.runtime.AppSpec;
+import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
@@ -30,6 +32,7 @@ import dev.codexplugin.runtime.PluginManifest;
 import dev.codexplugin.runtime.PluginUi;
 import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.SkillUi;
+import dev.codexplugin.runtime.ToolSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -43,7 +46,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Every rule of the format that can be checked on the model. The processor runs it on what it is about to
- * write ({@link Report.Mode#PUBLISH}); the loader runs it on what it read ({@link Report.Mode#LOAD}). The
+ * write ({@link FindingCode.Context#COMPILE}); the loader runs it on what it read ({@link FindingCode.Context#LOAD}). The
  * parsers add the checks only they can make (JSON syntax and types, front matter, path resolution).
  */
 public final class Rules {
@@ -64,18 +67,17 @@ public final class Rules {
   /** What Codex 0.169.0 itself accepts as a plugin name. */
   public static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
+  /** The MCP rule for tool names. */
+  public static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+  /** The longest tool name a model accepts, as Codex shows it: {@code mcp__<server>__<tool>}. */
+  public static final int MAX_QUALIFIED_TOOL_NAME = 64;
+
   public static final int MAX_NAME = 64;
   public static final int MAX_SKILL_DESCRIPTION = 1024;
   public static final int MAX_COMPATIBILITY = 500;
   public static final int MAX_PROMPTS = 3;
   public static final int MAX_PROMPT = 128;
 
-  public static final String MANIFEST = ".codex-plugin/plugin.json";
-  public static final String MCP_FILE = ".mcp.json";
-  public static final String APP_FILE = ".app.json";
-  public static final String HOOKS_FILE = "hooks/hooks.json";
-  /** The tools file of a bundle with Java tools: the server, its main class and every tool's descriptor. */
-  public static final String TOOLS_FILE = "mcp-tools.json";
 
   private static final Pattern SECRET_SHAPES = Pattern.compile(
       "(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abprs]-|sk-|sk_live_|rk_live_|AKIA|ASIA|AIza|ya29\\.|"
@@ -103,20 +105,56 @@ public final class Rules {
     for (McpServerSpec server : bundle.mcpServers()) {
       rules.server(server);
       if (!serverNames.add(server.name())) {
-        rules.duplicate(MCP_FILE, "mcpServers." + server.name(), server.name(), "MCP server");
+        rules.duplicate(FormatFiles.MCP_FILE, "mcpServers." + server.name(), server.name(), "MCP server");
       }
     }
     Set<String> appKeys = new HashSet<>();
     for (AppSpec app : bundle.apps()) {
       rules.app(app);
       if (!appKeys.add(app.key())) {
-        rules.duplicate(APP_FILE, "apps." + app.key(), app.key(), "app");
+        rules.duplicate(FormatFiles.APP_FILE, "apps." + app.key(), app.key(), "app");
       }
     }
     List<HookSpec> hooks = bundle.hooks();
     for (int i = 0; i < hooks.size(); i++) {
       rules.hook(hooks.get(i), i);
     }
+    List<ToolSpec> tools = bundle.tools();
+    for (int i = 0; i < tools.size(); i++) {
+      rules.tool(tools.get(i), i);
+    }
+  }
+
+  // ---------------------------------------------------------------- tools
+
+  /** A tool of {@code mcp-tools.json}: its name, and the name a host shows the model. */
+  private void tool(ToolSpec tool, int index) {
+    Place place = new Place(FormatFiles.TOOLS_FILE, "tools[" + index + "].name");
+    toolNameProblem(tool.name()).ifPresent(fix -> report.problem(FindingCode.BAD_TOOL_NAME, place)
+        .value(tool.name()).fix(fix + "; rebuild the jar with the processor").report());
+    longToolName(tool.server(), tool.name()).ifPresent(found -> report.problem(FindingCode.LONG_TOOL_NAME, place)
+        .found(found).report());
+  }
+
+  /** What is wrong with {@code name} as an MCP tool name ({@link FindingCode#BAD_TOOL_NAME}), as a fix. */
+  public static Optional<String> toolNameProblem(String name) {
+    if (TOOL_NAME.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    if (name.length() > 128) {
+      return Optional.of("it has " + name.length() + " characters; shorten it");
+    }
+    return Optional.of("rename it, e.g. " + Text.quote(name.isEmpty() ? "tool" : name.replaceAll("[^A-Za-z0-9_.-]+", "_")));
+  }
+
+  /**
+   * The name a host shows the model for {@code tool} of {@code server}, {@code mcp__<server>__<tool>}, when it is
+   * longer than models accept ({@link FindingCode#LONG_TOOL_NAME}): what was found, for the message.
+   */
+  public static Optional<String> longToolName(String server, String tool) {
+    String qualified = "mcp__" + server + "__" + tool;
+    return qualified.length() <= MAX_QUALIFIED_TOOL_NAME ? Optional.empty()
+        : Optional.of(Text.quote(qualified) + " (" + qualified.length() + " characters)");
   }
 
   // ---------------------------------------------------------------- manifest
@@ -129,7 +167,7 @@ public final class Rules {
           .fix("without a name Codex shows every skill under the version, e.g. \"1.0.0:<skill>\"; set \"name\"")
           .report();
     } else {
-      name(f, "name", m.name(), !HOST_NAME.matcher(m.name()).matches());
+      name(f, "name", m.name(), HOST_NAME.matcher(m.name()).matches() ? HostImpact.NONE : HostImpact.REJECTS_PLUGIN);
     }
     version(f, "version", m.version());
     if (m.description().isBlank()) {
@@ -139,18 +177,18 @@ public final class Rules {
       if (a.name().isBlank()) {
         report.problem(MISSING, f, "author.name").fix("name the author, or leave out author").report();
       }
-      https(f, "author.url", a.url(), false);
+      https(f, "author.url", a.url());
     });
-    https(f, "homepage", m.homepage(), false);
-    https(f, "repository", m.repository(), false);
+    https(f, "homepage", m.homepage());
+    https(f, "repository", m.repository());
     ui(m.ui(), files);
   }
 
   private void ui(PluginUi ui, List<String> files) {
     String f = manifestFile;
-    https(f, "interface.websiteURL", ui.websiteUrl(), false);
-    https(f, "interface.privacyPolicyURL", ui.privacyPolicyUrl(), false);
-    https(f, "interface.termsOfServiceURL", ui.termsOfServiceUrl(), false);
+    https(f, "interface.websiteURL", ui.websiteUrl());
+    https(f, "interface.privacyPolicyURL", ui.privacyPolicyUrl());
+    https(f, "interface.termsOfServiceURL", ui.termsOfServiceUrl());
     prompts(f, "interface.defaultPrompt", ui.defaultPrompts());
     color(f, "interface.brandColor", ui.brandColor());
     asset(f, "interface.composerIcon", ui.composerIcon(), "", files);
@@ -174,7 +212,7 @@ public final class Rules {
     if (s.name().isEmpty()) {
       report.problem(MISSING, f, "name").fix("name the skill after its folder").report();
     } else {
-      name(f, "name", s.name(), s.name().length() > MAX_NAME);
+      name(f, "name", s.name(), s.name().length() > MAX_NAME ? HostImpact.DROPS_PART : HostImpact.NONE);
       if (!seen.add(s.name())) {
         report.problem(DUPLICATE, f, "name").value(s.name())
             .fix("another skill of this plugin has the same name, and Codex lists both; rename one").report();
@@ -182,24 +220,24 @@ public final class Rules {
       String folderName = s.folder().substring(s.folder().lastIndexOf('/') + 1);
       if (!folderName.equals(s.name())) {
         report.problem(NAME_MISMATCH, f, "name").value(s.name())
-            .rule("must equal its folder name \"" + folderName + "\"")
+            .arg("expected", "its folder name \"" + folderName + "\"")
             .fix("rename the folder or the skill").report();
       }
     }
     if (s.description().isBlank()) {
-      report.problem(MISSING, f, "description").hostFatal()
+      report.problem(MISSING, f, "description").dropsPart()
           .fix("say what the skill does and when to use it (Codex skips a skill without one)").report();
     } else {
       if (s.description().length() > MAX_SKILL_DESCRIPTION) {
         report.problem(TOO_LONG, f, "description")
-            .found("(" + s.description().length() + " characters)")
-            .rule("must be at most " + MAX_SKILL_DESCRIPTION + " characters").fix("shorten it").report();
+            .found(s.description().length() + " characters")
+            .arg("max", MAX_SKILL_DESCRIPTION).report();
       }
       noAngleBrackets(f, "description", s.description());
     }
     if (s.compatibility().length() > MAX_COMPATIBILITY) {
-      report.problem(TOO_LONG, f, "compatibility").found("(" + s.compatibility().length() + " characters)")
-          .rule("must be at most " + MAX_COMPATIBILITY + " characters").fix("shorten it").report();
+      report.problem(TOO_LONG, f, "compatibility").found(s.compatibility().length() + " characters")
+          .arg("max", MAX_COMPATIBILITY).report();
     }
     for (int i = 0; i < s.requires().size(); i++) {
       String required = s.requires().get(i);
@@ -217,8 +255,8 @@ public final class Rules {
       color(agent, "interface.brand_color", ui.brandColor());
       if (ui.defaultPrompt().length() > MAX_PROMPT) {
         report.problem(TOO_LONG, agent, "interface.default_prompt")
-            .found("(" + ui.defaultPrompt().length() + " characters)")
-            .rule("must be at most " + MAX_PROMPT + " characters").fix("shorten it").report();
+            .found(ui.defaultPrompt().length() + " characters")
+            .arg("max", MAX_PROMPT).report();
       }
       asset(agent, "interface.icon_small", ui.iconSmall(), s.folder(), bundle.files());
       asset(agent, "interface.icon_large", ui.iconLarge(), s.folder(), bundle.files());
@@ -235,7 +273,7 @@ public final class Rules {
   // ---------------------------------------------------------------- MCP servers
 
   private void server(McpServerSpec s) {
-    String f = MCP_FILE;
+    String f = FormatFiles.MCP_FILE;
     String p = "mcpServers." + s.name();
     key(f, p, s.name());
     boolean stdio = !s.command().isEmpty();
@@ -244,7 +282,7 @@ public final class Rules {
       report.problem(TRANSPORT, f, p).found(stdio ? "(both are set)" : "(neither is set)")
           .fix(stdio ? "a server is either a local command or a remote URL; keep one"
               : "set command (stdio) or url (HTTP)")
-          .hostFatal().report();
+          .dropsPart().report();
     }
     if (http) {
       url(f, p + ".url", s.url());
@@ -279,46 +317,44 @@ public final class Rules {
       boolean absolute = cwd.startsWith("/") || cwd.startsWith("\\") || cwd.matches("[A-Za-z]:.*");
       boolean escapes = java.util.Arrays.asList(cwd.split("[/\\\\]")).contains("..");
       if (absolute || escapes) {
-        report.problem(BAD_PATH, f, p + ".cwd").value(cwd)
-            .rule("must be a relative folder inside the plugin, such as \".\"")
-            .fix("a plugin is installed in a folder of its own; refer to it with a relative path").report();
+        report.problem(FindingCode.BAD_CWD, f, p + ".cwd").value(cwd).report();
       }
     } else if (s.command().startsWith("./") || s.command().startsWith("lib/")) {
       report.problem(MISSING, f, p + ".cwd")
           .fix("the command is relative to the plugin, but without cwd Codex starts the server in the user's"
               + " folder; set \"cwd\": \".\"")
-          .hostFatal().report();
+          .dropsPart().report();
     }
   }
 
   // ---------------------------------------------------------------- apps
 
   private void app(AppSpec a) {
-    String f = APP_FILE;
+    String f = FormatFiles.APP_FILE;
     String p = "apps." + a.key();
     key(f, p, a.key());
     if (a.id().isBlank()) {
-      report.problem(MISSING, f, p + ".id").hostFatal()
+      report.problem(MISSING, f, p + ".id").dropsPart()
           .fix("set the registered connector id, e.g. \"connector_...\"; Codex reads only id").report();
     }
-    https(f, p + ".baseUrl", a.baseUrl(), false);
+    https(f, p + ".baseUrl", a.baseUrl());
   }
 
   // ---------------------------------------------------------------- hooks
 
   private void hook(HookSpec h, int index) {
-    String f = HOOKS_FILE;
+    String f = FormatFiles.HOOKS_FILE;
     String p = "hooks." + h.event() + "[" + index + "]";
     if (!HOOK_EVENTS.contains(h.event())) {
       report.problem(UNKNOWN_EVENT, f, "hooks." + h.event()).value(h.event())
-          .fix("Codex silently ignores hooks of any other event; use one of the listed events").hostFatal().report();
+          .fix("Codex ignores the hooks of any other event; use one of the listed events").report();
     }
     if (!h.matcher().isEmpty()) {
       regexProblem(h.matcher()).ifPresent(problem -> report.problem(BAD_REGEX, f, p + ".matcher")
-          .value(h.matcher()).fix(problem).hostFatal().report());
+          .value(h.matcher()).fix(problem).dropsPart().report());
     }
     if (h.command().isBlank()) {
-      report.problem(MISSING, f, p + ".command").hostFatal().fix("set the shell command to run").report();
+      report.problem(MISSING, f, p + ".command").dropsPart().fix("set the shell command to run").report();
     }
     h.timeoutSec().ifPresent(t -> notNegative(f, p + ".timeout", t));
   }
@@ -374,17 +410,13 @@ public final class Rules {
   // ---------------------------------------------------------------- single-value rules
 
   /** The name rule for plugin and skill names. */
-  public void name(String file, String field, String value, boolean hostFatal) {
+  public void name(String file, String field, String value, HostImpact impact) {
     if (value.length() <= MAX_NAME && NAME.matcher(value).matches()) {
       return;
     }
     String suggestion = Text.kebab(value);
-    Report.Problem p = report.problem(BAD_NAME, file, field).value(value)
-        .fix(suggestion.isEmpty() ? "use letters and digits" : "rename it to \"" + suggestion + "\"");
-    if (hostFatal) {
-      p.hostFatal();
-    }
-    p.report();
+    report.problem(BAD_NAME, file, field).value(value).impact(impact)
+        .fix(suggestion.isEmpty() ? "use letters and digits" : "rename it to \"" + suggestion + "\"").report();
   }
 
   private void key(String file, String field, String value) {
@@ -413,23 +445,20 @@ public final class Rules {
               ? "drop the leading \"" + value.charAt(0) + "\""
               : "use three numbers, e.g. \"1.0.0\"");
       if (!HOST_VERSION.matcher(value).matches() || value.equals(".") || value.equals("..")) {
-        p.hostFatal();
+        p.rejectsPlugin();
       }
       p.report();
     }
   }
 
-  private void https(String file, String field, String value, boolean hostFatal) {
+  private void https(String file, String field, String value) {
     if (value.isEmpty()) {
       return;
     }
     if (!isHttps(value)) {
-      Report.Problem p = report.problem(NOT_HTTPS, file, field).value(value)
-          .fix(value.startsWith("http://") ? "use \"https://" + value.substring(7) + "\"" : "use a full https:// URL");
-      if (hostFatal) {
-        p.hostFatal();
-      }
-      p.report();
+      report.problem(NOT_HTTPS, file, field).value(value)
+          .fix(value.startsWith("http://") ? "use \"https://" + value.substring(7) + "\"" : "use a full https:// URL")
+          .report();
     }
   }
 
@@ -472,16 +501,16 @@ public final class Rules {
   private void prompts(String file, String field, List<String> prompts) {
     // Codex 0.169.0 keeps the first three non-blank prompts and only warns (lab d13, d14).
     if (prompts.size() > MAX_PROMPTS) {
-      report.problem(DEFAULT_PROMPTS, file, field).found("(" + prompts.size() + " entries)")
+      report.problem(DEFAULT_PROMPTS, file, field).found(prompts.size() + " entries")
           .fix("keep the best three (Codex drops the rest)").report();
     }
     for (int i = 0; i < prompts.size(); i++) {
       String prompt = prompts.get(i);
       if (prompt.isBlank()) {
-        report.problem(DEFAULT_PROMPTS, file, field + "[" + i + "]").found("(empty)")
+        report.problem(DEFAULT_PROMPTS, file, field + "[" + i + "]").found("empty")
             .fix("remove the empty entry (Codex drops it)").report();
       } else if (prompt.length() > MAX_PROMPT) {
-        report.problem(DEFAULT_PROMPTS, file, field + "[" + i + "]").found("(" + prompt.length() + " characters)")
+        report.problem(DEFAULT_PROMPTS, file, field + "[" + i + "]").found(prompt.length() + " characters")
             .fix("shorten it").report();
       }
     }
@@ -520,15 +549,15 @@ public final class Rules {
 
   private void notNegative(String file, String field, double value) {
     if (value < 0) {
-      report.problem(NEGATIVE, file, field).found("(" + (value == Math.rint(value) ? String.valueOf((long) value)
-              : String.valueOf(value)) + ")")
-          .fix("leave it out for the host's default (Codex rejects a negative value)").hostFatal().report();
+      report.problem(NEGATIVE, file, field).found(value == Math.rint(value) ? String.valueOf((long) value)
+              : String.valueOf(value))
+          .fix("leave it out for the host's default (Codex rejects a negative value)").dropsPart().report();
     }
   }
 
   private void secret(String file, String field, String key, String value, String fix) {
     if (looksLikeSecret(key, value)) {
-      report.problem(SECRET_LITERAL, file, field).found("(a literal that looks like a secret)")
+      report.problem(SECRET_LITERAL, file, field).found("a literal that looks like a secret")
           .fix(fix).report();
     }
   }

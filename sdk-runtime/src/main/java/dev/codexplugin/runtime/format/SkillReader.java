@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.SkillUi;
 import java.util.ArrayList;
@@ -37,14 +38,15 @@ public final class SkillReader {
    */
   public static Optional<SkillSpec> read(String folder, byte[] skillMd, byte[] agentYaml, Report report) {
     String file = folder + "/SKILL.md";
-    Optional<String> decoded = Json.decode(skillMd, file, report, true);
+    ReadContext context = report.reading(HostImpact.DROPS_PART);
+    Optional<String> decoded = Json.decode(skillMd, file, context);
     if (decoded.isEmpty()) {
       return Optional.empty();
     }
     String text = decoded.get().replace("\r\n", "\n");
     Optional<String[]> parts = split(text);
     if (parts.isEmpty()) {
-      report.problem(FindingCode.FRONT_MATTER, file, "").hostFatal()
+      report.problem(FindingCode.FRONT_MATTER, file, "").dropsPart()
           .fix("start the file with a --- line, then name: and description:, then a --- line"
               + " (Codex skips the skill otherwise)")
           .report();
@@ -54,8 +56,8 @@ public final class SkillReader {
     if (yaml.isEmpty()) {
       return Optional.empty();
     }
-    int fatalBefore = report.hostFatalCount();
-    JsonFields front = new JsonFields(yaml.get(), file, "", report, true);
+    int fatalBefore = report.impactCount();
+    JsonFields front = new JsonFields(yaml.get(), file, "", context);
     for (String key : front.keys()) {
       if (!FRONT_MATTER_KEYS.contains(key)) {
         report.problem(FindingCode.FRONT_MATTER_KEY, file, key)
@@ -71,20 +73,20 @@ public final class SkillReader {
     String name = declaredName.filter(n -> !n.isEmpty()).orElse(folderName);
     if (name.length() > Rules.MAX_NAME) {
       report.problem(FindingCode.BAD_NAME, file, "name").value(name)
-          .rule("must be at most " + Rules.MAX_NAME + " characters")
-          .fix("shorten it; Codex skips a skill with a longer name").hostFatal().report();
+          .found(name.length() + " characters")
+          .fix("shorten it; Codex skips a skill with a longer name").dropsPart().report();
     }
-    int fatalBeforeDescription = report.hostFatalCount();
+    int fatalBeforeDescription = report.impactCount();
     String description = scalar(front, "description", true).orElse("");
-    if (description.isBlank() && report.hostFatalCount() == fatalBeforeDescription) {
-      report.problem(FindingCode.MISSING, file, "description").hostFatal()
+    if (description.isBlank() && report.impactCount() == fatalBeforeDescription) {
+      report.problem(FindingCode.MISSING, file, "description").dropsPart()
           .fix("say what the skill does and when to use it (Codex skips a skill without one)").report();
     }
     Map<String, String> metadata = metadata(front);
     List<String> allowedTools = allowedTools(front);
     String license = scalar(front, "license", false).orElse("");
     String compatibility = scalar(front, "compatibility", false).orElse("");
-    if (report.hostFatalCount() > fatalBefore) {
+    if (report.impactCount() > fatalBefore) {
       return Optional.empty();
     }
     Agent agent = agentYaml == null ? Agent.NONE : readAgent(folder, agentYaml, report);
@@ -114,25 +116,26 @@ public final class SkillReader {
         return Optional.of(JsonNodeFactory.instance.objectNode());
       }
       if (!node.isObject()) {
-        report.problem(FindingCode.FRONT_MATTER, file, "").hostFatal()
-            .found("(" + JsonFields.describe(node) + ")")
+        report.problem(FindingCode.FRONT_MATTER, file, "").dropsPart()
+            .found(JsonFields.describe(node))
             .fix("write key: value lines between the --- lines (Codex skips the skill otherwise)").report();
         return Optional.empty();
       }
       return Optional.of(node);
     }
     if (strict.tooLarge()) {
-      report.problem(FindingCode.TOO_LARGE, file, "").hostFatal().found("(" + strict.error() + ")")
+      report.problem(FindingCode.TOO_LARGE, file, "").dropsPart().arg("limit", "the YAML reader's size and nesting limits")
+          .found(strict.error())
           .fix("simplify the front matter").report();
       return Optional.empty();
     }
     Optional<ObjectNode> loose = LooseFrontMatter.read(yaml, FRONT_MATTER_KEYS);
     if (loose.isEmpty()) {
-      report.problem(FindingCode.FRONT_MATTER, file, "").hostFatal().found("(" + strict.error() + ")")
+      report.problem(FindingCode.FRONT_MATTER, file, "").dropsPart().found(strict.error())
           .fix("fix the YAML; quote values that contain \": \" (Codex skips the skill otherwise)").report();
       return Optional.empty();
     }
-    report.problem(FindingCode.FRONT_MATTER, file, "").found("(" + strict.error() + ")")
+    report.problem(FindingCode.FRONT_MATTER, file, "").found(strict.error())
         .fix("Codex reads it line by line and accepts it, strict YAML readers do not;"
             + " quote values that contain \": \"")
         .report();
@@ -153,12 +156,13 @@ public final class SkillReader {
       return Optional.of(value.textValue());
     }
     if (value.isValueNode()) {
-      front.report().problem(FindingCode.WRONG_TYPE, front.file(), key).found("(" + JsonFields.describe(value) + ")")
-          .rule("must be a string").fix("quote it; Codex reads it as the text " + Text.quote(value.asText()))
+      front.context().report().problem(FindingCode.WRONG_TYPE, front.file(), key).found(JsonFields.describe(value))
+          .arg("type", "a string").fix("quote it; Codex reads it as the text " + Text.quote(value.asText()))
           .report();
       return Optional.of(value.asText());
     }
-    JsonFields.wrongType(front.report(), front.file(), key, "a string", value, required);
+    JsonFields.wrongType(front.context().with(required ? HostImpact.DROPS_PART : HostImpact.NONE), front.file(), key,
+        "a string", value);
     return Optional.empty();
   }
 
@@ -170,23 +174,23 @@ public final class SkillReader {
       return metadata;
     }
     if (!node.isObject()) {
-      front.report().problem(FindingCode.WRONG_TYPE, front.file(), "metadata")
-          .found("(" + JsonFields.describe(node) + ")").rule("must be a map of key: value lines")
-          .fix("indent key: value lines under metadata: (Codex skips the skill otherwise)").hostFatal().report();
+      front.context().problem(FindingCode.WRONG_TYPE, front.file(), "metadata")
+          .found(JsonFields.describe(node)).arg("type", "a map of key: value lines")
+          .fix("indent key: value lines under metadata: (Codex skips the skill otherwise)").dropsPart().report();
       return metadata;
     }
-    JsonFields m = new JsonFields(node, front.file(), "metadata", front.report(), false);
+    JsonFields m = new JsonFields(node, front.file(), "metadata", front.context().with(HostImpact.NONE));
     for (String key : m.keys()) {
       JsonNode value = m.raw(key);
       if (value.isTextual()) {
         metadata.put(key, value.textValue());
       } else if (value.isValueNode() && !value.isNull()) {
-        front.report().problem(FindingCode.WRONG_TYPE, front.file(), m.field(key))
-            .found("(" + JsonFields.describe(value) + ")").rule("must be a string").fix("quote the value").report();
+        front.context().report().problem(FindingCode.WRONG_TYPE, front.file(), m.field(key))
+            .found(JsonFields.describe(value)).arg("type", "a string").fix("quote the value").report();
         metadata.put(key, value.asText());
       } else {
-        front.report().problem(FindingCode.WRONG_TYPE, front.file(), m.field(key))
-            .found("(" + JsonFields.describe(value) + ")").rule("must be a string (metadata is a flat map)")
+        front.context().report().problem(FindingCode.WRONG_TYPE, front.file(), m.field(key))
+            .found(JsonFields.describe(value)).arg("type", "a string (metadata is a flat map)")
             .fix("Codex accepts it, but the SDK leaves it out of the metadata map; flatten it").report();
       }
     }
@@ -206,12 +210,13 @@ public final class SkillReader {
     if (node.isArray() && allScalars(node)) {
       List<String> tools = new ArrayList<>();
       node.forEach(n -> tools.add(n.asText()));
-      front.report().problem(FindingCode.WRONG_TYPE, front.file(), "allowed-tools").found("(a list)")
-          .rule("must be a space-separated string").fix("write allowed-tools: \"" + String.join(" ", tools) + "\"")
+      front.context().report().problem(FindingCode.WRONG_TYPE, front.file(), "allowed-tools").found("a list")
+          .arg("type", "a space-separated string").fix("write allowed-tools: \"" + String.join(" ", tools) + "\"")
           .report();
       return tools;
     }
-    JsonFields.wrongType(front.report(), front.file(), "allowed-tools", "a space-separated string", node, false);
+    JsonFields.wrongType(front.context().with(HostImpact.NONE), front.file(), "allowed-tools",
+        "a space-separated string", node);
     return List.of();
   }
 
@@ -253,15 +258,16 @@ public final class SkillReader {
 
   private static Agent readAgent(String folder, byte[] bytes, Report report) {
     String file = folder + "/agents/openai.yaml";
-    Optional<String> text = Json.decode(bytes, file, report, false);
+    ReadContext context = report.reading(HostImpact.NONE);
+    Optional<String> text = Json.decode(bytes, file, context);
     if (text.isEmpty()) {
       return Agent.NONE;
     }
-    Optional<JsonNode> yaml = Yaml.parse(text.get(), file, FindingCode.BAD_YAML, report, false);
+    Optional<JsonNode> yaml = Yaml.parse(text.get(), file, FindingCode.BAD_YAML, context);
     if (yaml.isEmpty()) {
       return Agent.NONE;
     }
-    Optional<JsonFields> root = JsonFields.of(yaml.get(), file, "", report, false);
+    Optional<JsonFields> root = JsonFields.of(yaml.get(), file, "", context);
     if (root.isEmpty()) {
       return Agent.NONE;
     }
@@ -275,11 +281,11 @@ public final class SkillReader {
         return;
       }
       if (!tools.isArray()) {
-        JsonFields.wrongType(report, file, "dependencies.tools", "a list", tools, false);
+        JsonFields.wrongType(context, file, "dependencies.tools", "a list", tools);
         return;
       }
       for (int i = 0; i < tools.size(); i++) {
-        JsonFields.of(tools.get(i), file, "dependencies.tools[" + i + "]", report, false).ifPresent(tool -> {
+        JsonFields.of(tools.get(i), file, "dependencies.tools[" + i + "]", context).ifPresent(tool -> {
           if (tool.text("type").equals("mcp") && !tool.text("value").isEmpty()) {
             requires.add(tool.text("value"));
           }

@@ -42,7 +42,7 @@ public final class SkillScanner {
       boolean named = fileName.equals("SKILL.md");
       if (isHidden(segments)) {
         if (named) {
-          report.problem(FindingCode.UNREACHABLE, file, "").found("(inside a hidden folder)")
+          report.problem(FindingCode.UNREACHABLE, file, "").found("inside a hidden folder")
               .fix("Codex skips folders whose name starts with \".\"; rename the folder if this is a skill")
               .report();
         }
@@ -57,13 +57,13 @@ public final class SkillScanner {
       if (named && depth <= Limits.SKILL_SCAN_DEPTH) {
         skillFolders.add(relativeFolder);
       } else if (named) {
-        report.problem(FindingCode.UNREACHABLE, file, "").found("(" + depth + " folders deep)")
+        report.problem(FindingCode.UNREACHABLE, file, "").found(depth + " folders deep")
             .fix("move the skill at most " + Limits.SKILL_SCAN_DEPTH + " folders below " + root
                 + "/; Codex does not see it")
-            .hostFatal().report();
+            .dropsPart().report();
       } else if (depth <= Limits.SKILL_SCAN_DEPTH && fileName.toLowerCase(Locale.ROOT).equals("skill.md")) {
-        report.problem(FindingCode.UNREACHABLE, file, "").found("(named " + fileName + ")")
-            .fix("rename it to SKILL.md; Codex does not see it").hostFatal().report();
+        report.problem(FindingCode.UNREACHABLE, file, "").found("named " + fileName)
+            .fix("rename it to SKILL.md; Codex does not see it").dropsPart().report();
       }
     }
     List<String> found = new ArrayList<>();
@@ -83,11 +83,11 @@ public final class SkillScanner {
     }
     if (missed > 0) {
       long lost = folders.stream().skip(folders.size() - (long) missed).filter(skillFolders::contains).count();
-      report.problem(FindingCode.UNREACHABLE, root, "").found("(" + (folders.size() + 1) + " folders)")
-          .rule("must hold fewer than " + Limits.SKILL_SCAN_FOLDERS + " folders, itself included")
+      report.problem(FindingCode.UNREACHABLE, root, "").found((folders.size() + 1) + " folders, and Codex scans"
+              + " fewer than " + Limits.SKILL_SCAN_FOLDERS + " (the skills root included)")
           .fix("Codex stops scanning there and does not see " + lost + " of the skills; split the skills"
               + " over fewer folders")
-          .hostFatal().report();
+          .dropsPart().report();
     }
     found.sort(null);
     return found;

@@ -10,14 +10,12 @@ final class Sources {
   private Sources() {}
 
   /** Reads at most {@code maxBytes}; a longer file is reported as {@link FindingCode#TOO_LARGE}. */
-  static Optional<byte[]> readCapped(InputStream in, String path, int maxBytes, Report report, boolean hostFatal)
+  static Optional<byte[]> readCapped(InputStream in, String path, int maxBytes, ReadContext context)
       throws IOException {
     byte[] bytes = in.readNBytes(maxBytes + 1);
     if (bytes.length > maxBytes) {
-      Report.Problem p = report.problem(FindingCode.TOO_LARGE, path, "")
-          .found("(more than " + maxBytes + " bytes)")
-          .rule("must be at most " + maxBytes + " bytes").fix("shorten it");
-      (hostFatal ? p.hostFatal() : p).report();
+      context.problem(FindingCode.TOO_LARGE, path, "").arg("limit", maxBytes + " bytes")
+          .found("more than " + maxBytes + " bytes").fix("shorten it").report();
       return Optional.empty();
     }
     return Optional.of(bytes);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.ToolSpec;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import java.util.TreeSet;
  * The two files of a bundle that only the SDK reads (Codex copies them on install and ignores them):
  *
  * <ul>
- *   <li>{@value Rules#TOOLS_FILE}: the Java tools, {@code {"formatVersion": 1, "server": "<server>",
+ *   <li>{@value FormatFiles#TOOLS_FILE}: the Java tools, {@code {"formatVersion": 1, "server": "<server>",
  *       "main": "<class>", "tools": [<descriptor as tools/list returns it>, ...]}};
- *   <li>{@value #REQUIREMENTS_FILE}: what each MCP server needs on the user's machine, in words,
+ *   <li>{@value #FormatFiles.REQUIREMENTS_FILE}: what each MCP server needs on the user's machine, in words,
  *       {@code {"formatVersion": 1, "mcpServers": {"<server>": {"requirements": ["Node.js 18+"]}}}}.
  * </ul>
  *
@@ -30,15 +31,14 @@ import java.util.TreeSet;
  * a warning when loading, an error when the SDK writes the bundle. Each must name servers of {@code .mcp.json}.
  */
 public final class ToolFiles {
-  /** What each MCP server needs on the user's machine. */
-  public static final String REQUIREMENTS_FILE = "mcp-requirements.json";
   public static final int FORMAT_VERSION = 1;
 
   private ToolFiles() {}
 
-  /** The tools of {@value Rules#TOOLS_FILE}, sorted by server and name; empty when it is broken. */
+  /** The tools of {@value FormatFiles#TOOLS_FILE}, sorted by server and name; empty when it is broken. */
   public static List<ToolSpec> tools(byte[] bytes, List<McpServerSpec> servers, Report report) {
-    String file = Rules.TOOLS_FILE;
+    String file = FormatFiles.TOOLS_FILE;
+    ReadContext context = report.reading(HostImpact.NONE);
     Optional<JsonFields> root = root(bytes, file, report);
     if (root.isEmpty()) {
       return List.of();
@@ -53,13 +53,13 @@ public final class ToolFiles {
     knownServer(server, servers, file, "server", report);
     JsonNode list = r.raw("tools");
     if (list == null || !list.isArray()) {
-      JsonFields.wrongType(report, file, "tools", "an array of tool descriptors", list, false);
+      JsonFields.wrongType(context, file, "tools", "an array of tool descriptors", list);
       return List.of();
     }
     List<ToolSpec> tools = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      Optional<JsonFields> t = JsonFields.of(list.get(i), file, "tools[" + i + "]", report, false);
+      Optional<JsonFields> t = JsonFields.of(list.get(i), file, "tools[" + i + "]", context);
       if (t.isEmpty()) {
         continue;
       }
@@ -83,12 +83,12 @@ public final class ToolFiles {
     }
     JsonNode input = t.raw("inputSchema");
     if (input == null || !input.isObject()) {
-      JsonFields.wrongType(report, t.file(), t.field("inputSchema"), "a JSON Schema object", input, false);
+      JsonFields.wrongType(t.context(), t.file(), t.field("inputSchema"), "a JSON Schema object", input);
       return Optional.empty();
     }
     JsonNode output = t.raw("outputSchema");
     if (output != null && !output.isNull() && !output.isObject()) {
-      JsonFields.wrongType(report, t.file(), t.field("outputSchema"), "a JSON Schema object", output, false);
+      JsonFields.wrongType(t.context(), t.file(), t.field("outputSchema"), "a JSON Schema object", output);
       output = null;
     }
     Optional<JsonFields> hints = t.object("annotations");
@@ -110,11 +110,11 @@ public final class ToolFiles {
   }
 
   /**
-   * {@code servers} with the requirements of {@value #REQUIREMENTS_FILE}; a server the file names that
+   * {@code servers} with the requirements of {@value #FormatFiles.REQUIREMENTS_FILE}; a server the file names that
    * {@code .mcp.json} does not have is reported.
    */
   public static List<McpServerSpec> requirements(byte[] bytes, List<McpServerSpec> servers, Report report) {
-    String file = REQUIREMENTS_FILE;
+    String file = FormatFiles.REQUIREMENTS_FILE;
     Optional<JsonFields> root = root(bytes, file, report);
     Optional<JsonFields> map = root.flatMap(r -> r.object("mcpServers"));
     if (map.isEmpty()) {
@@ -135,7 +135,7 @@ public final class ToolFiles {
     return out;
   }
 
-  /** {@value #REQUIREMENTS_FILE} for {@code servers}, or empty when none states a requirement. */
+  /** {@value #FormatFiles.REQUIREMENTS_FILE} for {@code servers}, or empty when none states a requirement. */
   public static Optional<byte[]> writeRequirements(List<McpServerSpec> servers) {
     ObjectNode json = Json.object();
     json.put("formatVersion", FORMAT_VERSION);
@@ -149,8 +149,9 @@ public final class ToolFiles {
   }
 
   private static Optional<JsonFields> root(byte[] bytes, String file, Report report) {
-    Optional<JsonFields> root = Json.parse(bytes, file, report, false)
-        .flatMap(node -> JsonFields.of(node, file, "", report, false));
+    ReadContext context = report.reading(HostImpact.NONE);
+    Optional<JsonFields> root = Json.parse(bytes, file, context)
+        .flatMap(node -> JsonFields.of(node, file, "", context));
     if (root.isEmpty()) {
       return root;
     }
@@ -161,8 +162,8 @@ public final class ToolFiles {
             .fix("write \"formatVersion\": " + FORMAT_VERSION + "; rebuild the jar with the processor").report();
       }
     } else if (version.get() != FORMAT_VERSION) {
-      report.problem(FindingCode.WRONG_TYPE, file, "formatVersion").found("(" + version.get() + ")")
-          .rule("must be " + FORMAT_VERSION).fix("this SDK reads format " + FORMAT_VERSION + " only; update the SDK")
+      report.problem(FindingCode.WRONG_TYPE, file, "formatVersion").found(String.valueOf(version.get()))
+          .arg("type", String.valueOf(FORMAT_VERSION)).fix("this SDK reads format " + FORMAT_VERSION + " only; update the SDK")
           .report();
       return Optional.empty();
     }
@@ -175,7 +176,6 @@ public final class ToolFiles {
       TreeSet<String> known = new TreeSet<>();
       servers.forEach(s -> known.add(s.name()));
       report.problem(FindingCode.UNKNOWN_REQUIREMENT, file, field).value(name)
-          .rule("must name an MCP server of the same plugin")
           .fix(".mcp.json has " + (known.isEmpty() ? "no servers" : String.join(", ", known))
               + "; rebuild the jar with the processor").report();
     }

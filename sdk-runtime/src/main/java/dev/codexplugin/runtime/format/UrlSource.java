@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A bundle on a class path, read through the URL of its index so that every file comes from the same jar or
@@ -60,25 +61,29 @@ public final class UrlSource implements BundleSource {
   }
 
   @Override
-  public Optional<byte[]> read(String path, int maxBytes, Report report, boolean hostFatal) {
+  public Set<String> executableFiles() {
+    return entry.executable();
+  }
+
+  @Override
+  public Optional<byte[]> read(String path, int maxBytes, ReadContext context) {
     try {
       URL url = new URL(root, path);
       if (realRoot.isPresent() && !inside(url, realRoot.get())) {
-        FolderSource.problem(report, FindingCode.UNSAFE_PATH, path, hostFatal)
+        context.problem(FindingCode.UNSAFE_PATH, path, "")
             .fix("keep every file inside the bundle folder; a symbolic link must not point outside it").report();
         return Optional.empty();
       }
       URLConnection connection = url.openConnection();
       connection.setUseCaches(false);
       try (InputStream in = connection.getInputStream()) {
-        return Sources.readCapped(in, path, maxBytes, report, hostFatal);
+        return Sources.readCapped(in, path, maxBytes, context);
       }
     } catch (FileNotFoundException e) {
-      FolderSource.problem(report, FindingCode.MISSING_FILE, path, hostFatal)
+      context.problem(FindingCode.MISSING_FILE, path, "")
           .fix("the index lists it but the class path does not hold it; rebuild the jar").report();
     } catch (IOException | RuntimeException e) {
-      FolderSource.problem(report, FindingCode.IO, path, hostFatal)
-          .found("(" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")").report();
+      context.problem(FindingCode.IO, path, "").found(e.getClass().getSimpleName() + ": " + e.getMessage()).report();
     }
     return Optional.empty();
   }

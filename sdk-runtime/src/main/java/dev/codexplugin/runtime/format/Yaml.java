@@ -76,24 +76,19 @@ final class Yaml {
    * Parses one YAML document; reports problems as {@code code} (e.g. {@link FindingCode#BAD_YAML}) on
    * {@code file}, or as {@link FindingCode#TOO_LARGE} when a limit is hit. An empty document is empty.
    */
-  static Optional<JsonNode> parse(String text, String file, FindingCode code, Report report, boolean hostFatal) {
+  static Optional<JsonNode> parse(String text, String file, FindingCode code, ReadContext context) {
     Parsed parsed = read(text);
     if (parsed.node().isPresent()) {
       return parsed.node().filter(n -> !n.isNull());
     }
     if (parsed.tooLarge()) {
-      problem(report, FindingCode.TOO_LARGE, file, hostFatal).found("(" + parsed.error() + ")")
-          .fix("simplify the YAML").report();
+      context.problem(FindingCode.TOO_LARGE, file, "").arg("limit", "the YAML reader's size and nesting limits")
+          .found(parsed.error()).fix("simplify the YAML").report();
     } else {
-      problem(report, code, file, hostFatal).found("(" + parsed.error() + ")")
+      context.problem(code, file, "").found(parsed.error())
           .fix("fix the YAML; quote values that contain \": \" or start with a special character").report();
     }
     return Optional.empty();
-  }
-
-  private static Report.Problem problem(Report report, FindingCode code, String file, boolean hostFatal) {
-    Report.Problem p = report.problem(code, file, "");
-    return hostFatal ? p.hostFatal() : p;
   }
 
   private static String firstLine(String message) {

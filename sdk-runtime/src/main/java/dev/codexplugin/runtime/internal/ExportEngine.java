@@ -1,5 +1,6 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.FormatFiles;
 import static dev.codexplugin.runtime.MarketplaceExportException.Reason.DUPLICATE_LIBRARY;
 import static dev.codexplugin.runtime.MarketplaceExportException.Reason.DUPLICATE_PLUGIN;
 import static dev.codexplugin.runtime.MarketplaceExportException.Reason.DUPLICATE_SERVER;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.ExportSummary;
+import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.LoadResult;
 import dev.codexplugin.runtime.MarketplaceExport;
 import dev.codexplugin.runtime.MarketplaceExportException;
@@ -55,11 +57,6 @@ import java.util.zip.ZipFile;
 public final class ExportEngine {
   /** The largest single bundle file copied out of a jar (icons, scripts, references...). */
   static final int MAX_COPY_BYTES = 64 << 20;
-  /** The file at a bundle root that marks it as having Java tools. */
-  public static final String TOOLS_FILE = "mcp-tools.json";
-  public static final String CODEX_MARKETPLACE = ".agents/plugins/marketplace.json";
-  public static final String CLAUDE_MARKETPLACE = ".claude-plugin/marketplace.json";
-  static final String CLAUDE_MANIFEST = ".claude-plugin/plugin.json";
 
   /** The settings of one export. */
   public record Settings(String marketplaceName, String displayName, String description, String owner,
@@ -80,7 +77,7 @@ public final class ExportEngine {
     }
 
     boolean hasJavaTools() {
-      return files.containsKey(TOOLS_FILE);
+      return files.containsKey(FormatFiles.TOOLS_FILE);
     }
   }
 
@@ -218,7 +215,7 @@ public final class ExportEngine {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no index entry for " + bundle.location()));
         checkPluginName(bundle, jar);
-        Report report = new Report(Report.Mode.LOAD, jar + "!/" + entry.root());
+        Report report = new Report(FindingCode.Context.LOAD, jar + "!/" + entry.root());
         JarSource source = new JarSource(zip, jar.toString(), entry);
         Map<String, byte[]> files = new TreeMap<>();
         for (String file : entry.files()) {
@@ -226,7 +223,7 @@ public final class ExportEngine {
             throw new MarketplaceExportException(UNSAFE_PATH, "the jar " + jar + " lists the bundle file "
                 + Text.quote(file) + ", which would leave the plugin folder; rebuild the jar", List.of());
           }
-          source.read(file, MAX_COPY_BYTES, report, true).ifPresent(bytes -> files.put(file, bytes));
+          source.read(file, MAX_COPY_BYTES, report.reading(FindingCode.HostImpact.DROPS_PART)).ifPresent(bytes -> files.put(file, bytes));
         }
         if (report.hasErrors()) {
           throw new MarketplaceExportException(INVALID_BUNDLE, "cannot copy the bundle " + bundle.name()
@@ -243,7 +240,7 @@ public final class ExportEngine {
   private static List<BundleIndex.Entry> index(ZipFile zip, Path jar) throws IOException,
       MarketplaceExportException {
     ZipEntry indexEntry = zip.getEntry(BundleIndex.RESOURCE);
-    Report report = new Report(Report.Mode.LOAD, jar + "!/");
+    Report report = new Report(FindingCode.Context.LOAD, jar + "!/");
     Optional<List<BundleIndex.Entry>> entries = Optional.empty();
     if (indexEntry != null) {
       try (InputStream in = zip.getInputStream(indexEntry)) {
@@ -408,10 +405,10 @@ public final class ExportEngine {
         files.forEach((path, content) -> tree.put(folder(p.name()) + "/" + path, content));
       }
       if (format.codex()) {
-        tree.put(CODEX_MARKETPLACE, new Content.Bytes(Json.bytes(codexMarketplace(plugins))));
+        tree.put(FormatFiles.CODEX_MARKETPLACE, new Content.Bytes(Json.bytes(codexMarketplace(plugins))));
       }
       if (format.claude()) {
-        tree.put(CLAUDE_MARKETPLACE, new Content.Bytes(Json.bytes(claudeMarketplace(plugins))));
+        tree.put(FormatFiles.CLAUDE_MARKETPLACE, new Content.Bytes(Json.bytes(claudeMarketplace(plugins))));
       }
       tree.put(MarketplaceExport.MARKER, new Content.Bytes(Json.bytes(marker(plugins))));
       return tree;
@@ -433,7 +430,7 @@ public final class ExportEngine {
       if (!format.codex()) {
         files.keySet().removeIf(path -> path.startsWith(".codex-plugin/"));
       }
-      files.put(CLAUDE_MANIFEST, new Content.Bytes(Json.bytes(ClaudeDialect.manifest(bundle.manifest()))));
+      files.put(FormatFiles.CLAUDE_MANIFEST, new Content.Bytes(Json.bytes(ClaudeDialect.manifest(bundle.manifest()))));
       if (bundle.manifest().author().filter(a -> !a.name().isEmpty()).isEmpty()) {
         warnings.add(bundle.name() + ": .claude-plugin/plugin.json has no author, and `claude plugin validate"
             + " --strict` fails on \"No author information provided\"; add author = @Author(name = \"...\") to"
@@ -441,9 +438,9 @@ public final class ExportEngine {
       }
       if (!bundle.mcpServers().isEmpty()) {
         if (format.codex()) {
-          files.put(Rules.MANIFEST, new Content.Bytes(Json.bytes(inlineCodexServers(p))));
+          files.put(FormatFiles.MANIFEST, new Content.Bytes(Json.bytes(inlineCodexServers(p))));
         }
-        files.put(Rules.MCP_FILE, new Content.Bytes(Json.bytes(
+        files.put(FormatFiles.MCP_FILE, new Content.Bytes(Json.bytes(
             ClaudeDialect.mcpConfig(bundle.name(), bundle.mcpServers(), files.keySet(), warnings))));
       }
       if (bundle.hooks().stream().anyMatch(h -> h.command().contains("${PLUGIN_ROOT}"))) {
@@ -458,12 +455,12 @@ public final class ExportEngine {
      * {@code .mcp.json}, which now holds the Claude dialect. The servers are copied as written in the jar.
      */
     private ObjectNode inlineCodexServers(Loaded p) throws MarketplaceExportException {
-      byte[] original = p.files().get(Rules.MANIFEST);
+      byte[] original = p.files().get(FormatFiles.MANIFEST);
       ObjectNode manifest;
       if (original == null) {
         manifest = BundleWriter.manifest(p.bundle());
       } else {
-        manifest = parseObject(p, Rules.MANIFEST, original);
+        manifest = parseObject(p, FormatFiles.MANIFEST, original);
         JsonNode declared = manifest.get("mcpServers");
         if (declared != null && declared.isObject()) {
           return manifest; // already inline
@@ -471,7 +468,7 @@ public final class ExportEngine {
       }
       ObjectNode servers = null;
       JsonNode declared = manifest.get("mcpServers");
-      String path = Rules.MCP_FILE;
+      String path = FormatFiles.MCP_FILE;
       if (declared != null && declared.isTextual() && BundlePaths.problem(declared.textValue()).isEmpty()) {
         path = BundlePaths.relative(declared.textValue());
       }
@@ -491,8 +488,8 @@ public final class ExportEngine {
     }
 
     private static ObjectNode parseObject(Loaded p, String file, byte[] bytes) throws MarketplaceExportException {
-      Report report = new Report(Report.Mode.LOAD, p.jar() + "!/" + BundleIndex.ROOT + p.name() + "/");
-      Optional<JsonNode> json = Json.parse(bytes, file, report, true);
+      Report report = new Report(FindingCode.Context.LOAD, p.jar() + "!/" + BundleIndex.ROOT + p.name() + "/");
+      Optional<JsonNode> json = Json.parse(bytes, file, report.reading(FindingCode.HostImpact.DROPS_PART));
       if (json.isEmpty() || !json.get().isObject()) {
         throw new MarketplaceExportException(INVALID_BUNDLE, "cannot read " + file + " of plugin " + p.name()
             + " in " + p.jar() + " as a JSON object; rebuild the jar:", report.errors());

@@ -3,6 +3,7 @@ package dev.codexplugin.runtime.format;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.AppSpec;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.McpServerSpec;
@@ -149,7 +150,7 @@ class BundleWriterRoundTripTest {
   @DisplayName("write, then read: an equal model and no finding under the publishing rules")
   void roundTrip() throws IOException {
     SortedMap<String, byte[]> files = BundleWriter.write(model(), PACKAGED);
-    Report report = new Report(Report.Mode.PUBLISH, "");
+    Report report = new Report(FindingCode.Context.COMPILE, "");
 
     PluginBundle read = read(writeFolder(dir.resolve("team-workflow-plugin"), files), report);
 
@@ -178,7 +179,7 @@ class BundleWriterRoundTripTest {
     SortedMap<String, byte[]> second = BundleWriter.write(model(), PACKAGED);
     assertSameBytes(first, second);
 
-    PluginBundle read = read(writeFolder(dir.resolve("a"), first), new Report(Report.Mode.LOAD, ""));
+    PluginBundle read = read(writeFolder(dir.resolve("a"), first), new Report(FindingCode.Context.LOAD, ""));
     assertSameBytes(BundleWriter.write(read, PACKAGED), first);
   }
 

@@ -19,7 +19,7 @@ class ReportTest {
     String[] fields = {"", "x", "y"};
     Random random = new Random(3);
     for (int run = 0; run < 2_000; run++) {
-      Report report = new Report(Report.Mode.PUBLISH, "");
+      Report report = new Report(FindingCode.Context.COMPILE, "");
       List<Finding> expected = new ArrayList<>();
       for (int n = random.nextInt(12); n > 0; n--) {
         Finding finding = new Finding(codes[random.nextInt(codes.length)],
@@ -34,7 +34,7 @@ class ReportTest {
 
   @Test
   void manyFindingsOfDifferentPlacesAreAllKept() {
-    Report report = new Report(Report.Mode.PUBLISH, "");
+    Report report = new Report(FindingCode.Context.COMPILE, "");
     for (int i = 0; i < 5_000; i++) {
       report.add(new Finding(FindingCode.MISSING, Severity.WARNING, "", "skills/s" + i + "/SKILL.md", "name", "m"));
     }

@@ -47,12 +47,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model rules in both modes: {@link Report.Mode#PUBLISH} (the processor: every rule strict) and
- * {@link Report.Mode#LOAD} (the loader: an error only when Codex 0.169.0 rejects the plugin or loses part of
+ * The model rules in both modes: {@link FindingCode.Context#COMPILE} (the processor: every rule strict) and
+ * {@link FindingCode.Context#LOAD} (the loader: an error only when Codex 0.169.0 rejects the plugin or loses part of
  * it). Each test starts from a valid bundle and breaks one thing.
  */
 class RulesTest {
-  static final String M = Rules.MANIFEST;
+  static final String M = FormatFiles.MANIFEST;
 
   static PluginManifest manifest(String name, String version, PluginUi ui) {
     return PluginManifest.builder(name)
@@ -113,7 +113,7 @@ class RulesTest {
         .build();
   }
 
-  static List<Finding> check(PluginBundle bundle, Report.Mode mode) {
+  static List<Finding> check(PluginBundle bundle, FindingCode.Context mode) {
     Report report = new Report(mode, "");
     Rules.check(bundle, M, report);
     return report.findings();
@@ -122,14 +122,14 @@ class RulesTest {
   /** Asserts the single finding of {@code bundle} in each mode: its code, file, field and severities. */
   static void expect(PluginBundle bundle, FindingCode code, String file, String field, Severity publish,
       Severity load) {
-    for (Report.Mode mode : Report.Mode.values()) {
+    for (FindingCode.Context mode : List.of(FindingCode.Context.COMPILE, FindingCode.Context.LOAD)) {
       List<Finding> findings = check(bundle, mode);
       assertWithMessage(mode + ": " + findings).that(findings).hasSize(1);
       Finding f = findings.get(0);
       assertWithMessage(mode + ": " + f).that(f.code()).isEqualTo(code);
       assertWithMessage(mode + ": " + f).that(f.file()).isEqualTo(file);
       assertWithMessage(mode + ": " + f).that(f.field()).isEqualTo(field);
-      assertWithMessage(mode + ": " + f).that(f.severity()).isEqualTo(mode == Report.Mode.PUBLISH ? publish : load);
+      assertWithMessage(mode + ": " + f).that(f.severity()).isEqualTo(mode == FindingCode.Context.COMPILE ? publish : load);
     }
   }
 
@@ -197,8 +197,8 @@ class RulesTest {
   @Test
   @DisplayName("a valid bundle has no finding in either mode")
   void validBundle() {
-    assertThat(check(valid(), Report.Mode.PUBLISH)).isEmpty();
-    assertThat(check(valid(), Report.Mode.LOAD)).isEmpty();
+    assertThat(check(valid(), FindingCode.Context.COMPILE)).isEmpty();
+    assertThat(check(valid(), FindingCode.Context.LOAD)).isEmpty();
   }
 
   // ---------------------------------------------------------------- manifest
@@ -209,9 +209,9 @@ class RulesTest {
     expect(withManifest("Team_Workflow", "1.0.0"), BAD_NAME, M, "name", ERROR, WARNING);
     expect(withManifest("a".repeat(65), "1.0.0"), BAD_NAME, M, "name", ERROR, WARNING);
     expect(withManifest("", "1.0.0"), MISSING, M, "name", ERROR, WARNING);
-    Finding f = check(withManifest("Team Workflow", "1.0.0"), Report.Mode.LOAD).get(0);
-    assertThat(f.message()).isEqualTo("\"Team Workflow\" must be lowercase kebab-case (a-z, 0-9, single hyphens),"
-        + " 1-64 characters; rename it to \"team-workflow\".");
+    Finding f = check(withManifest("Team Workflow", "1.0.0"), FindingCode.Context.LOAD).get(0);
+    assertThat(f.message()).isEqualTo("must be lowercase kebab-case (a-z, 0-9, single hyphens), 1-64 characters;"
+        + " found \"Team Workflow\". Rename it to \"team-workflow\".");
   }
 
   @Test
@@ -221,7 +221,7 @@ class RulesTest {
     expect(withManifest("team", "1.0 beta"), BAD_VERSION, M, "version", ERROR, ERROR);
     expect(withManifest("team", ".."), BAD_VERSION, M, "version", ERROR, ERROR);
     expect(withManifest("team", ""), MISSING, M, "version", ERROR, WARNING);
-    assertThat(check(withManifest("team", "1.2.0-rc.1+build.5"), Report.Mode.PUBLISH)).isEmpty();
+    assertThat(check(withManifest("team", "1.2.0-rc.1+build.5"), FindingCode.Context.COMPILE)).isEmpty();
   }
 
   @Test
@@ -237,7 +237,7 @@ class RulesTest {
         .ui(v.manifest().ui())
         .build();
     List<Finding> found = check(bundle(noAuthorName, v.skills(), v.mcpServers(), v.apps(), v.hooks()),
-        Report.Mode.LOAD);
+        FindingCode.Context.LOAD);
     assertThat(found.stream().map(Finding::code).toList()).containsExactly(MISSING, NOT_HTTPS).inOrder();
     assertThat(found.stream().map(Finding::severity).toList()).containsExactly(WARNING, WARNING);
   }
@@ -281,7 +281,7 @@ class RulesTest {
         .folder("skills/code-review")
         .requires(List.of("gitlab"))
         .build();
-    Finding f = check(withSkill(needs), Report.Mode.PUBLISH).get(0);
+    Finding f = check(withSkill(needs), FindingCode.Context.COMPILE).get(0);
     assertThat(f.code()).isEqualTo(UNKNOWN_REQUIREMENT);
     assertThat(f.message()).contains("known: github, jira");
     expect(withSkill(needs), UNKNOWN_REQUIREMENT, "skills/code-review/SKILL.md", "requires[0]", ERROR, WARNING);
@@ -305,12 +305,12 @@ class RulesTest {
         .folder("skills/code-review")
         .ui(new SkillUi("Review", "", "p".repeat(129), "blue", "./assets/small.png", "./assets/large.png"))
         .build();
-    List<Finding> load = check(withSkill(styled), Report.Mode.LOAD);
+    List<Finding> load = check(withSkill(styled), FindingCode.Context.LOAD);
     assertThat(load.stream().map(f -> f.code() + " " + f.field()).toList()).containsExactly(
         "BAD_COLOR interface.brand_color", "TOO_LONG interface.default_prompt", "MISSING_FILE interface.icon_large")
         .inOrder();
     assertThat(load.stream().allMatch(f -> f.severity() == WARNING)).isTrue();
-    assertThat(check(withSkill(styled), Report.Mode.PUBLISH).stream().allMatch(Finding::isError)).isTrue();
+    assertThat(check(withSkill(styled), FindingCode.Context.COMPILE).stream().allMatch(Finding::isError)).isTrue();
   }
 
   // ---------------------------------------------------------------- servers, apps, hooks
@@ -324,10 +324,10 @@ class RulesTest {
     expect(withServer(server("", "http://mcp.example.com", null, "", null, null)), NOT_HTTPS, f,
         "mcpServers.github.url", ERROR, WARNING);
     assertThat(check(withServer(server("", "http://localhost:8080/mcp", null, "", null, null)),
-        Report.Mode.PUBLISH)).isEmpty();
+        FindingCode.Context.COMPILE)).isEmpty();
     expect(withServer(server("./bin/run.sh", "", null, "", null, null)), MISSING, f, "mcpServers.github.cwd",
         ERROR, ERROR);
-    expect(withServer(server("node", "", null, "../x", null, null)), BAD_PATH, f, "mcpServers.github.cwd",
+    expect(withServer(server("node", "", null, "../x", null, null)), FindingCode.BAD_CWD, f, "mcpServers.github.cwd",
         ERROR, WARNING);
     expect(withServer(server("node", "", null, "", List.of("${CLAUDE_PLUGIN_ROOT}/a.js"), null)), PLACEHOLDER, f,
         "mcpServers.github.args[0]", WARNING, WARNING);
@@ -352,16 +352,16 @@ class RulesTest {
     PluginBundle v = valid();
     PluginBundle noId = bundle(v.manifest(), v.skills(), v.mcpServers(),
         List.of(new AppSpec("jira", "", "", "", "http://jira.example.com")), v.hooks());
-    List<Finding> load = check(noId, Report.Mode.LOAD);
+    List<Finding> load = check(noId, FindingCode.Context.LOAD);
     assertThat(load.stream().map(f -> f.code() + " " + f.field() + " " + f.severity()).toList()).containsExactly(
         "MISSING apps.jira.id ERROR", "NOT_HTTPS apps.jira.baseUrl WARNING").inOrder();
   }
 
   @Test
   void hooks() {
-    String f = Rules.HOOKS_FILE;
+    String f = FormatFiles.HOOKS_FILE;
     expect(withHook(new HookSpec("OnFoo", "", "echo", Optional.empty(), "")), UNKNOWN_EVENT, f, "hooks.OnFoo",
-        ERROR, ERROR);
+        ERROR, WARNING);
     expect(withHook(new HookSpec("Stop", "Bash(", "echo", Optional.empty(), "")), BAD_REGEX, f,
         "hooks.Stop[0].matcher", ERROR, ERROR);
     expect(withHook(new HookSpec("Stop", "", " ", Optional.empty(), "")), MISSING, f, "hooks.Stop[0].command",
@@ -388,16 +388,16 @@ class RulesTest {
   @Test
   @DisplayName("Report: host-fatal is an error in both modes, even for advice-only codes; follow-ons dropped")
   void reportSeverities() {
-    for (Report.Mode mode : Report.Mode.values()) {
+    for (FindingCode.Context mode : List.of(FindingCode.Context.COMPILE, FindingCode.Context.LOAD)) {
       Report report = new Report(mode, "/x");
-      report.problem(FindingCode.UNKNOWN_KEY, "hooks/hooks.json", "foo").hostFatal().report();
+      report.problem(FindingCode.UNKNOWN_KEY, "hooks/hooks.json", "foo").dropsPart().report();
       report.problem(FindingCode.UNKNOWN_KEY, "a.json", "bar").report();
       report.problem(FindingCode.BAD_COLOR, "a.json", "color").report();
-      report.problem(FindingCode.WRONG_TYPE, "a.json", "version").hostFatal().report();
+      report.problem(FindingCode.WRONG_TYPE, "a.json", "version").dropsPart().report();
       report.problem(FindingCode.MISSING, "a.json", "version").report();
-      report.problem(FindingCode.WRONG_TYPE, "a.json", "version").hostFatal().report();
-      assertThat(report.hostFatalCount()).isEqualTo(3);
-      List<String> expected = mode == Report.Mode.LOAD
+      report.problem(FindingCode.WRONG_TYPE, "a.json", "version").dropsPart().report();
+      assertThat(report.impactCount()).isEqualTo(3);
+      List<String> expected = mode == FindingCode.Context.LOAD
           ? List.of("UNKNOWN_KEY ERROR", "UNKNOWN_KEY WARNING", "BAD_COLOR WARNING", "WRONG_TYPE ERROR")
           // in PUBLISH the MISSING is an error of its own, not a follow-on warning
           : List.of("UNKNOWN_KEY ERROR", "UNKNOWN_KEY WARNING", "BAD_COLOR ERROR", "WRONG_TYPE ERROR",
