@@ -186,7 +186,7 @@ public enum FindingCode {
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", "check the spelling",
       Severity.WARNING),
   /** A file could not be read or written. */
-  IO("Io", "must be readable", "check that it exists and that you may read it"),
+  IO("Io", "must be readable and writable", "check that it exists and that you may read and write it"),
   /** A bug in the SDK. */
   INTERNAL("Internal", "failed inside the SDK; please report it with the stack trace", "");
 
@@ -278,8 +278,9 @@ public enum FindingCode {
 
   /**
    * How serious a finding of this code is when {@code context} reports it about a problem with {@code impact}:
-   * an error whenever the host rejects the plugin or loses part of it; otherwise, at compile time, an error
-   * unless the code is only advice, and a warning everywhere else. The conflicts between plugins
+   * an error whenever the host rejects the plugin or loses part of it; otherwise, at compile time and when
+   * exporting (where a finding stops the work), an error unless the code is only advice, and a warning when
+   * loading and in a catalog. The conflicts between plugins
    * ({@link #DUPLICATE_PLUGIN}, {@link #DUPLICATE_SERVER}, {@link #DUPLICATE_SKILL}) have a severity of their
    * own when exporting and in a catalog.
    */
@@ -293,7 +294,8 @@ public enum FindingCode {
     if (impact != HostImpact.NONE) {
       return Severity.ERROR;
     }
-    return context == Context.COMPILE ? compile : Severity.WARNING;
+    // The processor and the exporter report what stops them; the loader and catalogs only what the host loses.
+    return context == Context.COMPILE || context == Context.EXPORT ? compile : Severity.WARNING;
   }
 
   /**

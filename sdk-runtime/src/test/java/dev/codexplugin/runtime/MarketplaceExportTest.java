@@ -198,7 +198,7 @@ class MarketplaceExportTest {
     Path b = Files.write(Files.createDirectories(tmp.resolve("b")).resolve("util-1.0.jar"), new byte[] {2});
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(toolsJar, List.of(a, b)).build().exportTo(tmp.resolve("out")));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.DUPLICATE_LIBRARY);
+    assertThat(e.code()).isEqualTo(FindingCode.DUPLICATE_LIBRARY);
     assertThat(e).hasMessageThat().contains(a.toString());
     assertThat(e).hasMessageThat().contains(b.toString());
     assertThat(e).hasMessageThat().contains("lib/util-1.0.jar");
@@ -429,14 +429,16 @@ class MarketplaceExportTest {
     Path b = ExportFixtures.jar(tmp.resolve("b/team-1.1.jar"), ExportFixtures.team());
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(a).addJar(b).build().exportTo(tmp.resolve("out")));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.DUPLICATE_PLUGIN);
-    assertThat(e).hasMessageThat().startsWith("[codexplugin:DuplicatePlugin] plugin \"team-workflow-plugin\" is in"
-        + " two jars: " + a.toAbsolutePath() + " (version 1.0.0) and " + b.toAbsolutePath() + " (version 1.0.0)");
+    assertThat(e.code()).isEqualTo(FindingCode.DUPLICATE_PLUGIN);
+    assertThat(e).hasMessageThat().startsWith("[codexplugin:DuplicatePlugin] plugin \"team-workflow-plugin\" should"
+        + " be present at one version only; found 2 copies: 1.0.0 (" + a.toAbsolutePath() + "), 1.0.0 ("
+        + b.toAbsolutePath() + "). A marketplace holds one plugin of a name");
     assertThat(Files.exists(tmp.resolve("out"))).isFalse();
 
     MarketplaceExportException twice = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(a).addJar(a).build().exportTo(tmp.resolve("out")));
-    assertThat(twice).hasMessageThat().contains("comes twice from " + a.toAbsolutePath());
+    assertThat(twice).hasMessageThat().contains("found 2 copies: 1.0.0 (" + a.toAbsolutePath() + "), 1.0.0 ("
+        + a.toAbsolutePath() + ")");
   }
 
   @Test
@@ -445,11 +447,12 @@ class MarketplaceExportTest {
     Path b = ExportFixtures.jar(tmp.resolve("beta.jar"), ExportFixtures.team("beta-plugin", "1.0.0", "github", "b-web"));
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(a).addJar(b).build().exportTo(tmp.resolve("out")));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.DUPLICATE_SERVER);
-    assertThat(e).hasMessageThat().isEqualTo("[codexplugin:DuplicateServer] MCP server \"github\" is defined by"
-        + " plugin \"alpha-plugin\" (" + a.toAbsolutePath() + ") and by plugin \"beta-plugin\" ("
-        + b.toAbsolutePath() + "); Codex silently starts only one of them: rename one @McpServer (its name in"
-        + " .mcp.json), or export the plugins separately");
+    assertThat(e.code()).isEqualTo(FindingCode.DUPLICATE_SERVER);
+    assertThat(e).hasMessageThat().isEqualTo("[codexplugin:DuplicateServer] MCP server \"github\" must be unique"
+        + " across the plugins a user installs; found it in alpha-plugin 1.0.0 (" + a.toAbsolutePath() + ") and"
+        + " beta-plugin 1.0.0 (" + b.toAbsolutePath() + "). Codex starts only the one of alpha-plugin (the first by"
+        + " plugin id) and silently skips the others: rename one @McpServer (its name in .mcp.json), or export the"
+        + " plugins separately.");
   }
 
   @Test
@@ -459,9 +462,9 @@ class MarketplaceExportTest {
     Files.writeString(out.resolve("notes.md"), "mine");
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(jar).build().exportTo(out));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.NOT_AN_EXPORT);
-    assertThat(e).hasMessageThat().contains(out.toAbsolutePath() + " exists and was not created by the exporter"
-        + " (it has no .codexplugin-export)");
+    assertThat(e.code()).isEqualTo(FindingCode.NOT_AN_EXPORT);
+    assertThat(e).hasMessageThat().contains("must be a folder the exporter created (it holds .codexplugin-export);"
+        + " found " + out.toAbsolutePath() + ", which exists and holds no marker of the exporter");
     assertThat(e).hasMessageThat().contains("--force");
     assertThat(read(out.resolve("notes.md"))).isEqualTo("mine");
 
@@ -493,8 +496,8 @@ class MarketplaceExportTest {
     Path bad = ExportFixtures.jar(tmp.resolve("broken.jar"), Map.of("broken-plugin", broken));
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(good).addJar(bad).build().exportTo(out));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.INVALID_BUNDLE);
-    assertThat(e).hasMessageThat().contains("the jar " + bad.toAbsolutePath() + " has invalid plugin bundles");
+    assertThat(e.code()).isEqualTo(FindingCode.INVALID_BUNDLE);
+    assertThat(e).hasMessageThat().contains("found errors in the jar " + bad.toAbsolutePath());
     assertThat(e.findings()).isNotEmpty();
     assertThat(e.findings().get(0).code()).isEqualTo(FindingCode.BAD_VERSION);
     assertThat(e).hasMessageThat().contains("[codexplugin:BadVersion]");
@@ -503,7 +506,7 @@ class MarketplaceExportTest {
     Path missing = tmp.resolve("missing.jar");
     assertThat(assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(good).addJar(missing).build().exportTo(out))).hasMessageThat()
-        .contains("the jar " + missing.toAbsolutePath() + " does not exist");
+        .contains("found no jar at " + missing.toAbsolutePath());
     Path text = Files.writeString(tmp.resolve("notes.jar"), "not a zip");
     assertThat(assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(text).build().exportTo(out)).findings().get(0).code())
@@ -536,25 +539,25 @@ class MarketplaceExportTest {
     Path good = ExportFixtures.jar(tmp.resolve("in/team.jar"), ExportFixtures.team());
     MarketplaceExportException inside = assertThrows(MarketplaceExportException.class,
         () -> team("t").force(true).addJar(good).build().exportTo(tmp.resolve("in")));
-    assertThat(inside.reason()).isEqualTo(MarketplaceExportException.Reason.UNSAFE_PATH);
-    assertThat(inside).hasMessageThat().contains("is inside the output folder");
+    assertThat(inside.code()).isEqualTo(FindingCode.UNSAFE_PATH);
+    assertThat(inside).hasMessageThat().contains("inside the output folder");
     assertThat(Files.exists(good)).isTrue();
     assertThat(assertThrows(MarketplaceExportException.class,
-        () -> team("t").force(true).addJar(good).build().exportTo(Path.of("/"))).reason())
-        .isEqualTo(MarketplaceExportException.Reason.UNSAFE_PATH);
+        () -> team("t").force(true).addJar(good).build().exportTo(Path.of("/"))).code())
+        .isEqualTo(FindingCode.UNSAFE_PATH);
   }
 
   @Test
   void zipNeedsAnExportAndMustLieOutsideIt() throws Exception {
     Path folder = Files.createDirectories(tmp.resolve("plain"));
     assertThat(assertThrows(MarketplaceExportException.class,
-        () -> MarketplaceExport.zip(folder, tmp.resolve("x.zip"))).reason())
-        .isEqualTo(MarketplaceExportException.Reason.NOT_AN_EXPORT);
+        () -> MarketplaceExport.zip(folder, tmp.resolve("x.zip"))).code())
+        .isEqualTo(FindingCode.NOT_AN_EXPORT);
     Path jar = ExportFixtures.jar(tmp.resolve("team.jar"), ExportFixtures.team());
     Path out = team("t").addJar(jar).build().exportTo(tmp.resolve("out")).root();
     assertThat(assertThrows(MarketplaceExportException.class,
-        () -> MarketplaceExport.zip(out, out.resolve("inner.zip"))).reason())
-        .isEqualTo(MarketplaceExportException.Reason.UNSAFE_PATH);
+        () -> MarketplaceExport.zip(out, out.resolve("inner.zip"))).code())
+        .isEqualTo(FindingCode.UNSAFE_PATH);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.codexplugin.runtime.format;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,4 +40,12 @@ public interface BundleSource {
    * in {@code context} and give empty.
    */
   Optional<byte[]> read(String path, int maxBytes, ReadContext context);
+
+  /**
+   * Copies {@code path} to the new file {@code target} without holding it in memory, at most {@code maxBytes};
+   * problems are reported in {@code context} and give {@code false}, with no file left at {@code target}.
+   *
+   * @throws IOException when {@code target} cannot be written
+   */
+  boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException;
 }

@@ -66,6 +66,18 @@ public final class FolderSource implements BundleSource {
   }
 
   @Override
+  public boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException {
+    Optional<Path> real = FolderWalk.inside(root.resolve(path), realRoot);
+    if (real.isEmpty()) {
+      context.problem(FindingCode.UNSAFE_PATH, path, "").report();
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(real.get(), LinkOption.NOFOLLOW_LINKS)) {
+      return Sources.copyCapped(in, target, path, maxBytes, context);
+    }
+  }
+
+  @Override
   public Optional<byte[]> read(String path, int maxBytes, ReadContext context) {
     Path file = root.resolve(path);
     Optional<Path> real = FolderWalk.inside(file, realRoot);

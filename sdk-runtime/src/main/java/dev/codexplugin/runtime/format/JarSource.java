@@ -3,6 +3,7 @@ package dev.codexplugin.runtime.format;
 import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,19 @@ public final class JarSource implements BundleSource {
   @Override
   public Set<String> executableFiles() {
     return entry.executable();
+  }
+
+  @Override
+  public boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException {
+    ZipEntry zipEntry = zip.getEntry(entry.root() + path);
+    if (zipEntry == null || zipEntry.isDirectory()) {
+      context.problem(FindingCode.MISSING_FILE, path, "")
+          .fix("the index lists it but the jar does not hold it; rebuild the jar").report();
+      return false;
+    }
+    try (InputStream in = zip.getInputStream(zipEntry)) {
+      return Sources.copyCapped(in, target, path, maxBytes, context);
+    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.codexplugin.runtime.format;
 
-import dev.codexplugin.runtime.internal.ExportEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.runtime.FindingCode;
@@ -9,7 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import dev.codexplugin.runtime.Finding;
+import dev.codexplugin.runtime.PluginBundle;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,10 +40,64 @@ public final class MarketplaceReader {
 
   private MarketplaceReader() {}
 
-  /** Whether {@code root} holds a marketplace file. */
-  public static boolean isMarketplace(Path root) {
-    return Files.isRegularFile(root.resolve(FormatFiles.CODEX_MARKETPLACE))
-        || Files.isRegularFile(root.resolve(FormatFiles.CLAUDE_MARKETPLACE));
+  /**
+   * A marketplace root as a host sees it: its marketplace files, each local plugin folder read once (a folder
+   * that both files list is one plugin, not two copies), and every finding, including the checks Codex makes
+   * before it installs an entry.
+   *
+   * @param root the marketplace root
+   * @param catalogs the marketplace files, Codex first
+   * @param folders what each local folder holds, by folder, in the order the entries name them
+   * @param findings the marketplace files' findings, the folders' findings and the entries' checks
+   */
+  public record Listing(Path root, List<Catalog> catalogs, Map<Path, Bundles.Opened> folders, List<Finding> findings) {
+    public Listing {
+      catalogs = List.copyOf(catalogs);
+      folders = Collections.unmodifiableMap(new LinkedHashMap<>(folders));
+      findings = List.copyOf(findings);
+    }
+
+    /** What the folder of {@code entry} holds; nothing for an entry without a readable local folder. */
+    public List<PluginBundle> bundles(Entry entry) {
+      return entry.folder().map(folders::get).map(o -> o.loaded().stream().map(Bundles.Loaded::bundle).toList())
+          .orElse(List.of());
+    }
+  }
+
+  /**
+   * Reads {@code root} and every local plugin folder its entries name. An entry whose name differs from its
+   * plugin's manifest name is {@link FindingCode#NAME_MISMATCH}: {@code codex plugin add} refuses it.
+   */
+  public static Listing list(Path root) {
+    Report report = new Report(FindingCode.Context.LOAD, root.toString());
+    List<Catalog> catalogs = read(root, report);
+    Map<Path, Bundles.Opened> folders = new LinkedHashMap<>();
+    for (Catalog catalog : catalogs) {
+      for (Entry entry : catalog.entries()) {
+        entry.folder().ifPresent(folder -> folders.computeIfAbsent(folder, Bundles::openFolder));
+      }
+    }
+    List<Finding> findings = new ArrayList<>(report.findings());
+    folders.values().forEach(o -> findings.addAll(o.findings()));
+    for (Catalog catalog : catalogs) {
+      for (Entry entry : catalog.entries()) {
+        List<PluginBundle> bundles = entry.folder().map(folders::get)
+            .map(o -> o.loaded().stream().map(Bundles.Loaded::bundle).toList()).orElse(List.of());
+        for (PluginBundle bundle : bundles) {
+          if (!bundle.name().equals(entry.name())) {
+            Report check = new Report(FindingCode.Context.LOAD, root.toString());
+            check.problem(FindingCode.NAME_MISMATCH, catalog.file(), entry.field() + ".name").rejectsPlugin()
+                .arg("expected", "the plugin's manifest name " + Text.quote(bundle.name()))
+                .value(entry.name())
+                .fix("Codex fails to install it (plugin.json name does not match marketplace plugin name);"
+                    + " rename the entry or the plugin")
+                .report();
+            findings.addAll(check.findings());
+          }
+        }
+      }
+    }
+    return new Listing(root, catalogs, folders, findings);
   }
 
   /** Every marketplace file of {@code root}, Codex first; findings go to {@code report}. */

@@ -66,6 +66,20 @@ public final class UrlSource implements BundleSource {
   }
 
   @Override
+  public boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException {
+    URL url = new URL(root, path);
+    if (realRoot.isPresent() && !inside(url, realRoot.get())) {
+      context.problem(FindingCode.UNSAFE_PATH, path, "").report();
+      return false;
+    }
+    URLConnection connection = url.openConnection();
+    connection.setUseCaches(false);
+    try (InputStream in = connection.getInputStream()) {
+      return Sources.copyCapped(in, target, path, maxBytes, context);
+    }
+  }
+
+  @Override
   public Optional<byte[]> read(String path, int maxBytes, ReadContext context) {
     try {
       URL url = new URL(root, path);
