@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Doctor;
 import dev.codexplugin.runtime.DoctorReport;
 import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.PluginLoader;
 import dev.codexplugin.runtime.PluginBundle;
-import dev.codexplugin.runtime.format.Json;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = Targets.check(path);
+    LoadResult result = PluginLoader.check(path);
     if (result.bundles().isEmpty()) {
       out.print(BundleText.describe(result));
       out.flush();
@@ -57,7 +56,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
     boolean ok = reports.stream().allMatch(DoctorReport::ok);
     if (json) {
-      ObjectNode node = Json.object();
+      ObjectNode node = CliJson.object();
       node.put("ok", ok);
       ArrayNode plugins = node.putArray("plugins");
       for (DoctorReport r : reports) {
@@ -76,7 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
           check.put("fix", c.fix());
         }
       }
-      out.print(new String(Json.bytes(node), StandardCharsets.UTF_8));
+      out.print(CliJson.text(node));
     } else {
       reports.forEach(r -> out.print(r.render()));
       long missing = reports.stream().mapToLong(r -> r.missing().size()).sum();
