@@ -158,7 +158,7 @@ public final class VersionRange {
     if (set instanceof Hyphen hyphen) {
       // node-semver: "1.2.3 - 2.3" is ">=1.2.3 <=2.3" (x-range bounds); with pre-releases included, a full lower
       // bound takes its lowest pre-release (>=1.2.3-0). semver4j reads * on either side as an empty range and
-      // ends "- 2.3.4" at <2.3.5, which lets 2.3.5-rc in by the pre-release rule.
+      // ends "1.2.4-alpha - 1.2.3" at <1.2.4, which lets 1.2.4-beta in by the pre-release rule.
       Comparator from = hyphen.from().withOperator(">=");
       if (preReleases && !from.partial() && from.preRelease() == null) {
         from = new Comparator(">=", from.major(), from.minor(), from.patch(), "0");
