@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A marketplace root as the hosts read it (docs/FORMAT.md#marketplaces): its marketplace files —
+ * A marketplace root as the hosts read it (docs/FORMAT.md#marketplace): its marketplace files —
  * {@code .agents/plugins/marketplace.json} (Codex) and {@code .claude-plugin/marketplace.json} (Claude Code) —,
  * their entries, the plugin each local entry names, and every finding, including the checks Codex makes before it
  * installs an entry (a local path without {@code ./} or leaving the root, a missing folder, an entry name that

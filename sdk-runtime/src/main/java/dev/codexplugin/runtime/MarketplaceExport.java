@@ -62,7 +62,7 @@ public final class MarketplaceExport {
     CODEX,
     /** Claude Code only: {@code .claude-plugin/marketplace.json}, {@code .claude-plugin/plugin.json}. */
     CLAUDE,
-    /** One folder both hosts install (FORMAT.md §7). */
+    /** One folder both hosts install (docs/FORMAT.md#claude-code). */
     BOTH;
 
     /** Whether Codex files are written. */

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The index resource {@code META-INF/codex-plugins/index.json} (docs/FORMAT.md#bundle-index): every bundle of a
+ * The index resource {@code META-INF/codex-plugins/index.json} (docs/FORMAT.md#jar-bundle): every bundle of a
  * jar and its files, so that readers never list jar directories (a class loader cannot), and which of them are
  * executable (a jar entry carries no file mode the loader could trust).
  *

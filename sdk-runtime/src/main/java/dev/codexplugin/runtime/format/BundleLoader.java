@@ -85,7 +85,7 @@ public final class BundleLoader {
   }
 
   /**
-   * A folder without any manifest: Codex still installs it when it holds parts it reads by default (lab h4,
+   * A folder without any manifest: Codex still installs it when it holds parts it reads by default (docs/FORMAT.md,
    * h3e), as version {@code local} named after the folder, so this is a warning. A folder with none of them
    * is no plugin at all.
    */

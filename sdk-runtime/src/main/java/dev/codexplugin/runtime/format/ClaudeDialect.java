@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Claude Code side of an export (FORMAT.md §7, checked with Claude Code 2.1.328):
+ * The Claude Code side of an export (docs/FORMAT.md#claude-code, checked with Claude Code 2.1.328):
  * {@code .claude-plugin/plugin.json} with only the keys Claude knows (its strict validation rejects
  * {@code interface} and {@code apps}), and a root {@code .mcp.json} in Claude's dialect.
  *

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * Reads {@code .mcp.json}, {@code .app.json} and {@code hooks/hooks.json} as Codex 0.169.0 does, keeping
- * exactly the parts Codex keeps (lab families e, f and g):
+ * exactly the parts Codex keeps (docs/FORMAT.md#mcp-json, #app-json, #hooks):
  *
  * <ul>
  *   <li>{@code .mcp.json}: each server is read on its own; one with a host-fatal problem (command and url, or
@@ -102,7 +102,7 @@ public final class ConfigReader {
   }
 
   /**
-   * {@code env_vars}: names, or objects with a {@code name} (Codex 0.169.0 accepts both, lab e16; the SDK
+   * {@code env_vars}: names, or objects with a {@code name} (Codex 0.169.0 accepts both, docs/FORMAT.md#mcp-json; the SDK
    * keeps the names and warns about the objects).
    */
   private static List<String> envVars(JsonFields s) {
@@ -129,7 +129,7 @@ public final class ConfigReader {
 
   /**
    * The apps of a {@code .app.json} file, sorted by key; none at all when one entry is broken, since Codex
-   * then discards the whole file (lab f2).
+   * then discards the whole file (docs/FORMAT.md).
    */
   public static List<AppSpec> apps(byte[] bytes, String file, Report report) {
     ReadContext context = report.reading(HostImpact.DROPS_PART);

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * A bundle in a folder. Symbolic links are followed only when they stay inside the folder; one that points
  * outside is reported as {@link FindingCode#UNSAFE_PATH} and never read. A link that stays inside is read, with
- * a warning: Codex drops symbolic links when it installs a plugin (docs/FORMAT.md#symbolic-links).
+ * a warning: Codex drops symbolic links when it installs a plugin (docs/FORMAT.md#install).
  */
 public final class FolderSource implements BundleSource {
   private final Path root;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The line-by-line reading Codex 0.169.0 falls back to when front matter is not valid YAML (lab case c13:
+ * The line-by-line reading Codex 0.169.0 falls back to when front matter is not valid YAML (docs/FORMAT.md:
  * {@code description: Review: code with colon space.} is accepted). It understands only:
  *
  * <ul>

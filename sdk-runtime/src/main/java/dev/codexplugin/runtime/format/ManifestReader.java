@@ -60,7 +60,7 @@ final class ManifestReader {
 
   /**
    * Reads a parsed manifest. An empty array is read like {@code {}} with a warning: Codex installs it as a
-   * plugin without name or version (lab d31). Any other value that is not an object is host-fatal.
+   * plugin without name or version (docs/FORMAT.md). Any other value that is not an object is host-fatal.
    */
   static Optional<Manifest> read(JsonNode json, String file, List<String> files, Report report) {
     if (json.isArray() && json.isEmpty()) {
@@ -162,7 +162,7 @@ final class ManifestReader {
   }
 
   /**
-   * {@code defaultPrompt} as Codex 0.169.0 reads it (lab d5, d13, d14): one string is accepted as a list of
+   * {@code defaultPrompt} as Codex 0.169.0 reads it (docs/FORMAT.md): one string is accepted as a list of
    * one; entries that are not strings, or blank, are dropped; the first {@value Rules#MAX_PROMPTS} that remain
    * are kept. Each of these is only a warning: Codex warns and uses the rest.
    */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Writes both dialects of {@code marketplace.json} (docs/FORMAT.md#marketplaces), deterministically: entries in the
+ * Writes both dialects of {@code marketplace.json} (docs/FORMAT.md#marketplace), deterministically: entries in the
  * order given, which callers sort by plugin name.
  */
 public final class MarketplaceWriter {

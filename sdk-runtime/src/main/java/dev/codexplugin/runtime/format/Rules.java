@@ -162,7 +162,7 @@ public final class Rules {
   private void manifest(PluginManifest m, List<String> files) {
     String f = manifestFile;
     if (m.name().isEmpty()) {
-      // Codex installs it (lab b5, b18, d32), but shows the skills as "<version>:<skill>".
+      // Codex installs it (docs/FORMAT.md), but shows the skills as "<version>:<skill>".
       report.problem(MISSING, f, "name")
           .fix("without a name Codex shows every skill under the version, e.g. \"1.0.0:<skill>\"; set \"name\"")
           .report();
@@ -432,8 +432,8 @@ public final class Rules {
 
   private void version(String file, String field, String value) {
     if (value.isBlank()) {
-      // Codex installs a plugin without a version as "local" (lab b11); the manifest reader reports a blank
-      // string, which Codex rejects (lab b10), as host-fatal under the same code and field.
+      // Codex installs a plugin without a version as "local" (docs/FORMAT.md); the manifest reader reports a blank
+      // string, which Codex rejects (docs/FORMAT.md), as host-fatal under the same code and field.
       report.problem(MISSING, file, field)
           .fix("set a version such as \"1.0.0\"; Codex names the install folder after it (\"local\" without one)")
           .report();
@@ -499,7 +499,7 @@ public final class Rules {
   }
 
   private void prompts(String file, String field, List<String> prompts) {
-    // Codex 0.169.0 keeps the first three non-blank prompts and only warns (lab d13, d14).
+    // Codex 0.169.0 keeps the first three non-blank prompts and only warns (docs/FORMAT.md).
     if (prompts.size() > MAX_PROMPTS) {
       report.problem(DEFAULT_PROMPTS, file, field).found(prompts.size() + " entries")
           .fix("keep the best three (Codex drops the rest)").report();
@@ -518,7 +518,7 @@ public final class Rules {
 
   /**
    * Checks a path field; {@code base} is the folder it is relative to. Returns whether it is fine. Codex keeps
-   * a missing asset and drops one with a bad path without losing anything else (lab d15): warnings on load.
+   * a missing asset and drops one with a bad path without losing anything else (docs/FORMAT.md): warnings on load.
    */
   private boolean asset(String file, String field, String value, String base, List<String> files) {
     if (value.isEmpty()) {

@@ -143,7 +143,7 @@ public final class SkillReader {
   }
 
   /**
-   * A text field of the front matter. Codex reads a number or boolean as its text (lab c20,
+   * A text field of the front matter. Codex reads a number or boolean as its text (docs/FORMAT.md,
    * {@code description: 12345}): a warning. A list or map is host-fatal when {@code required} (Codex cannot read
    * the field, and skips the skill), else a warning and ignored.
    */
@@ -197,7 +197,7 @@ public final class SkillReader {
     return metadata;
   }
 
-  /** {@code allowed-tools}: a space-separated string; a flow list is accepted by Codex (lab c13), a warning. */
+  /** {@code allowed-tools}: a space-separated string; a flow list is accepted by Codex (docs/FORMAT.md), a warning. */
   private static List<String> allowedTools(JsonFields front) {
     JsonNode node = front.raw("allowed-tools");
     if (node == null || node.isNull()) {

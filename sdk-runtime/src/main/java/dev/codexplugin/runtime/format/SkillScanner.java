@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * Finds skills under a skills root the way Codex 0.169.0 does: every file named exactly {@code SKILL.md} in
  * the root or in folders at most {@value Limits#SKILL_SCAN_DEPTH} levels below it, skipping entries whose name
  * starts with {@code .}, visiting fewer than {@value Limits#SKILL_SCAN_FOLDERS} folders (the root included;
- * lab case c22 found 1,998 of 2,100 skill folders). Folders are visited level by level, each level sorted, so
+ * docs/FORMAT.md#skill-md: Codex found 1,998 of 2,100 skill folders). Folders are visited level by level, each level sorted, so
  * the result does not depend on the file system.
  */
 public final class SkillScanner {
