@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -121,6 +123,7 @@ public final class MarketplaceExport {
   private final Format format;
   private final boolean force;
   private final List<Input> inputs;
+  private final Map<String, Map<Format, List<String>>> javaServerOptions;
 
   private MarketplaceExport(Builder b) {
     this.marketplaceName = b.marketplaceName;
@@ -133,6 +136,9 @@ public final class MarketplaceExport {
     this.format = b.format;
     this.force = b.force;
     this.inputs = List.copyOf(b.inputs);
+    Map<String, Map<Format, List<String>>> options = new TreeMap<>();
+    b.javaServerOptions.forEach((plugin, byDialect) -> options.put(plugin, Map.copyOf(byDialect)));
+    this.javaServerOptions = Map.copyOf(options);
   }
 
   /** A new builder; the marketplace name must be set. */
@@ -154,6 +160,8 @@ public final class MarketplaceExport {
     ExportEngine.Settings settings = new ExportEngine.Settings(marketplaceName, displayName, description, owner,
         installation.name(), authentication.name(), category, format, force);
     ExportEngine engine = new ExportEngine(settings);
+    javaServerOptions.forEach((plugin, byDialect) -> byDialect.forEach((dialect, options) ->
+        engine.javaServerOptions(plugin, dialect, options)));
     for (Input input : inputs) {
       engine.addJar(input.jar(), input.libraries());
     }
@@ -203,6 +211,7 @@ public final class MarketplaceExport {
     private Format format = Format.CODEX;
     private boolean force;
     private final List<Input> inputs = new ArrayList<>();
+    private final Map<String, Map<Format, List<String>>> javaServerOptions = new TreeMap<>();
 
     private Builder() {}
 
@@ -294,6 +303,32 @@ public final class MarketplaceExport {
     /** Adds every bundle of {@code jar}, without library jars. */
     public Builder addJar(Path jar) {
       return addJar(jar, List.of());
+    }
+
+    /**
+     * JVM options for the Java tool server of {@code plugin} (a server whose {@code command} is {@code java} and
+     * whose arguments run {@code lib/*}), inserted right after {@code java}, before its other arguments, in the
+     * files of {@code dialect}: {@link Format#CODEX} the Codex server config ({@code .mcp.json}, or the inline
+     * {@code mcpServers} of {@code .codex-plugin/plugin.json}), {@link Format#CLAUDE} Claude Code's
+     * {@code .mcp.json}, {@link Format#BOTH} both. The options are written as given: a path in them is relative to
+     * the plugin folder for Codex ({@code "cwd": "."}), and may use {@code ${CLAUDE_PLUGIN_ROOT}} for Claude Code.
+     * The package manager uses this to wire in the class-data archive it makes at install.
+     *
+     * @throws IllegalArgumentException at {@link #exportTo} time a plugin of that name without Java tools is an
+     *     error, named with the fix
+     */
+    public Builder javaServerOptions(String plugin, Format dialect, List<String> options) {
+      Objects.requireNonNull(plugin, "plugin");
+      Objects.requireNonNull(dialect, "dialect");
+      List<String> copy = List.copyOf(options);
+      Map<Format, List<String>> byDialect = javaServerOptions.computeIfAbsent(plugin, p -> new TreeMap<>());
+      if (dialect.codex()) {
+        byDialect.put(Format.CODEX, copy);
+      }
+      if (dialect.claude()) {
+        byDialect.put(Format.CLAUDE, copy);
+      }
+      return this;
     }
 
     /**

@@ -80,6 +80,8 @@ public final class ExportEngine {
 
   private final Settings settings;
   private final List<JarInput> inputs = new ArrayList<>();
+  /** JVM options for bundled Java servers, by plugin and dialect ({@code CODEX} or {@code CLAUDE}). */
+  private final Map<String, Map<MarketplaceExport.Format, List<String>>> javaOptions = new TreeMap<>();
   private Predicate<String> failBeforeWriting = path -> false;
 
   public ExportEngine(Settings settings) {
@@ -88,6 +90,11 @@ public final class ExportEngine {
 
   public void addJar(Path jar, List<Path> libraries) {
     inputs.add(new JarInput(jar, List.copyOf(libraries)));
+  }
+
+  /** JVM options for the Java tool server of {@code plugin} in the files of {@code dialect} (CODEX or CLAUDE). */
+  public void javaServerOptions(String plugin, MarketplaceExport.Format dialect, List<String> options) {
+    javaOptions.computeIfAbsent(plugin, p -> new TreeMap<>()).put(dialect, List.copyOf(options));
   }
 
   /** For tests: throws an {@link IOException} before writing a path the predicate accepts. */
@@ -121,10 +128,11 @@ public final class ExportEngine {
       plugins.sort((a, b) -> a.name().compareTo(b.name()));
       List<String> warnings = new ArrayList<>();
       checkConflicts(plugins, warnings);
+      checkJavaOptions(plugins);
       checkInputsOutside(out);
       checkReplaceable(out);
 
-      Layout layout = new Layout(settings, warnings);
+      Layout layout = new Layout(settings, warnings, javaOptions);
       SortedMap<String, Content> tree = layout.tree(plugins);
       write(out, tree);
       List<ExportSummary.ExportedPlugin> exported = new ArrayList<>();
@@ -293,6 +301,18 @@ public final class ExportEngine {
     }
   }
 
+  /** JVM options are for bundled Java servers: a plugin without one, or not exported at all, is a mistake. */
+  private void checkJavaOptions(List<Loaded> plugins) throws MarketplaceExportException {
+    for (String plugin : javaOptions.keySet()) {
+      Optional<Loaded> p = plugins.stream().filter(l -> l.name().equals(plugin)).findFirst();
+      if (p.isEmpty() || p.get().bundle().mcpServers().stream().noneMatch(JavaServers::isBundledJava)) {
+        throw failure(FindingCode.MISSING, "JVM options for " + Text.quote(plugin) + (p.isEmpty()
+                ? ", which is not among the exported plugins" : ", which has no Java tool server (java -cp lib/*)"),
+            "give JVM options only for an exported plugin with @McpTool methods");
+      }
+    }
+  }
+
   /** Replacing the output must never delete an input. */
   private void checkInputsOutside(Path out) throws MarketplaceExportException {
     Path realOut = realOrSelf(out);
@@ -343,10 +363,16 @@ public final class ExportEngine {
   static final class Layout {
     private final Settings settings;
     private final List<String> warnings;
+    private final Map<String, Map<MarketplaceExport.Format, List<String>>> javaOptions;
 
-    Layout(Settings settings, List<String> warnings) {
+    Layout(Settings settings, List<String> warnings, Map<String, Map<MarketplaceExport.Format, List<String>>> javaOptions) {
       this.settings = settings;
       this.warnings = warnings;
+      this.javaOptions = javaOptions;
+    }
+
+    private List<String> options(Loaded p, MarketplaceExport.Format dialect) {
+      return javaOptions.getOrDefault(p.name(), Map.of()).getOrDefault(dialect, List.of());
     }
 
     static String folder(String plugin) {
@@ -392,7 +418,11 @@ public final class ExportEngine {
         }
       }
       MarketplaceExport.Format format = settings.format();
+      List<String> codexOptions = options(p, MarketplaceExport.Format.CODEX);
       if (!format.claude()) {
+        if (!codexOptions.isEmpty()) {
+          files.put(FormatFiles.MANIFEST, new Content.Bytes(Json.bytes(codexServers(p, codexOptions))));
+        }
         return files;
       }
       if (!format.codex()) {
@@ -406,10 +436,13 @@ public final class ExportEngine {
       }
       if (!bundle.mcpServers().isEmpty()) {
         if (format.codex()) {
-          files.put(FormatFiles.MANIFEST, new Content.Bytes(Json.bytes(inlineCodexServers(p))));
+          files.put(FormatFiles.MANIFEST, new Content.Bytes(Json.bytes(codexServers(p, codexOptions))));
         }
+        List<String> claudeOptions = options(p, MarketplaceExport.Format.CLAUDE);
+        List<McpServerSpec> servers = bundle.mcpServers().stream()
+            .map(s -> JavaServers.withOptions(s, claudeOptions)).toList();
         files.put(FormatFiles.MCP_FILE, new Content.Bytes(Json.bytes(
-            ClaudeDialect.mcpConfig(bundle.name(), bundle.mcpServers(), files.keySet(), warnings))));
+            ClaudeDialect.mcpConfig(bundle.name(), servers, files.keySet(), warnings))));
       }
       if (bundle.hooks().stream().anyMatch(h -> h.command().contains("${PLUGIN_ROOT}"))) {
         warnings.add(bundle.name() + ": hooks/hooks.json is copied as it is, and Claude Code does not expand"
@@ -420,8 +453,19 @@ public final class ExportEngine {
 
     /**
      * {@code .codex-plugin/plugin.json} with the Codex servers inline, so that Codex ignores the root
-     * {@code .mcp.json}, which now holds the Claude dialect. The servers are copied as written in the jar.
+     * {@code .mcp.json} (which holds the Claude dialect when Claude Code files are written, and is left as it is
+     * otherwise). The servers are copied as written in the jar, with {@code options} after {@code java} in the
+     * bundled Java server.
      */
+    private ObjectNode codexServers(Loaded p, List<String> options) throws MarketplaceExportException {
+      ObjectNode manifest = inlineCodexServers(p);
+      JsonNode servers = manifest.get("mcpServers");
+      if (!options.isEmpty() && servers != null && servers.isObject()) {
+        servers.fields().forEachRemaining(e -> JavaServers.withOptions(e.getValue(), options));
+      }
+      return manifest;
+    }
+
     private ObjectNode inlineCodexServers(Loaded p) throws MarketplaceExportException {
       Optional<byte[]> original = p.bundle().files().contains(FormatFiles.MANIFEST)
           ? readText(p, FormatFiles.MANIFEST) : Optional.empty();
