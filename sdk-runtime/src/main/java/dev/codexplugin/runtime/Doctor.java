@@ -136,7 +136,7 @@ public final class Doctor {
    * each enabled stdio server whose command was found is started as Codex starts it (command and args in
    * {@code cwd} resolved against the folder, Codex's inherited variables, {@code env_vars} and {@code env}), sent
    * the MCP {@code initialize} request, and must answer within its {@code startup_timeout_sec} (Codex's default,
-   * 10 s, without one). A server that exits, answers with an error or stays silent is {@link Status#MISSING},
+   * 30 s, without one). A server that exits, answers with an error or stays silent is {@link Status#MISSING},
    * with the first lines of its stderr and how to fix it. The servers are stopped right after they answer. A
    * bundle inside a jar is not started ({@link Status#SKIPPED}): its servers run from the exported folder.
    */

@@ -36,8 +36,12 @@ import java.util.concurrent.TimeUnit;
  * JSON-RPC), without adding the SDK and Reactor to every user of the runtime.
  */
 final class ServerStart {
-  /** What Codex waits for a server to start and answer {@code initialize} when it sets no startup timeout. */
-  static final Duration CODEX_STARTUP_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * What Codex waits for a server to start and answer {@code initialize} when it sets no startup timeout: 30 s,
+   * measured with Codex 0.169.0 and 0.171.0 (a server answering after 25 s starts, one after 35 s is "timed out
+   * handshaking with MCP server after 29.99s"; docs/research/fidelity-2026-12.md).
+   */
+  static final Duration CODEX_STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
   /** The variables Codex passes on from its own environment to every stdio server, besides {@code env_vars}. */
   static final List<String> INHERITED = List.of("HOME", "LOGNAME", "PATH", "SHELL", "USER",
