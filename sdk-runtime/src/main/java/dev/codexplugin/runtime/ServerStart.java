@@ -43,9 +43,14 @@ final class ServerStart {
    */
   static final Duration CODEX_STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
-  /** The variables Codex passes on from its own environment to every stdio server, besides {@code env_vars}. */
+  /**
+   * The variables Codex passes on from its own environment to every stdio server, besides {@code env_vars}, as
+   * measured with 0.169.0 and 0.171.0 (a server that dumps its environment): the others, {@code SSL_CERT_DIR}
+   * among them, do not reach the server.
+   */
   static final List<String> INHERITED = List.of("HOME", "LOGNAME", "PATH", "SHELL", "USER",
-      "__CF_USER_TEXT_ENCODING", "LANG", "LC_ALL", "TERM", "TMPDIR", "TZ");
+      "__CF_USER_TEXT_ENCODING", "LANG", "LC_ALL", "TERM", "TMPDIR", "TZ", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS",
+      "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "GIT_SSL_CAINFO", "PIP_CERT");
 
   /** The protocol version the doctor offers; a server answers with the one it speaks. */
   static final String PROTOCOL_VERSION = "2025-06-18";
