@@ -118,7 +118,8 @@ class CatalogCommandsTest {
     assertThat(list.out()).contains("  tools: version-tools/bump, version-tools/compare");
     assertThat(list.out()).contains("[codexplugin:DuplicateServer] MCP server \"github\" must be unique across the"
         + " plugins a user installs; found it in clash-plugin 1.0.0");
-    assertThat(list.out()).contains("[codexplugin:DuplicatePlugin] warning: plugin \"team-plugin\"");
+    // releases side by side in a folder of jars are no conflict (issue 12, item 7)
+    assertThat(list.out()).doesNotContain("DuplicatePlugin");
     assertThat(list.out()).contains("[codexplugin:DuplicateSkill] warning: skill \"review\"");
 
     JsonNode json = run("list", "--json", repo.toString()).json();

@@ -46,8 +46,9 @@ import java.util.zip.ZipFile;
  * </ul>
  *
  * <p>A bundle that cannot be read is left out and its findings are in {@link #findings()}. {@link #conflicts()}
- * reports what would clash when the plugins are installed together: the same plugin at two versions
- * ({@link FindingCode#DUPLICATE_PLUGIN}, a warning), two plugins defining an MCP server of the same name
+ * reports what would clash when the plugins are installed together: the same plugin at two versions where a host
+ * loads one ({@link FindingCode#DUPLICATE_PLUGIN}, a warning: one marketplace, one Codex cache, a class path; not
+ * a folder of jars or a Maven repository, which holds releases side by side), two plugins defining an MCP server of the same name
  * ({@link FindingCode#DUPLICATE_SERVER}, an error: Codex starts only the first by plugin id and silently skips
  * the others), and two plugins with a skill of the same name ({@link FindingCode#DUPLICATE_SKILL}, a warning:
  * Codex lists both as {@code <plugin>:<skill>}).
@@ -122,11 +123,24 @@ public final class PluginCatalog {
   private final List<Finding> loadFindings;
   private final List<Finding> conflicts;
 
+  /**
+   * Where a host loads one version of a plugin: a marketplace (both hosts take the first entry of a name), a Codex
+   * cache ({@code <marketplace>/<plugin>/} holds one version) and a class path. A folder of jars or a Maven
+   * repository holds releases side by side, and reports no {@link FindingCode#DUPLICATE_PLUGIN}.
+   */
+  private enum Loading {
+    ONE_LOADED, RELEASES
+  }
+
   private PluginCatalog(String root, List<Entry> entries, List<Finding> loadFindings) {
+    this(root, entries, loadFindings, Loading.RELEASES);
+  }
+
+  private PluginCatalog(String root, List<Entry> entries, List<Finding> loadFindings, Loading loading) {
     this.root = root;
     this.entries = entries.stream().sorted(ORDER).toList();
     this.loadFindings = List.copyOf(loadFindings);
-    this.conflicts = conflicts(this.entries);
+    this.conflicts = conflicts(this.entries, loading);
   }
 
   // ------------------------------------------------------------------------------------------ sources
@@ -140,7 +154,8 @@ public final class PluginCatalog {
   public static PluginCatalog fromClassPath(ClassLoader classLoader) {
     LoadResult result = PluginLoader.check(classLoader);
     return new PluginCatalog("class path",
-        result.bundles().stream().map(b -> new Entry(b, "", b.location())).toList(), result.findings());
+        result.bundles().stream().map(b -> new Entry(b, "", b.location())).toList(), result.findings(),
+        Loading.ONE_LOADED);
   }
 
   /**
@@ -212,7 +227,7 @@ public final class PluginCatalog {
         }
       }
     }
-    return new PluginCatalog(root.toString(), entries, findings);
+    return new PluginCatalog(root.toString(), entries, findings, Loading.ONE_LOADED);
   }
 
   /**
@@ -242,7 +257,7 @@ public final class PluginCatalog {
       findings.add(new Finding(FindingCode.IO, Severity.ERROR, cache.toString(), "", "",
           "cannot list the folder (" + e.getMessage() + ")."));
     }
-    return new PluginCatalog(cache.toString(), entries, findings);
+    return new PluginCatalog(cache.toString(), entries, findings, Loading.ONE_LOADED);
   }
 
   /** The plugins installed in {@code codexHome} ({@code $CODEX_HOME}, by default {@code ~/.codex}). */
@@ -390,16 +405,18 @@ public final class PluginCatalog {
 
   // ------------------------------------------------------------------------------------------ conflicts
 
-  private static List<Finding> conflicts(List<Entry> entries) {
+  private static List<Finding> conflicts(List<Entry> entries, Loading loading) {
     List<Finding> out = new ArrayList<>();
-    Map<String, List<Entry>> byName = new LinkedHashMap<>();
-    entries.forEach(e -> byName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e));
-    byName.forEach((name, list) -> {
-      if (list.size() > 1) {
+    // the hosts key a plugin by <plugin>@<marketplace>: the same plugin from two marketplaces is two plugins
+    Map<String, List<Entry>> byId = new LinkedHashMap<>();
+    entries.forEach(e -> byId.computeIfAbsent(e.id(), n -> new ArrayList<>()).add(e));
+    byId.forEach((id, list) -> {
+      if (loading == Loading.ONE_LOADED && list.size() > 1) {
         out.add(new Finding(FindingCode.DUPLICATE_PLUGIN, Severity.WARNING, "", "", "",
-            "plugin \"" + name + "\" " + FindingCode.DUPLICATE_PLUGIN.rule() + "; found " + list.size() + " copies: "
+            "plugin \"" + id + "\" " + FindingCode.DUPLICATE_PLUGIN.rule() + "; found " + list.size() + " copies: "
                 + list.stream().map(e -> e.version() + " (" + e.source() + ")").collect(Collectors.joining(", "))
-                + ". A host loads one version of a plugin; remove the others, or pick one with a version range."));
+                + ". " + (list.get(0).marketplace().isEmpty() ? "A class path should hold one version of a plugin"
+                : "Codex and Claude Code load one of them") + "; remove the others."));
       }
     });
     parts(entries, b -> b.mcpServers().stream().map(McpServerSpec::name).toList()).forEach((server, owners) ->
