@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -145,12 +146,16 @@ public final class MarketplaceExport {
    *
    * @param out the marketplace root to create; its parent is created when missing
    * @return what was written
-   * @throws MarketplaceExportException when a jar is invalid, two plugins or MCP servers share a name,
-   *     {@code out} is a folder the exporter did not create (and {@code force} is off), or writing fails; the
-   *     previous content of {@code out} is then left untouched
+   * @throws MarketplaceExportException when a jar is invalid, two plugins or MCP servers share a name, a host of
+   *     the format refuses the marketplace name, {@code out} is a folder the exporter did not create (and
+   *     {@code force} is off), or writing fails; the previous content of {@code out} is then left untouched
    */
   public ExportSummary exportTo(Path out) throws MarketplaceExportException {
     Objects.requireNonNull(out, "out");
+    reserved(format.codex() ? ReservedNames.codex(marketplaceName) : Optional.empty(), "Codex",
+        "codex plugin marketplace add");
+    reserved(format.claude() ? ReservedNames.claude(marketplaceName) : Optional.empty(), "Claude Code",
+        "claude plugin marketplace add");
     ExportEngine.Settings settings = new ExportEngine.Settings(marketplaceName, displayName, description, owner,
         installation.name(), authentication.name(), category, format, force);
     ExportEngine engine = new ExportEngine(settings);
@@ -158,6 +163,21 @@ public final class MarketplaceExport {
       engine.addJar(input.jar(), input.libraries());
     }
     return engine.exportTo(out);
+  }
+
+  private void reserved(Optional<String> refusal, String host, String command) throws MarketplaceExportException {
+    if (refusal.isPresent()) {
+      throw new MarketplaceExportException(MarketplaceExportException.Reason.RESERVED_NAME, "marketplace name \""
+          + marketplaceName + "\" is reserved by " + host + ": `" + command + "` refuses it (\"" + refusal.get()
+          + "\"); choose a name of your own, e.g. \"" + suggestion() + "\".", List.of());
+    }
+  }
+
+  private String suggestion() {
+    String stripped = marketplaceName.toLowerCase(Locale.ROOT)
+        .replaceAll("(?i)anthropics?|claude|openai|official|curated|bundled", "").replaceAll("-{2,}", "-")
+        .replaceAll("^-+|-+$", "");
+    return (stripped.isEmpty() ? "team" : stripped) + "-tools";
   }
 
   /**

@@ -25,6 +25,11 @@ public final class MarketplaceExportException extends Exception {
     NOT_AN_EXPORT("NotAnExport"),
     /** A path would leave the output folder, or the output would replace one of the inputs. */
     UNSAFE_PATH("UnsafePath"),
+    /**
+     * The marketplace name is one a host of the format refuses to add from a folder: Claude Code's official and
+     * impersonating names, Codex's {@code openai-curated} and its kin.
+     */
+    RESERVED_NAME("ReservedName"),
     /** Reading or writing failed. */
     IO("Io");
 
