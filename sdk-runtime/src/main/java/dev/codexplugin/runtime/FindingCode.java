@@ -182,6 +182,8 @@ public enum FindingCode {
   /** An output folder the exporter did not create, without {@code --force}. */
   NOT_AN_EXPORT("NotAnExport", "must be a folder the exporter created (it holds .codexplugin-export)",
       "choose another output folder, delete it, or replace it with --force (Maven: -Dcodexplugin.force=true)"),
+  /** A marketplace name that a host refuses to add from a folder (its own official names and their look-alikes). */
+  RESERVED_NAME("ReservedName", "must not be a name a host reserves for itself", "choose a name of your own"),
   /** A processor option the processor does not know. */
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", "check the spelling",
       Severity.WARNING),

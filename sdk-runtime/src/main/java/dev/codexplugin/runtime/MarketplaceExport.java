@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -151,12 +152,16 @@ public final class MarketplaceExport {
    *
    * @param out the marketplace root to create; its parent is created when missing
    * @return what was written
-   * @throws MarketplaceExportException when a jar is invalid, two plugins or MCP servers share a name,
-   *     {@code out} is a folder the exporter did not create (and {@code force} is off), or writing fails; the
-   *     previous content of {@code out} is then left untouched
+   * @throws MarketplaceExportException when a jar is invalid, two plugins or MCP servers share a name, a host of
+   *     the format refuses the marketplace name, {@code out} is a folder the exporter did not create (and
+   *     {@code force} is off), or writing fails; the previous content of {@code out} is then left untouched
    */
   public ExportSummary exportTo(Path out) throws MarketplaceExportException {
     Objects.requireNonNull(out, "out");
+    reserved(format.codex() ? ReservedNames.codex(marketplaceName) : Optional.empty(), "Codex",
+        "codex plugin marketplace add");
+    reserved(format.claude() ? ReservedNames.claude(marketplaceName) : Optional.empty(), "Claude Code",
+        "claude plugin marketplace add");
     ExportEngine.Settings settings = new ExportEngine.Settings(marketplaceName, displayName, description, owner,
         installation.name(), authentication.name(), category, format, force);
     ExportEngine engine = new ExportEngine(settings);
@@ -168,9 +173,27 @@ public final class MarketplaceExport {
     return engine.exportTo(out);
   }
 
+  private void reserved(Optional<String> refusal, String host, String command) throws MarketplaceExportException {
+    if (refusal.isPresent()) {
+      throw new MarketplaceExportException(dev.codexplugin.runtime.format.Report.Problem.of(FindingCode.RESERVED_NAME,
+          FindingCode.Context.EXPORT, new dev.codexplugin.runtime.format.Place("", "marketplace name "
+              + "\"" + marketplaceName + "\""), f -> { })
+          .found("a name reserved by " + host + ": `" + command + "` refuses it (\"" + refusal.get() + "\")")
+          .fix("choose a name of your own, e.g. \"" + suggestion() + "\"").finding(), List.of());
+    }
+  }
+
+  private String suggestion() {
+    String stripped = marketplaceName.toLowerCase(Locale.ROOT)
+        .replaceAll("(?i)anthropics?|claude|openai|official|curated|bundled", "").replaceAll("-{2,}", "-")
+        .replaceAll("^-+|-+$", "");
+    return (stripped.isEmpty() ? "team" : stripped) + "-tools";
+  }
+
   /**
    * Writes a deterministic zip of an exported folder: entries sorted, under one top folder named like
-   * {@code folder}, with fixed timestamps and permissions (files {@code 0644}), without the {@link #MARKER}.
+   * {@code folder}, with fixed timestamps and permissions ({@code 0644}, {@code 0755} for executable files), without
+   * the {@link #MARKER}.
    * The zip is written beside {@code zipFile} and moved into place.
    *
    * @throws MarketplaceExportException when {@code folder} is not an export or the zip cannot be written

@@ -424,6 +424,41 @@ class MarketplaceExportTest {
   }
 
   @Test
+  void aMarketplaceNameTheHostsReserveIsRefusedForTheirFormat() throws Exception {
+    Path jar = ExportFixtures.jar(tmp.resolve("team.jar"), ExportFixtures.team());
+    // Claude Code refuses its official names and look-alikes from a folder; Codex adds them
+    MarketplaceExportException official = assertThrows(MarketplaceExportException.class, () -> team("claude-plugins-official")
+        .format(MarketplaceExport.Format.CLAUDE).addJar(jar).build().exportTo(tmp.resolve("official")));
+    assertThat(official.code()).isEqualTo(FindingCode.RESERVED_NAME);
+    assertThat(official).hasMessageThat().isEqualTo("[codexplugin:ReservedName] marketplace name"
+        + " \"claude-plugins-official\" must not be a name a host reserves for itself; found a name reserved by Claude"
+        + " Code: `claude plugin marketplace add` refuses it (\"The name 'claude-plugins-official' is reserved for"
+        + " official Anthropic marketplaces and can only be used with GitHub sources from the 'anthropics'"
+        + " organization.\"). Choose a name of your own, e.g. \"plugins-tools\".");
+    assertThat(Files.exists(tmp.resolve("official"))).isFalse();
+    MarketplaceExportException lookAlike = assertThrows(MarketplaceExportException.class, () -> team("Claude-Plugins-Acme")
+        .format(MarketplaceExport.Format.BOTH).addJar(jar).build().exportTo(tmp.resolve("alike")));
+    assertThat(lookAlike).hasMessageThat().contains("(\"Marketplace name impersonates an official Anthropic/Claude"
+        + " marketplace\")");
+    assertThat(assertThrows(MarketplaceExportException.class, () -> team("builtin").format(MarketplaceExport.Format.CLAUDE)
+        .addJar(jar).build().exportTo(tmp.resolve("builtin")))).hasMessageThat().contains("(\"Marketplace name"
+        + " \"builtin\" is reserved for built-in plugins\")");
+    assertThat(team("claude-plugins-official").addJar(jar).build().exportTo(tmp.resolve("codex-only")).pluginIds())
+        .containsExactly("team-workflow-plugin@claude-plugins-official");
+
+    // Codex refuses its own curated names (exactly); Claude Code adds them
+    MarketplaceExportException curated = assertThrows(MarketplaceExportException.class, () -> team("openai-curated")
+        .format(MarketplaceExport.Format.BOTH).addJar(jar).build().exportTo(tmp.resolve("curated")));
+    assertThat(curated).hasMessageThat().startsWith("[codexplugin:ReservedName] marketplace name \"openai-curated\""
+        + " must not be a name a host reserves for itself; found a name reserved by Codex: `codex plugin marketplace"
+        + " add` refuses it (\"marketplace `openai-curated` is reserved and cannot be added from this source\")."
+        + " Choose a name of your own, e.g. \"team-tools\".");
+    assertThat(team("openai-curated").format(MarketplaceExport.Format.CLAUDE).addJar(jar).build()
+        .exportTo(tmp.resolve("claude-only")).pluginIds()).containsExactly("team-workflow-plugin@openai-curated");
+    assertThat(team("OpenAI-Curated").addJar(jar).build().exportTo(tmp.resolve("cased")).pluginIds()).hasSize(1);
+  }
+
+  @Test
   void samePluginInTwoJarsIsAnErrorNamingBoth() throws Exception {
     Path a = ExportFixtures.jar(tmp.resolve("a/team-1.0.jar"), ExportFixtures.team());
     Path b = ExportFixtures.jar(tmp.resolve("b/team-1.1.jar"), ExportFixtures.team());

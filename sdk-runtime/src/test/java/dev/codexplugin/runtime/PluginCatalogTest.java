@@ -180,6 +180,50 @@ class PluginCatalogTest {
   }
 
   @Test
+  void twoVersionsOfAPluginConflictOnlyWhereAHostLoadsOne() throws Exception {
+    // one marketplace naming team-workflow-plugin twice: both hosts install the first entry only
+    Path market = tmp.resolve("twice");
+    MarketplaceExport.builder().marketplaceName("twice").addJar(repo.resolve("team/team-1.2.0.jar")).build()
+        .exportTo(market);
+    copy(market.resolve("plugins/team-workflow-plugin"), market.resolve("plugins/team-2"));
+    Path file = market.resolve(".agents/plugins/marketplace.json");
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode second = json.withArray("plugins").get(0).deepCopy();
+    second.with("source").put("path", "./plugins/team-2");
+    json.withArray("plugins").add(second);
+    mapper.writeValue(file.toFile(), json);
+    List<Finding> twice = PluginCatalog.fromMarketplace(market).conflicts();
+    assertThat(twice.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicatePlugin");
+    assertThat(twice.get(0).toString()).startsWith("[codexplugin:DuplicatePlugin] warning: plugin"
+        + " \"team-workflow-plugin@twice\" should be present at one version only; found 2 copies: 1.2.0 (");
+    assertThat(twice.get(0).message()).endsWith("Codex and Claude Code load one of them; remove the others.");
+
+    // a Codex home: two versions in one <marketplace>/<plugin> conflict; the same plugin from two marketplaces
+    // is two plugins (both hosts install and enable both)
+    Path home = tmp.resolve("codex-home");
+    copy(market.resolve("plugins/team-workflow-plugin"), home.resolve("plugins/cache/a/team-workflow-plugin/1.2.0"));
+    copy(market.resolve("plugins/team-workflow-plugin"), home.resolve("plugins/cache/b/team-workflow-plugin/1.2.0"));
+    assertThat(PluginCatalog.fromCodexHome(home).conflicts()).isEmpty();
+    copy(market.resolve("plugins/team-workflow-plugin"), home.resolve("plugins/cache/b/team-workflow-plugin/local"));
+    assertThat(PluginCatalog.fromCodexHome(home).conflicts().stream().map(Finding::toString).toList())
+        .containsExactly("[codexplugin:DuplicatePlugin] warning: plugin \"team-workflow-plugin@b\" should be present"
+            + " at one version only; found 2 copies: 1.2.0 (" + home.resolve("plugins/cache/b/team-workflow-plugin/1.2.0")
+            + "), 1.2.0 (" + home.resolve("plugins/cache/b/team-workflow-plugin/local") + "). Codex and Claude Code"
+            + " load one of them; remove the others.");
+
+    // a class path holding two versions of one plugin
+    URL[] urls = {repo.resolve("team/team-1.0.0.jar").toUri().toURL(), repo.resolve("team/team-2.0.0.jar").toUri().toURL()};
+    try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+      List<Finding> onClassPath = PluginCatalog.fromClassPath(loader).conflicts();
+      assertThat(onClassPath.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicatePlugin");
+      assertThat(onClassPath.get(0).message()).endsWith("A class path should hold one version of a plugin; remove the"
+          + " others.");
+    }
+  }
+
+  @Test
   void aClassPathIsACatalog() throws Exception {
     URL[] urls = {repo.resolve("ops-1.0.0.jar").toUri().toURL(), repo.resolve("tools-2.1.0.jar").toUri().toURL()};
     try (URLClassLoader loader = new URLClassLoader(urls, null)) {

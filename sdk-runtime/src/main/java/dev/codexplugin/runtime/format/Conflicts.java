@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * gives them there:
  *
  * <ul>
- *   <li>{@link FindingCode#DUPLICATE_PLUGIN}: one plugin more than once where a host loads one version (a
- *       marketplace, a Codex home, a class path); not checked for a folder of releases, where every version of a
- *       plugin sits side by side;
+ *   <li>{@link FindingCode#DUPLICATE_PLUGIN}: one plugin ({@code <plugin>@<marketplace>}, the hosts' key) more than
+ *       once where a host loads one version (a marketplace: both hosts take the first entry of a name; a Codex
+ *       cache; a class path); not checked for a folder of releases, where every version of a plugin sits side by
+ *       side;
  *   <li>{@link FindingCode#DUPLICATE_SERVER}: two plugins defining an MCP server of the same name (Codex starts
  *       the one of the first plugin by id and silently skips the others);
  *   <li>{@link FindingCode#DUPLICATE_SKILL}: two plugins with a skill of the same name (Codex lists both as
@@ -62,17 +63,20 @@ public final class Conflicts {
   public static List<Finding> of(List<Member> members, Context context, Scope scope) {
     Report report = new Report(context, "");
     if (scope == Scope.ONE_VERSION_PER_PLUGIN) {
-      Map<String, List<Member>> byName = new LinkedHashMap<>();
-      members.forEach(m -> byName.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m));
-      byName.forEach((name, list) -> {
+      // The hosts key a plugin by <plugin>@<marketplace>: the same plugin from two marketplaces is two plugins.
+      Map<String, List<Member>> byId = new LinkedHashMap<>();
+      members.forEach(m -> byId.computeIfAbsent(m.id(), n -> new ArrayList<>()).add(m));
+      byId.forEach((id, list) -> {
+        String name = list.get(0).name();
         if (list.size() > 1) {
-          report.problem(FindingCode.DUPLICATE_PLUGIN, new Place("", "plugin " + Text.quote(name)))
+          report.problem(FindingCode.DUPLICATE_PLUGIN, new Place("", "plugin " + Text.quote(id)))
               .found(list.size() + " copies: " + list.stream().map(m -> m.bundle().version() + " (" + m.source() + ")")
                   .collect(Collectors.joining(", ")))
               .fix(context == Context.EXPORT
                   ? "a marketplace holds one plugin of a name (a host installs it as " + name + "@<marketplace>);"
                       + " export one of them, or rename one @Plugin"
-                  : "a host loads one version of a plugin; remove the others, or pick one with a version range")
+                  : id.contains("@") ? "Codex and Claude Code load one of them; remove the others"
+                  : "a class path should hold one version of a plugin; remove the others")
               .report();
         }
       });
