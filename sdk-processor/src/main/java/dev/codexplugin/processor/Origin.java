@@ -65,21 +65,26 @@ record Origin(Element element, AnnotationMirror mirror, AnnotationValue value, A
   }
 
   /**
-   * The subject of a finding about {@code field} of bundle file {@code file}: the label, and for file-based
-   * parts the file (relative to the named resource) and the field.
+   * The subject of a finding about {@code field} of bundle file {@code file}: the label, and for file-based parts
+   * the file (relative to the named resource) and the field, e.g. {@code @Plugin mcpConfig "/mcp.json":
+   * mcpServers.github.url} or {@code @Plugin localSkills "/skills": review/SKILL.md name}.
    */
   String subject(String file, String field) {
     if (bundlePrefix == null) {
       return label;
     }
-    String where;
-    if (file.equals(bundlePrefix)) {
-      where = "";
-    } else if (file.startsWith(bundlePrefix)) {
-      where = ", in " + file.substring(bundlePrefix.length());
+    String relative;
+    if (file.equals(bundlePrefix) || (file + "/").equals(bundlePrefix)) {
+      relative = "";
+    } else if (file.startsWith(bundlePrefix) && bundlePrefix.endsWith("/")) {
+      relative = file.substring(bundlePrefix.length());
     } else {
-      where = ", in " + file;
+      relative = file;
     }
-    return label + where + ":" + (field.isEmpty() ? "" : " " + field);
+    String where = relative.isEmpty() ? "" : ": " + relative;
+    if (field.isEmpty()) {
+      return label + where;
+    }
+    return label + (where.isEmpty() ? ": " : where + " ") + field;
   }
 }

@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -348,9 +347,9 @@ final class ToolCode {
     try {
       file.writeTo(env.getFiler());
     } catch (IOException | RuntimeException e) {
-      diagnostics.print(FindingCode.IO, Severity.ERROR, Origin.at(element, "@McpTool"),
-          "cannot write the generated source " + file.packageName() + "." + file.typeSpec().name() + ": " + e
-              + ". Run a clean build.");
+      diagnostics.problem(FindingCode.IO, Origin.at(element, "@McpTool: the source output"))
+          .found(e + " while writing the generated source " + file.packageName() + "." + file.typeSpec().name())
+          .fix("run a clean build").report();
     }
   }
 
