@@ -110,9 +110,10 @@ public @interface Plugin {
    * {@code 0755}) when the owner may execute the file the processor reads. The processor reads a folder from the
    * folders of {@code -Acodexplugin.resourcePath} and the source path before the class output, so the modes are
    * those of the source files whenever it finds them there. When it finds only the copy a build tool made in the
-   * class output (Maven copies {@code src/main/resources} there before compiling), the modes are the copy's, and
-   * a copy made without them has no executable file: name the source folder with
-   * {@code -Acodexplugin.resourcePath=${project.basedir}/src/main/resources} to keep them.
+   * class output (Maven copies {@code src/main/resources} there before compiling), the modes are the copy's:
+   * maven-resources-plugin 3.x keeps the executable bit, and a copy made without it has no executable file. Name
+   * the source folder with {@code -Acodexplugin.resourcePath=${project.basedir}/src/main/resources} to read the
+   * modes from the source files whatever the copy does.
    */
   String files() default "";
 }

@@ -34,7 +34,7 @@ final class BundleAssembler {
   private final String optionVersion;
   private final PluginDecl plugin;
   private final CodexPluginProcessor.Probe probe;
-  private final String pkg;
+  private final Elements elements;
 
   BundleAssembler(Elements elements, Resources resources, Diagnostics diagnostics, String optionVersion,
       PluginDecl plugin, CodexPluginProcessor.Probe probe) {
@@ -43,7 +43,7 @@ final class BundleAssembler {
     this.optionVersion = optionVersion;
     this.plugin = plugin;
     this.probe = probe;
-    this.pkg = elements.getPackageOf(plugin.element()).getQualifiedName().toString();
+    this.elements = elements;
   }
 
   /**
@@ -62,7 +62,7 @@ final class BundleAssembler {
    */
   Optional<Assembled> assemble(List<PartDecl> parts, ToolRound.PluginTools tools) {
     Findings findings = new Findings(diagnostics, plugin.prism().origin().labeled(plugin.prism().title()));
-    Packer packer = new Packer(resources, findings, pkg);
+    Packer packer = new Packer(resources, findings, elements);
     Assembly assembly = new Assembly(plugin, optionVersion, findings, packer);
     SkillMapper skillMapper = new SkillMapper(assembly);
     ServerMapper serverMapper = new ServerMapper(assembly);

@@ -192,7 +192,7 @@ public final class CodexPluginProcessor extends AbstractProcessor {
             .fix("rename one of them").report();
       }
     }
-    Resources resources = new Resources(processingEnv.getFiler(), options.resourcePath());
+    Resources resources = new Resources(processingEnv.getFiler(), elements, options.resourcePath());
     SortedMap<String, BundleAssembler.Assembled> bundles = new TreeMap<>();
     for (var entry : members.entrySet()) {
       PluginDecl plugin = entry.getKey();

@@ -20,6 +20,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import javax.lang.model.util.Elements;
 
 /**
  * The files a bundle packages as they are (assets, local skills, shipped files, the tools file), read from the
@@ -30,17 +31,20 @@ import java.util.function.Predicate;
 final class Packer {
   private final Resources resources;
   private final Findings findings;
-  private final String pkg;
+  private final Elements elements;
   private final SortedMap<String, byte[]> packaged = new TreeMap<>();
   /** What each packaged file was copied from, for the message about a second file at its path. */
   private final Map<String, String> from = new HashMap<>();
   private final Set<String> executable = new TreeSet<>();
 
-  /** A packer for the plugin whose annotations sit in package {@code pkg}. */
-  Packer(Resources resources, Findings findings, String pkg) {
+  /**
+   * A packer whose resource paths are relative to the package of the element that names them (the element of an
+   * origin).
+   */
+  Packer(Resources resources, Findings findings, Elements elements) {
     this.resources = resources;
     this.findings = findings;
-    this.pkg = pkg;
+    this.elements = elements;
   }
 
   /** Every packaged file by its path in the bundle. */
@@ -108,7 +112,7 @@ final class Packer {
       return Optional.empty();
     }
     try {
-      Optional<byte[]> bytes = resources.read(name.get(), limit);
+      Optional<byte[]> bytes = resources.read(name.get(), origin.element(), limit);
       if (bytes.isEmpty()) {
         notFound(value, name.get(), false, origin, place);
       }
@@ -137,7 +141,7 @@ final class Packer {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Path> folder = resources.folder(name.get());
+    Optional<Path> folder = resources.folder(name.get(), origin.element());
     if (folder.isEmpty()) {
       notFound(value, name.get(), true, origin, place);
       return Optional.empty();
@@ -184,7 +188,8 @@ final class Packer {
 
   /** The resource name of {@code value}; empty after reporting a {@code ..} that leaves the resource root. */
   private Optional<String> name(String value, Origin origin, Place place) {
-    Optional<String> name = Resources.name(pkg, value);
+    Optional<String> name = Resources.name(
+        elements.getPackageOf(origin.element()).getQualifiedName().toString(), value);
     if (name.isEmpty()) {
       findings.problem(FindingCode.MISSING_FILE, origin, place)
           .found(Text.quote(value) + ", a path whose .. leaves the resource root")
