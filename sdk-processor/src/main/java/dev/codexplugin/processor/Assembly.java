@@ -36,10 +36,6 @@ final class Assembly {
     this.packer = packer;
   }
 
-  PluginDecl plugin() {
-    return plugin;
-  }
-
   PluginPrism prism() {
     return plugin.prism();
   }

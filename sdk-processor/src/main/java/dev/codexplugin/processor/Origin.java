@@ -34,16 +34,6 @@ record Origin(Element element, AnnotationMirror mirror, AnnotationValue value, A
     return new Origin(element, null, null, null, List.of(), label, null);
   }
 
-  /**
-   * Attribute {@code attribute} of annotation {@code mirror}, which {@code element} carries directly (not
-   * repeated); {@code value} is the attribute's explicit value, or {@code null} to point at the annotation.
-   */
-  static Origin attribute(Element element, AnnotationMirror mirror, String attribute, AnnotationValue value,
-      String label) {
-    return new Origin(element, mirror, value, mirror,
-        value == null ? List.of() : List.of(new Step(attribute, -1)), label, null);
-  }
-
   /** The compilation as a whole, for findings about no element (an unknown option). */
   static Origin none(String label) {
     return new Origin(null, null, null, null, List.of(), label, null);
@@ -57,11 +47,6 @@ record Origin(Element element, AnnotationMirror mirror, AnnotationValue value, A
   /** The same place under another label. */
   Origin labeled(String newLabel) {
     return new Origin(element, mirror, value, top, steps, newLabel, bundlePrefix);
-  }
-
-  /** Whether the part was read from an existing file. */
-  boolean fileBased() {
-    return bundlePrefix != null;
   }
 
   /**

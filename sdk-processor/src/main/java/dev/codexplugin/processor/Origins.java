@@ -36,10 +36,6 @@ final class Origins {
     prefixes.put(prefix, origin);
   }
 
-  Origin plugin() {
-    return plugin;
-  }
-
   /** Where a finding of {@code code} at {@code place} came from. */
   Origin find(FindingCode code, Place place) {
     Place at = place;
