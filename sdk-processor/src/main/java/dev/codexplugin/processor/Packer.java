@@ -207,6 +207,11 @@ final class Packer {
         .report();
   }
 
+  /** The resource path of file {@code relative} of resource folder {@code folder}, for messages. */
+  static String inFolder(String folder, String relative) {
+    return folder.endsWith("/") ? folder + relative : folder + "/" + relative;
+  }
+
   /** A size for a message: {@code 16 MiB}, or bytes when it is not a whole number of MiB. */
   static String size(int bytes) {
     return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";

@@ -38,7 +38,7 @@ final class ShippedFiles {
         assembly.findings().problem(FindingCode.DUPLICATE, inside, Place.of(path))
             .found("a file the processor writes from " + owner.get())
             .fix("declare it with " + owner.get() + " and remove the file from the folder").report();
-      } else if (packer.pack(path, bytes, "files " + dir, inside) && folder.get().executable().contains(path)) {
+      } else if (packer.pack(path, bytes, Packer.inFolder(dir, path), inside) && folder.get().executable().contains(path)) {
         packer.executable(path);
       }
     });

@@ -60,7 +60,7 @@ final class SkillMapper {
     assembly.origins().put(Place.of(FormatFiles.SKILLS), inside);
     Packer packer = assembly.packer();
     folder.get().files().forEach((rel, bytes) -> {
-      if (packer.pack(root + rel, bytes, "localSkills " + dir, inside) && folder.get().executable().contains(rel)) {
+      if (packer.pack(root + rel, bytes, Packer.inFolder(dir, rel), inside) && folder.get().executable().contains(rel)) {
         packer.executable(root + rel);
       }
     });

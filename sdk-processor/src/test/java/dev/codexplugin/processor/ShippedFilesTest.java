@@ -85,7 +85,7 @@ class ShippedFilesTest {
             ui = @PluginInterface(logo = "/logo.png"),
             files = "/files\"""");
     assertOnlyError(compileIt(file), FindingCode.DUPLICATE, file, "files = \"/files\"",
-        "@Plugin files \"/files\": assets/logo.png " + FindingCode.DUPLICATE.rule() + "; found \"files /files\","
+        "@Plugin files \"/files\": assets/logo.png " + FindingCode.DUPLICATE.rule() + "; found \"/files/assets/logo.png\","
             + " which would be copied to assets/logo.png, where \"/logo.png\" is already. Rename one of the files.");
   }
 
