@@ -68,7 +68,7 @@ final class ListCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return Main.USAGE;
     }
-    Report report = new Report(Report.Mode.LOAD, root.toString());
+    Report report = new Report(FindingCode.Context.LOAD, root.toString());
     List<MarketplaceReader.Catalog> catalogs = MarketplaceReader.read(root, report);
     List<Finding> findings = new ArrayList<>(report.findings());
     List<Row> rows = new ArrayList<>();

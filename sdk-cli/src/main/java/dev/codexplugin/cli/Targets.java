@@ -36,7 +36,7 @@ final class Targets {
     if (!isMarketplaceRoot(path)) {
       return PluginLoader.check(path);
     }
-    Report report = new Report(Report.Mode.LOAD, path.toString());
+    Report report = new Report(FindingCode.Context.LOAD, path.toString());
     List<MarketplaceReader.Catalog> catalogs = MarketplaceReader.read(path, report);
     List<PluginBundle> bundles = new ArrayList<>();
     List<Finding> findings = new ArrayList<>(report.findings());
