@@ -80,6 +80,27 @@ class ToolFilesTest {
   }
 
   @Test
+  void writtenToolsReadBackAsTheyWereDescribed() throws Exception {
+    PluginBundle tools = CatalogFixtures.javaTools("version-tools", "2.1.0", "versions");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> descriptors = List.of(
+        json.readTree(CatalogFixtures.COMPARE), json.readTree(CatalogFixtures.BUMP));
+    byte[] written = ToolFiles.writeTools("versions", "com.acme.tools.ToolsMcpServer", descriptors);
+    assertThat(new String(written, StandardCharsets.UTF_8)).startsWith("""
+        {
+          "formatVersion": 1,
+          "server": "versions",
+          "main": "com.acme.tools.ToolsMcpServer",
+          "tools": [
+        """);
+    PluginBundle bundle = load(ExportFixtures.files(tools, Map.of(FormatFiles.TOOLS_FILE,
+        new String(written, StandardCharsets.UTF_8))));
+    PluginBundle handWritten = load(CatalogFixtures.withTools(tools, CatalogFixtures.COMPARE, CatalogFixtures.BUMP));
+    assertThat(bundle.tools()).isEqualTo(handWritten.tools());
+    assertThat(bundle.warnings()).isEmpty();
+  }
+
+  @Test
   void requirementsRoundTripAndReachTheSkillDescription() throws Exception {
     McpServerSpec github = McpServerSpec.stdio("github", "uvx", List.of("mcp-server-github"))
         .withRequirements(List.of("Python 3.11+", "uv"));

@@ -23,6 +23,10 @@ public final class FormatFiles {
   public static final String AGENT_PLUGINS_SCHEMA = "https://agent-plugins.org/schemas/1.0.0/plugin.schema.json";
   /** The default skills folder. */
   public static final String SKILLS = "skills";
+  /** A skill's instructions, in its folder. */
+  public static final String SKILL_FILE = "SKILL.md";
+  /** A skill's interface for Codex, relative to its folder. */
+  public static final String AGENT_FILE = "agents/openai.yaml";
   /** MCP servers. */
   public static final String MCP_FILE = ".mcp.json";
   /** App connectors. */

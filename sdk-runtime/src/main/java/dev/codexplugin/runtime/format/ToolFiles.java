@@ -110,6 +110,20 @@ public final class ToolFiles {
   }
 
   /**
+   * {@value FormatFiles#TOOLS_FILE} for the Java tools that {@code main} serves as MCP server {@code server}:
+   * each descriptor as {@code tools/list} returns it, in the order given.
+   */
+  public static byte[] writeTools(String server, String main, List<? extends JsonNode> descriptors) {
+    ObjectNode json = Json.object();
+    json.put("formatVersion", FORMAT_VERSION);
+    json.put("server", server);
+    json.put("main", main);
+    ArrayNode list = json.putArray("tools");
+    descriptors.forEach(d -> list.add(d.deepCopy()));
+    return Json.bytes(json);
+  }
+
+  /**
    * {@code servers} with the requirements of {@value #FormatFiles.REQUIREMENTS_FILE}; a server the file names that
    * {@code .mcp.json} does not have is reported.
    */
