@@ -27,7 +27,7 @@ for (String f : ["mcp-tools.json", "skills/versions/SKILL.md"]) {
   check(new File(plugin, f).bytes == new File(bundle, f).bytes, f + " differs from the jar")
 }
 
-// claude = true: the Claude Code files beside the Codex ones
+// format both: the Claude Code files beside the Codex ones
 String claudeMarket = text(new File(out, ".claude-plugin/marketplace.json"))
 check(claudeMarket.contains('"owner": {\n    "name": "Acme Platform Team"\n  }'), "owner: " + claudeMarket)
 check(claudeMarket.contains('"source": "./plugins/tools-it"'), "claude source: " + claudeMarket)

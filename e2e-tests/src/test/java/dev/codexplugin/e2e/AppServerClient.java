@@ -30,6 +30,7 @@ public final class AppServerClient implements AutoCloseable {
   private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
   private final StringBuffer stderr = new StringBuffer();
   private int nextId;
+  private boolean quiet;
 
   private AppServerClient(Process process) {
     this.process = process;
@@ -56,8 +57,23 @@ public final class AppServerClient implements AutoCloseable {
     return client;
   }
 
+  /** From now on, requests and responses are not echoed to the build log (for long series of requests). */
+  AppServerClient quiet() {
+    quiet = true;
+    return this;
+  }
+
   /** Sends a request and returns its {@code result}; an {@code error} response fails the test. */
   public JsonNode request(String method, JsonNode params, Duration timeout) throws IOException, InterruptedException {
+    JsonNode response = call(method, params, timeout);
+    if (response.has("error")) {
+      throw new AssertionError("codex app-server answered " + method + " with an error: " + response.get("error"));
+    }
+    return response.get("result");
+  }
+
+  /** Sends a request and returns the whole response, holding {@code result} or {@code error}. */
+  public JsonNode call(String method, JsonNode params, Duration timeout) throws IOException, InterruptedException {
     int id = nextId++;
     ObjectNode message = JSON.createObjectNode();
     message.put("id", id);
@@ -77,19 +93,22 @@ public final class AppServerClient implements AutoCloseable {
       }
       if (line.path("id").isInt() && line.path("id").asInt() == id
           && (line.has("result") || line.has("error"))) {
-        System.out.println("<< " + JSON.writeValueAsString(line));
-        if (line.has("error")) {
-          throw new AssertionError("codex app-server answered " + method + " with an error: " + line.get("error"));
+        if (!quiet) {
+          System.out.println("<< " + JSON.writeValueAsString(line));
         }
-        return line.get("result");
+        return line;
       }
-      System.out.println("<< (notification) " + abbreviate(JSON.writeValueAsString(line)));
+      if (!quiet) {
+        System.out.println("<< (notification) " + abbreviate(JSON.writeValueAsString(line)));
+      }
     }
   }
 
   private void send(JsonNode message) throws IOException {
     String line = JSON.writeValueAsString(message);
-    System.out.println(">> " + line);
+    if (!quiet) {
+      System.out.println(">> " + line);
+    }
     stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     stdin.flush();
   }

@@ -50,7 +50,7 @@ final class InstallChecks {
   }
 
   /**
-   * FORMAT.md §6 with Codex: marketplace add, plugin add (each plugin), plugin list, mcp list, debug
+   * docs/FORMAT.md#marketplace with Codex: marketplace add, plugin add (each plugin), plugin list, mcp list, debug
    * prompt-input; and, when a plugin has a Java server, app-server {@code mcpServerStatus/list}, which starts the
    * servers. Returns the {@code mcpServerStatus/list} result, or {@code null} without Java servers.
    */

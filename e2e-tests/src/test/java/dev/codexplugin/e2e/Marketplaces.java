@@ -1,6 +1,6 @@
 package dev.codexplugin.e2e;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
+import dev.codexplugin.runtime.format.BundleIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample's marketplace, exported by sdk-maven-plugin at package next to its jar
- * ({@code target/codex-plugin/}), installed by the real Codex CLI with the sequence of FORMAT.md §6 and a
+ * ({@code target/codex-plugin/}), installed by the real Codex CLI with the sequence of docs/FORMAT.md#marketplace and a
  * private CODEX_HOME.
  */
 class TeamWorkflowCodexIT {

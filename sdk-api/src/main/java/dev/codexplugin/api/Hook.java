@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Declares a lifecycle hook, written to {@code hooks/hooks.json}: a command the host runs automatically on an
  * {@link #event()}. This is the plugin's execution contract; a user must trust a plugin's hooks before they
  * run. Codex runs the command with {@code PLUGIN_ROOT} and {@code PLUGIN_DATA} set and replaces
- * {@code ${PLUGIN_ROOT}} in it.
+ * {@code ${PLUGIN_ROOT}} in it. A script the plugin ships for the hook goes in the folder of
+ * {@link Plugin#files() @Plugin(files)}, e.g. {@code hooks/check.sh}.
  *
  * <pre>{@code
  * @Hook(event = HookEvent.PRE_TOOL_USE, matcher = "Bash", command = "${PLUGIN_ROOT}/hooks/check.sh",

@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
  * <p>Existing files are packaged as they are: {@link #localSkills()} names a resource folder of skills written
  * by hand, {@link #mcpConfig()} and {@link #appConfig()} name existing {@code .mcp.json} / {@code .app.json}
  * files. They are checked by the same rules and merged with the annotated parts; a name defined twice is an
- * error.
+ * error. {@link #files()} names a folder of other files the plugin ships, such as hook scripts and commands.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.PACKAGE, ElementType.TYPE})
@@ -66,9 +66,11 @@ public @interface Plugin {
 
   /**
    * A resource folder of skills written by hand, packaged as they are: each {@code <name>/SKILL.md} with its
-   * {@code scripts/}, {@code references/} and {@code assets/}; optional; must name an existing folder. Each skill
-   * must pass the same rules as an {@link Skill @Skill}, and every file must stay inside the bundle: a symbolic
-   * link leading out of the folder is an error. Entries whose name starts with {@code .} are left out.
+   * {@code scripts/}, {@code references/} and {@code assets/}; optional; must name an existing file (a folder).
+   * Each skill must pass the same rules as an {@link Skill @Skill}, and every file must stay inside the bundle: a
+   * symbolic link leading out of the folder is an error. Entries whose name starts with {@code .} are left out. A
+   * file that is executable where the processor reads it (a script with mode 755) is executable in the bundle,
+   * as with {@link #files()}.
    */
   String localSkills() default "";
 
@@ -93,4 +95,25 @@ public @interface Plugin {
    * optional; must name an existing file. An app key defined twice is an error.
    */
   String appConfig() default "";
+
+  /**
+   * A resource folder whose files the bundle ships at its root as they are, such as a hook script
+   * ({@code hooks/check.sh}, run by {@code @Hook(command = "${PLUGIN_ROOT}/hooks/check.sh")}) or a command
+   * ({@code bin/server}, run by {@code @McpServer(command = "./bin/server", cwd = ".")}); optional; must name an
+   * existing file (a folder). Entries whose name starts with {@code .} are left out, and every file must stay
+   * inside the bundle: a symbolic link leading out of the folder is an error. Each path must be unique: a file at
+   * a path the processor writes from the annotations ({@code hooks/hooks.json}, {@code mcp-tools.json}, a
+   * skill's {@code SKILL.md} or {@code agents/openai.yaml}, {@code plugin.json}) or packages from another
+   * attribute (an asset, a file of {@link #localSkills()}) is an error.
+   *
+   * <p>A file is executable in the bundle (the bundle index lists it, and an exported plugin has it with mode
+   * {@code 0755}) when the owner may execute the file the processor reads. The processor reads a folder from the
+   * folders of {@code -Acodexplugin.resourcePath} and the source path before the class output, so the modes are
+   * those of the source files whenever it finds them there. When it finds only the copy a build tool made in the
+   * class output (Maven copies {@code src/main/resources} there before compiling), the modes are the copy's:
+   * maven-resources-plugin 3.x keeps the executable bit, and a copy made without it has no executable file. Name
+   * the source folder with {@code -Acodexplugin.resourcePath=${project.basedir}/src/main/resources} to read the
+   * modes from the source files whatever the copy does.
+   */
+  String files() default "";
 }

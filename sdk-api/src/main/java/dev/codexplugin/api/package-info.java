@@ -18,11 +18,14 @@
  * <h2>Resource paths</h2>
  * Attributes that name a file ({@code instructionsFile}, asset paths, {@code localSkills}, ...) are resource
  * paths, resolved like {@link Class#getResource(String)}: relative to the package of the annotated element,
- * or from the root when they start with {@code /}. They are looked up on the source path, in the class output
- * (where Maven copies {@code src/main/resources} before compiling), and in the folders of the processor option
- * {@code -Acodexplugin.resourcePath=dir1:dir2} (for builds that copy resources after compiling). A resource
- * must stay within the reader's size and nesting limits: at most 16 MiB, and at most 1 MiB for the text a host
- * reads (instructions, {@code SKILL.md}, {@code agents/openai.yaml}, {@code .mcp.json}, {@code .app.json}).
+ * or from the root when they start with {@code /}. They are looked up, in this order, in the folders of the
+ * processor option {@code -Acodexplugin.resourcePath=dir1:dir2} (for builds that copy resources after compiling),
+ * on the source path, and in the class output (where Maven copies {@code src/main/resources} before compiling). A
+ * resource must stay within 16 MiB; the text a host reads (instructions, {@code SKILL.md}, {@code agents/openai.yaml},
+ * {@code .mcp.json}, {@code .app.json}) must stay within 1 MiB, and a JSON or YAML file must stay within 64 levels
+ * of nesting. A folder ({@code localSkills}, {@code files}) is read from the first of these places that has it,
+ * so a file's mode (whether it is executable) is the mode of the source file whenever a source folder is on the
+ * source path or named by {@code -Acodexplugin.resourcePath}.
  *
  * <p>All annotations have {@link java.lang.annotation.RetentionPolicy#CLASS CLASS} retention: nothing of
  * them is needed at run time.

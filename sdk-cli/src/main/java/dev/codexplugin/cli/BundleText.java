@@ -10,9 +10,6 @@ import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginUi;
 import dev.codexplugin.runtime.SkillSpec;
-import dev.codexplugin.runtime.internal.BundleJson;
-import dev.codexplugin.runtime.internal.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,11 +115,11 @@ final class BundleText {
   }
 
   static String json(LoadResult result) {
-    ObjectNode json = Json.object();
+    ObjectNode json = CliJson.object();
     ArrayNode bundles = json.putArray("bundles");
-    result.bundles().forEach(b -> bundles.add(BundleJson.bundle(b)));
-    json.set("errors", BundleJson.findings(result.errors()));
-    return new String(Json.bytes(json), StandardCharsets.UTF_8);
+    result.bundles().forEach(b -> bundles.add(CliJson.bundle(b)));
+    json.set("errors", CliJson.findings(result.errors()));
+    return CliJson.text(json);
   }
 
   private static String pad(String s, int width) {

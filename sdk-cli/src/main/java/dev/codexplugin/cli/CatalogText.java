@@ -7,10 +7,7 @@ import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginCatalog;
 import dev.codexplugin.runtime.ToolSpec;
-import dev.codexplugin.runtime.internal.BundleJson;
-import dev.codexplugin.runtime.internal.Json;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Catalog entries for people and for tools. */
@@ -39,7 +36,7 @@ final class CatalogText {
   }
 
   static String json(String source, List<PluginCatalog.Entry> entries, List<Finding> findings) {
-    ObjectNode json = Json.object();
+    ObjectNode json = CliJson.object();
     json.put("source", source);
     ArrayNode plugins = json.putArray("plugins");
     for (PluginCatalog.Entry e : entries) {
@@ -49,14 +46,14 @@ final class CatalogText {
       p.put("version", e.version());
       p.put("marketplace", e.marketplace());
       p.put("source", e.source());
-      p.set("skills", Json.strings(e.bundle().qualifiedSkillNames()));
-      p.set("mcpServers", Json.strings(e.bundle().mcpServers().stream().map(McpServerSpec::name).toList()));
-      p.set("tools", Json.strings(e.bundle().tools().stream().map(ToolSpec::name).toList()));
+      p.set("skills", CliJson.strings(e.bundle().qualifiedSkillNames()));
+      p.set("mcpServers", CliJson.strings(e.bundle().mcpServers().stream().map(McpServerSpec::name).toList()));
+      p.set("tools", CliJson.strings(e.bundle().tools().stream().map(ToolSpec::name).toList()));
       p.put("category", e.bundle().manifest().ui().category());
-      p.set("capabilities", Json.strings(e.bundle().manifest().ui().capabilities()));
-      p.set("keywords", Json.strings(e.bundle().manifest().keywords()));
+      p.set("capabilities", CliJson.strings(e.bundle().manifest().ui().capabilities()));
+      p.set("keywords", CliJson.strings(e.bundle().manifest().keywords()));
     }
-    json.set("findings", BundleJson.findings(findings));
-    return new String(Json.bytes(json), StandardCharsets.UTF_8);
+    json.set("findings", CliJson.findings(findings));
+    return CliJson.text(json);
   }
 }

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.BundleChange;
 import dev.codexplugin.runtime.BundleDiff;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.internal.Json;
+import dev.codexplugin.runtime.PluginLoader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,8 +37,8 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LoadResult was = Targets.check(before);
-    LoadResult now = Targets.check(after);
+    LoadResult was = PluginLoader.check(before);
+    LoadResult now = PluginLoader.check(after);
     for (var side : List.of(List.of(before, was), List.of(after, now))) {
       LoadResult r = (LoadResult) side.get(1);
       if (r.hasErrors() || r.bundles().isEmpty()) {
@@ -52,7 +51,7 @@ final class DiffCommand implements Callable<Integer> {
     List<BundleDiff> diffs = BundleDiff.compareAll(was.bundles(), now.bundles());
     boolean compatible = diffs.stream().allMatch(BundleDiff::compatible);
     if (json) {
-      ObjectNode node = Json.object();
+      ObjectNode node = CliJson.object();
       node.put("compatible", compatible);
       ArrayNode list = node.putArray("plugins");
       for (BundleDiff d : diffs) {
@@ -76,7 +75,7 @@ final class DiffCommand implements Callable<Integer> {
           change.put("unannounced", unannounced.contains(c));
         }
       }
-      out.print(new String(Json.bytes(node), StandardCharsets.UTF_8));
+      out.print(CliJson.text(node));
     } else {
       diffs.forEach(d -> out.print(d.report()));
     }

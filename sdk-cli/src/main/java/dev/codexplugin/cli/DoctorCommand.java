@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Doctor;
 import dev.codexplugin.runtime.DoctorReport;
 import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.PluginLoader;
 import dev.codexplugin.runtime.PluginBundle;
-import dev.codexplugin.runtime.internal.Json;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,10 @@ import picocli.CommandLine.Parameters;
 /** {@code doctor <jar|folder>}: what the plugins need on this machine, and how to fix what is missing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     description = "Check, before installing, that this machine has what the plugins' MCP servers need: commands"
-        + " on PATH, Java for Java tools, Node.js for npx, environment variables, reachable URLs; print each"
-        + " missing piece with its fix. Exit 0 when nothing is missing, 1 when something is, 2 when nothing can be"
-        + " read.")
+        + " on PATH, Java for Java tools, Node.js for npx, environment variables, reachable URLs; then, for a plugin"
+        + " folder or an exported marketplace, start each stdio server as Codex would and complete the MCP"
+        + " initialize handshake within its startup timeout. Print each missing piece with its fix. Exit 0 when"
+        + " nothing is missing, 1 when something is, 2 when nothing can be read.")
 final class DoctorCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<jar|folder>",
       description = "A jar, a classes folder, a plugin folder, or a marketplace root.")
@@ -31,6 +31,9 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Option(names = "--offline", description = "Do not try the URLs of HTTP servers.")
   boolean offline;
+
+  @Option(names = "--no-start", description = "Do not start the stdio servers; check their prerequisites only.")
+  boolean noStart;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
@@ -41,7 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = Targets.check(path);
+    LoadResult result = PluginLoader.check(path);
     if (result.bundles().isEmpty()) {
       out.print(BundleText.describe(result));
       out.flush();
@@ -53,11 +56,11 @@ final class DoctorCommand implements Callable<Integer> {
     }
     List<DoctorReport> reports = new ArrayList<>();
     for (PluginBundle bundle : result.bundles()) {
-      reports.add(Doctor.check(bundle, env));
+      reports.add(noStart ? Doctor.check(bundle, env) : Doctor.checkAndStart(bundle, env));
     }
     boolean ok = reports.stream().allMatch(DoctorReport::ok);
     if (json) {
-      ObjectNode node = Json.object();
+      ObjectNode node = CliJson.object();
       node.put("ok", ok);
       ArrayNode plugins = node.putArray("plugins");
       for (DoctorReport r : reports) {
@@ -76,7 +79,7 @@ final class DoctorCommand implements Callable<Integer> {
           check.put("fix", c.fix());
         }
       }
-      out.print(new String(Json.bytes(node), StandardCharsets.UTF_8));
+      out.print(CliJson.text(node));
     } else {
       reports.forEach(r -> out.print(r.render()));
       long missing = reports.stream().mapToLong(r -> r.missing().size()).sum();

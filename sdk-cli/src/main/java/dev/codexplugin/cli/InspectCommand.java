@@ -1,6 +1,7 @@
 package dev.codexplugin.cli;
 
 import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.PluginLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = Targets.check(path);
+    LoadResult result = PluginLoader.check(path);
     if (json) {
       out.print(BundleText.json(result));
     } else {

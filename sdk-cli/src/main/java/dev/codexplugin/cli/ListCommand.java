@@ -5,23 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.Severity;
-import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.Marketplace;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginCatalog;
-import dev.codexplugin.runtime.PluginLoader;
-import dev.codexplugin.runtime.internal.BundleJson;
-import dev.codexplugin.runtime.internal.Json;
-import dev.codexplugin.runtime.internal.MarketplaceReader;
-import dev.codexplugin.runtime.internal.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,8 +44,6 @@ final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  private record Row(MarketplaceReader.Catalog catalog, MarketplaceReader.Entry entry, LoadResult plugin) {}
-
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,44 +53,22 @@ final class ListCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     root = source.path;
-    if (root == null || !MarketplaceReader.isMarketplace(root) || Files.isRegularFile(root)) {
+    if (root == null || !Files.isDirectory(root) || !Marketplace.isMarketplace(root)) {
       return catalog(out);
     }
-    if (!Files.isDirectory(root)) {
-      spec.commandLine().getErr().println("codexplugin list: " + root + " is not a folder; name a marketplace root");
-      spec.commandLine().getErr().flush();
-      return Main.USAGE;
-    }
-    Report report = new Report(Report.Mode.LOAD, root.toString());
-    List<MarketplaceReader.Catalog> catalogs = MarketplaceReader.read(root, report);
-    List<Finding> findings = new ArrayList<>(report.findings());
-    List<Row> rows = new ArrayList<>();
-    // A folder that both marketplace files list (an export with --format both) is one plugin, not two copies.
-    Map<Path, LoadResult> folders = new LinkedHashMap<>();
-    for (MarketplaceReader.Catalog catalog : catalogs) {
-      for (MarketplaceReader.Entry entry : catalog.entries()) {
-        LoadResult plugin = entry.folder().map(folder -> folders.computeIfAbsent(folder.normalize(), f -> {
-          LoadResult checked = PluginLoader.check(f);
-          findings.addAll(checked.errors());
-          return checked;
-        })).orElse(new LoadResult(List.of(), List.of()));
-        rows.add(new Row(catalog, entry, plugin));
-        Targets.nameMismatch(root, catalog, entry, plugin).ifPresent(findings::add);
-      }
-    }
-    List<PluginBundle> loaded = folders.values().stream().flatMap(r -> r.bundles().stream()).toList();
-    List<Finding> conflicts = PluginCatalog.of(loaded).conflicts();
-    findings.addAll(conflicts);
-    List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+    Marketplace market = Marketplace.read(root);
+    List<Finding> conflicts = PluginCatalog.of(market.bundles()).conflicts();
+    List<Finding> errors = new ArrayList<>(market.findings().stream().filter(Finding::isError).toList());
+    errors.addAll(conflicts.stream().filter(Finding::isError).toList());
     List<Finding> warnings = conflicts.stream().filter(f -> !f.isError()).toList();
     if (json) {
-      out.print(json(catalogs, rows, errors));
+      out.print(json(market, errors));
     } else {
-      text(catalogs, rows, errors, out);
+      text(market, errors, out);
       warnings.forEach(w -> out.println("  " + w));
     }
     out.flush();
-    if (catalogs.isEmpty()) {
+    if (market.files().isEmpty()) {
       return Main.USAGE;
     }
     return errors.isEmpty() ? Main.OK : Main.FINDINGS;
@@ -118,7 +89,8 @@ final class ListCommand implements Callable<Integer> {
       CatalogText.findings(catalog.findings(), out);
       if (catalog.entries().isEmpty() && catalog.findings().isEmpty()) {
         out.println(new Finding(FindingCode.NO_BUNDLE, Severity.ERROR, source.describe(), "", "",
-            "must hold plugins: plugin jars, a marketplace, a Codex plugin cache or plugin folders; found none."));
+            FindingCode.NO_BUNDLE.message(java.util.Map.of(), "no plugin jars, marketplace, Codex plugin cache or"
+                + " plugin folder", "point at one of them")));
       }
     }
     out.flush();
@@ -128,17 +100,13 @@ final class ListCommand implements Callable<Integer> {
     return catalog.hasErrors() ? Main.FINDINGS : Main.OK;
   }
 
-  private void text(List<MarketplaceReader.Catalog> catalogs, List<Row> rows, List<Finding> errors, PrintWriter out) {
-    for (MarketplaceReader.Catalog catalog : catalogs) {
-      out.println(catalog.name() + (catalog.displayName().isEmpty() ? "" : " \"" + catalog.displayName() + "\"")
-          + "  " + (catalog.host().equals("codex") ? "Codex" : "Claude Code") + ": " + root.resolve(catalog.file()));
-      for (Row row : rows) {
-        if (row.catalog() != catalog) {
-          continue;
-        }
-        MarketplaceReader.Entry e = row.entry();
+  private void text(Marketplace market, List<Finding> errors, PrintWriter out) {
+    for (Marketplace.File file : market.files()) {
+      out.println(file.name() + (file.displayName().isEmpty() ? "" : " \"" + file.displayName() + "\"")
+          + "  " + (file.host() == Marketplace.Host.CODEX ? "Codex" : "Claude Code") + ": " + root.resolve(file.file()));
+      for (Marketplace.Entry e : file.entries()) {
         StringBuilder line = new StringBuilder("  ").append(e.name());
-        row.plugin().bundles().stream().findFirst().ifPresent(b -> line.append(' ').append(b.version()));
+        e.bundle().ifPresent(b -> line.append(' ').append(b.version()));
         line.append("  ").append(e.source());
         if (!e.installation().isEmpty() || !e.authentication().isEmpty()) {
           line.append("  ").append(e.installation()).append('/').append(e.authentication());
@@ -147,11 +115,11 @@ final class ListCommand implements Callable<Integer> {
           line.append("  ").append(e.category());
         }
         out.println(line);
-        for (PluginBundle b : row.plugin().bundles()) {
+        e.bundle().ifPresent(b -> {
           out.println("    skills: " + (b.skills().isEmpty() ? "-" : String.join(", ", b.qualifiedSkillNames())));
           out.println("    MCP servers: " + (b.mcpServers().isEmpty() ? "-"
               : String.join(", ", b.mcpServers().stream().map(McpServerSpec::name).toList())));
-        }
+        });
       }
     }
     if (!errors.isEmpty()) {
@@ -160,38 +128,34 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  private String json(List<MarketplaceReader.Catalog> catalogs, List<Row> rows, List<Finding> errors) {
-    ObjectNode json = Json.object();
+  private String json(Marketplace market, List<Finding> errors) {
+    ObjectNode json = CliJson.object();
     json.put("root", root.toAbsolutePath().normalize().toString());
     ArrayNode marketplaces = json.putArray("marketplaces");
-    for (MarketplaceReader.Catalog catalog : catalogs) {
+    for (Marketplace.File file : market.files()) {
       ObjectNode m = marketplaces.addObject();
-      m.put("host", catalog.host());
-      m.put("file", catalog.file());
-      m.put("name", catalog.name());
-      m.put("displayName", catalog.displayName());
-      m.put("owner", catalog.owner());
-      m.put("description", catalog.description());
+      m.put("host", file.host().name().toLowerCase(Locale.ROOT));
+      m.put("file", file.file());
+      m.put("name", file.name());
+      m.put("displayName", file.displayName());
+      m.put("owner", file.owner());
+      m.put("description", file.description());
       ArrayNode plugins = m.putArray("plugins");
-      for (Row row : rows) {
-        if (row.catalog() != catalog) {
-          continue;
-        }
-        MarketplaceReader.Entry e = row.entry();
+      for (Marketplace.Entry e : file.entries()) {
         ObjectNode p = plugins.addObject();
         p.put("name", e.name());
         p.put("source", e.source());
         p.put("installation", e.installation());
         p.put("authentication", e.authentication());
         p.put("category", e.category());
-        row.plugin().bundles().stream().findFirst().ifPresent(b -> {
+        e.bundle().ifPresent(b -> {
           p.put("version", b.version());
-          p.set("skills", Json.strings(b.qualifiedSkillNames()));
-          p.set("mcpServers", Json.strings(b.mcpServers().stream().map(McpServerSpec::name).toList()));
+          p.set("skills", CliJson.strings(b.qualifiedSkillNames()));
+          p.set("mcpServers", CliJson.strings(b.mcpServers().stream().map(McpServerSpec::name).toList()));
         });
       }
     }
-    json.set("errors", BundleJson.findings(errors));
-    return new String(Json.bytes(json), StandardCharsets.UTF_8);
+    json.set("errors", CliJson.findings(errors));
+    return CliJson.text(json);
   }
 }

@@ -3,10 +3,8 @@ package dev.codexplugin.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.internal.BundleJson;
-import dev.codexplugin.runtime.internal.Json;
+import dev.codexplugin.runtime.PluginLoader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,19 +35,19 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = Targets.check(path);
+    LoadResult result = PluginLoader.check(path);
     List<Finding> findings = result.findings();
     long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.size() - errors;
     boolean failed = errors > 0 || (strict && warnings > 0);
     if (json) {
-      ObjectNode node = Json.object();
+      ObjectNode node = CliJson.object();
       node.put("valid", !failed);
-      node.set("bundles", Json.strings(result.bundles().stream().map(b -> b.name() + "@" + b.version()).toList()));
+      node.set("bundles", CliJson.strings(result.bundles().stream().map(b -> b.name() + "@" + b.version()).toList()));
       node.put("errors", errors);
       node.put("warnings", warnings);
-      node.set("findings", BundleJson.findings(findings));
-      out.print(new String(Json.bytes(node), StandardCharsets.UTF_8));
+      node.set("findings", CliJson.findings(findings));
+      out.print(CliJson.text(node));
     } else {
       findings.forEach(out::println);
       out.println((failed ? "invalid: " : "valid: ") + result.bundles().size() + " bundle(s), " + errors

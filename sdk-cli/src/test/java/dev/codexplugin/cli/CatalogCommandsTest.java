@@ -118,7 +118,8 @@ class CatalogCommandsTest {
     assertThat(list.out()).contains("  tools: version-tools/bump, version-tools/compare");
     assertThat(list.out()).contains("[codexplugin:DuplicateServer] MCP server \"github\" must be unique across the"
         + " plugins a user installs; found it in clash-plugin 1.0.0");
-    assertThat(list.out()).contains("[codexplugin:DuplicatePlugin] warning: plugin \"team-plugin\"");
+    // A folder of releases holds every version side by side: three versions of team-plugin are no conflict.
+    assertThat(list.out()).doesNotContain("DuplicatePlugin");
     assertThat(list.out()).contains("[codexplugin:DuplicateSkill] warning: skill \"review\"");
 
     JsonNode json = run("list", "--json", repo.toString()).json();
@@ -229,7 +230,11 @@ class CatalogCommandsTest {
     JsonNode json = run("doctor", "--offline", "--json", doctorJar.toString()).json();
     assertThat(json.path("ok").asBoolean()).isFalse();
     assertThat(json.path("plugins").get(0).path("checks").findValuesAsText("status"))
-        .containsExactly("MISSING", "MISSING", "MANUAL").inOrder();
+        .containsExactly("MISSING", "MISSING", "MANUAL", "SKIPPED").inOrder();
+    // a server whose command is missing is not started; from a jar none is (--no-start leaves the check out)
+    assertThat(doctor.out()).contains("SKIPPED  db  start codexplugin-no-such-tool");
+    JsonNode quick = run("doctor", "--offline", "--json", "--no-start", doctorJar.toString()).json();
+    assertThat(quick.path("plugins").get(0).path("checks").findValuesAsText("kind")).doesNotContain("START");
 
     // the Java tools need the java this test runs on, which is on PATH for the build
     assertThat(run("doctor", tmp.resolve("nothing").toString()).exit()).isEqualTo(2);

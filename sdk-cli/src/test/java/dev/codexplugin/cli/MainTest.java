@@ -88,7 +88,8 @@ class MainTest {
     Run bad = run("validate", folder.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.out()).contains("[codexplugin:BadVersion]");
-    assertThat(bad.out()).contains(".codex-plugin/plugin.json: version \"1.0 beta\"");
+    assertThat(bad.out()).contains(".codex-plugin/plugin.json: version must be a strict Semantic Version 2.0.0");
+    assertThat(bad.out()).contains("found \"1.0 beta\"");
     assertThat(bad.out()).contains("[codexplugin:Missing]");
     assertThat(bad.out()).contains("skills/notes/SKILL.md");
     assertThat(bad.out()).contains("invalid: 0 bundle(s)");
@@ -307,9 +308,9 @@ class MainTest {
   void exportStopsWithClearErrors() throws Exception {
     Run clashing = run("export", team.toString(), clash.toString(), "--out", tmp.resolve("x").toString());
     assertThat(clashing.exit()).isEqualTo(1);
-    assertThat(clashing.err()).contains("[codexplugin:DuplicateServer] MCP server \"github\" is defined by plugin"
-        + " \"clash-plugin\" (" + clash.toAbsolutePath() + ") and by plugin \"team-plugin\" ("
-        + team.toAbsolutePath() + ")");
+    assertThat(clashing.err()).contains("[codexplugin:DuplicateServer] MCP server \"github\" must be unique across"
+        + " the plugins a user installs; found it in clash-plugin 1.0.0 (" + clash.toAbsolutePath() + ") and"
+        + " team-plugin 1.0.0 (" + team.toAbsolutePath() + ")");
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
 
     Run twice = run("export", team.toString(), team.toString(), "--out", tmp.resolve("x").toString());
@@ -355,13 +356,16 @@ class MainTest {
     Run list = run("list", root.toString());
     assertThat(list.exit()).isEqualTo(1);
     assertThat(list.out()).contains("[codexplugin:BadKey]");
-    assertThat(list.out()).contains("name \"hand.made\"");
+    assertThat(list.out()).contains("marketplace.json: name must be 1-64 characters of letters, digits, _ and -;"
+        + " found \"hand.made\"");
     assertThat(list.out()).contains("[codexplugin:BadPath]");
-    assertThat(list.out()).contains("plugins[0].source.path \"plugins/no-dot\"");
+    assertThat(list.out()).contains("plugins[0].source.path must start with ./");
+    assertThat(list.out()).contains("found \"plugins/no-dot\"");
     assertThat(list.out()).contains("[codexplugin:MissingFile]");
-    assertThat(list.out()).contains("plugins[1].source.path \"./plugins/gone\"");
+    assertThat(list.out()).contains("plugins[1].source.path must name an existing file; found \"./plugins/gone\"");
     assertThat(list.out()).contains("[codexplugin:NameMismatch]");
-    assertThat(list.out()).contains("plugins[2].name \"renamed\" must equal the plugin's manifest name \"real\"");
+    assertThat(list.out()).contains("plugins[2].name must equal the plugin's manifest name \"real\"; found"
+        + " \"renamed\"");
     assertThat(run("validate", root.toString()).exit()).isEqualTo(1);
 
     Run notAMarketplace = run("list", tmp.toString());

@@ -67,9 +67,10 @@ public class ExportMojo extends AbstractMojo {
   /**
    * The marketplace name users type after {@code @} in {@code codex plugin add <plugin>@<marketplace>}: 1-64
    * letters, digits, {@code _} and {@code -}. Defaults to the project's artifactId (or the first artifact's).
+   * The CLI's {@code --marketplace}.
    */
-  @Parameter(property = "codexplugin.marketplaceName")
-  private String marketplaceName;
+  @Parameter(property = "codexplugin.marketplace")
+  private String marketplace;
 
   /** The name hosts show for the marketplace; defaults to the marketplace name. */
   @Parameter(property = "codexplugin.displayName")
@@ -84,23 +85,23 @@ public class ExportMojo extends AbstractMojo {
   private String owner;
 
   /** {@code policy.installation} of each entry: AVAILABLE, NOT_AVAILABLE or INSTALLED_BY_DEFAULT. */
-  @Parameter(property = "codexplugin.installationPolicy", defaultValue = "AVAILABLE")
-  private String installationPolicy;
+  @Parameter(property = "codexplugin.installation", defaultValue = "AVAILABLE")
+  private MarketplaceExport.InstallationPolicy installation;
 
   /** {@code policy.authentication} of each entry: ON_INSTALL or ON_USE. */
-  @Parameter(property = "codexplugin.authenticationPolicy", defaultValue = "ON_INSTALL")
-  private String authenticationPolicy;
+  @Parameter(property = "codexplugin.authentication", defaultValue = "ON_INSTALL")
+  private MarketplaceExport.AuthenticationPolicy authentication;
 
   /** The category of each entry; defaults to each plugin's own {@code interface.category}. */
   @Parameter(property = "codexplugin.category")
   private String category;
 
   /**
-   * Also write the Claude Code files (FORMAT.md §7) into the same folder: {@code .claude-plugin/plugin.json},
-   * a Claude-dialect root {@code .mcp.json}, {@code .claude-plugin/marketplace.json}.
+   * Which hosts the marketplace is for, as the CLI's {@code --format}: {@code codex}, {@code claude} (the
+   * Claude Code files only) or {@code both} (one folder both hosts install: docs/FORMAT.md#claude-code).
    */
-  @Parameter(property = "codexplugin.claude", defaultValue = "false")
-  private boolean claude;
+  @Parameter(property = "codexplugin.format", defaultValue = "codex")
+  private String format;
 
   /**
    * The marketplace folder; {@code target/codex-plugin} in a project, {@code ./codex-plugin} without one.
@@ -172,7 +173,14 @@ public class ExportMojo extends AbstractMojo {
     }
 
     MarketplaceExport export;
-    String name = blank(marketplaceName) ? defaultName : marketplaceName.trim();
+    String name = blank(marketplace) ? defaultName : marketplace.trim();
+    MarketplaceExport.Format hosts;
+    try {
+      hosts = MarketplaceExport.Format.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("codexplugin: <format> " + e.getMessage()
+          + "; fix <format> in the configuration of sdk-maven-plugin (or -Dcodexplugin.format=...)", e);
+    }
     try {
       MarketplaceExport.Builder builder = MarketplaceExport.builder()
           .marketplaceName(name)
@@ -180,19 +188,17 @@ public class ExportMojo extends AbstractMojo {
           .description(text(description))
           .owner(text(owner))
           .category(text(category))
-          .installationPolicy(policy(MarketplaceExport.InstallationPolicy.class, installationPolicy,
-              "installationPolicy"))
-          .authenticationPolicy(policy(MarketplaceExport.AuthenticationPolicy.class, authenticationPolicy,
-              "authenticationPolicy"))
-          .format(claude ? MarketplaceExport.Format.BOTH : MarketplaceExport.Format.CODEX)
+          .installationPolicy(installation)
+          .authenticationPolicy(authentication)
+          .format(hosts)
           .force(force);
       inputs.forEach(input -> builder.addJar(input.jar(), input.libraries()));
       export = builder.build();
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage() + (blank(marketplaceName)
-          ? " The name defaults to the artifactId; set <marketplaceName> in the configuration of"
-              + " sdk-maven-plugin (or -Dcodexplugin.marketplaceName=...)."
-          : " Fix <marketplaceName> in the configuration of sdk-maven-plugin."), e);
+      throw new MojoFailureException(e.getMessage() + (blank(marketplace)
+          ? " The name defaults to the artifactId; set <marketplace> in the configuration of"
+              + " sdk-maven-plugin (or -Dcodexplugin.marketplace=...)."
+          : " Fix <marketplace> in the configuration of sdk-maven-plugin."), e);
     }
 
     // Without a pom, Maven's stand-in project has no build directory: write into the current folder.
@@ -285,21 +291,6 @@ public class ExportMojo extends AbstractMojo {
     summary.warnings().forEach(w -> getLog().warn("codexplugin: " + w));
     getLog().info("  install: codex plugin marketplace add " + summary.root() + " && codex plugin add "
         + String.join(" ", summary.pluginIds()));
-  }
-
-  private static <E extends Enum<E>> E policy(Class<E> type, String value, String parameter)
-      throws MojoFailureException {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.trim())) {
-        return e;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      names.add(e.name());
-    }
-    throw new MojoFailureException("codexplugin: <" + parameter + "> \"" + value + "\" must be one of "
-        + String.join(", ", names));
   }
 
   private static boolean blank(String s) {

@@ -609,18 +609,9 @@ public final class PackageManager {
       Path staged = work.resolve("marketplace");
       Optional<Integer> feature = Optional.empty();
       if (!plugins.isEmpty()) {
-        export(declaration, plugins, staged);
         feature = classData && hostsOn && plugins.stream().anyMatch(p -> p.locked().hasJavaTools())
             ? ClassDataArchive.feature(java) : Optional.empty();
-        if (feature.isPresent()) {
-          for (Materialized p : plugins) {
-            if (p.locked().hasJavaTools()) {
-              JavaServerOptions.apply(staged.resolve("plugins").resolve(p.locked().plugin()),
-                  ClassDataArchive.runtimeOptions(feature.get(), archive(Declaration.Host.CODEX, p, feature.get())),
-                  ClassDataArchive.runtimeOptions(feature.get(), archive(Declaration.Host.CLAUDE, p, feature.get())));
-            }
-          }
-        }
+        export(declaration, plugins, feature, staged);
         doctor(staged, plugins);
       }
       Runtime.getRuntime().addShutdownHook(hook);
@@ -731,7 +722,12 @@ public final class PackageManager {
     return map;
   }
 
-  private void export(Declaration declaration, List<Materialized> plugins, Path staged) throws PackageException {
+  /**
+   * Exports the plugins into {@code staged}; with a class-data {@code feature} release, each Java tool server is
+   * given the options of the archive that {@link #archives} makes for it once it is installed.
+   */
+  private void export(Declaration declaration, List<Materialized> plugins, Optional<Integer> feature, Path staged)
+      throws PackageException {
     boolean codex = declaration.hosts().contains(Declaration.Host.CODEX);
     boolean claudeHost = declaration.hosts().contains(Declaration.Host.CLAUDE);
     MarketplaceExport.Format format = codex && claudeHost ? MarketplaceExport.Format.BOTH
@@ -740,7 +736,16 @@ public final class PackageManager {
         .marketplaceName(declaration.marketplace())
         .description("The plugins of " + Declaration.FILE + ", installed by codexplugin")
         .format(format);
-    plugins.forEach(p -> builder.addJar(p.jar(), p.libraries()));
+    for (Materialized p : plugins) {
+      builder.addJar(p.jar(), p.libraries());
+      if (feature.isPresent() && p.locked().hasJavaTools()) {
+        int release = feature.get();
+        builder.javaServerOptions(p.locked().plugin(), MarketplaceExport.Format.CODEX,
+            ClassDataArchive.runtimeOptions(release, archive(Declaration.Host.CODEX, p, release)));
+        builder.javaServerOptions(p.locked().plugin(), MarketplaceExport.Format.CLAUDE,
+            ClassDataArchive.runtimeOptions(release, archive(Declaration.Host.CLAUDE, p, release)));
+      }
+    }
     try {
       ExportSummary summary = builder.build().exportTo(staged);
       summary.warnings().forEach(w -> out.println("warning: " + w));

@@ -14,6 +14,8 @@ import javax.lang.model.util.Elements;
  * Reads the attributes of one annotation mirror, with defaults, and remembers where each explicit value is,
  * so that diagnostics can point at it: the mirror as the element carries it ({@link #top()}, a container for
  * repeated annotations) and the {@link Step steps} from there to this mirror.
+ *
+ * <p>The engine of the {@link Prism}s: only they call it with an attribute's name.
  */
 final class AnnotationReader {
   /**
@@ -24,6 +26,7 @@ final class AnnotationReader {
    */
   record Step(String attribute, int index) {}
 
+  private final Elements elements;
   private final Element element;
   private final AnnotationMirror mirror;
   private final AnnotationMirror top;
@@ -39,6 +42,7 @@ final class AnnotationReader {
 
   private AnnotationReader(Elements elements, Element element, AnnotationMirror mirror, AnnotationMirror top,
       List<Step> steps) {
+    this.elements = elements;
     this.element = element;
     this.mirror = mirror;
     this.top = top;
@@ -164,7 +168,7 @@ final class AnnotationReader {
     return value instanceof VariableElement v ? v.getSimpleName().toString() : "";
   }
 
-  AnnotationReader nested(Elements elements, String name) {
+  AnnotationReader nested(String name) {
     Object value = raw(name);
     List<Step> path = new ArrayList<>(steps);
     path.add(new Step(name, -1));

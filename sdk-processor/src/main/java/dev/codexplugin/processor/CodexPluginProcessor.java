@@ -4,9 +4,8 @@ import com.google.auto.service.AutoService;
 import dev.codexplugin.processor.Declarations.PartDecl;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.Severity;
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.Text;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -72,13 +71,17 @@ public final class CodexPluginProcessor extends AbstractProcessor {
   }
 
   /**
-   * Every annotation: the processor runs on every compilation, even one without its annotations (a test
-   * compilation), so that javac never warns that {@code -Acodexplugin.*} options went unused. It claims
-   * nothing ({@link #process} returns {@code false}) and costs nothing when there is nothing to do.
+   * The SDK's annotations that the processor reads from an element: {@code @Plugin}, {@code @Skill},
+   * {@code @McpServer}, {@code @App} and {@code @Hook} (with their containers), {@code @McpTool} and
+   * {@code @McpToolFactory}. Nothing else: {@code "*"} would make Gradle's incremental compiler treat every
+   * annotated source, and every annotation of source retention ({@code @Override}), as an input of this
+   * aggregating processor. javac therefore does not run the processor on a compilation without these
+   * annotations, and warns there that the {@code -Acodexplugin.*} options it was given went unused (no
+   * processor ran that supports them): pass the options to the compilation of the annotated sources only.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("*");
+    return Declarations.annotationTypes();
   }
 
   @Override
@@ -148,9 +151,8 @@ public final class CodexPluginProcessor extends AbstractProcessor {
   private void finish(Diagnostics diagnostics, boolean compilationFailed) {
     Options options = new Options(processingEnv.getOptions());
     for (String unknown : options.unknown()) {
-      diagnostics.print(FindingCode.UNKNOWN_OPTION, Severity.WARNING, Origin.none("-A" + unknown),
-          "-A" + unknown + " " + FindingCode.UNKNOWN_OPTION.rule() + "; known: -A"
-              + String.join(", -A", new TreeSet<>(Options.ALL)) + ". Check the spelling.");
+      diagnostics.problem(FindingCode.UNKNOWN_OPTION, Origin.none("-A" + unknown))
+          .fix("check the spelling; the options are -A" + String.join(", -A", new TreeSet<>(Options.ALL))).report();
     }
     if (annotated.isEmpty()) {
       return;
@@ -185,12 +187,12 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       }
       PluginDecl first = byName.putIfAbsent(plugin.name(), plugin);
       if (first != null) {
-        diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, plugin.reader().origin("name"),
-            "@Plugin name " + Text.quote(plugin.name()) + " " + FindingCode.DUPLICATE.rule()
-                + "; another @Plugin in this compilation has the same name. Rename one of them.");
+        diagnostics.problem(FindingCode.DUPLICATE, plugin.prism().origin(PluginPrism.Attr.NAME))
+            .found(Text.quote(plugin.name()) + ", which another @Plugin in this compilation has too")
+            .fix("rename one of them").report();
       }
     }
-    Resources resources = new Resources(processingEnv.getFiler(), options.resourcePath());
+    Resources resources = new Resources(processingEnv.getFiler(), elements, options.resourcePath());
     SortedMap<String, BundleAssembler.Assembled> bundles = new TreeMap<>();
     for (var entry : members.entrySet()) {
       PluginDecl plugin = entry.getKey();
@@ -241,13 +243,14 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       all.addAll(originating);
       String root = BundleIndex.ROOT + bundle.getKey() + "/";
       SortedMap<String, byte[]> files = bundle.getValue().files();
-      Origin origin = plugin.reader().origin().labeled("@Plugin " + Text.quote(plugin.name()));
+      Origin origin = plugin.prism().origin().labeled(plugin.prism().title());
       for (var file : files.entrySet()) {
         if (!writeResource(root + file.getKey(), file.getValue(), originating, origin, diagnostics)) {
           return;
         }
       }
-      index.add(new BundleIndex.Entry(bundle.getKey(), bundle.getValue().version(), List.copyOf(files.keySet())));
+      index.add(new BundleIndex.Entry(bundle.getKey(), bundle.getValue().version(), List.copyOf(files.keySet()),
+          bundle.getValue().executable()));
     }
     if (!index.isEmpty()) {
       writeResource(BundleIndex.RESOURCE, BundleIndex.write(index), all, Origin.none("the codexplugin processor"),
@@ -265,9 +268,10 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       }
       return true;
     } catch (IOException | RuntimeException e) {
-      diagnostics.print(FindingCode.IO, Severity.ERROR, origin, origin.label() + " cannot write " + path
-          + " to the class output: " + e + ". The class output folder must be writable; remove whatever is in"
-          + " the way (e.g. run a clean build).");
+      diagnostics.problem(FindingCode.IO, origin.labeled(origin.label() + ": the class output"))
+          .found(e + " while writing " + path)
+          .fix("the class output folder must be writable; remove whatever is in the way (e.g. run a clean build)")
+          .report();
       return false;
     }
   }

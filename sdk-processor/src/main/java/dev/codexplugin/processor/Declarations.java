@@ -1,7 +1,11 @@
 package dev.codexplugin.processor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -10,55 +14,63 @@ import javax.lang.model.util.Elements;
 
 /** The annotated elements of one compilation, read into plugin and part declarations. */
 final class Declarations {
-  static final String API = "dev.codexplugin.api.";
-  static final String PLUGIN = API + "Plugin";
-
-  /** The kinds of parts a plugin is made of, with their annotation and container names. */
+  /** The kinds of parts a plugin is made of, with their annotation, container and prism. */
   enum Kind {
-    SKILL("Skill", true),
-    MCP_SERVER("McpServer", true),
-    APP("App", true),
-    HOOK("Hook", true),
-    /** A class with {@code @McpTool} methods; the reader is the first method's annotation. */
-    TOOL("McpTool", false),
+    SKILL(SkillPrism.ANNOTATION, SkillPrism.CONTAINER, SkillPrism::new),
+    MCP_SERVER(McpServerPrism.ANNOTATION, McpServerPrism.CONTAINER, McpServerPrism::new),
+    APP(AppPrism.ANNOTATION, AppPrism.CONTAINER, AppPrism::new),
+    HOOK(HookPrism.ANNOTATION, HookPrism.CONTAINER, HookPrism::new),
+    /** A class with {@code @McpTool} methods; the prism is the first method's annotation. */
+    TOOL(McpToolPrism.ANNOTATION, null, McpToolPrism::new),
     /** An {@code @McpToolFactory} method. */
-    TOOL_FACTORY("McpToolFactory", false);
+    TOOL_FACTORY(McpToolFactoryPrism.ANNOTATION, null, McpToolFactoryPrism::new);
 
     final String annotation;
     /** The container of the repeatable annotation, or {@code null}. */
     final String container;
+    final Function<AnnotationReader, Prism<?>> prism;
 
-    Kind(String simpleName, boolean repeatable) {
-      this.annotation = API + simpleName;
-      this.container = repeatable ? API + simpleName + ".List" : null;
+    Kind(String annotation, String container, Function<AnnotationReader, Prism<?>> prism) {
+      this.annotation = annotation;
+      this.container = container;
+      this.prism = prism;
     }
+  }
+
+  /** Every annotation the processor reads from an element: {@code @Plugin} and each part's, with containers. */
+  static Set<String> annotationTypes() {
+    Set<String> out = new TreeSet<>();
+    out.add(PluginPrism.ANNOTATION);
+    for (Kind kind : Kind.values()) {
+      out.add(kind.annotation);
+      if (kind.container != null) {
+        out.add(kind.container);
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   /**
    * A {@code @Plugin}; {@code scope} is the package it covers. An {@code erroneous} one has a value javac could
    * not compute: javac reports it, and the processor says nothing more about the plugin.
    */
-  record PluginDecl(Element element, AnnotationReader reader, String scope, boolean erroneous) {
+  record PluginDecl(Element element, PluginPrism prism, String scope, boolean erroneous) {
     String name() {
-      return erroneous ? "" : reader.string("name");
+      return erroneous ? "" : prism.name();
     }
   }
 
-  /** One {@code @Skill}, {@code @McpServer}, {@code @App} or {@code @Hook}; see {@link PluginDecl#erroneous}. */
-  record PartDecl(Kind kind, Element element, AnnotationReader reader, String scope, boolean erroneous) {
+  /**
+   * One {@code @Skill}, {@code @McpServer}, {@code @App}, {@code @Hook}, tool class or tool factory; see
+   * {@link PluginDecl#erroneous}. {@code prism} is of the kind's type.
+   */
+  record PartDecl(Kind kind, Element element, Prism<?> prism, String scope, boolean erroneous) {
     /** How messages name the part, e.g. {@code @Skill "code-review"} or {@code @Hook PRE_TOOL_USE}. */
     String title() {
       if (erroneous) {
-        return reader.label();
+        return prism.label();
       }
-      return switch (kind) {
-        case SKILL, MCP_SERVER -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(
-            reader.string("name"));
-        case APP -> reader.label() + " " + dev.codexplugin.runtime.internal.Text.quote(reader.string("key"));
-        case HOOK -> reader.label() + " " + reader.enumConstant("event");
-        case TOOL -> "the @McpTool methods of " + element;
-        case TOOL_FACTORY -> "@McpToolFactory " + element.getEnclosingElement() + "." + element.getSimpleName();
-      };
+      return kind == Kind.TOOL ? "the @McpTool methods of " + element : prism.title();
     }
   }
 
@@ -72,9 +84,8 @@ final class Declarations {
     List<PartDecl> newParts = new ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       String type = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-      if (type.equals(PLUGIN)) {
-        AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
-        newPlugins.add(new PluginDecl(element, reader, scope, reader.isErroneous()));
+      if (type.equals(PluginPrism.ANNOTATION)) {
+        newPlugins.add(plugin(elementUtils, element, mirror, scope));
         continue;
       }
       for (Kind kind : Kind.values()) {
@@ -82,18 +93,14 @@ final class Declarations {
           continue;
         }
         if (type.equals(kind.annotation)) {
-          AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
-          newParts.add(new PartDecl(kind, element, reader, scope, reader.isErroneous()));
+          newParts.add(part(kind, new AnnotationReader(elementUtils, element, mirror), scope, false));
         } else if (type.equals(kind.container)) {
           List<AnnotationMirror> repeated = repeated(mirror);
           for (int i = 0; i < repeated.size(); i++) {
-            if (repeated.get(i) == null) {
-              AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
-              newParts.add(new PartDecl(kind, element, reader, scope, true));
-              continue;
-            }
-            AnnotationReader reader = AnnotationReader.repeated(elementUtils, element, mirror, repeated.get(i), i);
-            newParts.add(new PartDecl(kind, element, reader, scope, reader.isErroneous()));
+            newParts.add(repeated.get(i) == null
+                ? part(kind, new AnnotationReader(elementUtils, element, mirror), scope, true)
+                : part(kind, AnnotationReader.repeated(elementUtils, element, mirror, repeated.get(i), i), scope,
+                    false));
           }
         }
       }
@@ -109,12 +116,27 @@ final class Declarations {
    */
   void readPlugins(Elements elementUtils, Element element) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(PLUGIN)) {
-        String scope = elementUtils.getPackageOf(element).getQualifiedName().toString();
-        AnnotationReader reader = new AnnotationReader(elementUtils, element, mirror);
-        plugins.add(new PluginDecl(element, reader, scope, reader.isErroneous()));
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(PluginPrism.ANNOTATION)) {
+        plugins.add(plugin(elementUtils, element, mirror,
+            elementUtils.getPackageOf(element).getQualifiedName().toString()));
       }
     }
+  }
+
+  private static PluginDecl plugin(Elements elements, Element element, AnnotationMirror mirror, String scope) {
+    AnnotationReader reader = new AnnotationReader(elements, element, mirror);
+    return new PluginDecl(element, new PluginPrism(reader), scope, reader.isErroneous());
+  }
+
+  /** A part read by {@code reader}; {@code erroneous} when its container entry could not be computed at all. */
+  private static PartDecl part(Kind kind, AnnotationReader reader, String scope, boolean erroneous) {
+    return part(kind, reader.element(), reader, scope, erroneous);
+  }
+
+  /** A part on {@code element}, read by {@code reader} (for a tool class, the annotation of its first tool). */
+  static PartDecl part(Kind kind, Element element, AnnotationReader reader, String scope, boolean erroneous) {
+    return new PartDecl(kind, element, kind.prism.apply(reader), scope, erroneous || reader.isErroneous());
   }
 
   /** Whether javac could not compute some value of one of these annotations. */

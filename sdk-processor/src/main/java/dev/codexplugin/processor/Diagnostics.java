@@ -14,7 +14,10 @@ import com.sun.source.util.Trees;
 import dev.codexplugin.processor.AnnotationReader.Step;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.Context;
 import dev.codexplugin.runtime.Severity;
+import dev.codexplugin.runtime.format.Place;
+import dev.codexplugin.runtime.format.Report;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -30,7 +33,10 @@ import javax.tools.Diagnostic;
 
 /**
  * Prints findings as compiler diagnostics, each anchored on the most precise place known: the annotation
- * value, else the annotation, else the element. The same problem at the same place is printed once.
+ * value, else the annotation, else the element. Every message is rendered by the runtime's one builder
+ * ({@link Report.Problem}) in the shape the loader's messages have, with the annotation value as the subject:
+ * {@code [codexplugin:BadColor] @PluginInterface brandColor must be a #RRGGBB hex color; found "red". Use six hex
+ * digits, e.g. "#4F46E5".} The same message at the same place is printed once.
  *
  * <p>javac's {@link Messager} finds an annotation only among the ones an element carries directly, so a value
  * of a repeated annotation (inside its implicit container) would land on the element. Under javac the
@@ -38,9 +44,12 @@ import javax.tools.Diagnostic;
  * compilers get the {@link Messager} with element, annotation and value.
  */
 final class Diagnostics {
+  /** A message printed at a place, to print it once. */
+  private record Printed(String message, Element element, List<Step> steps) {}
+
   private final Messager messager;
   private final Trees trees;
-  private final Set<String> printed = new HashSet<>();
+  private final Set<Printed> printed = new HashSet<>();
   private boolean errors;
 
   Diagnostics(ProcessingEnvironment env) {
@@ -52,7 +61,7 @@ final class Diagnostics {
     try {
       return Trees.instance(env);
     } catch (IllegalArgumentException | LinkageError e) {
-      return null; // not javac, or a wrapped environment: fall back to the Messager
+      return null; // not javac, or a wrapped environment (Gradle's incremental processing): the Messager
     }
   }
 
@@ -60,18 +69,34 @@ final class Diagnostics {
     return errors;
   }
 
-  /** Prints a finding produced for a bundle; {@code origins} maps its place back to the source. */
-  void print(Finding finding, Origins origins) {
-    Origin origin = origins.find(finding.file(), finding.field(), finding.code());
-    print(finding.code(), finding.severity(), origin,
-        origin.subject(finding.file(), finding.field()) + " " + finding.message());
+  /** Starts a finding the processor makes itself about {@code origin}, printed when it is reported. */
+  Report.Problem problem(FindingCode code, Origin origin) {
+    return problem(code, origin, Place.BUNDLE);
   }
 
-  /** Prints a finding the processor made itself about {@code origin}; {@code text} ends with a period. */
-  void print(FindingCode code, Severity severity, Origin origin, String text) {
-    String message = code.tag() + " " + text;
-    String key = message + "@" + System.identityHashCode(origin.element()) + "/" + origin.steps();
-    if (!printed.add(key)) {
+  /** Starts a finding about {@code place} of the bundle, which the source at {@code origin} produced. */
+  Report.Problem problem(FindingCode code, Origin origin, Place place) {
+    return Report.Problem.of(code, Context.COMPILE, place, finding -> print(finding, origin));
+  }
+
+  /** Prints a finding about the bundle; {@code origin} is the source its place came from. */
+  void print(Finding finding, Origin origin) {
+    print(finding.severity(), origin, finding.code().tag() + " " + origin.subject(finding.file(), finding.field())
+        + " " + finding.message());
+  }
+
+  /** Reports a bug of the SDK on {@code element} (or the compilation), with the stack trace, and goes on. */
+  void internal(Element element, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String subject = "the codexplugin processor";
+    Origin origin = element == null ? Origin.none(subject) : Origin.at(element, subject);
+    Finding finding = problem(FindingCode.INTERNAL, origin).found(e.toString()).finding();
+    print(finding.severity(), origin, finding.code().tag() + " " + subject + " " + finding.message() + "\n" + trace);
+  }
+
+  private void print(Severity severity, Origin origin, String message) {
+    if (!printed.add(new Printed(message, origin.element(), origin.steps()))) {
       return;
     }
     Diagnostic.Kind kind = severity == Severity.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
@@ -89,20 +114,6 @@ final class Diagnostics {
       messager.printMessage(kind, message, origin.element(), origin.mirror());
     } else {
       messager.printMessage(kind, message, origin.element(), origin.mirror(), origin.value());
-    }
-  }
-
-  /** Reports a bug of the SDK on {@code element}, with the stack trace, and goes on. */
-  void internal(Element element, Throwable e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    errors = true;
-    String message = FindingCode.INTERNAL.tag() + " the codexplugin processor " + FindingCode.INTERNAL.rule()
-        + ":\n" + trace;
-    if (element == null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, message);
-    } else {
-      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
     }
   }
 

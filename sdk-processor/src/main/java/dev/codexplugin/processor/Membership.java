@@ -3,7 +3,6 @@ package dev.codexplugin.processor;
 import dev.codexplugin.processor.Declarations.PartDecl;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ final class Membership {
     plugins.forEach(p -> members.put(p, new ArrayList<>()));
     for (PartDecl part : parts) {
       if (plugins.isEmpty()) {
-        fail(diagnostics, part, "found none in this compilation. Add @Plugin to package-info.java of package \""
+        fail(diagnostics, part, "none in this compilation", "add @Plugin to package-info.java of package \""
             + part.scope() + "\" or of an enclosing package");
         continue;
       }
@@ -54,12 +53,12 @@ final class Membership {
       if (nearest.size() == 1) {
         members.get(nearest.get(0)).add(part);
       } else if (nearest.isEmpty()) {
-        fail(diagnostics, part, "found none in package \"" + part.scope() + "\" or an enclosing package (there are "
-            + plugins.size() + ": " + names(plugins) + "). Move it, or add @Plugin to an enclosing"
+        fail(diagnostics, part, "none in package \"" + part.scope() + "\" or an enclosing package (there are "
+            + plugins.size() + ": " + names(plugins) + ")", "move it, or add @Plugin to an enclosing"
             + " package-info.java");
       } else {
-        fail(diagnostics, part, "found " + nearest.size() + " in package \"" + nearest.get(0).scope() + "\" ("
-            + names(nearest) + "). Keep one @Plugin per package, or put the part on the @Plugin's own type");
+        fail(diagnostics, part, nearest.size() + " in package \"" + nearest.get(0).scope() + "\" ("
+            + names(nearest) + ")", "keep one @Plugin per package, or put the part on the @Plugin's own type");
       }
     }
     return members;
@@ -92,8 +91,8 @@ final class Membership {
         .collect(Collectors.joining(", "));
   }
 
-  private static void fail(Diagnostics diagnostics, PartDecl part, String found) {
-    diagnostics.print(FindingCode.MEMBERSHIP, Severity.ERROR, part.reader().origin(),
-        part.title() + " " + FindingCode.MEMBERSHIP.rule() + "; " + found + ".");
+  private static void fail(Diagnostics diagnostics, PartDecl part, String found, String fix) {
+    diagnostics.problem(FindingCode.MEMBERSHIP, part.prism().origin().labeled(part.title())).found(found).fix(fix)
+        .report();
   }
 }

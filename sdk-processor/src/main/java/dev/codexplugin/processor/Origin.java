@@ -34,16 +34,6 @@ record Origin(Element element, AnnotationMirror mirror, AnnotationValue value, A
     return new Origin(element, null, null, null, List.of(), label, null);
   }
 
-  /**
-   * Attribute {@code attribute} of annotation {@code mirror}, which {@code element} carries directly (not
-   * repeated); {@code value} is the attribute's explicit value, or {@code null} to point at the annotation.
-   */
-  static Origin attribute(Element element, AnnotationMirror mirror, String attribute, AnnotationValue value,
-      String label) {
-    return new Origin(element, mirror, value, mirror,
-        value == null ? List.of() : List.of(new Step(attribute, -1)), label, null);
-  }
-
   /** The compilation as a whole, for findings about no element (an unknown option). */
   static Origin none(String label) {
     return new Origin(null, null, null, null, List.of(), label, null);
@@ -59,27 +49,27 @@ record Origin(Element element, AnnotationMirror mirror, AnnotationValue value, A
     return new Origin(element, mirror, value, top, steps, newLabel, bundlePrefix);
   }
 
-  /** Whether the part was read from an existing file. */
-  boolean fileBased() {
-    return bundlePrefix != null;
-  }
-
   /**
-   * The subject of a finding about {@code field} of bundle file {@code file}: the label, and for file-based
-   * parts the file (relative to the named resource) and the field.
+   * The subject of a finding about {@code field} of bundle file {@code file}: the label, and for file-based parts
+   * the file (relative to the named resource) and the field, e.g. {@code @Plugin mcpConfig "/mcp.json":
+   * mcpServers.github.url} or {@code @Plugin localSkills "/skills": review/SKILL.md name}.
    */
   String subject(String file, String field) {
     if (bundlePrefix == null) {
       return label;
     }
-    String where;
-    if (file.equals(bundlePrefix)) {
-      where = "";
-    } else if (file.startsWith(bundlePrefix)) {
-      where = ", in " + file.substring(bundlePrefix.length());
+    String relative;
+    if (file.equals(bundlePrefix) || (file + "/").equals(bundlePrefix)) {
+      relative = "";
+    } else if (file.startsWith(bundlePrefix) && bundlePrefix.endsWith("/")) {
+      relative = file.substring(bundlePrefix.length());
     } else {
-      where = ", in " + file;
+      relative = file;
     }
-    return label + where + ":" + (field.isEmpty() ? "" : " " + field);
+    String where = relative.isEmpty() ? "" : ": " + relative;
+    if (field.isEmpty()) {
+      return label + where;
+    }
+    return label + (where.isEmpty() ? ": " : where + " ") + field;
   }
 }

@@ -12,15 +12,25 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * Finds the files that annotations name (instructions, assets, local skills, existing config files). A
- * resource path is resolved like {@link Class#getResource(String)}: relative to a package, or from the root
- * when it starts with {@code /}. It is looked up in the folders of {@code -Acodexplugin.resourcePath}, on the
- * source path, then in the class output (where Maven has already copied {@code src/main/resources}).
+ * Finds the files that annotations name (instructions, assets, local skills, shipped files, existing config
+ * files). A resource path is resolved like {@link Class#getResource(String)}: relative to a package, or from the
+ * root when it starts with {@code /}. It is looked up in the folders of {@code -Acodexplugin.resourcePath}, on
+ * the source path (the source folder of the annotated element), then in the class output (where Maven has already
+ * copied {@code src/main/resources}).
+ *
+ * <p>javac's {@link Filer#getResource} finds no folder: it refuses one in an output location ("directories not
+ * supported") and finds only existing files on the source path. A folder is therefore found through files the
+ * Filer does find: on the source path, the annotated element's own source file (its package's folders lead back
+ * to the source root); in the class output, a name inside the folder, which an output location resolves whether
+ * it exists or not.
  */
 final class Resources {
   /** The largest file the processor copies into a bundle. */
@@ -47,10 +57,12 @@ final class Resources {
   };
 
   private final Filer filer;
+  private final Elements elements;
   private final List<Path> folders;
 
-  Resources(Filer filer, List<Path> folders) {
+  Resources(Filer filer, Elements elements, List<Path> folders) {
     this.filer = filer;
+    this.elements = elements;
     this.folders = List.copyOf(folders);
   }
 
@@ -89,10 +101,11 @@ final class Resources {
 
   /**
    * The file's bytes; empty when no location has it. Throws {@link TooLargeException} when it is larger than
-   * {@code limit} bytes, another {@link IOException} when it exists but cannot be read.
+   * {@code limit} bytes, another {@link IOException} when it exists but cannot be read. {@code owner} is the
+   * annotated element, whose source folder is searched.
    */
-  Optional<byte[]> read(String name, int limit) throws IOException {
-    Optional<Path> path = find(name, false);
+  Optional<byte[]> read(String name, Element owner, int limit) throws IOException {
+    Optional<Path> path = find(name, owner, false);
     if (path.isPresent()) {
       return Optional.of(readCapped(Files.newInputStream(path.get()), name, limit));
     }
@@ -115,31 +128,25 @@ final class Resources {
   }
 
   /** A folder on the file system; empty when no location has it. */
-  Optional<Path> folder(String name) {
-    return find(name, true);
+  Optional<Path> folder(String name, Element owner) {
+    return find(name, owner, true);
   }
 
-  private Optional<Path> find(String name, boolean folder) {
+  private Optional<Path> find(String name, Element owner, boolean folder) {
     List<Path> candidates = new ArrayList<>();
-    for (Path f : folders) {
-      try {
+    try {
+      for (Path f : folders) {
         candidates.add(f.resolve(name));
-      } catch (InvalidPathException e) {
-        return Optional.empty(); // a name no file system holds (a NUL character, ...)
       }
+      sourceRoot(owner).ifPresent(root -> candidates.add(root.resolve(name)));
+    } catch (InvalidPathException e) {
+      return Optional.empty(); // a name no file system holds (a NUL character, ...)
     }
     for (JavaFileManager.Location location : LOCATIONS) {
-      FileObject file = resource(location, name);
-      if (file != null) {
-        URI uri = file.toUri();
-        if ("file".equals(uri.getScheme())) {
-          try {
-            candidates.add(Path.of(uri));
-          } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            // not a path of the default file system
-          }
-        }
-      }
+      // In an output location a name inside the folder resolves; the folder itself is refused.
+      String lookup = folder && location.isOutputLocation() ? name + "/" + PROBE : name;
+      path(resource(location, lookup)).map(p -> folder && location.isOutputLocation() ? p.getParent() : p)
+          .ifPresent(candidates::add);
     }
     for (Path candidate : candidates) {
       if (folder ? Files.isDirectory(candidate) : Files.isRegularFile(candidate)) {
@@ -147,6 +154,59 @@ final class Resources {
       }
     }
     return Optional.empty();
+  }
+
+  /** A name inside a folder of an output location, never read: it only leads to the folder. */
+  private static final String PROBE = "codexplugin-folder-probe";
+
+  /**
+   * The source folder of {@code owner}'s source file: the file the Filer finds on the source path, less the
+   * folders of its package. Empty without a source path, or for a source that is not a file.
+   */
+  private Optional<Path> sourceRoot(Element owner) {
+    if (owner == null) {
+      return Optional.empty();
+    }
+    String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
+    String fileName = "package-info.java";
+    if (owner.getKind() != ElementKind.PACKAGE) {
+      Element top = owner;
+      while (top.getEnclosingElement() != null && top.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+        top = top.getEnclosingElement();
+      }
+      fileName = top.getSimpleName() + ".java";
+    }
+    FileObject source;
+    try {
+      source = filer.getResource(StandardLocation.SOURCE_PATH, pkg, fileName);
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      return Optional.empty();
+    }
+    Optional<Path> file = path(source);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    Path root = file.get().getParent();
+    for (int i = pkg.isEmpty() ? 0 : pkg.split("\\.").length; i > 0 && root != null; i--) {
+      root = root.getParent();
+    }
+    return Optional.ofNullable(root);
+  }
+
+  /** The file system path of a file object, when it has one. */
+  private static Optional<Path> path(FileObject file) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    URI uri = file.toUri();
+    if (!"file".equals(uri.getScheme())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(uri));
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return Optional.empty(); // not a path of the default file system
+    }
   }
 
   private FileObject resource(JavaFileManager.Location location, String name) {

@@ -156,14 +156,4 @@ final class SchemaAnnotations {
     }
     return out;
   }
-
-  /** The explicit value of {@code attribute} as written in the source, for pointing diagnostics at it. */
-  static AnnotationValue explicit(AnnotationMirror mirror, String attribute) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(attribute)) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
 }

@@ -65,13 +65,11 @@ final class SchemaMapper {
     OUTPUT
   }
 
-  /** A type that cannot be mapped, the member it was found in (e.g. {@code Order.worker}), and how to fix it. */
-  record Failure(String type, String member, String fix) {
-    /** {@code cannot map type X (in Order.worker) to JSON Schema; fix}. */
-    String describe() {
-      return "cannot map type " + type + (member == null ? "" : " (in " + member + ")") + " to JSON Schema; " + fix;
-    }
-  }
+  /**
+   * A type that cannot be mapped, the member it was found in (e.g. {@code Order.worker}, or {@code null}), and
+   * how to fix it; reported as {@code UnmappableType} with the type (and member) as what was found.
+   */
+  record Failure(String type, String member, String fix) {}
 
   /**
    * The schema of a parameter, property or return value.
@@ -799,13 +797,13 @@ final class SchemaMapper {
     }
     String where = "@JsonTypeInfo of " + info.base().getSimpleName();
     if (!Set.of("CLASS", "MINIMAL_CLASS", "NAME", "SIMPLE_NAME").contains(info.use())) {
-      failures.add(new Failure(display(element.asType()), where, "use = " + info.use() + " has no schema; use"
-          + " JsonTypeInfo.Id.NAME."));
+      failures.add(new Failure(display(element.asType()), where, "@JsonTypeInfo(use = " + info.use() + ") has no"
+          + " schema; use JsonTypeInfo.Id.NAME."));
       return;
     }
     if (!info.include().equals("PROPERTY") && !info.include().equals("EXISTING_PROPERTY")) {
-      failures.add(new Failure(display(element.asType()), where, "include = " + info.include() + " is not"
-          + " supported; use JsonTypeInfo.As.PROPERTY (the default)."));
+      failures.add(new Failure(display(element.asType()), where, "@JsonTypeInfo(include = " + info.include()
+          + ") is not supported; use JsonTypeInfo.As.PROPERTY (the default)."));
       return;
     }
     properties.set(info.property(), typed("string").put("const", typeId(info, element)));

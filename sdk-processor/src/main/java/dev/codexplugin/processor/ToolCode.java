@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -348,9 +347,9 @@ final class ToolCode {
     try {
       file.writeTo(env.getFiler());
     } catch (IOException | RuntimeException e) {
-      diagnostics.print(FindingCode.IO, Severity.ERROR, Origin.at(element, "@McpTool"),
-          "cannot write the generated source " + file.packageName() + "." + file.typeSpec().name() + ": " + e
-              + ". Run a clean build.");
+      diagnostics.problem(FindingCode.IO, Origin.at(element, "@McpTool: the source output"))
+          .found(e + " while writing the generated source " + file.packageName() + "." + file.typeSpec().name())
+          .fix("run a clean build").report();
     }
   }
 
@@ -385,24 +384,21 @@ final class ToolCode {
     StringBuilder out = new StringBuilder(text.length() + 16).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (Character.isISOControl(c)) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+      int escape = JAVA_ESCAPES.indexOf(c);
+      if (escape >= 0) {
+        out.append('\\').append(JAVA_ESCAPED.charAt(escape));
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
       }
     }
     return CodeBlock.of("$L", out.append('"').toString());
   }
+
+  /** The characters a Java string literal escapes with a letter, and those letters, as JavaPoet writes them. */
+  private static final String JAVA_ESCAPES = "\"\\\b\t\f\r";
+  private static final String JAVA_ESCAPED = "\"\\btfr";
 
   private static String constant(String toolName, Set<String> used) {
     String base = NOT_ALPHANUMERIC.matcher(CAMEL_HUMP.matcher(toolName).replaceAll("$1_$2")).replaceAll("_")

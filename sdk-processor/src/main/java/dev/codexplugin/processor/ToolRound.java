@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.processor.Declarations.PartDecl;
 import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.Severity;
-import dev.codexplugin.runtime.internal.Rules;
-import dev.codexplugin.runtime.internal.Text;
+import dev.codexplugin.runtime.format.Report;
+import dev.codexplugin.runtime.format.Rules;
+import dev.codexplugin.runtime.format.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,12 +40,7 @@ import javax.lang.model.util.Elements;
  * {@code .mcp.json} and the tools file {@code mcp-tools.json}.
  */
 final class ToolRound {
-  static final String MCP_TOOL = Declarations.API + "McpTool";
-  static final String MCP_TOOL_FACTORY = Declarations.API + "McpToolFactory";
-  static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
   private static final Pattern SENTENCE_END = Pattern.compile("\\.(\\s|$)");
-  /** The longest tool name a model accepts, as Codex shows it: {@code mcp__<server>__<tool>}. */
-  static final int HOST_NAME_LIMIT = 64;
 
   /** One tool of a plugin: its name and its descriptor as {@code tools/list} returns it. */
   record Tool(String name, ObjectNode descriptor, boolean structured) {}
@@ -97,7 +92,7 @@ final class ToolRound {
    * generated for a plugin whose tools have an error: its server would serve less than was declared.
    */
   void process(RoundEnvironment round, List<PluginDecl> plugins, String optionVersion, Diagnostics diagnostics) {
-    TypeElement toolAnnotation = elements.getTypeElement(MCP_TOOL);
+    TypeElement toolAnnotation = elements.getTypeElement(McpToolPrism.ANNOTATION);
     if (toolAnnotation == null) {
       return;
     }
@@ -110,7 +105,7 @@ final class ToolRound {
       }
     }
     List<ExecutableElement> factories = List.of();
-    TypeElement factoryAnnotation = elements.getTypeElement(MCP_TOOL_FACTORY);
+    TypeElement factoryAnnotation = elements.getTypeElement(McpToolFactoryPrism.ANNOTATION);
     if (factoryAnnotation != null) {
       factories = ElementFilter.methodsIn(round.getElementsAnnotatedWith(factoryAnnotation)).stream()
           .sorted(Comparator.comparing(m -> m.getEnclosingElement() + "." + m.getSimpleName()))
@@ -125,25 +120,28 @@ final class ToolRound {
     if (!generate && !byType.isEmpty() && !missingDependencyReported) {
       missingDependencyReported = true;
       ExecutableElement first = byType.values().iterator().next().get(0);
-      diagnostics.print(FindingCode.MISSING_DEPENDENCY, Severity.ERROR, Origin.at(first, "@McpTool"),
-          "@McpTool needs dev.codexplugin:sdk-mcp, which " + FindingCode.MISSING_DEPENDENCY.rule()
-              + "; add the dependency (same version as sdk-api) so that the generated server compiles.");
+      diagnostics.problem(FindingCode.MISSING_DEPENDENCY, Origin.at(first, "dev.codexplugin:sdk-mcp, the runtime of"
+              + " the code generated for @McpTool,"))
+          .found("no " + ToolCode.TOOL_METHOD.canonicalName())
+          .fix("add dev.codexplugin:sdk-mcp to the dependencies (same version as sdk-api) so that the generated"
+              + " server compiles")
+          .report();
     }
 
     List<PartDecl> parts = new ArrayList<>();
     Map<PartDecl, TypeElement> typeOf = new LinkedHashMap<>();
     for (var entry : byType.entrySet()) {
       ExecutableElement first = entry.getValue().get(0);
-      AnnotationReader reader = new AnnotationReader(elements, first, mirror(first, MCP_TOOL));
-      PartDecl part = new PartDecl(Declarations.Kind.TOOL, entry.getKey(), reader, packageOf(entry.getKey()),
-          reader.isErroneous());
+      PartDecl part = Declarations.part(Declarations.Kind.TOOL, entry.getKey(),
+          new AnnotationReader(elements, first, mirror(first, McpToolPrism.ANNOTATION)), packageOf(entry.getKey()),
+          false);
       parts.add(part);
       typeOf.put(part, entry.getKey());
     }
     Map<PartDecl, ExecutableElement> factoryOf = new LinkedHashMap<>();
     for (ExecutableElement factory : factories) {
-      AnnotationReader reader = new AnnotationReader(elements, factory, mirror(factory, MCP_TOOL_FACTORY));
-      PartDecl part = new PartDecl(Declarations.Kind.TOOL_FACTORY, factory, reader,
+      PartDecl part = Declarations.part(Declarations.Kind.TOOL_FACTORY, factory,
+          new AnnotationReader(elements, factory, mirror(factory, McpToolFactoryPrism.ANNOTATION)),
           packageOf(factory), false);
       factoryOf.put(part, factory);
     }
@@ -191,18 +189,17 @@ final class ToolRound {
 
     ExecutableElement factory = earlier.factory;
     for (ExecutableElement candidate : factories) {
+      Origin origin = Origin.at(candidate, "@McpToolFactory " + candidate.getSimpleName());
       if (factory != null) {
-        diagnostics.print(FindingCode.TOOL_FACTORY, Severity.ERROR, Origin.at(candidate, "@McpToolFactory"),
-            "@McpToolFactory " + candidate.getSimpleName() + " " + FindingCode.TOOL_FACTORY.rule()
-                + "; plugin " + Text.quote(pluginName) + " already has " + factory.getEnclosingElement() + "."
-                + factory.getSimpleName() + ". Keep one.");
+        diagnostics.problem(FindingCode.TOOL_FACTORY, origin)
+            .found("a second one: plugin " + Text.quote(pluginName) + " already has " + factory.getEnclosingElement()
+                + "." + factory.getSimpleName())
+            .fix("keep one").report();
         failed = true;
         continue;
       }
       if (!isFactory(candidate)) {
-        diagnostics.print(FindingCode.TOOL_FACTORY, Severity.ERROR, Origin.at(candidate, "@McpToolFactory"),
-            "@McpToolFactory " + candidate.getSimpleName() + " " + FindingCode.TOOL_FACTORY.rule()
-                + "; found " + signature(candidate) + ".");
+        diagnostics.problem(FindingCode.TOOL_FACTORY, origin).found(signature(candidate)).report();
         failed = true;
       }
       // A malformed factory still counts as the plugin's: its tool classes get no second error about creation.
@@ -221,10 +218,10 @@ final class ToolRound {
       // Their server was generated (or refused) in the round of the plugin's first tools.
       for (TypeElement type : types) {
         for (ExecutableElement method : byType.get(type)) {
-          diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(method, "@McpTool"),
-              "@McpTool " + method.getSimpleName() + " " + FindingCode.TOOL_METHOD.rule() + "; it appeared in a"
-                  + " later round than the other tools of plugin " + Text.quote(pluginName) + ", and a plugin's"
-                  + " server is generated in the round of its tools. Declare it in a hand-written source.");
+          diagnostics.problem(FindingCode.TOOL_METHOD, Origin.at(method, "@McpTool " + method.getSimpleName()))
+              .found("a tool that appeared in a later round than the other tools of plugin " + Text.quote(pluginName)
+                  + ", whose server was generated in the round of its first tools")
+              .fix("declare it in a hand-written source").report();
         }
       }
       PluginTools known = byPlugin.get(pluginName);
@@ -236,8 +233,8 @@ final class ToolRound {
     }
     earlier.tools = true;
 
-    boolean explicitServerName = !plugin.reader().string("toolServer").isEmpty();
-    String serverName = explicitServerName ? plugin.reader().string("toolServer") : pluginName;
+    boolean explicitServerName = !plugin.prism().toolServer().isEmpty();
+    String serverName = explicitServerName ? plugin.prism().toolServer() : pluginName;
     // A server name outside the key rule is reported with the bundle (BadKey on toolServer, or BadName on the
     // plugin's own name): nothing is generated for it.
     boolean serverNameOk = isServerName(serverName);
@@ -262,24 +259,22 @@ final class ToolRound {
       }
       String invoker = ToolCode.invokerName(type).canonicalName();
       typeFailed |= !unique(invoker, "the @McpTool methods of " + type.getQualifiedName(),
-          Origin.at(type, "@McpTool"), "the generated class ", diagnostics);
+          Origin.at(type, "the class " + invoker + " generated for the @McpTool methods of "
+              + type.getQualifiedName()), diagnostics);
       failed |= typeFailed;
       methodsOf.put(type, methods);
     }
     if (serverNameOk) {
       for (Tool tool : tools) {
-        String hostName = "mcp__" + serverName + "__" + tool.name();
-        if (hostName.length() > HOST_NAME_LIMIT) {
-          ExecutableElement method = seen.get(tool.name());
-          diagnostics.print(FindingCode.LONG_TOOL_NAME, Severity.WARNING, nameOrigins.get(tool.name()),
-              "@McpTool " + method.getSimpleName() + ": the name Codex shows the model, " + Text.quote(hostName)
-                  + " (" + hostName.length() + " characters), " + FindingCode.LONG_TOOL_NAME.rule()
-                  + "; shorten the tool name, or the server name with @Plugin(toolServer = \"...\").");
-        }
+        Rules.longToolName(serverName, tool.name()).ifPresent(found -> diagnostics.problem(
+                FindingCode.LONG_TOOL_NAME, nameOrigins.get(tool.name()).labeled("@McpTool "
+                    + seen.get(tool.name()).getSimpleName()))
+            .found(found).fix("shorten the tool name, or the server name with @Plugin(toolServer = \"...\")")
+            .report());
       }
     }
-    failed |= !unique(mainClass, "@Plugin " + Text.quote(pluginName), plugin.reader().origin("name"),
-        "the generated server class ", diagnostics);
+    failed |= !unique(mainClass, plugin.prism().title(), plugin.prism().origin(PluginPrism.Attr.NAME)
+        .labeled("the server class " + mainClass + " generated for " + plugin.prism().title()), diagnostics);
 
     if (!failed) {
       ToolCode code = new ToolCode(env);
@@ -287,8 +282,7 @@ final class ToolRound {
       for (var entry : methodsOf.entrySet()) {
         invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), factory, diagnostics));
       }
-      String version = plugin.reader().string("version").isEmpty() ? optionVersion
-          : plugin.reader().string("version");
+      String version = plugin.prism().version().isEmpty() ? optionVersion : plugin.prism().version();
       code.writeServer(plugin, pluginName, serverName, version, invokers, new ArrayList<>(types), diagnostics);
     }
     byPlugin.put(pluginName, new PluginTools(serverName, explicitServerName, mainClass, List.copyOf(tools),
@@ -297,17 +291,18 @@ final class ToolRound {
 
   /**
    * Whether the class {@code name} may be generated for {@code owner}: no class of that name exists, and none
-   * was generated for something else. Reports {@code Duplicate} on {@code origin} when not.
+   * was generated for something else. Reports {@code Duplicate} on {@code origin} (whose label names the class)
+   * when not.
    */
-  private boolean unique(String name, String owner, Origin origin, String what, Diagnostics diagnostics) {
+  private boolean unique(String name, String owner, Origin origin, Diagnostics diagnostics) {
     String other = generated.get(name);
     if (other == null && elements.getTypeElement(name) == null) {
       generated.put(name, owner);
       return true;
     }
-    diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, origin, owner + ": " + what + name + " "
-        + FindingCode.DUPLICATE.rule() + (other == null ? ", but a class of that name exists; rename that class."
-            : ", but it is generated for " + other + " too; rename one of them."));
+    Report.Problem problem = diagnostics.problem(FindingCode.DUPLICATE, origin);
+    (other == null ? problem.found("a class of that name").fix("rename that class")
+        : problem.found("it generated for " + other + " too").fix("rename one of them")).report();
     return false;
   }
 
@@ -317,43 +312,52 @@ final class ToolRound {
    */
   private boolean checkType(TypeElement type, List<ExecutableElement> methods, ExecutableElement factory,
       String serverClass, Diagnostics diagnostics) {
-    String label = "@McpTool " + methods.get(0).getSimpleName();
     String kind = type.getKind().toString().toLowerCase(Locale.ROOT);
-    String problem = null;
+    String found = null;
+    String fix = "";
     if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD
         && type.getKind() != ElementKind.ENUM && type.getKind() != ElementKind.INTERFACE) {
-      problem = "its type " + type + " is a " + kind;
+      found = type + ", " + article(kind) + " " + kind;
     } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      problem = "its class is local or anonymous; move it to a top-level class";
+      found = "a local or anonymous class";
+      fix = "move it to a top-level class";
     } else if (isPrivateOrInPrivate(type)) {
-      problem = "its " + kind + " " + type + " is private; make it package-private or public";
+      found = type + ", a private " + kind;
+      fix = "make it package-private or public";
     } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
         && (type.getKind() == ElementKind.CLASS)) {
-      problem = "its class " + type + " is an inner class; make it static";
+      found = type + ", an inner class";
+      fix = "make it static";
     } else if (packageOf(type).isEmpty() && serverClass.contains(".")) {
       // javac cannot import a class of the unnamed package from a named one.
-      problem = "its " + kind + " " + type + " is in the unnamed package, which the server class " + serverClass
-          + " cannot import; move it to a package";
+      found = type + " in the unnamed package, which the server class " + serverClass + " cannot import";
+      fix = "move it to a package";
     } else if (factory == null && methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC)
         && callable(m))) {
       // Only methods the server could call need an instance: an abstract one is reported on its own.
       boolean instantiable = (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD)
           && !type.getModifiers().contains(Modifier.ABSTRACT);
       if (!instantiable) {
-        problem = "its " + (type.getModifiers().contains(Modifier.ABSTRACT) && type.getKind() == ElementKind.CLASS
-            ? "abstract class" : kind) + " " + type + " cannot be created; make the method static, or add an"
-            + " @McpToolFactory to the plugin";
+        String what = type.getModifiers().contains(Modifier.ABSTRACT) && type.getKind() == ElementKind.CLASS
+            ? "abstract class" : kind;
+        found = type + ", " + article(what) + " " + what + " that cannot be created";
+        fix = "make the method static, or add an @McpToolFactory to the plugin";
       } else if (!hasNoArgConstructor(type)) {
-        problem = "its " + kind + " " + type + " has no non-private constructor without parameters; add one, make"
-            + " the method static, or add an @McpToolFactory to the plugin";
+        found = type + ", which has no non-private constructor without parameters";
+        fix = "add one, make the method static, or add an @McpToolFactory to the plugin";
       }
     }
-    if (problem == null) {
+    if (found == null) {
       return true;
     }
-    diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(type, label),
-        label + " " + FindingCode.TOOL_METHOD.rule() + "; " + problem + ".");
+    diagnostics.problem(FindingCode.TOOL_METHOD, Origin.at(type, "@McpTool " + methods.get(0).getSimpleName()))
+        .found(found).fix(fix).report();
     return false;
+  }
+
+  /** {@code a} or {@code an}, for a kind of type. */
+  private static String article(String kind) {
+    return "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
   }
 
   /** A private class (or one nested in a private class) that {@code type} names, with its type arguments. */
@@ -403,67 +407,68 @@ final class ToolRound {
   /** Checks one method and computes its descriptor; empty when an error was reported. */
   private Optional<ToolCode.Method> method(ExecutableElement method, String serverName,
       Map<String, ExecutableElement> seen, Map<String, Origin> nameOrigins, Diagnostics diagnostics) {
-    AnnotationReader tool = new AnnotationReader(elements, method, mirror(method, MCP_TOOL));
+    McpToolPrism tool = new McpToolPrism(new AnnotationReader(elements, method,
+        mirror(method, McpToolPrism.ANNOTATION)));
     if (anyErroneous(method)) {
       // javac reports the value it could not compute; whatever we said about the tool would follow from it.
       return Optional.empty();
     }
-    String name = tool.string("name").isEmpty() ? method.getSimpleName().toString() : tool.string("name");
+    boolean explicitName = tool.isExplicit(McpToolPrism.Attr.NAME);
+    String name = tool.name().isEmpty() ? method.getSimpleName().toString() : tool.name();
     String label = "@McpTool " + method.getSimpleName();
-    Origin nameOrigin = tool.isExplicit("name") ? tool.origin("name") : Origin.at(method, label);
+    Origin nameOrigin = (explicitName ? tool.origin(McpToolPrism.Attr.NAME) : Origin.at(method, label))
+        .labeled(label + " name");
     boolean ok = true;
     if (!callable(method)) {
-      String why = !method.getModifiers().contains(Modifier.PUBLIC) ? "it is not public; make it public"
-          : method.getModifiers().contains(Modifier.ABSTRACT) ? "it is abstract; implement it"
-          : "it has type parameters; give it concrete types";
-      diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(method, label),
-          label + " " + FindingCode.TOOL_METHOD.rule() + "; " + why + ".");
+      Report.Problem problem = diagnostics.problem(FindingCode.TOOL_METHOD, Origin.at(method, label));
+      if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+        problem.found("a method that is not public").fix("make it public");
+      } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        problem.found("an abstract method").fix("implement it");
+      } else {
+        problem.found("a method with type parameters").fix("give it concrete types");
+      }
+      problem.report();
       ok = false;
     }
-    if (!TOOL_NAME.matcher(name).matches()) {
-      String fix;
-      if (name.length() > 128) {
-        fix = "it has " + name.length() + " characters; shorten it";
-      } else {
-        String suggestion = name.replaceAll("[^A-Za-z0-9_.-]+", "_");
-        fix = (tool.isExplicit("name") ? "rename it" : "rename it with @McpTool(name = \"...\")") + ", e.g. "
-            + Text.quote(suggestion);
-      }
-      diagnostics.print(FindingCode.BAD_TOOL_NAME, Severity.ERROR, nameOrigin,
-          label + " name " + Text.quote(name) + " " + FindingCode.BAD_TOOL_NAME.rule() + "; " + fix + ".");
+    Optional<String> badName = Rules.toolNameProblem(name);
+    if (badName.isPresent()) {
+      diagnostics.problem(FindingCode.BAD_TOOL_NAME, nameOrigin).value(name)
+          .fix(badName.get() + (explicitName ? "" : ", with @McpTool(name = \"...\")")).report();
       ok = false;
     } else if (seen.containsKey(name)) {
       ExecutableElement other = seen.get(name);
-      diagnostics.print(FindingCode.DUPLICATE, Severity.ERROR, nameOrigin,
-          label + " name " + Text.quote(name) + " " + FindingCode.DUPLICATE.rule() + " within server "
-              + Text.quote(serverName) + "; " + other.getEnclosingElement() + "." + other.getSimpleName()
-              + " has it too. Rename one with @McpTool(name = \"...\").");
+      diagnostics.problem(FindingCode.DUPLICATE, nameOrigin)
+          .found(Text.quote(name) + " twice in server " + Text.quote(serverName) + ": "
+              + other.getEnclosingElement() + "." + other.getSimpleName() + " has it too")
+          .fix("rename one with @McpTool(name = \"...\")").report();
       ok = false;
     } else {
       seen.put(name, method);
       nameOrigins.put(name, nameOrigin);
     }
-    String description = tool.string("description");
+    String description = tool.description();
     if (description.isBlank()) {
       description = schemas.javadoc(method).main().map(ToolRound::firstSentence)
           .orElse("");
     }
     if (description.isBlank()) {
-      diagnostics.print(FindingCode.MISSING, Severity.ERROR,
-          tool.isExplicit("description") ? tool.origin("description") : tool.origin(),
-          label + " description " + FindingCode.MISSING.rule() + "; say what the tool does and when to use it,"
-              + " in @McpTool(description = \"...\") or the first sentence of the method's Javadoc.");
+      diagnostics.problem(FindingCode.MISSING, tool.isExplicit(McpToolPrism.Attr.DESCRIPTION)
+              ? tool.origin(McpToolPrism.Attr.DESCRIPTION).labeled(label + " description")
+              : tool.origin().labeled(label + " description"))
+          .found("neither @McpTool(description) nor a Javadoc sentence")
+          .fix("say what the tool does and when to use it, in @McpTool(description = \"...\") or the first sentence"
+              + " of the method's Javadoc")
+          .report();
       ok = false;
     }
     if (!method.getTypeParameters().isEmpty()) {
       // Its type variables would all be UnmappableType: follow-on errors of the one above.
       return Optional.empty();
     }
-    ToolSchemas.Problems problems = (code, origin, message) ->
-        diagnostics.print(code, code.publishSeverity(), origin, message);
-    ToolSchemas.InputSchema input = schemas.input(method, problems);
-    Optional<ToolSchemas.OutputSchema> output = tool.bool("structuredOutput")
-        ? schemas.output(method, problems) : Optional.empty();
+    ToolSchemas.InputSchema input = schemas.input(method, diagnostics);
+    Optional<ToolSchemas.OutputSchema> output = tool.structuredOutput()
+        ? schemas.output(method, diagnostics) : Optional.empty();
     if (!input.valid() || output.map(o -> !o.valid()).orElse(false)) {
       ok = false;
     }
@@ -472,20 +477,20 @@ final class ToolRound {
     for (var parameter : method.getParameters()) {
       Optional<TypeElement> hidden = privateTypeIn(parameter.asType());
       if (hidden.isPresent()) {
-        diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(parameter, label),
-            label + " " + FindingCode.TOOL_METHOD.rule() + "; its parameter " + parameter.getSimpleName()
-                + " uses " + hidden.get().getQualifiedName() + ", which is private, so the generated code cannot"
-                + " name it; make it package-private or public.");
+        diagnostics.problem(FindingCode.TOOL_METHOD, Origin.at(parameter, label))
+            .found("parameter " + parameter.getSimpleName() + " of a type that uses " + hidden.get().getQualifiedName()
+                + ", which is private, so the generated code cannot name it")
+            .fix("make it package-private or public").report();
         ok = false;
       }
     }
     if (output.map(ToolSchemas.OutputSchema::wrapped).orElse(false)) {
       Optional<TypeElement> hidden = privateTypeIn(method.getReturnType());
       if (hidden.isPresent()) {
-        diagnostics.print(FindingCode.TOOL_METHOD, Severity.ERROR, Origin.at(method, label),
-            label + " " + FindingCode.TOOL_METHOD.rule() + "; its structured result uses "
-                + hidden.get().getQualifiedName() + ", which is private, so the generated code cannot name it;"
-                + " make it package-private or public.");
+        diagnostics.problem(FindingCode.TOOL_METHOD, Origin.at(method, label))
+            .found("a structured result of a type that uses " + hidden.get().getQualifiedName() + ", which is"
+                + " private, so the generated code cannot name it")
+            .fix("make it package-private or public").report();
         ok = false;
       }
     }
@@ -494,17 +499,17 @@ final class ToolRound {
     }
     ObjectNode descriptor = JsonNodeFactory.instance.objectNode();
     descriptor.put("name", name);
-    if (!tool.string("title").isEmpty()) {
-      descriptor.put("title", tool.string("title"));
+    if (!tool.title().isEmpty()) {
+      descriptor.put("title", tool.title());
     }
     descriptor.put("description", description.strip());
     descriptor.set("inputSchema", input.schema());
     output.ifPresent(o -> descriptor.set("outputSchema", o.schema()));
     ObjectNode hints = JsonNodeFactory.instance.objectNode();
-    hint(hints, "readOnlyHint", tool.enumConstant("readOnly"));
-    hint(hints, "destructiveHint", tool.enumConstant("destructive"));
-    hint(hints, "idempotentHint", tool.enumConstant("idempotent"));
-    hint(hints, "openWorldHint", tool.enumConstant("openWorld"));
+    tool.readOnly().ifPresent(v -> hints.put("readOnlyHint", v));
+    tool.destructive().ifPresent(v -> hints.put("destructiveHint", v));
+    tool.idempotent().ifPresent(v -> hints.put("idempotentHint", v));
+    tool.openWorld().ifPresent(v -> hints.put("openWorldHint", v));
     if (!hints.isEmpty()) {
       descriptor.set("annotations", hints);
     }
@@ -512,14 +517,6 @@ final class ToolRound {
     return Optional.of(new ToolCode.Method(method, name, descriptor, structured,
         output.map(ToolSchemas.OutputSchema::wrapped).orElse(false),
         output.map(ToolSchemas.OutputSchema::mayBeAbsent).orElse(false), input.parameters()));
-  }
-
-  private static void hint(ObjectNode hints, String key, String constant) {
-    if (constant.equals("TRUE")) {
-      hints.put(key, true);
-    } else if (constant.equals("FALSE")) {
-      hints.put(key, false);
-    }
   }
 
   /** The first sentence of a Javadoc text: up to the first period followed by white space, or all of it. */

@@ -18,6 +18,7 @@ import dev.codexplugin.processor.SchemaMapper.Failure;
 import dev.codexplugin.processor.SchemaMapper.Property;
 import dev.codexplugin.processor.SchemaMapper.Side;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.format.Text;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -197,7 +196,6 @@ final class ToolSchemas {
   /** The {@code $schema} of every schema. */
   static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-  private static final String PARAM = "dev.codexplugin.api.Param";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .nodeFactory(JSON)
@@ -207,20 +205,6 @@ final class ToolSchemas {
       .build();
   /** Compact JSON, made once: {@code MAPPER.writeValueAsString} makes a writer per call. */
   private static final ObjectWriter COMPACT = MAPPER.writer();
-
-  /** Where the generator reports what it cannot map; the caller prints it (with the code's tag). */
-  @FunctionalInterface
-  interface Problems {
-    /**
-     * Reports one problem.
-     *
-     * @param code the finding code; the severity is {@link FindingCode#publishSeverity()}
-     * @param origin where to point the diagnostic
-     * @param message the message without the {@link FindingCode#tag()}, e.g. {@code @McpTool find parameter
-     *     filter: cannot map type java.lang.Object to JSON Schema; ...}
-     */
-    void report(FindingCode code, Origin origin, String message);
-  }
 
   /**
    * What the invoker needs to bind one argument.
@@ -290,7 +274,7 @@ final class ToolSchemas {
   }
 
   /** The input schema of {@code method} and how to bind each parameter; problems go to {@code problems}. */
-  InputSchema input(ExecutableElement method, Problems problems) {
+  InputSchema input(ExecutableElement method, Diagnostics problems) {
     SchemaMapper mapper = mapper(Side.INPUT);
     JavadocText doc = javadoc(method);
     ObjectNode root = JSON.objectNode().put("$schema", DIALECT).put("type", "object");
@@ -301,41 +285,39 @@ final class ToolSchemas {
     List<Pending> pending = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       String label = "@McpTool " + method.getSimpleName() + " parameter " + parameter.getSimpleName();
-      AnnotationMirror param = parameter.getAnnotationMirrors().stream()
-          .filter(m -> SchemaAnnotations.nameOf(m).equals(PARAM)).findFirst().orElse(null);
+      Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
       SchemaAnnotations annotations = SchemaAnnotations.of(elements, parameter, parameter.asType());
-      String name = param == null || annotations.string(param, "name").isEmpty()
-          ? parameter.getSimpleName().toString() : annotations.string(param, "name");
+      String name = param.map(ParamPrism::name).filter(n -> !n.isEmpty())
+          .orElse(parameter.getSimpleName().toString());
       if (!names.add(name)) {
         valid = false;
-        problems.report(FindingCode.DUPLICATE, origin(parameter, param, "name", label),
-            label + ": the argument name \"" + name + "\" " + FindingCode.DUPLICATE.rule() + "; another parameter"
-                + " of this method has it. Rename one with @Param(name = \"...\").");
+        problems.problem(FindingCode.DUPLICATE, origin(parameter, param, ParamPrism.Attr.NAME, label + " name"))
+            .found(Text.quote(name) + ", the name of another parameter of this method")
+            .fix("rename one with @Param(name = \"...\")").report();
       }
       List<Failure> failures = new ArrayList<>();
       Property property = mapper.property(parameter.asType(), annotations, null, failures);
-      for (String failure : distinct(failures)) {
+      for (Failure failure : distinct(failures)) {
         valid = false;
-        problems.report(FindingCode.UNMAPPABLE_TYPE, Origin.at(parameter, label),
-            label + ": " + failure);
+        unmappable(problems, Origin.at(parameter, label), failure);
       }
-      String description = param == null ? "" : annotations.string(param, "description");
+      String description = param.map(ParamPrism::description).orElse("");
       if (description.isBlank()) {
         description = doc.param(parameter.getSimpleName().toString()).orElse(null);
       }
-      String defaultText = param == null ? "" : annotations.string(param, "defaultValue");
-      String requiredSetting = param == null ? "UNSET" : annotations.enumConstant(param, "required");
+      String defaultText = param.map(ParamPrism::defaultValue).orElse("");
+      Optional<Boolean> requiredSetting = param.flatMap(ParamPrism::required);
       boolean isRequired;
-      if (requiredSetting.equals("TRUE")) {
-        isRequired = true;
-        if (!defaultText.isEmpty()) {
+      if (requiredSetting.isPresent()) {
+        isRequired = requiredSetting.get();
+        if (isRequired && !defaultText.isEmpty()) {
           valid = false;
-          problems.report(FindingCode.BAD_DEFAULT, origin(parameter, param, "required", label),
-              label + ": @Param required = TRUE contradicts defaultValue " + quote(defaultText) + "; a parameter"
-                  + " with a default is not required. Remove one of them.");
+          problems.problem(FindingCode.BAD_DEFAULT,
+                  origin(parameter, param, ParamPrism.Attr.REQUIRED, label + " defaultValue"))
+              .found(quote(defaultText) + " with @Param required = TRUE, which contradicts defaultValue: a parameter"
+                  + " with a default is not required")
+              .fix("remove one of them").report();
         }
-      } else if (requiredSetting.equals("FALSE")) {
-        isRequired = false;
       } else {
         isRequired = !(property.optional() || annotations.nullable() || !defaultText.isEmpty());
       }
@@ -378,7 +360,7 @@ final class ToolSchemas {
    * The output schema of {@code method}'s return type, or empty for {@code void} and {@code Void}. Callers ask
    * only for tools with {@code structuredOutput = true}.
    */
-  Optional<OutputSchema> output(ExecutableElement method, Problems problems) {
+  Optional<OutputSchema> output(ExecutableElement method, Diagnostics problems) {
     TypeMirror returns = method.getReturnType();
     if (returns.getKind() == TypeKind.VOID || SchemaMapper.qualifiedName(returns).equals("java.lang.Void")) {
       return Optional.empty();
@@ -388,8 +370,8 @@ final class ToolSchemas {
     SchemaAnnotations annotations = SchemaAnnotations.of(elements, method, returns);
     List<Failure> failures = new ArrayList<>();
     Property property = mapper.property(returns, annotations, null, failures);
-    for (String failure : distinct(failures)) {
-      problems.report(FindingCode.UNMAPPABLE_TYPE, Origin.at(method, label), label + ": " + failure);
+    for (Failure failure : distinct(failures)) {
+      unmappable(problems, Origin.at(method, label), failure);
     }
     Optional<String> description = javadoc(method).returns();
     boolean mayBeAbsent = property.optional() || annotations.nullable();
@@ -438,11 +420,11 @@ final class ToolSchemas {
 
   // ---- defaults ------------------------------------------------------------------------------------------------
 
-  private record Pending(VariableElement element, AnnotationMirror param, String label, String name,
+  private record Pending(VariableElement element, Optional<ParamPrism> param, String label, String name,
       String description, boolean required, String defaultText, Property property, boolean mapped) {}
 
   /** The checked default, or {@code null} after reporting why it is not a valid value. */
-  private JsonNode defaultValue(Pending p, ObjectNode root, Problems problems) {
+  private JsonNode defaultValue(Pending p, ObjectNode root, Diagnostics problems) {
     TypeMirror type = p.property.valueType();
     boolean plainText = SchemaMapper.qualifiedName(type).equals("java.lang.String")
         || (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM);
@@ -462,35 +444,36 @@ final class ToolSchemas {
         problem = "not JSON (" + e.getOriginalMessage() + ")";
         JsonNode schema = p.property.schema();
         if ("string".equals(schema.path("type").asText())) {
-          hint = " Write a JSON string, in quotes: defaultValue = " + quote(json(JSON.textNode(p.defaultText)))
-              + ".";
+          hint = "write a JSON string, in quotes: defaultValue = " + quote(json(JSON.textNode(p.defaultText)));
         }
       }
     }
     if (problem == null) {
       return value;
     }
-    problems.report(FindingCode.BAD_DEFAULT, origin(p.element, p.param, "defaultValue", p.label),
-        p.label + ": @Param defaultValue " + quote(p.defaultText) + " of type "
-            + SchemaMapper.display(p.element.asType()) + " " + FindingCode.BAD_DEFAULT.rule() + "; found: "
-            + problem + "." + hint);
+    problems.problem(FindingCode.BAD_DEFAULT,
+            origin(p.element, p.param, ParamPrism.Attr.DEFAULT_VALUE, p.label + " defaultValue"))
+        .found(quote(p.defaultText) + " for type " + SchemaMapper.display(p.element.asType()) + ": " + problem)
+        .fix(hint).report();
     return null;
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
-  private static Origin origin(VariableElement parameter, AnnotationMirror param, String attribute, String label) {
-    if (param == null) {
-      return Origin.at(parameter, label);
-    }
-    AnnotationValue value = SchemaAnnotations.explicit(param, attribute);
-    return Origin.attribute(parameter, param, attribute, value, label);
+  /** The attribute of {@code @Param}, or the parameter when it has none, under {@code label}. */
+  private static Origin origin(VariableElement parameter, Optional<ParamPrism> param, ParamPrism.Attr attribute,
+      String label) {
+    return param.map(p -> p.origin(attribute)).orElseGet(() -> Origin.at(parameter, label)).labeled(label);
   }
 
-  private static List<String> distinct(List<Failure> failures) {
-    Set<String> out = new LinkedHashSet<>();
-    failures.forEach(f -> out.add(f.describe()));
-    return new ArrayList<>(out);
+  private static void unmappable(Diagnostics problems, Origin origin, Failure failure) {
+    problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
+        .found(failure.type() + (failure.member() == null ? "" : " (in " + failure.member() + ")"))
+        .fix(failure.fix()).report();
+  }
+
+  private static List<Failure> distinct(List<Failure> failures) {
+    return new ArrayList<>(new LinkedHashSet<>(failures));
   }
 
   /** {@code "text"} with Java string escapes, as the user would write it in the annotation. */

@@ -38,7 +38,7 @@ class AppAndHookDiagnosticsTest {
             key = "jira cloud",
             id = "connector_jira")""");
     assertOnlyError(compile(PLUGIN, file), FindingCode.BAD_KEY, file, "key = \"jira cloud\"",
-        "@App key \"jira cloud\"", FindingCode.BAD_KEY.rule(), "rename it to \"jira-cloud\"");
+        "@App key " + FindingCode.BAD_KEY.rule() + "; found \"jira cloud\". Rename it to \"jira-cloud\".");
   }
 
   @Test
@@ -61,7 +61,8 @@ class AppAndHookDiagnosticsTest {
             id = "connector_jira",
             baseUrl = "http://acme.atlassian.net")""");
     assertOnlyError(compile(PLUGIN, file), FindingCode.NOT_HTTPS, file, "baseUrl = ",
-        "@App baseUrl \"http://acme.atlassian.net\"", FindingCode.NOT_HTTPS.rule());
+        "@App baseUrl " + FindingCode.NOT_HTTPS.rule() + "; found \"http://acme.atlassian.net\". Use"
+            + " \"https://acme.atlassian.net\".");
   }
 
   @Test
@@ -73,7 +74,7 @@ class AppAndHookDiagnosticsTest {
             key = "jira",
             id = "connector_jira_cloud")""");
     assertOnlyError(compile(PLUGIN, file), FindingCode.DUPLICATE, file, "    key = \"jira\",",
-        "@App key \"jira\" must be unique", "this app name is defined twice");
+        "@App key must be unique; found \"jira\". This app name is defined twice");
   }
 
   @Test
@@ -85,7 +86,7 @@ class AppAndHookDiagnosticsTest {
             matcher = "Bash(",
             command = "./hooks/check.sh")""");
     assertOnlyError(compile(PLUGIN, file), FindingCode.BAD_REGEX, file, "matcher = \"Bash(\"",
-        "@Hook matcher \"Bash(\"", FindingCode.BAD_REGEX.rule(), "Unclosed group");
+        "@Hook matcher " + FindingCode.BAD_REGEX.rule() + "; found \"Bash(\". Unclosed group");
   }
 
   @Test
@@ -97,7 +98,7 @@ class AppAndHookDiagnosticsTest {
             event = HookEvent.STOP,
             command = " ")""");
     assertOnlyError(compile(PLUGIN, file), FindingCode.MISSING, file, "command = \" \"",
-        "@Hook command must not be empty", "set the shell command to run");
+        "@Hook command must not be empty. Set the shell command to run.");
   }
 
   @Test
@@ -109,6 +110,6 @@ class AppAndHookDiagnosticsTest {
             command = "./hooks/after.sh",
             timeoutSec = -30)""");
     assertOnlyError(compile(PLUGIN, file), FindingCode.NEGATIVE, file, "timeoutSec = -30",
-        "@Hook timeoutSec (-30)", FindingCode.NEGATIVE.rule());
+        "@Hook timeoutSec " + FindingCode.NEGATIVE.rule() + "; found -30.");
   }
 }

@@ -10,12 +10,13 @@ import static dev.codexplugin.processor.ProcessorTesting.write;
 
 import com.google.testing.compile.Compilation;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.internal.Limits;
+import dev.codexplugin.runtime.format.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +66,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/no-such-skills\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING_FILE, file, "localSkills = \"/no-such-skills\"",
-        "@Plugin localSkills \"/no-such-skills\" must name an existing folder", "looked for no-such-skills in "
-            + resources);
+        "@Plugin localSkills " + FindingCode.MISSING_FILE.rule() + "; found \"/no-such-skills\": looked for the folder"
+            + " no-such-skills in " + resources + ", the source path", "Fix the path or add the folder.");
   }
 
   @Test
@@ -77,7 +78,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.FRONT_MATTER, file, "localSkills = \"/skills\"",
-        "@Plugin localSkills \"/skills\", in bad/SKILL.md:", FindingCode.FRONT_MATTER.rule(),
+        "@Plugin localSkills \"/skills\": bad/SKILL.md " + FindingCode.FRONT_MATTER.rule() + ".",
         "Codex skips the skill otherwise");
   }
 
@@ -95,7 +96,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.FRONT_MATTER_KEY, file, "localSkills = \"/skills\"",
-        "in tagged/SKILL.md: tags " + FindingCode.FRONT_MATTER_KEY.rule(), "move it under metadata:");
+        "@Plugin localSkills \"/skills\": tagged/SKILL.md tags " + FindingCode.FRONT_MATTER_KEY.rule()
+            + ". Move it under metadata:");
   }
 
   @Test
@@ -111,7 +113,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.NAME_MISMATCH, file, "localSkills = \"/skills\"",
-        "in review/SKILL.md: name \"code-review\" must equal its folder name \"review\"");
+        "@Plugin localSkills \"/skills\": review/SKILL.md name must equal its folder name \"review\"; found"
+            + " \"code-review\".");
   }
 
   @Test
@@ -127,7 +130,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_NAME, file, "localSkills = \"/skills\"",
-        "in Review_Code/SKILL.md: name \"Review_Code\"", FindingCode.BAD_NAME.rule());
+        "@Plugin localSkills \"/skills\": Review_Code/SKILL.md name " + FindingCode.BAD_NAME.rule()
+            + "; found \"Review_Code\".");
   }
 
   @Test
@@ -137,7 +141,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING, file, "localSkills = \"/skills\"",
-        "in review/SKILL.md: description must not be empty", "Codex skips a skill without one");
+        "@Plugin localSkills \"/skills\": review/SKILL.md description must not be empty.",
+        "Codex skips a skill without one");
   }
 
   @Test
@@ -147,7 +152,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_ENCODING, file, "localSkills = \"/skills\"",
-        "in review/SKILL.md:", "(it starts with a byte-order mark)", FindingCode.BAD_ENCODING.rule());
+        "@Plugin localSkills \"/skills\": review/SKILL.md " + FindingCode.BAD_ENCODING.rule()
+            + "; found a byte-order mark.");
   }
 
   @Test
@@ -158,7 +164,20 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.WRONG_TYPE, file, "localSkills = \"/skills\"",
-        "in good/agents/openai.yaml: interface (a string) must be a JSON object");
+        "@Plugin localSkills \"/skills\": good/agents/openai.yaml interface must be a JSON object; found a"
+            + " string.");
+  }
+
+  @Test
+  @Covers(FindingCode.BAD_PATH)
+  void aLocalSkillWithAnIconOutsideItsFolder() {
+    write(resources, "skills/good/SKILL.md", GOOD_SKILL);
+    write(resources, "skills/good/agents/openai.yaml", "interface:\n  icon_small: \"../../logo.png\"\n");
+    JavaFileObject file = plugin("""
+            localSkills = "/skills\"""");
+    assertOnlyError(compileIt(file), FindingCode.BAD_PATH, file, "localSkills = \"/skills\"",
+        "@Plugin localSkills \"/skills\": good/agents/openai.yaml interface.icon_small "
+            + FindingCode.BAD_PATH.rule() + "; found \"../../logo.png\".");
   }
 
   @Test
@@ -169,7 +188,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_YAML, file, "localSkills = \"/skills\"",
-        "in good/agents/openai.yaml:", FindingCode.BAD_YAML.rule());
+        "@Plugin localSkills \"/skills\": good/agents/openai.yaml " + FindingCode.BAD_YAML.rule() + "; found");
   }
 
   @Test
@@ -180,7 +199,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.UNREACHABLE, file, "localSkills = \"/skills\"",
-        "in lower/skill.md: (named skill.md)", FindingCode.UNREACHABLE.rule(), "rename it to SKILL.md");
+        "@Plugin localSkills \"/skills\": lower/skill.md " + FindingCode.UNREACHABLE.rule()
+            + "; found named skill.md. Rename it to SKILL.md");
   }
 
   @Test
@@ -193,8 +213,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.UNSAFE_PATH, file, "localSkills = \"/skills\"",
-        "@Plugin localSkills \"/skills\" " + FindingCode.UNSAFE_PATH.rule(),
-        "found good/references/credentials.txt (a link to " + secret + ")", "Copy the files into the folder");
+        "@Plugin localSkills \"/skills\": good/references/credentials.txt " + FindingCode.UNSAFE_PATH.rule()
+            + "; found a symbolic link to " + secret + ". Copy the file into the folder");
   }
 
   @Test
@@ -204,7 +224,9 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             localSkills = "/skills\"""");
     assertOnlyError(compileIt(file), FindingCode.TOO_LARGE, file, "localSkills = \"/skills\"",
-        "in good/SKILL.md: the file must be at most " + Limits.MAX_TEXT_BYTES + " bytes");
+        "@Plugin localSkills \"/skills\": good/SKILL.md "
+            + FindingCode.TOO_LARGE.rule(Map.of("limit", (Limits.MAX_TEXT_BYTES >> 20) + " MiB"))
+            + "; found a larger file. Make it smaller.");
   }
 
   @Test
@@ -223,7 +245,7 @@ class FileBasedDiagnosticsTest {
         final class Good {}
         """);
     assertOnlyError(compileIt(file, skill), FindingCode.DUPLICATE, skill, "name = \"good\"",
-        "@Skill name \"good\" must be unique");
+        "@Skill name must be unique; found \"good\".");
   }
 
   // ------------------------------------------------------------------------------------------ mcpConfig
@@ -234,7 +256,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING_FILE, file, "mcpConfig = \"/mcp.json\"",
-        "@Plugin mcpConfig \"/mcp.json\"", FindingCode.MISSING_FILE.rule());
+        "@Plugin mcpConfig " + FindingCode.MISSING_FILE.rule() + "; found \"/mcp.json\": looked for mcp.json in "
+            + resources);
   }
 
   @Test
@@ -249,8 +272,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.NOT_HTTPS, file, "mcpConfig = \"/mcp.json\"",
-        "@Plugin mcpConfig \"/mcp.json\": mcpServers.tracker.url \"http://mcp.acme.example/mcp\"",
-        FindingCode.NOT_HTTPS.rule());
+        "@Plugin mcpConfig \"/mcp.json\": mcpServers.tracker.url " + FindingCode.NOT_HTTPS.rule()
+            + "; found \"http://mcp.acme.example/mcp\".");
   }
 
   @Test
@@ -264,7 +287,7 @@ class FileBasedDiagnosticsTest {
             command = "docker",
             requirements = "Docker 24+")""");
     assertOnlyError(compileIt(file), FindingCode.DUPLICATE, file, "name = \"github\"",
-        "@McpServer name \"github\" must be unique", "defined twice");
+        "@McpServer name must be unique; found \"github\".", "defined twice");
   }
 
   @Test
@@ -279,8 +302,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_JSON, file, "mcpConfig = \"/mcp.json\"",
-        "@Plugin mcpConfig \"/mcp.json\": mcpServers.github (the key appears twice at line 3",
-        FindingCode.BAD_JSON.rule());
+        "@Plugin mcpConfig \"/mcp.json\": mcpServers.github " + FindingCode.BAD_JSON.rule()
+            + "; found the key twice at line 3");
   }
 
   @Test
@@ -290,7 +313,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_JSON, file, "mcpConfig = \"/mcp.json\"",
-        "@Plugin mcpConfig \"/mcp.json\": (Unexpected end-of-input", "fix the syntax");
+        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.BAD_JSON.rule() + "; found the end of the file too early"
+            + " at line 1", "Fix the syntax.");
   }
 
   @Test
@@ -300,7 +324,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.WRONG_TYPE, file, "mcpConfig = \"/mcp.json\"",
-        "mcpServers.github.args (a string) must be an array of strings");
+        "@Plugin mcpConfig \"/mcp.json\": mcpServers.github.args must be an array of strings; found a string.");
   }
 
   @Test
@@ -310,7 +334,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.DISCOURAGED, file, "mcpConfig = \"/mcp.json\"",
-        "@Plugin mcpConfig \"/mcp.json\": (no \"mcpServers\" wrapper)", FindingCode.DISCOURAGED.rule());
+        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.DISCOURAGED.rule() + "; found no \"mcpServers\" wrapper.");
   }
 
   @Test
@@ -320,7 +344,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyWarning(compileIt(file), FindingCode.UNKNOWN_KEY, file, "mcpConfig = \"/mcp.json\"",
-        "mcpServers.github.type " + FindingCode.UNKNOWN_KEY.rule());
+        "@Plugin mcpConfig \"/mcp.json\": mcpServers.github.type " + FindingCode.UNKNOWN_KEY.rule());
   }
 
   @Test
@@ -332,7 +356,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     String message = assertOnlyWarning(compileIt(file), FindingCode.SECRET_LITERAL, file,
-        "mcpConfig = \"/mcp.json\"", "mcpServers.github.env.GITHUB_TOKEN (a literal that looks like a secret)");
+        "mcpConfig = \"/mcp.json\"", "@Plugin mcpConfig \"/mcp.json\": mcpServers.github.env.GITHUB_TOKEN "
+            + FindingCode.SECRET_LITERAL.rule() + "; found a literal that looks like a secret.");
     assertThat(message).doesNotContain("ghp_0123456789abcdef");
   }
 
@@ -344,7 +369,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.TOO_LARGE, file, "mcpConfig = \"/mcp.json\"",
-        FindingCode.TOO_LARGE.rule(), "no file of the format needs more than 64 levels of nesting");
+        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.TOO_LARGE.rule(Map.of("limit", "64 levels of nesting"))
+            + "; found", "No file of the format needs more than 64 levels of nesting");
   }
 
   @Test
@@ -355,7 +381,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_ENCODING, file, "mcpConfig = \"/mcp.json\"",
-        "(it has bytes that are not UTF-8)");
+        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.BAD_ENCODING.rule() + "; found bytes that are not UTF-8.");
   }
 
   @Test
@@ -371,7 +397,7 @@ class FileBasedDiagnosticsTest {
         final class Review {}
         """);
     assertOnlyError(compileIt(file, skill), FindingCode.BAD_JSON, file, "mcpConfig = \"/mcp.json\"",
-        "fix the syntax");
+        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.BAD_JSON.rule() + "; found a syntax error", "Fix the syntax.");
   }
 
   @Test
@@ -386,7 +412,8 @@ class FileBasedDiagnosticsTest {
         final class Review {}
         """);
     assertOnlyError(compileIt(file, skill), FindingCode.MISSING_FILE, file, "appConfig = \"/app.json\"",
-        "@Plugin appConfig \"/app.json\"");
+        "@Plugin appConfig " + FindingCode.MISSING_FILE.rule() + "; found \"/app.json\": looked for app.json in "
+            + resources);
   }
 
   // ------------------------------------------------------------------------------------------ appConfig
@@ -398,7 +425,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             appConfig = "/app.json\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING, file, "appConfig = \"/app.json\"",
-        "@Plugin appConfig \"/app.json\": apps.jira.id must not be empty", "Codex discards every app of the file");
+        "@Plugin appConfig \"/app.json\": apps.jira.id must not be empty.", "Codex discards every app of the file");
   }
 
   @Test
@@ -408,7 +435,7 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             appConfig = "/app.json\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING, file, "appConfig = \"/app.json\"",
-        "@Plugin appConfig \"/app.json\": apps must not be empty", "wrap the apps in {\"apps\": {...}}");
+        "@Plugin appConfig \"/app.json\": apps must not be empty. Wrap the apps in {\"apps\": {...}}");
   }
 
   @Test
@@ -421,7 +448,7 @@ class FileBasedDiagnosticsTest {
             key = "jira",
             id = "connector_jira2")""");
     assertOnlyError(compileIt(file), FindingCode.DUPLICATE, file, "key = \"jira\"",
-        "@App key \"jira\" must be unique");
+        "@App key must be unique; found \"jira\".");
   }
 
   @Test
@@ -431,6 +458,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             appConfig = "app.json\"""");
     assertOnlyError(compileIt(file), FindingCode.MISSING_FILE, file, "appConfig = \"app.json\"",
-        "looked for com/acme/app.json", "a path without a leading / is relative to the package");
+        "@Plugin appConfig " + FindingCode.MISSING_FILE.rule() + "; found \"app.json\": looked for com/acme/app.json"
+            + " in",
+        "(a path without a leading / is relative to the package).");
   }
 }

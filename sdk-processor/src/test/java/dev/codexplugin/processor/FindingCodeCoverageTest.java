@@ -32,7 +32,11 @@ class FindingCodeCoverageTest {
       "only PluginLoader reports it, for a jar or folder without a bundle; the processor writes the bundle",
       FindingCode.DUPLICATE_PLUGIN, "only PluginCatalog reports it, about several bundles",
       FindingCode.DUPLICATE_SERVER, "only PluginCatalog reports it, about several bundles",
-      FindingCode.DUPLICATE_SKILL, "only PluginCatalog reports it, about several bundles"));
+      FindingCode.DUPLICATE_SKILL, "only PluginCatalog reports it, about several bundles",
+      FindingCode.INVALID_BUNDLE, "only the exporter and the package manager report it, about a bundle they read",
+      FindingCode.DUPLICATE_LIBRARY, "only the exporter reports it, about the jars it copies to lib/",
+      FindingCode.NOT_AN_EXPORT, "only the exporter reports it, about its output folder",
+      FindingCode.RESERVED_NAME, "only the exporter reports it, about a marketplace name; a plugin names none"));
 
   @Test
   void everyCodeIsCoveredOrExplained() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -197,7 +197,7 @@ final class Fixtures {
         # Runbook
         Run `scripts/check.sh`, then read `references/escalation.md`.
         """);
-    write(dir, "ops/skills/runbook/scripts/check.sh", "#!/bin/sh\necho checking\n");
+    executable(write(dir, "ops/skills/runbook/scripts/check.sh", "#!/bin/sh\necho checking\n"));
     write(dir, "ops/skills/runbook/references/escalation.md", "# Escalation\nPage the lead.\n");
     write(dir, "ops/skills/runbook/assets/flow.png", png(8, 24));
     write(dir, "ops/skills/runbook/agents/openai.yaml", """
@@ -225,6 +225,46 @@ final class Fixtures {
         }
         """);
     write(dir, "ops/app.json", "{\"apps\": {\"jira\": {\"id\": \"connector_jira\", \"category\": \"tracking\"}}}\n");
+  }
+
+  // ------------------------------------------------------------------------------------------ shipped files
+
+  /** A plugin that ships a hook script and a command of its own, executable, from {@code @Plugin(files)}. */
+  static final List<JavaFileObject> SHIPPED = List.of(
+      source("com.acme.hooks.package-info", """
+          @Plugin(
+              name = "hook-kit",
+              version = "1.0.0",
+              description = "Checks shell commands before they run",
+              files = "/hook-kit/files")
+          @Hook(event = HookEvent.PRE_TOOL_USE, matcher = "Bash", command = "${PLUGIN_ROOT}/hooks/check.sh",
+              timeoutSec = 30, statusMessage = "Checking the command")
+          @McpServer(name = "kit", description = "The kit's own server", command = "./bin/server", cwd = ".")
+          package com.acme.hooks;
+
+          import dev.codexplugin.api.Hook;
+          import dev.codexplugin.api.HookEvent;
+          import dev.codexplugin.api.McpServer;
+          import dev.codexplugin.api.Plugin;
+          """));
+
+  static void shippedResources(Path dir) {
+    executable(write(dir, "hook-kit/files/hooks/check.sh", "#!/bin/sh\n# Refuse rm -rf /.\nexit 0\n"));
+    executable(write(dir, "hook-kit/files/bin/server", "#!/bin/sh\nexec node \"$(dirname \"$0\")/server.js\"\n"));
+    write(dir, "hook-kit/files/bin/server.js", "process.stdin.pipe(process.stdout);\n");
+    write(dir, "hook-kit/files/docs/usage.md", "# Usage\nThe hook runs before every Bash command.\n");
+    write(dir, "hook-kit/files/.env", "hidden files are not shipped");
+    write(dir, "hook-kit/files/.git/config", "nor hidden folders");
+  }
+
+  /** Makes {@code file} executable ({@code rwxr-xr-x}), as a script in a repository is. */
+  static void executable(Path file) {
+    try {
+      java.nio.file.Files.setPosixFilePermissions(file,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // ------------------------------------------------------------------------------------------ hooks, @Plugin on a type
@@ -305,7 +345,7 @@ final class Fixtures {
           """));
 
   /**
-   * Every positive case in one compilation (six plugins, most of them in packages nested in {@code com.acme}),
+   * Every positive case in one compilation (seven plugins, most of them in packages nested in {@code com.acme}),
    * for the determinism test; compile it with {@link #TYPED_OPTIONS}.
    */
   static List<JavaFileObject> all() {
@@ -315,11 +355,13 @@ final class Fixtures {
     all.addAll(LOCAL);
     all.addAll(TYPED);
     all.addAll(NESTED);
+    all.addAll(SHIPPED);
     return all;
   }
 
   static void allResources(Path dir) {
     assetResources(dir);
     localResources(dir);
+    shippedResources(dir);
   }
 }

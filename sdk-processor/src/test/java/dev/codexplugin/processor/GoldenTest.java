@@ -85,7 +85,26 @@ class GoldenTest {
     assertThat(text(files, "ops-toolbox/.mcp.json")).contains("\"slack\"");
     assertThat(text(files, "ops-toolbox/.app.json")).contains("\"confluence\"");
     assertThat(text(files, "ops-toolbox/.app.json")).contains("\"jira\"");
+    // The script is executable where the processor reads it: the index says so.
+    assertThat(text(files, "index.json"))
+        .contains("\"executable\": [\n        \"skills/runbook/scripts/check.sh\"\n      ]");
     Goldens.assertMatches("local-and-config", files);
+  }
+
+  @Test
+  void filesAreShippedAtTheBundleRootWithTheirExecutableBits() {
+    Fixtures.shippedResources(resources);
+    Compilation compilation = compileWith(List.of(), Fixtures.SHIPPED);
+    assertThat(compilation.diagnostics()).isEmpty();
+    SortedMap<String, byte[]> files = bundleFiles(compilation);
+    assertThat(files.keySet()).containsExactly("hook-kit/.codex-plugin/plugin.json", "hook-kit/.mcp.json",
+        "hook-kit/bin/server", "hook-kit/bin/server.js", "hook-kit/docs/usage.md", "hook-kit/hooks/check.sh",
+        "hook-kit/hooks/hooks.json", "index.json").inOrder();
+    assertThat(files.get("hook-kit/hooks/check.sh"))
+        .isEqualTo(Goldens.read(resources.resolve("hook-kit/files")).get("hooks/check.sh"));
+    assertThat(text(files, "index.json")).contains(
+        "\"executable\": [\n        \"bin/server\",\n        \"hooks/check.sh\"\n      ]");
+    Goldens.assertMatches("shipped-files", files);
   }
 
   @Test
@@ -102,7 +121,7 @@ class GoldenTest {
   /** Each golden bundle, read back by the runtime as a plugin folder, has no finding at all. */
   @ParameterizedTest
   @ValueSource(strings = {"seed/team-workflow-plugin", "assets/brand-kit", "local-and-config/ops-toolbox",
-      "typed-with-hooks/guard", "nested-plugins/acme-review", "nested-plugins/acme-tools"})
+      "typed-with-hooks/guard", "nested-plugins/acme-review", "nested-plugins/acme-tools", "shipped-files/hook-kit"})
   void theRuntimeReadsEveryGoldenBundleWithoutFindings(String bundle) {
     Path folder = Goldens.root().resolve(bundle);
     assertThat(Files.isDirectory(folder)).isTrue();

@@ -9,17 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Golden files: the exact bytes of every generated resource, kept under
- * {@code src/test/resources/golden/<case>/} (paths below {@code META-INF/codex-plugins/}). Run the tests with
+ * Golden files, the one harness of the processor's tests: the exact bytes of what the processor generates, kept
+ * under {@code src/test/resources/golden/<case>/}: bundles (paths below {@code META-INF/codex-plugins/}) and,
+ * under {@code schemas/<tool class>/}, the JSON schemas of each test tool. Run the tests with
  * {@code -Dcodexplugin.updateGoldens=true} to rewrite them after an intended change, then review the diff.
  */
 final class Goldens {
+  /** The switch that rewrites the golden files; the pom hands it to surefire. */
   static final String UPDATE = "codexplugin.updateGoldens";
 
   private Goldens() {}
@@ -27,6 +30,31 @@ final class Goldens {
   static Path root() {
     return Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
         .resolve("src/test/resources/golden");
+  }
+
+  /** Every golden JSON schema file. */
+  static List<Path> schemas() {
+    try (Stream<Path> files = Files.walk(root().resolve("schemas"))) {
+      List<Path> out = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+      assertWithMessage("golden schemas").that(out).isNotEmpty();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Asserts that the files of {@code actual} below {@code folder/} equal the golden files of {@code folder}, or
+   * rewrites them when asked to.
+   */
+  static void assertMatchesText(String folder, SortedMap<String, String> actual) {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    actual.forEach((path, text) -> {
+      if (path.startsWith(folder + "/")) {
+        files.put(path.substring(folder.length() + 1), text.getBytes(StandardCharsets.UTF_8));
+      }
+    });
+    assertMatches("schemas/" + folder, files);
   }
 
   /** Asserts that {@code actual} equals the golden files of {@code name}, or rewrites them when asked to. */

@@ -16,8 +16,9 @@ import dev.codexplugin.api.PluginInterface;
 import dev.codexplugin.api.Skill;
 import dev.codexplugin.api.SkillInterface;
 import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.internal.Limits;
-import dev.codexplugin.runtime.internal.Rules;
+import dev.codexplugin.runtime.format.Json;
+import dev.codexplugin.runtime.format.Limits;
+import dev.codexplugin.runtime.format.Rules;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -54,6 +55,11 @@ class JavadocConsistencyTest {
     return new Rule(code, words);
   }
 
+  /** The rule with its placeholders filled, as the messages fill them. */
+  private static Rule rule(FindingCode code, Map<String, ?> args) {
+    return new Rule(code, code.rule(args));
+  }
+
   private static final Rule NAME = rule(FindingCode.BAD_NAME);
   private static final Rule KEY = rule(FindingCode.BAD_KEY);
   private static final Rule UNIQUE = rule(FindingCode.DUPLICATE);
@@ -81,8 +87,8 @@ class JavadocConsistencyTest {
         "description", List.of(NOT_EMPTY),
         "homepage", List.of(HTTPS),
         "repository", List.of(HTTPS),
-        "localSkills", List.of(rule(FindingCode.MISSING_FILE, "must name an existing folder"),
-            rule(FindingCode.UNSAFE_PATH)),
+        "localSkills", List.of(FILE, rule(FindingCode.UNSAFE_PATH)),
+        "files", List.of(FILE, rule(FindingCode.UNSAFE_PATH), UNIQUE),
         "mcpConfig", List.of(FILE),
         "appConfig", List.of(FILE),
         "toolServer", List.of(KEY, UNIQUE, LONG_TOOL_NAME)));
@@ -102,16 +108,16 @@ class JavadocConsistencyTest {
     attributes(Skill.class, Map.of(
         "name", List.of(NAME, UNIQUE),
         "description", List.of(NOT_EMPTY, rule(FindingCode.ANGLE_BRACKETS),
-            rule(FindingCode.TOO_LONG, "must be at most " + Rules.MAX_SKILL_DESCRIPTION + " characters")),
+            rule(FindingCode.TOO_LONG, Map.of("max", Rules.MAX_SKILL_DESCRIPTION))),
         "instructions", List.of(INSTRUCTIONS),
         "instructionsFile", List.of(INSTRUCTIONS, FILE, rule(FindingCode.BAD_ENCODING)),
         "compatibility", List.of(
-            rule(FindingCode.TOO_LONG, "must be at most " + Rules.MAX_COMPATIBILITY + " characters")),
+            rule(FindingCode.TOO_LONG, Map.of("max", Rules.MAX_COMPATIBILITY))),
         "metadata", List.of(ENTRY, UNIQUE),
         "shortDescription", List.of(UNIQUE),
         "requires", List.of(rule(FindingCode.UNKNOWN_REQUIREMENT))));
     attributes(SkillInterface.class, Map.of(
-        "defaultPrompt", List.of(rule(FindingCode.TOO_LONG, "must be at most " + Rules.MAX_PROMPT + " characters")),
+        "defaultPrompt", List.of(rule(FindingCode.TOO_LONG, Map.of("max", Rules.MAX_PROMPT))),
         "brandColor", List.of(COLOR),
         "iconSmall", List.of(FILE),
         "iconLarge", List.of(FILE)));
@@ -120,8 +126,7 @@ class JavadocConsistencyTest {
         "command", List.of(TRANSPORT, PLACEHOLDER, rule(FindingCode.UNDECLARED_PREREQUISITE)),
         "args", List.of(PLACEHOLDER),
         "env", List.of(ENTRY, UNIQUE, PLACEHOLDER, SECRET),
-        "cwd", List.of(rule(FindingCode.BAD_PATH, "must be a relative folder inside the plugin, such as \".\""),
-            NOT_EMPTY, PLACEHOLDER),
+        "cwd", List.of(rule(FindingCode.BAD_CWD), NOT_EMPTY, PLACEHOLDER),
         "url", List.of(TRANSPORT, HTTPS),
         "httpHeaders", List.of(ENTRY, UNIQUE, PLACEHOLDER, SECRET),
         "envHttpHeaders", List.of(ENTRY, UNIQUE),
@@ -155,9 +160,9 @@ class JavadocConsistencyTest {
   /** Rules about resources and elements rather than one attribute, stated in the package documentation. */
   static final List<Rule> PACKAGE = List.of(
       rule(FindingCode.MEMBERSHIP),
-      rule(FindingCode.TOO_LARGE),
-      rule(FindingCode.TOO_LARGE, "at most " + (Resources.MAX_BYTES >> 20) + " MiB"),
-      rule(FindingCode.TOO_LARGE, "at most " + (Limits.MAX_TEXT_BYTES >> 20) + " MiB for the text a host reads"));
+      rule(FindingCode.TOO_LARGE, Map.of("limit", Packer.size(Resources.MAX_BYTES))),
+      rule(FindingCode.TOO_LARGE, Map.of("limit", Packer.size(Limits.MAX_TEXT_BYTES))),
+      rule(FindingCode.TOO_LARGE, Map.of("limit", Json.MAX_DEPTH + " levels of nesting")));
 
   /** Codes that are about no attribute, and why. */
   static final Map<FindingCode, String> NOT_ABOUT_AN_ATTRIBUTE = new EnumMap<>(Map.ofEntries(
@@ -171,6 +176,12 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.NAME_MISMATCH, "about a SKILL.md of localSkills and its folder"),
       Map.entry(FindingCode.UNREACHABLE, "about where a SKILL.md of localSkills lies"),
       Map.entry(FindingCode.DISCOURAGED, "about the shape of an mcpConfig file"),
+      Map.entry(FindingCode.BAD_PATH, "about a path in an agents/openai.yaml of localSkills; the processor writes"
+          + " the paths of annotated assets itself"),
+      Map.entry(FindingCode.INVALID_BUNDLE, "the exporter's and the package manager's, about a bundle with errors"),
+      Map.entry(FindingCode.DUPLICATE_LIBRARY, "the exporter's, about the jars of lib/"),
+      Map.entry(FindingCode.NOT_AN_EXPORT, "the exporter's, about its output folder"),
+      Map.entry(FindingCode.RESERVED_NAME, "the exporter's, about the marketplace name it is given"),
       Map.entry(FindingCode.NO_BUNDLE, "the loader's; the processor writes the bundle"),
       Map.entry(FindingCode.UNKNOWN_OPTION, "about a processor option, documented on CodexPluginProcessor"),
       Map.entry(FindingCode.DUPLICATE_PLUGIN, "PluginCatalog's, about several bundles"),

@@ -34,7 +34,7 @@ class McpServerDiagnosticsTest {
             name = "git hub",
             command = "npx")""");
     assertOnlyError(compile(file), FindingCode.BAD_KEY, file, "name = \"git hub\"",
-        "@McpServer name \"git hub\"", FindingCode.BAD_KEY.rule(), "rename it to \"git-hub\"");
+        "@McpServer name " + FindingCode.BAD_KEY.rule() + "; found \"git hub\". Rename it to \"git-hub\".");
   }
 
   @Test
@@ -56,7 +56,7 @@ class McpServerDiagnosticsTest {
             command = "npx",
             url = "https://mcp.acme.example/mcp")""");
     assertOnlyError(compile(file), FindingCode.TRANSPORT, file, "@McpServer(name = \"both\",",
-        "@McpServer \"both\" (both are set)", FindingCode.TRANSPORT.rule(), "keep one");
+        "@McpServer \"both\" " + FindingCode.TRANSPORT.rule() + "; found (both are set).", "keep one");
   }
 
   @Test
@@ -67,7 +67,8 @@ class McpServerDiagnosticsTest {
         @McpServer(name = "neither",
             description = "nothing to start")""");
     assertOnlyError(compile(file), FindingCode.TRANSPORT, file, "@McpServer(name = \"neither\",",
-        "@McpServer \"neither\" (neither is set)", "set command (stdio) or url (HTTP)");
+        "@McpServer \"neither\" " + FindingCode.TRANSPORT.rule() + "; found (neither is set). Set command (stdio)"
+            + " or url (HTTP).");
   }
 
   @Test
@@ -81,7 +82,7 @@ class McpServerDiagnosticsTest {
             name = "remote",
             url = "http://mcp.acme.example/mcp")""");
     assertOnlyError(compile(file), FindingCode.NOT_HTTPS, file, "url = \"http://mcp.acme.example/mcp\"",
-        "@McpServer url \"http://mcp.acme.example/mcp\"", FindingCode.NOT_HTTPS.rule(),
+        "@McpServer url " + FindingCode.NOT_HTTPS.rule() + "; found \"http://mcp.acme.example/mcp\".",
         "plain http:// is accepted only for localhost");
   }
 
@@ -97,8 +98,8 @@ class McpServerDiagnosticsTest {
                 "LOG_LEVEL=debug",
                 "GITHUB_TOKEN=%s"})""".formatted(secret));
     String message = assertOnlyWarning(compile(file), FindingCode.SECRET_LITERAL, file, "\"GITHUB_TOKEN=",
-        "@McpServer env GITHUB_TOKEN (a literal that looks like a secret)", FindingCode.SECRET_LITERAL.rule(),
-        "env_vars (envVars)");
+        "@McpServer env GITHUB_TOKEN " + FindingCode.SECRET_LITERAL.rule() + "; found a literal that looks like a"
+            + " secret.", "env_vars (envVars)");
     assertThat(message).doesNotContain(secret);
   }
 
@@ -113,7 +114,8 @@ class McpServerDiagnosticsTest {
                 "X-Team=platform",
                 "Authorization=Bearer abcdefghijklmnopqrstuvwxyz"})""");
     String message = assertOnlyWarning(compile(file), FindingCode.SECRET_LITERAL, file, "\"Authorization=",
-        "@McpServer httpHeaders Authorization", "env_http_headers (envHttpHeaders) or bearer_token_env_var");
+        "@McpServer httpHeaders Authorization " + FindingCode.SECRET_LITERAL.rule(),
+        "env_http_headers (envHttpHeaders) or bearer_token_env_var");
     assertThat(message).doesNotContain("abcdefghijklmnopqrstuvwxyz");
   }
 
@@ -129,7 +131,8 @@ class McpServerDiagnosticsTest {
                 "${PLUGIN_ROOT}/lib/tools.jar"},
             cwd = ".")""");
     assertOnlyWarning(compile(file), FindingCode.PLACEHOLDER, file, "\"${PLUGIN_ROOT}/lib/tools.jar\"",
-        "@McpServer args \"${PLUGIN_ROOT}/lib/tools.jar\"", FindingCode.PLACEHOLDER.rule(), "\"cwd\": \".\"");
+        "@McpServer args " + FindingCode.PLACEHOLDER.rule() + "; found \"${PLUGIN_ROOT}/lib/tools.jar\".",
+        "\"cwd\": \".\"");
   }
 
   @Test
@@ -141,7 +144,8 @@ class McpServerDiagnosticsTest {
             command = "npx",
             env = "HOME_DIR=${HOME}")""");
     assertOnlyWarning(compile(file), FindingCode.PLACEHOLDER, file, "env = \"HOME_DIR=${HOME}\"",
-        "@McpServer env HOME_DIR \"${HOME}\"", "forward the variable with env_vars (envVars) instead");
+        "@McpServer env HOME_DIR " + FindingCode.PLACEHOLDER.rule() + "; found \"${HOME}\". Forward the variable"
+            + " with env_vars (envVars) instead.");
   }
 
   @ParameterizedTest
@@ -156,7 +160,8 @@ class McpServerDiagnosticsTest {
                 "GOOD=1",
                 "%s"})""".formatted(attribute, entry));
     assertOnlyError(compile(file), FindingCode.BAD_ENTRY, file, "\"" + entry + "\"",
-        "@McpServer " + attribute + " \"" + entry + "\"", FindingCode.BAD_ENTRY.rule());
+        "@McpServer " + attribute + " " + FindingCode.BAD_ENTRY.rule() + "; found \"" + entry + "\". Write it like"
+            + " \"NAME=value\".");
   }
 
   @Test
@@ -170,7 +175,7 @@ class McpServerDiagnosticsTest {
                 "LOG_LEVEL=debug",
                 "LOG_LEVEL=info"})""");
     assertOnlyError(compile(file), FindingCode.DUPLICATE, file, "\"LOG_LEVEL=info\"",
-        "@McpServer env \"LOG_LEVEL\" must be unique", "keep one entry for it");
+        "@McpServer env must be unique; found the key \"LOG_LEVEL\" twice. Keep one entry for it.");
   }
 
   @Test
@@ -182,7 +187,7 @@ class McpServerDiagnosticsTest {
             name = "github",
             url = "https://api.githubcopilot.com/mcp/")""");
     assertOnlyError(compile(file), FindingCode.DUPLICATE, file, "    name = \"github\",",
-        "@McpServer name \"github\" must be unique", "this MCP server name is defined twice");
+        "@McpServer name must be unique; found \"github\". This MCP server name is defined twice");
   }
 
   @ParameterizedTest
@@ -195,19 +200,20 @@ class McpServerDiagnosticsTest {
             command = "npx",
             %s = -1)""".formatted(attribute));
     assertOnlyError(compile(file), FindingCode.NEGATIVE, file, attribute + " = -1",
-        "@McpServer " + attribute + " (-1)", FindingCode.NEGATIVE.rule());
+        "@McpServer " + attribute + " " + FindingCode.NEGATIVE.rule() + "; found -1.");
   }
 
   @Test
-  @Covers(FindingCode.BAD_PATH)
+  @Covers(FindingCode.BAD_CWD)
   void cwdStaysInsideThePlugin() {
     JavaFileObject file = servers("""
         @McpServer(
             name = "tools",
             command = "./bin/server",
             cwd = "../shared")""");
-    assertOnlyError(compile(file), FindingCode.BAD_PATH, file, "cwd = \"../shared\"",
-        "@McpServer cwd \"../shared\"", "must be a relative folder inside the plugin, such as \".\"");
+    assertOnlyError(compile(file), FindingCode.BAD_CWD, file, "cwd = \"../shared\"",
+        "@McpServer cwd " + FindingCode.BAD_CWD.rule() + "; found \"../shared\". A plugin is installed in a folder"
+            + " of its own");
   }
 
   @Test

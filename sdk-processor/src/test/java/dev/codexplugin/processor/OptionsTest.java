@@ -46,7 +46,8 @@ class OptionsTest {
   @Covers(FindingCode.MISSING)
   void noVersionAnywhere() {
     assertOnlyError(compile(NO_VERSION), FindingCode.MISSING, NO_VERSION, "@Plugin(name = \"team\",",
-        "@Plugin version must not be empty", "pass -Acodexplugin.version=${project.version}");
+        "@Plugin version must not be empty; found neither @Plugin(version) nor -Acodexplugin.version. Set"
+            + " @Plugin(version = \"1.0.0\") or pass -Acodexplugin.version=${project.version}");
   }
 
   @Test
@@ -54,7 +55,8 @@ class OptionsTest {
   void aBadVersionFromTheOptionIsReportedOnThePlugin() {
     assertOnlyError(compile(List.of("-Acodexplugin.version=1.0"), NO_VERSION), FindingCode.BAD_VERSION,
         NO_VERSION, "@Plugin(name = \"team\",",
-        "-Acodexplugin.version (the version of @Plugin \"team\") \"1.0\"", FindingCode.BAD_VERSION.rule());
+        "-Acodexplugin.version (the version of @Plugin \"team\") " + FindingCode.BAD_VERSION.rule()
+            + "; found \"1.0\".");
   }
 
   @Test
@@ -70,8 +72,8 @@ class OptionsTest {
     assertThat(ours).hasSize(1);
     assertThat(ours.get(0).getSource()).isNull();
     assertThat(ours.get(0).getMessage(null)).isEqualTo("[codexplugin:UnknownOption] -Acodexplugin.verison "
-        + FindingCode.UNKNOWN_OPTION.rule() + "; known: -Acodexplugin.resourcePath, -Acodexplugin.version."
-        + " Check the spelling.");
+        + FindingCode.UNKNOWN_OPTION.rule() + ". Check the spelling; the options are -Acodexplugin.resourcePath,"
+        + " -Acodexplugin.version.");
     assertThat(compilation.warnings().stream().filter(d -> d.getMessage(null).contains("codexplugin")).count())
         .isEqualTo(2);
   }

@@ -13,6 +13,7 @@ import com.google.testing.compile.Compilation;
 import dev.codexplugin.runtime.FindingCode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class PluginDiagnosticsTest {
             version = "1.0.0",
             description = "d\"""");
     String message = assertOnlyError(compile(file), FindingCode.BAD_NAME, file, "name = \"Team Workflow\"",
-        "@Plugin name \"Team Workflow\"", FindingCode.BAD_NAME.rule(), "rename it to \"team-workflow\"");
+        "@Plugin name " + FindingCode.BAD_NAME.rule() + "; found \"Team Workflow\". Rename it to \"team-workflow\".");
     assertThat(message).startsWith("[codexplugin:BadName] @Plugin name");
   }
 
@@ -62,7 +63,8 @@ class PluginDiagnosticsTest {
             description = "d")
         final class Team {}
         """);
-    assertOnlyError(compile(file), FindingCode.BAD_NAME, file, "name = \"team_\"", "rename it to \"team\"");
+    assertOnlyError(compile(file), FindingCode.BAD_NAME, file, "name = \"team_\"",
+        "; found \"team_\". Rename it to \"team\".");
   }
 
   @Test
@@ -73,8 +75,9 @@ class PluginDiagnosticsTest {
             name = "%s",
             version = "1.0.0",
             description = "d\"""".formatted(name));
-    assertOnlyError(compile(file), FindingCode.BAD_NAME, file, "name = \"aaa", "@Plugin name \"" + name + "\"",
-        FindingCode.BAD_NAME.rule(), "rename it to \"" + "a".repeat(64) + "\"");
+    assertOnlyError(compile(file), FindingCode.BAD_NAME, file, "name = \"aaa",
+        "@Plugin name " + FindingCode.BAD_NAME.rule() + "; found \"" + name + "\". Rename it to \"" + "a".repeat(64)
+            + "\".");
   }
 
   @ParameterizedTest
@@ -86,7 +89,7 @@ class PluginDiagnosticsTest {
             version = "%s",
             description = "d\"""".formatted(version));
     assertOnlyError(compile(file), FindingCode.BAD_VERSION, file, "version = ",
-        "@Plugin version \"" + version + "\"", FindingCode.BAD_VERSION.rule());
+        "@Plugin version " + FindingCode.BAD_VERSION.rule() + "; found \"" + version + "\".");
   }
 
   @Test
@@ -97,7 +100,7 @@ class PluginDiagnosticsTest {
             version = "v1.0",
             description = "d\"""");
     assertOnlyError(compile(file), FindingCode.BAD_VERSION, file, "version = \"v1.0\"",
-        "@Plugin version \"v1.0\"", FindingCode.BAD_VERSION.rule(), "drop the leading \"v\"");
+        "@Plugin version " + FindingCode.BAD_VERSION.rule() + "; found \"v1.0\". Drop the leading \"v\".");
   }
 
   @Test
@@ -108,7 +111,7 @@ class PluginDiagnosticsTest {
             version = "1.0.0",
             description = "\"""");
     assertOnlyError(compile(file), FindingCode.MISSING, file, "description = \"\"",
-        "@Plugin description must not be empty", "say what the plugin is for");
+        "@Plugin description must not be empty. Say what the plugin is for.");
   }
 
   @Test
@@ -130,7 +133,8 @@ class PluginDiagnosticsTest {
         import dev.codexplugin.api.Plugin;
         """);
     assertOnlyError(compile(first, second), FindingCode.DUPLICATE, second, "name = \"team\"",
-        "@Plugin name \"team\" must be unique", "another @Plugin in this compilation has the same name");
+        "@Plugin name must be unique; found \"team\", which another @Plugin in this compilation has too. Rename one"
+            + " of them.");
   }
 
   // ------------------------------------------------------------------------------------------ @Author
@@ -146,7 +150,7 @@ class PluginDiagnosticsTest {
                 name = "",
                 email = "dev@acme.example")""");
     assertOnlyError(compile(file), FindingCode.MISSING, file, "name = \"\"",
-        "@Author name must not be empty", "name the author, or leave out author");
+        "@Author name must not be empty. Name the author, or leave out author.");
   }
 
   @Test
@@ -160,7 +164,8 @@ class PluginDiagnosticsTest {
                 name = "Acme",
                 url = "http://acme.example")""");
     assertOnlyError(compile(file), FindingCode.NOT_HTTPS, file, "url = \"http://acme.example\"",
-        "@Author url \"http://acme.example\"", FindingCode.NOT_HTTPS.rule(), "use \"https://acme.example\"");
+        "@Author url " + FindingCode.NOT_HTTPS.rule() + "; found \"http://acme.example\". Use"
+            + " \"https://acme.example\".");
   }
 
   @ParameterizedTest
@@ -173,7 +178,8 @@ class PluginDiagnosticsTest {
             description = "d",
             %s = "ftp://acme.example\"""".formatted(attribute));
     assertOnlyError(compile(file), FindingCode.NOT_HTTPS, file, attribute + " = ",
-        "@Plugin " + attribute + " \"ftp://acme.example\"", FindingCode.NOT_HTTPS.rule(), "use a full https:// URL");
+        "@Plugin " + attribute + " " + FindingCode.NOT_HTTPS.rule() + "; found \"ftp://acme.example\". Use a full"
+            + " https:// URL.");
   }
 
   // ------------------------------------------------------------------------------------------ @PluginInterface
@@ -190,7 +196,7 @@ class PluginDiagnosticsTest {
                 displayName = "Team",
                 %s = "http://acme.example/x")""".formatted(attribute));
     assertOnlyError(compile(file), FindingCode.NOT_HTTPS, file, attribute + " = ",
-        "@PluginInterface " + attribute + " \"http://acme.example/x\"", FindingCode.NOT_HTTPS.rule());
+        "@PluginInterface " + attribute + " " + FindingCode.NOT_HTTPS.rule() + "; found \"http://acme.example/x\".");
   }
 
   @Test
@@ -205,7 +211,8 @@ class PluginDiagnosticsTest {
                 brandColor = "red",
                 category = "productivity")""");
     assertOnlyError(compile(file), FindingCode.BAD_COLOR, file, "brandColor = \"red\"",
-        "@PluginInterface brandColor \"red\"", FindingCode.BAD_COLOR.rule(), "e.g. \"#4F46E5\"");
+        "@PluginInterface brandColor " + FindingCode.BAD_COLOR.rule() + "; found \"red\". Use six hex digits, e.g."
+            + " \"#4F46E5\".");
   }
 
   @Test
@@ -222,7 +229,8 @@ class PluginDiagnosticsTest {
                     "Plan the release",
                     "Summarize the sprint"})""");
     assertOnlyError(compile(file), FindingCode.DEFAULT_PROMPTS, file, "defaultPrompts = {",
-        "@PluginInterface defaultPrompts (4 entries)", FindingCode.DEFAULT_PROMPTS.rule(), "keep the best three");
+        "@PluginInterface defaultPrompts " + FindingCode.DEFAULT_PROMPTS.rule() + "; found 4 entries. Keep the best"
+            + " three");
   }
 
   @Test
@@ -238,7 +246,8 @@ class PluginDiagnosticsTest {
                     "",
                     "Plan the release"})""");
     assertOnlyError(compile(file), FindingCode.DEFAULT_PROMPTS, file, "\"\",",
-        "@PluginInterface defaultPrompts (empty)", "remove the empty entry");
+        "@PluginInterface defaultPrompts " + FindingCode.DEFAULT_PROMPTS.rule() + "; found empty. Remove the empty"
+            + " entry");
   }
 
   @Test
@@ -254,7 +263,8 @@ class PluginDiagnosticsTest {
                     "Review my diff",
                     "%s"})""".formatted(tooLong));
     assertOnlyError(compile(file), FindingCode.DEFAULT_PROMPTS, file, tooLong,
-        "@PluginInterface defaultPrompts (129 characters)", FindingCode.DEFAULT_PROMPTS.rule(), "shorten it");
+        "@PluginInterface defaultPrompts " + FindingCode.DEFAULT_PROMPTS.rule() + "; found 129 characters. Shorten"
+            + " it.");
   }
 
   // ------------------------------------------------------------------------------------------ assets
@@ -271,9 +281,9 @@ class PluginDiagnosticsTest {
                 displayName = "Team",
                 %s = "missing.png")""".formatted(attribute));
     assertOnlyError(compile(List.of(resourcePath(resources)), file), FindingCode.MISSING_FILE, file,
-        attribute + " = \"missing.png\"", "@PluginInterface " + attribute + " \"missing.png\"",
-        FindingCode.MISSING_FILE.rule(), "looked for com/acme/missing.png in " + resources,
-        "a path without a leading / is relative to the package");
+        attribute + " = \"missing.png\"", "@PluginInterface " + attribute + " " + FindingCode.MISSING_FILE.rule()
+            + "; found \"missing.png\": looked for com/acme/missing.png in " + resources + ", the source path,",
+        "Fix the path or add the file (a path without a leading / is relative to the package).");
   }
 
   @Test
@@ -286,7 +296,9 @@ class PluginDiagnosticsTest {
             ui = @PluginInterface(
                 logo = "../../../logo.png")""");
     assertOnlyError(compile(List.of(resourcePath(resources)), file), FindingCode.MISSING_FILE, file,
-        "logo = \"../../../logo.png\"", "leaves the resource root");
+        "logo = \"../../../logo.png\"", "@PluginInterface logo " + FindingCode.MISSING_FILE.rule()
+            + "; found \"../../../logo.png\", a path whose .. leaves the resource root. Start it with / or drop the"
+            + " .. segments.");
   }
 
   @Test
@@ -303,7 +315,8 @@ class PluginDiagnosticsTest {
                     "/shots/one.png",
                     "/shots/two.jpg"})""");
     assertOnlyError(compile(List.of(resourcePath(resources)), file), FindingCode.NOT_PNG, file,
-        "\"/shots/two.jpg\"", "@PluginInterface screenshots \"./assets/two.jpg\"", FindingCode.NOT_PNG.rule());
+        "\"/shots/two.jpg\"", "@PluginInterface screenshots " + FindingCode.NOT_PNG.rule()
+            + "; found \"./assets/two.jpg\".");
   }
 
   @Test
@@ -318,8 +331,9 @@ class PluginDiagnosticsTest {
                 displayName = "Team",
                 logo = "/big.png")""");
     assertOnlyError(compile(List.of(resourcePath(resources)), file), FindingCode.TOO_LARGE, file,
-        "logo = \"/big.png\"", "@PluginInterface logo \"/big.png\"",
-        "must name a file of at most " + Resources.MAX_BYTES + " bytes");
+        "logo = \"/big.png\"", "@PluginInterface logo "
+            + FindingCode.TOO_LARGE.rule(Map.of("limit", (Resources.MAX_BYTES >> 20) + " MiB"))
+            + "; found \"/big.png\", a larger file. Make it smaller.");
   }
 
   @Test
@@ -335,8 +349,8 @@ class PluginDiagnosticsTest {
                 logo = "/light/logo.png",
                 logoDark = "/dark/logo.png")""");
     assertOnlyError(compile(List.of(resourcePath(resources)), file), FindingCode.DUPLICATE, file,
-        "logoDark = \"/dark/logo.png\"", "@PluginInterface logoDark \"/dark/logo.png\" would be copied to"
-            + " assets/logo.png", "rename one of the files");
+        "logoDark = \"/dark/logo.png\"", "@PluginInterface logoDark must be unique; found \"/dark/logo.png\", which"
+            + " would be copied to assets/logo.png, where \"/light/logo.png\" is already. Rename one of the files.");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.codexplugin.processor.ProcessorTesting.assertOnlyWarning;
 import static dev.codexplugin.processor.ProcessorTesting.bundleFile;
 import static dev.codexplugin.processor.ProcessorTesting.bundleFiles;
 import static dev.codexplugin.processor.ProcessorTesting.compile;
+import static dev.codexplugin.processor.ProcessorTesting.fixOf;
 import static dev.codexplugin.processor.ProcessorTesting.source;
 
 import com.google.testing.compile.Compilation;
@@ -45,8 +46,9 @@ class PrerequisiteDiagnosticsTest {
             command = "docker",
             args = {"run", "-i", "acme/db"})""");
     String message = assertOnlyWarning(compile(file), FindingCode.UNDECLARED_PREREQUISITE, file,
-        "command = \"docker\"", "@McpServer \"db\" command \"docker\"", FindingCode.UNDECLARED_PREREQUISITE.rule(),
-        "found none", "codexplugin doctor");
+        "command = \"docker\"", "@McpServer command " + FindingCode.UNDECLARED_PREREQUISITE.rule()
+            + "; found \"docker\" without requirements. " + fixOf(FindingCode.UNDECLARED_PREREQUISITE),
+        "codexplugin doctor");
     assertThat(message).startsWith("[codexplugin:UndeclaredPrerequisite] ");
   }
 
@@ -103,8 +105,8 @@ class PrerequisiteDiagnosticsTest {
         """);
     Compilation compilation = compile(List.of("-Acodexplugin.version=1.1.0-SNAPSHOT"), file);
     assertOnlyWarning(compilation, FindingCode.VERSION_MISMATCH, file, "version = \"1.0.0\"",
-        "@Plugin version \"1.0.0\" should equal the project version (-Acodexplugin.version) \"1.1.0-SNAPSHOT\"",
-        "found a literal that differs", "Leave version out of @Plugin");
+        "@Plugin version " + FindingCode.VERSION_MISMATCH.rule() + "; found \"1.0.0\", and the project version is"
+            + " \"1.1.0-SNAPSHOT\". Leave version out of @Plugin");
     // the literal still wins: the warning says so, it does not change the bundle
     assertThat(bundleFile(compilation, "team/.codex-plugin/plugin.json")).contains("\"version\": \"1.0.0\"");
   }

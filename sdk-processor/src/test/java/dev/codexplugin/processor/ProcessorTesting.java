@@ -166,6 +166,12 @@ final class ProcessorTesting {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
+  /** A code's default fix as a message ends with it: {@code "Shorten it."} for {@code "shorten it"}. */
+  static String fixOf(FindingCode code) {
+    String fix = code.fix();
+    return Character.toUpperCase(fix.charAt(0)) + fix.substring(1) + (fix.endsWith(".") ? "" : ".");
+  }
+
   /** Writes a UTF-8 text file, creating its folders. */
   static Path write(Path dir, String relative, String text) {
     return write(dir, relative, text.getBytes(StandardCharsets.UTF_8));

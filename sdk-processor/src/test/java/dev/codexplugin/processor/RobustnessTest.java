@@ -217,8 +217,10 @@ class RobustnessTest {
     assertThat(result.success()).isFalse();
     assertWithMessage("errors %s", result.errors()).that(result.errors()).hasSize(1);
     Diagnostic<? extends JavaFileObject> error = result.errors().get(0);
-    assertThat(error.getMessage(null)).startsWith("[codexplugin:Io] @Plugin \"alpha\" cannot write"
-        + " META-INF/codex-plugins/alpha/.codex-plugin/plugin.json to the class output");
+    assertThat(error.getMessage(null)).startsWith("[codexplugin:Io] @Plugin \"alpha\": the class output "
+        + FindingCode.IO.rule() + "; found ");
+    assertThat(error.getMessage(null))
+        .contains(" while writing META-INF/codex-plugins/alpha/.codex-plugin/plugin.json.");
     assertThat(error.getMessage(null)).contains("The class output folder must be writable");
     assertThat(error.getSource().getName()).endsWith("com/a/package-info.java");
     assertThat(error.getLineNumber()).isEqualTo(DiskCompiler.lineOf(ALPHA_INFO, "@dev.codexplugin.api.Plugin("));

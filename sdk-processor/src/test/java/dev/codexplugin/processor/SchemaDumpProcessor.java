@@ -7,8 +7,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.codexplugin.processor.ToolSchemas.InputSchema;
 import dev.codexplugin.processor.ToolSchemas.OutputSchema;
 import dev.codexplugin.processor.ToolSchemas.ToolParameter;
-import dev.codexplugin.runtime.FindingCode;
-import dev.codexplugin.runtime.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.reflect.Type;
@@ -23,7 +21,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -41,7 +38,7 @@ import javax.tools.StandardLocation;
  * {@link ToolParameter#type()} expressions with the real {@code dev.codexplugin.mcp.Types}.
  */
 final class SchemaDumpProcessor extends AbstractProcessor {
-  static final String MCP_TOOL = "dev.codexplugin.api.McpTool";
+  static final String MCP_TOOL = McpToolPrism.ANNOTATION;
   static final String ROOT = "schemas/";
 
   @Override
@@ -64,7 +61,7 @@ final class SchemaDumpProcessor extends AbstractProcessor {
         new ArrayList<>(ElementFilter.methodsIn(round.getElementsAnnotatedWith(mcpTool)));
     methods.sort(Comparator.comparing(SchemaDumpProcessor::fileStem));
     ToolSchemas schemas = new ToolSchemas(processingEnv);
-    ToolSchemas.Problems problems = (code, origin, message) -> print(code, origin, message);
+    Diagnostics problems = new Diagnostics(processingEnv);
     Map<TypeElement, TypeSpec.Builder> probes = new LinkedHashMap<>();
     for (ExecutableElement method : methods) {
       InputSchema input = schemas.input(method, problems);
@@ -117,14 +114,11 @@ final class SchemaDumpProcessor extends AbstractProcessor {
     return type.getSimpleName() + "/" + method.getSimpleName();
   }
 
-  private static boolean structured(ExecutableElement method) {
+  private boolean structured(ExecutableElement method) {
     for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
       if (SchemaAnnotations.nameOf(mirror).equals(MCP_TOOL)) {
-        for (var entry : mirror.getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals("structuredOutput")) {
-            return Boolean.TRUE.equals(entry.getValue().getValue());
-          }
-        }
+        return new McpToolPrism(new AnnotationReader(processingEnv.getElementUtils(), method, mirror))
+            .structuredOutput();
       }
     }
     return false;
@@ -152,19 +146,6 @@ final class SchemaDumpProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.toString(), method);
-    }
-  }
-
-  private void print(FindingCode code, Origin origin, String message) {
-    Diagnostic.Kind kind = code.publishSeverity() == Severity.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
-    String text = code.tag() + " " + message;
-    Element element = origin.element();
-    if (origin.mirror() == null) {
-      processingEnv.getMessager().printMessage(kind, text, element);
-    } else if (origin.value() == null) {
-      processingEnv.getMessager().printMessage(kind, text, element, origin.mirror());
-    } else {
-      processingEnv.getMessager().printMessage(kind, text, element, origin.mirror(), origin.value());
     }
   }
 }

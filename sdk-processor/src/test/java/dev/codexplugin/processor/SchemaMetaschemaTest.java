@@ -31,8 +31,8 @@ class SchemaMetaschemaTest {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
   private static final Schema METASCHEMA = REGISTRY.getSchema(SchemaLocation.of(ToolSchemas.DIALECT));
 
-  static List<Path> goldenSchemas() throws IOException {
-    return Golden.schemas();
+  static List<Path> goldenSchemas() {
+    return Goldens.schemas();
   }
 
   @ParameterizedTest
@@ -63,7 +63,7 @@ class SchemaMetaschemaTest {
 
   @Test
   void inputSchemasCloseTheArgumentObject() throws IOException {
-    for (Path file : Golden.schemas()) {
+    for (Path file : Goldens.schemas()) {
       if (file.toString().endsWith(".input.json")) {
         JsonNode schema = JSON.readTree(file.toFile());
         assertWithMessage(file.toString()).that(schema.path("additionalProperties").isBoolean()).isTrue();

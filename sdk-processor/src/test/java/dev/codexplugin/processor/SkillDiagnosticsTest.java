@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.codexplugin.processor.ProcessorTesting.assertError;
 import static dev.codexplugin.processor.ProcessorTesting.assertOnlyError;
 import static dev.codexplugin.processor.ProcessorTesting.compile;
+import static dev.codexplugin.processor.ProcessorTesting.fixOf;
 import static dev.codexplugin.processor.ProcessorTesting.png;
 import static dev.codexplugin.processor.ProcessorTesting.resourcePath;
 import static dev.codexplugin.processor.ProcessorTesting.source;
@@ -14,6 +15,7 @@ import dev.codexplugin.runtime.FindingCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +66,7 @@ class SkillDiagnosticsTest {
             description = "Review code.",
             instructions = "Review it.")""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_NAME, file, "name = \"Code Review\"",
-        "@Skill name \"Code Review\"", FindingCode.BAD_NAME.rule(), "rename it to \"code-review\"");
+        "@Skill name " + FindingCode.BAD_NAME.rule() + "; found \"Code Review\". Rename it to \"code-review\".");
   }
 
   @Test
@@ -76,7 +78,7 @@ class SkillDiagnosticsTest {
             description = " ",
             instructions = "Review it.")""");
     assertOnlyError(compileWithResources(file), FindingCode.MISSING, file, "description = \" \"",
-        "@Skill description must not be empty", "say what the skill does and when to use it");
+        "@Skill description must not be empty. Say what the skill does and when to use it");
   }
 
   @Test
@@ -88,7 +90,8 @@ class SkillDiagnosticsTest {
             description = "%s",
             instructions = "Review it.")""".formatted("d".repeat(1025)));
     assertOnlyError(compileWithResources(file), FindingCode.TOO_LONG, file, "description = \"ddd",
-        "@Skill description (1025 characters) must be at most 1024 characters", "shorten it");
+        "@Skill description " + FindingCode.TOO_LONG.rule(Map.of("max", 1024)) + "; found 1025 characters. Shorten"
+            + " it.");
   }
 
   @Test
@@ -100,7 +103,7 @@ class SkillDiagnosticsTest {
             description = "Review <b>code</b>.",
             instructions = "Review it.")""");
     assertOnlyError(compileWithResources(file), FindingCode.ANGLE_BRACKETS, file, "description = \"Review <b>",
-        "@Skill description \"Review <b>code</b>.\"", FindingCode.ANGLE_BRACKETS.rule());
+        "@Skill description " + FindingCode.ANGLE_BRACKETS.rule() + "; found \"Review <b>code</b>.\".");
   }
 
   @Test
@@ -113,7 +116,7 @@ class SkillDiagnosticsTest {
             compatibility = "%s",
             instructions = "Review it.")""".formatted("c".repeat(501)));
     assertOnlyError(compileWithResources(file), FindingCode.TOO_LONG, file, "compatibility = ",
-        "@Skill compatibility (501 characters) must be at most 500 characters");
+        "@Skill compatibility " + FindingCode.TOO_LONG.rule(Map.of("max", 500)) + "; found 501 characters.");
   }
 
   @Test
@@ -123,7 +126,7 @@ class SkillDiagnosticsTest {
         @Skill(name = "review",
             description = "Review code.")""");
     assertOnlyError(compileWithResources(file), FindingCode.INSTRUCTIONS, file, "@Skill(name = \"review\",",
-        "@Skill \"review\" " + FindingCode.INSTRUCTIONS.rule(), "found neither");
+        "@Skill \"review\" " + FindingCode.INSTRUCTIONS.rule() + "; found neither. " + fixOf(FindingCode.INSTRUCTIONS));
   }
 
   @Test
@@ -137,7 +140,7 @@ class SkillDiagnosticsTest {
             instructions = "Review it.",
             instructionsFile = "review.md")""");
     assertOnlyError(compileWithResources(file), FindingCode.INSTRUCTIONS, file, "instructionsFile = \"review.md\"",
-        "found both", "Remove one of them");
+        "@Skill \"review\" " + FindingCode.INSTRUCTIONS.rule() + "; found both. Remove one of them.");
   }
 
   @Test
@@ -149,8 +152,8 @@ class SkillDiagnosticsTest {
             description = "Review code.",
             instructionsFile = "/docs/review.md")""");
     assertOnlyError(compileWithResources(file), FindingCode.MISSING_FILE, file, "instructionsFile = ",
-        "@Skill instructionsFile \"/docs/review.md\"", FindingCode.MISSING_FILE.rule(),
-        "looked for docs/review.md in " + resources);
+        "@Skill instructionsFile " + FindingCode.MISSING_FILE.rule() + "; found \"/docs/review.md\": looked for"
+            + " docs/review.md in " + resources);
   }
 
   @Test
@@ -163,7 +166,8 @@ class SkillDiagnosticsTest {
             description = "Review code.",
             instructionsFile = "/docs/review.md")""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_ENCODING, file, "instructionsFile = ",
-        FindingCode.BAD_ENCODING.rule(), "found bytes that are not UTF-8");
+        "@Skill instructionsFile " + FindingCode.BAD_ENCODING.rule() + "; found \"/docs/review.md\", which has bytes"
+            + " that are not UTF-8.");
   }
 
   @Test
@@ -176,20 +180,23 @@ class SkillDiagnosticsTest {
             description = "Review code.",
             instructionsFile = "/docs/review.md")""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_ENCODING, file, "instructionsFile = ",
-        "found a byte-order mark");
+        "@Skill instructionsFile " + FindingCode.BAD_ENCODING.rule() + "; found \"/docs/review.md\", which starts"
+            + " with a byte-order mark.");
   }
 
   @Test
   @Covers(FindingCode.TOO_LARGE)
   void theInstructionsFileIsAtMostOneMebibyte() {
-    write(resources, "docs/review.md", "x".repeat(dev.codexplugin.runtime.internal.Limits.MAX_TEXT_BYTES + 1));
+    write(resources, "docs/review.md", "x".repeat(dev.codexplugin.runtime.format.Limits.MAX_TEXT_BYTES + 1));
     JavaFileObject file = skills("""
         @Skill(
             name = "review",
             description = "Review code.",
             instructionsFile = "/docs/review.md")""");
     assertOnlyError(compileWithResources(file), FindingCode.TOO_LARGE, file, "instructionsFile = ",
-        "must name a file of at most " + dev.codexplugin.runtime.internal.Limits.MAX_TEXT_BYTES + " bytes");
+        "@Skill instructionsFile " + FindingCode.TOO_LARGE.rule(Map.of("limit",
+            (dev.codexplugin.runtime.format.Limits.MAX_TEXT_BYTES >> 20) + " MiB")) + "; found \"/docs/review.md\","
+            + " a larger file.");
   }
 
   @Test
@@ -205,7 +212,7 @@ class SkillDiagnosticsTest {
                 "gitlab",
                 "jira"})""");
     assertOnlyError(compileWithResources(file), FindingCode.UNKNOWN_REQUIREMENT, file, "\"gitlab\"",
-        "@Skill requires \"gitlab\"", FindingCode.UNKNOWN_REQUIREMENT.rule(), "known: github, jira");
+        "@Skill requires " + FindingCode.UNKNOWN_REQUIREMENT.rule() + "; found \"gitlab\".", "known: github, jira");
   }
 
   @Test
@@ -220,7 +227,7 @@ class SkillDiagnosticsTest {
                 "team=platform",
                 "=orphan"})""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_ENTRY, file, "\"=orphan\"",
-        "@Skill metadata \"=orphan\"", FindingCode.BAD_ENTRY.rule(), "write it like \"NAME=value\"");
+        "@Skill metadata " + FindingCode.BAD_ENTRY.rule() + "; found \"=orphan\". Write it like \"NAME=value\".");
   }
 
   @Test
@@ -235,7 +242,7 @@ class SkillDiagnosticsTest {
                 "team=platform",
                 "team=web"})""");
     assertOnlyError(compileWithResources(file), FindingCode.DUPLICATE, file, "\"team=web\"",
-        "@Skill metadata \"team\" must be unique");
+        "@Skill metadata must be unique; found the key \"team\" twice.");
   }
 
   @Test
@@ -249,7 +256,8 @@ class SkillDiagnosticsTest {
             metadata = "short-description=Review",
             shortDescription = "Code review")""");
     assertOnlyError(compileWithResources(file), FindingCode.DUPLICATE, file, "shortDescription = ",
-        "@Skill shortDescription \"Code review\" must be unique", "found metadata short-description too");
+        "@Skill shortDescription must be unique; found \"Code review\" and metadata short-description too. Keep one"
+            + " of them.");
   }
 
   @Test
@@ -271,7 +279,7 @@ class SkillDiagnosticsTest {
         final class B {}
         """);
     assertOnlyError(compileWithResources(first, second), FindingCode.DUPLICATE, second, "name = \"review\"",
-        "@Skill name \"review\" must be unique", "another skill of this plugin has the same name");
+        "@Skill name must be unique; found \"review\". Another skill of this plugin has the same name");
   }
 
   // ------------------------------------------------------------------------------------------ repeated @Skill
@@ -297,7 +305,7 @@ class SkillDiagnosticsTest {
     assertError(compilation, FindingCode.MISSING, file, "description = \"\"", "@Skill description");
     // The rules see the second "review" in a folder of its own: the finding lands on it, and no NameMismatch.
     assertError(compilation, FindingCode.DUPLICATE, file, "the second one",
-        "@Skill name \"review\" must be unique");
+        "@Skill name must be unique; found \"review\".");
   }
 
   @Test
@@ -313,7 +321,7 @@ class SkillDiagnosticsTest {
             description = "Write tests.",
             instructions = "Two.")""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_NAME, file, "name = \"Testing\"",
-        "@Skill name \"Testing\"");
+        "@Skill name " + FindingCode.BAD_NAME.rule() + "; found \"Testing\".");
   }
 
   @Test
@@ -327,7 +335,7 @@ class SkillDiagnosticsTest {
                 description = "Write tests.",
                 instructions = "Two.")})""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_NAME, file, "name = \"Testing\"",
-        "@Skill name \"Testing\"");
+        "@Skill name " + FindingCode.BAD_NAME.rule() + "; found \"Testing\".");
   }
 
   // ------------------------------------------------------------------------------------------ @SkillInterface
@@ -345,7 +353,7 @@ class SkillDiagnosticsTest {
                 displayName = "Testing",
                 brandColor = "#12345"))""");
     assertOnlyError(compileWithResources(file), FindingCode.BAD_COLOR, file, "brandColor = \"#12345\"",
-        "@SkillInterface brandColor \"#12345\"", FindingCode.BAD_COLOR.rule());
+        "@SkillInterface brandColor " + FindingCode.BAD_COLOR.rule() + "; found \"#12345\".");
   }
 
   @Test
@@ -359,7 +367,7 @@ class SkillDiagnosticsTest {
             ui = @SkillInterface(
                 defaultPrompt = "%s"))""".formatted("p".repeat(129)));
     assertOnlyError(compileWithResources(file), FindingCode.TOO_LONG, file, "defaultPrompt = ",
-        "@SkillInterface defaultPrompt (129 characters) must be at most 128 characters");
+        "@SkillInterface defaultPrompt " + FindingCode.TOO_LONG.rule(Map.of("max", 128)) + "; found 129 characters.");
   }
 
   @Test
@@ -375,7 +383,8 @@ class SkillDiagnosticsTest {
                 iconSmall = "small.png",
                 iconLarge = "large.png"))""");
     assertOnlyError(compileWithResources(file), FindingCode.MISSING_FILE, file, "iconLarge = \"large.png\"",
-        "@SkillInterface iconLarge \"large.png\"", "looked for com/acme/large.png");
+        "@SkillInterface iconLarge " + FindingCode.MISSING_FILE.rule() + "; found \"large.png\": looked for"
+            + " com/acme/large.png");
   }
 
   @Test

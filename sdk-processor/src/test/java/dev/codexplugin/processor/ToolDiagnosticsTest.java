@@ -62,7 +62,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.BAD_TOOL_NAME, file, "name = \"list files\"",
-        "@McpTool list name \"list files\" " + FindingCode.BAD_TOOL_NAME.rule(), "rename it, e.g. \"list_files\".");
+        "@McpTool list name " + FindingCode.BAD_TOOL_NAME.rule() + "; found \"list files\". Rename it, e.g."
+            + " \"list_files\".");
   }
 
   @Test
@@ -77,7 +78,8 @@ class ToolDiagnosticsTest {
         }
         """.formatted(name));
     assertOnlyError(compile(KIT, file), FindingCode.BAD_TOOL_NAME, file, "name = \"nnn",
-        FindingCode.BAD_TOOL_NAME.rule() + "; it has 129 characters; shorten it.");
+        "@McpTool list name " + FindingCode.BAD_TOOL_NAME.rule() + "; found \"nnn", "\". It has 129 characters;"
+            + " shorten it.");
   }
 
   @Test
@@ -90,8 +92,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.BAD_TOOL_NAME, file, "public static int größe()",
-        "@McpTool größe name \"größe\" " + FindingCode.BAD_TOOL_NAME.rule(),
-        "rename it with @McpTool(name = \"...\"), e.g. \"gr_e\".");
+        "@McpTool größe name " + FindingCode.BAD_TOOL_NAME.rule() + "; found \"größe\". Rename it, e.g. \"gr_e\","
+            + " with @McpTool(name = \"...\").");
   }
 
   // ------------------------------------------------------------------------------------------ LongToolName
@@ -115,9 +117,8 @@ class ToolDiagnosticsTest {
         """.formatted(fits, passes));
     Compilation compilation = compile(kit("toolServer = \"ledger\""), file);
     assertOnlyWarning(compilation, FindingCode.LONG_TOOL_NAME, file, "name = \"ppp",
-        "@McpTool passes: the name Codex shows the model, \"mcp__ledger__" + passes + "\" (65 characters), "
-            + FindingCode.LONG_TOOL_NAME.rule(),
-        "shorten the tool name, or the server name with @Plugin(toolServer = \"...\").");
+        "@McpTool passes " + FindingCode.LONG_TOOL_NAME.rule() + "; found \"mcp__ledger__" + passes
+            + "\" (65 characters). Shorten the tool name, or the server name with @Plugin(toolServer = \"...\").");
   }
 
   @Test
@@ -147,7 +148,7 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "int count()",
-        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; it is not public; make it public.");
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; found a method that is not public. Make it public.");
   }
 
   @Test
@@ -160,7 +161,7 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "int count();",
-        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; it is abstract; implement it.");
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; found an abstract method. Implement it.");
   }
 
   @Test
@@ -173,7 +174,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "public static <T> List<T> echo(",
-        "@McpTool echo " + FindingCode.TOOL_METHOD.rule() + "; it has type parameters; give it concrete types.");
+        "@McpTool echo " + FindingCode.TOOL_METHOD.rule() + "; found a method with type parameters. Give it concrete"
+            + " types.");
   }
 
   @Test
@@ -191,7 +193,7 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "private static final class Hidden",
-        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; its class com.acme.Outer.Hidden is private; make"
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; found com.acme.Outer.Hidden, a private class. Make"
             + " it package-private or public.");
   }
 
@@ -218,12 +220,13 @@ class ToolDiagnosticsTest {
     Compilation compilation = compile(KIT, file);
     assertWithMessage("errors of %s", compilation.errors()).that(compilation.errors()).hasSize(3);
     assertError(compilation, FindingCode.TOOL_METHOD, file, "Window window,",
-        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; its parameter window uses com.acme.Counter.Window,"
-            + " which is private, so the generated code cannot name it; make it package-private or public.");
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; found parameter window of a type that uses"
+            + " com.acme.Counter.Window, which is private, so the generated code cannot name it. Make it"
+            + " package-private or public.");
     assertError(compilation, FindingCode.TOOL_METHOD, file, "List<Mode> modes,",
-        "its parameter modes uses com.acme.Counter.Mode, which is private");
+        "; found parameter modes of a type that uses com.acme.Counter.Mode, which is private");
     assertError(compilation, FindingCode.TOOL_METHOD, file, "public static Optional<Window> count(",
-        "its structured result uses com.acme.Counter.Window, which is private");
+        "; found a structured result of a type that uses com.acme.Counter.Window, which is private");
   }
 
   @Test
@@ -251,7 +254,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "public final class Inner",
-        "its class com.acme.Outer.Inner is an inner class; make it static.");
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; found com.acme.Outer.Inner, an inner class. Make it"
+            + " static.");
   }
 
   @Test
@@ -271,8 +275,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "public final class Greeter",
-        "@McpTool greet " + FindingCode.TOOL_METHOD.rule() + "; its class com.acme.Greeter has no non-private"
-            + " constructor without parameters; add one, make the method static, or add an @McpToolFactory to the"
+        "@McpTool greet " + FindingCode.TOOL_METHOD.rule() + "; found com.acme.Greeter, which has no non-private"
+            + " constructor without parameters. Add one, make the method static, or add an @McpToolFactory to the"
             + " plugin.");
   }
 
@@ -286,8 +290,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "public interface Clock",
-        "its interface com.acme.Clock cannot be created; make the method static, or add an @McpToolFactory to the"
-            + " plugin.");
+        "@McpTool now " + FindingCode.TOOL_METHOD.rule() + "; found com.acme.Clock, an interface that cannot be"
+            + " created. Make the method static, or add an @McpToolFactory to the plugin.");
   }
 
   @Test
@@ -317,8 +321,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.TOOL_METHOD, file, "public final class Loose",
-        "its class Loose is in the unnamed package, which the server class com.acme.KitMcpServer cannot import;"
-            + " move it to a package.");
+        "@McpTool count " + FindingCode.TOOL_METHOD.rule() + "; found Loose in the unnamed package, which the server"
+            + " class com.acme.KitMcpServer cannot import. Move it to a package.");
   }
 
   @Test
@@ -341,8 +345,9 @@ class ToolDiagnosticsTest {
     String[] lines = error.getSource().getCharContent(true).toString().split("\n", -1);
     assertThat(lines[(int) error.getLineNumber() - 1]).contains("public static int late()");
     assertThat(error.getMessage(null)).isEqualTo(FindingCode.TOOL_METHOD.tag() + " @McpTool late "
-        + FindingCode.TOOL_METHOD.rule() + "; it appeared in a later round than the other tools of plugin \"kit\","
-        + " and a plugin's server is generated in the round of its tools. Declare it in a hand-written source.");
+        + FindingCode.TOOL_METHOD.rule() + "; found a tool that appeared in a later round than the other tools of"
+        + " plugin \"kit\", whose server was generated in the round of its first tools. Declare it in a hand-written"
+        + " source.");
   }
 
   /** Generates {@code com.acme.Late} with an {@code @McpTool} method in the first round. */
@@ -427,8 +432,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, first, second), FindingCode.TOOL_FACTORY, second, "public static <T> T make(",
-        "@McpToolFactory make " + FindingCode.TOOL_FACTORY.rule() + "; plugin \"kit\" already has com.acme.A.create."
-            + " Keep one.");
+        "@McpToolFactory make " + FindingCode.TOOL_FACTORY.rule() + "; found a second one: plugin \"kit\" already has"
+            + " com.acme.A.create. Keep one.");
   }
 
   // ------------------------------------------------------------------------------------------ MissingDependency
@@ -457,8 +462,10 @@ class ToolDiagnosticsTest {
         .withClasspath(List.of(api))
         .compile(KIT, file, skill);
     assertOnlyError(compilation, FindingCode.MISSING_DEPENDENCY, file, "public static int count()",
-        "@McpTool needs dev.codexplugin:sdk-mcp, which " + FindingCode.MISSING_DEPENDENCY.rule()
-            + "; add the dependency (same version as sdk-api) so that the generated server compiles.");
+        "dev.codexplugin:sdk-mcp, the runtime of the code generated for @McpTool, "
+            + FindingCode.MISSING_DEPENDENCY.rule() + "; found no dev.codexplugin.mcp.ToolMethod. Add"
+            + " dev.codexplugin:sdk-mcp to the dependencies (same version as sdk-api) so that the generated server"
+            + " compiles.");
   }
 
   // ------------------------------------------------------------------------------------------ Duplicate
@@ -484,8 +491,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, first, second), FindingCode.DUPLICATE, second, "name = \"find\"",
-        "@McpTool lookup name \"find\" " + FindingCode.DUPLICATE.rule() + " within server \"kit\"; com.acme.Search.find"
-            + " has it too. Rename one with @McpTool(name = \"...\").");
+        "@McpTool lookup name " + FindingCode.DUPLICATE.rule() + "; found \"find\" twice in server \"kit\":"
+            + " com.acme.Search.find has it too. Rename one with @McpTool(name = \"...\").");
   }
 
   @Test
@@ -501,7 +508,7 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.DUPLICATE, file, "find(int id)",
-        "@McpTool find name \"find\" " + FindingCode.DUPLICATE.rule());
+        "@McpTool find name " + FindingCode.DUPLICATE.rule() + "; found \"find\" twice in server \"kit\"");
   }
 
   @Test
@@ -525,8 +532,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(plugin, existing, file), FindingCode.DUPLICATE, plugin, "name = \"kit\"",
-        "@Plugin \"kit\": the generated server class com.acme.KitMcpServer " + FindingCode.DUPLICATE.rule()
-            + ", but a class of that name exists; rename that class.");
+        "the server class com.acme.KitMcpServer generated for @Plugin \"kit\" " + FindingCode.DUPLICATE.rule()
+            + "; found a class of that name. Rename that class.");
   }
 
   @Test
@@ -563,8 +570,8 @@ class ToolDiagnosticsTest {
         .withClasspath(classPath)
         .compile(KIT, file);
     assertOnlyError(compilation, FindingCode.DUPLICATE, file, "public final class Counter",
-        "the @McpTool methods of com.acme.Counter: the generated class com.acme.Counter_McpTools "
-            + FindingCode.DUPLICATE.rule() + ", but a class of that name exists; rename that class.");
+        "the class com.acme.Counter_McpTools generated for the @McpTool methods of com.acme.Counter "
+            + FindingCode.DUPLICATE.rule() + "; found a class of that name. Rename that class.");
   }
 
   @Test
@@ -582,8 +589,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, existing, file), FindingCode.DUPLICATE, file, "public final class Counter",
-        "the @McpTool methods of com.acme.Counter: the generated class com.acme.Counter_McpTools "
-            + FindingCode.DUPLICATE.rule() + ", but a class of that name exists; rename that class.");
+        "the class com.acme.Counter_McpTools generated for the @McpTool methods of com.acme.Counter "
+            + FindingCode.DUPLICATE.rule() + "; found a class of that name. Rename that class.");
   }
 
   @Test
@@ -604,9 +611,9 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(plugin, file), FindingCode.DUPLICATE, plugin, "@Plugin(name = \"kit\"",
-        "@Plugin toolServer (empty, so the plugin name \"kit\") " + FindingCode.DUPLICATE.rule() + " within the"
-            + " plugin's MCP servers; an @McpServer or the mcpConfig file has that name too. Name the tool server"
-            + " with @Plugin(toolServer = \"...\"), or rename the other server.");
+        "@Plugin toolServer " + FindingCode.DUPLICATE.rule() + "; found it empty, so the tool server takes the"
+            + " plugin name \"kit\", which an @McpServer or a server of the mcpConfig file has too. Name the tool"
+            + " server with @Plugin(toolServer = \"...\"), or rename the other server.");
   }
 
   // ------------------------------------------------------------------------------------------ BadKey on toolServer
@@ -626,7 +633,7 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(plugin, file), FindingCode.BAD_KEY, plugin, "toolServer = \"kit tools\"",
-        "@Plugin toolServer \"kit tools\" " + FindingCode.BAD_KEY.rule() + "; rename it to \"kit-tools\".");
+        "@Plugin toolServer " + FindingCode.BAD_KEY.rule() + "; found \"kit tools\". Rename it to \"kit-tools\".");
   }
 
   @Test
@@ -642,7 +649,8 @@ class ToolDiagnosticsTest {
           public static int count() { return 1; }
         }
         """);
-    assertOnlyError(compile(plugin, file), FindingCode.BAD_NAME, plugin, "name = \"Kit\"", "@Plugin name \"Kit\"");
+    assertOnlyError(compile(plugin, file), FindingCode.BAD_NAME, plugin, "name = \"Kit\"",
+        "@Plugin name " + FindingCode.BAD_NAME.rule() + "; found \"Kit\". Rename it to \"kit\".");
   }
 
   // ------------------------------------------------------------------------------------------ Missing
@@ -658,8 +666,9 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, file), FindingCode.MISSING, file, "@McpTool(readOnly = TriState.TRUE)",
-        "@McpTool count description " + FindingCode.MISSING.rule() + "; say what the tool does and when to use it,"
-            + " in @McpTool(description = \"...\") or the first sentence of the method's Javadoc.");
+        "@McpTool count description " + FindingCode.MISSING.rule() + "; found neither @McpTool(description) nor a"
+            + " Javadoc sentence. Say what the tool does and when to use it, in @McpTool(description = \"...\") or"
+            + " the first sentence of the method's Javadoc.");
   }
 
   @Test
@@ -811,8 +820,8 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(first, second), FindingCode.DUPLICATE, second, "@dev.codexplugin.api.Plugin(name",
-        "@Plugin name \"kit\" " + FindingCode.DUPLICATE.rule() + "; another @Plugin in this compilation has the same"
-            + " name.");
+        "@Plugin name " + FindingCode.DUPLICATE.rule() + "; found \"kit\", which another @Plugin in this compilation"
+            + " has too.");
   }
 
   @Test
@@ -828,7 +837,7 @@ class ToolDiagnosticsTest {
         final class Counting {}
         """);
     assertOnlyError(compile(KIT, file, skill), FindingCode.UNMAPPABLE_TYPE, file, "count(Object what)",
-        "@McpTool count parameter what: cannot map type java.lang.Object to JSON Schema");
+        "@McpTool count parameter what " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found java.lang.Object.");
   }
 
   /**

@@ -48,8 +48,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "find parameter filter: cannot map type"
-            + " java.lang.Object to JSON Schema; Object says nothing about the JSON it takes; use a concrete type")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "find parameter filter must be a type that maps to JSON Schema; found java.lang.Object."
+            + " Object says nothing about the JSON it takes; use a concrete type")
         .inFile(source).onLineContaining("Object filter");
   }
 
@@ -65,8 +66,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "find parameter names: cannot map type java.util.List"
-            + " to JSON Schema; it is a raw type; give its type arguments, e.g. List<String>.")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "find parameter names must be a type that maps to JSON Schema; found java.util.List. It"
+            + " is a raw type; give its type arguments, e.g. List<String>.")
         .inFile(source).onLineContaining("List names");
   }
 
@@ -82,11 +84,13 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "find parameter any: cannot map type ? to JSON Schema;"
-            + " only ? extends T says what the value is")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "find parameter any must be a type that maps to JSON Schema; found ?. Only ? extends T"
+            + " says what the value is")
         .inFile(source).onLineContaining("List<?> any");
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "find parameter lower: cannot map type"
-            + " ? super java.lang.Integer to JSON Schema")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "find parameter lower must be a type that maps to JSON Schema; found ? super"
+            + " java.lang.Integer")
         .inFile(source).onLineContaining("lower");
   }
 
@@ -101,8 +105,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "echo parameter value: cannot map type T to JSON Schema;"
-            + " T is a type variable of the method, unknown at compile time; use a concrete type.")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "echo parameter value must be a type that maps to JSON Schema; found T. T is a type"
+            + " variable of the method, unknown at compile time; use a concrete type.")
         .inFile(source).onLineContaining("T value");
   }
 
@@ -117,8 +122,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "echo parameter value: cannot map type T to JSON Schema;"
-            + " T is a type variable that no use resolves")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "echo parameter value must be a type that maps to JSON Schema; found T. T is a type"
+            + " variable that no use resolves")
         .inFile(source).onLineContaining("T value");
   }
 
@@ -136,11 +142,13 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "draw parameter shape: cannot map type test.Tools.Shape"
-            + " to JSON Schema; Jackson cannot tell which implementation to create or describe from an interface or"
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "draw parameter shape must be a type that maps to JSON Schema; found test.Tools.Shape."
+            + " Jackson cannot tell which implementation to create or describe from an interface or"
             + " abstract class; use a record or a concrete class, or make it a sealed interface.")
         .inFile(source).onLineContaining("Shape shape");
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "draw parameter base: cannot map type test.Tools.Base")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "draw parameter base must be a type that maps to JSON Schema; found test.Tools.Base.")
         .inFile(source).onLineContaining("Base base");
   }
 
@@ -155,9 +163,10 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "count parameter byId: cannot map type"
-            + " java.util.Map<java.lang.Integer, java.lang.String> to JSON Schema; JSON object keys are strings;"
-            + " use Map<String, V> or a Map keyed by an enum.")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "count parameter byId must be a type that maps to JSON Schema; found"
+            + " java.util.Map<java.lang.Integer, java.lang.String>. JSON object keys are strings; use"
+            + " Map<String, V> or a Map keyed by an enum.")
         .inFile(source).onLineContaining("byId");
   }
 
@@ -173,10 +182,12 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "run parameter thread: cannot map type java.lang.Thread"
-            + " to JSON Schema; it is a JDK type that is not a JSON value")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "run parameter thread must be a type that maps to JSON Schema; found java.lang.Thread."
+            + " It is a JDK type that is not a JSON value")
         .inFile(source).onLineContaining("Thread thread");
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "run parameter date: cannot map type java.util.Date")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "run parameter date must be a type that maps to JSON Schema; found java.util.Date.")
         .inFile(source).onLineContaining("Date date");
   }
 
@@ -196,11 +207,11 @@ class ToolSchemasErrorsTest {
     assertThat(compilation).hadErrorCount(4);
     for (String line : List.of("Job first", "List<Job> rest")) {
       String name = line.substring(line.indexOf(' ') + 1);
-      assertThat(compilation).hadErrorContaining(UNMAPPABLE + "schedule parameter " + name + ": cannot map type"
-              + " java.lang.Thread (in Worker.thread) to JSON Schema")
+      assertThat(compilation).hadErrorContaining(UNMAPPABLE + "schedule parameter " + name
+              + " must be a type that maps to JSON Schema; found java.lang.Thread (in Worker.thread).")
           .inFile(source).onLineContaining(line);
-      assertThat(compilation).hadErrorContaining(UNMAPPABLE + "schedule parameter " + name + ": cannot map type"
-              + " java.lang.Object (in Worker.payload) to JSON Schema")
+      assertThat(compilation).hadErrorContaining(UNMAPPABLE + "schedule parameter " + name
+              + " must be a type that maps to JSON Schema; found java.lang.Object (in Worker.payload).")
           .inFile(source).onLineContaining(line);
     }
   }
@@ -216,8 +227,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "tag parameter tags: cannot map type"
-            + " java.util.Optional<java.lang.String> to JSON Schema; Optional is only supported as the type of a"
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "tag parameter tags must be a type that maps to JSON Schema; found"
+            + " java.util.Optional<java.lang.String>. Optional is only supported as the type of a"
             + " parameter, a property or a return value")
         .inFile(source).onLineContaining("tags");
   }
@@ -236,11 +248,13 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "move parameter point: cannot map type test.Tools.Point"
-            + " to JSON Schema; Jackson needs a no-arg constructor to create it; add one, or make it a record.")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "move parameter point must be a type that maps to JSON Schema; found test.Tools.Point."
+            + " Jackson needs a no-arg constructor to create it; add one, or make it a record.")
         .inFile(source).onLineContaining("Point point");
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "move parameter inner: cannot map type test.Tools.Inner"
-            + " to JSON Schema; Jackson cannot create an inner (non-static) class; make it static, or a record.")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "move parameter inner must be a type that maps to JSON Schema; found test.Tools.Inner."
+            + " Jackson cannot create an inner (non-static) class; make it static, or a record.")
         .inFile(source).onLineContaining("Inner inner");
   }
 
@@ -256,8 +270,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "set parameter level: cannot map type test.Tools.Level to"
-            + " JSON Schema; its JSON values come from the @JsonValue method code(), unknown at compile time")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "set parameter level must be a type that maps to JSON Schema; found test.Tools.Level."
+            + " Its JSON values come from the @JsonValue method code(), unknown at compile time")
         .inFile(source).onLineContaining("Level level");
   }
 
@@ -279,8 +294,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "draw parameter shape: cannot map type test.Tools.Shape"
-            + " to JSON Schema; Jackson cannot tell its subtypes apart; annotate Shape with @JsonTypeInfo(use ="
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "draw parameter shape must be a type that maps to JSON Schema; found test.Tools.Shape."
+            + " Jackson cannot tell its subtypes apart; annotate Shape with @JsonTypeInfo(use ="
             + " JsonTypeInfo.Id.NAME, property = \"type\") and list the subtypes in @JsonSubTypes.")
         .inFile(source).onLineContaining("Shape shape");
   }
@@ -301,9 +317,10 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "draw parameter shape: cannot map type test.Tools.Shape"
-            + " to JSON Schema; Jackson 2 does not find permitted subclasses by itself; list Square in"
-            + " @JsonSubTypes of Shape.")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "draw parameter shape must be a type that maps to JSON Schema; found test.Tools.Shape."
+            + " Jackson 2 does not find permitted subclasses by itself; list Square in @JsonSubTypes"
+            + " of Shape.")
         .inFile(source).onLineContaining("Shape shape");
   }
 
@@ -320,8 +337,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "draw return type: cannot map type test.Tools.Circle"
-            + " (in @JsonTypeInfo of Shape) to JSON Schema; include = WRAPPER_ARRAY is not supported; use"
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "draw return type must be a type that maps to JSON Schema; found test.Tools.Circle (in"
+            + " @JsonTypeInfo of Shape). @JsonTypeInfo(include = WRAPPER_ARRAY) is not supported; use"
             + " JsonTypeInfo.As.PROPERTY (the default).")
         .inFile(source).onLineContaining("public Shape draw()");
   }
@@ -348,16 +366,19 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(3);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "shape return type: cannot map type test.Tools.Open to"
-            + " JSON Schema; a non-sealed Open has subtypes unknown at compile time; make it sealed (or, for a class,"
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "shape return type must be a type that maps to JSON Schema; found test.Tools.Open. A"
+            + " non-sealed Open has subtypes unknown at compile time; make it sealed (or, for a class,"
             + " final).")
         .inFile(source).onLineContaining("public Shape shape()");
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "shape return type: cannot map type test.Tools.Box to"
-            + " JSON Schema; its type parameters cannot be resolved from test.Tools.Shape")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "shape return type must be a type that maps to JSON Schema; found test.Tools.Box. Its"
+            + " type parameters cannot be resolved from test.Tools.Shape")
         .inFile(source).onLineContaining("public Shape shape()");
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "concrete return type: cannot map type"
-            + " test.Tools.Concrete to JSON Schema; a sealed class that is not abstract is both a value and the"
-            + " union of its subclasses; make Concrete abstract (or an interface).")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "concrete return type must be a type that maps to JSON Schema; found"
+            + " test.Tools.Concrete. A sealed class that is not abstract is both a value and the union"
+            + " of its subclasses; make Concrete abstract (or an interface).")
         .inFile(source).onLineContaining("public Concrete concrete()");
   }
 
@@ -373,8 +394,9 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(UNMAPPABLE + "lookup return type: cannot map type java.lang.Object to"
-            + " JSON Schema; Object says nothing about the JSON it takes")
+    assertThat(compilation).hadErrorContaining(UNMAPPABLE
+            + "lookup return type must be a type that maps to JSON Schema; found java.lang.Object."
+            + " Object says nothing about the JSON it takes")
         .inFile(source).onLineContaining("public Object lookup");
   }
 
@@ -391,9 +413,10 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "search parameter limit: @Param defaultValue \"ten\" of"
-            + " type int must be a valid value of the parameter's type: JSON, or plain text for a String or an"
-            + " enum; found: not JSON (Unrecognized token 'ten'")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "search parameter limit defaultValue must be a valid value of the parameter's type:"
+            + " JSON, or plain text for a String or an enum; found \"ten\" for type int: not JSON"
+            + " (Unrecognized token 'ten'")
         .inFile(source).onLineContaining("defaultValue = \"ten\"");
   }
 
@@ -408,9 +431,10 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "shift parameter by: @Param defaultValue \"300\" of type"
-            + " byte must be a valid value of the parameter's type: JSON, or plain text for a String or an enum;"
-            + " found: 300 is greater than the maximum 127.")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "shift parameter by defaultValue must be a valid value of the parameter's type: JSON, or"
+            + " plain text for a String or an enum; found \"300\" for type byte: 300 is greater than"
+            + " the maximum 127.")
         .inFile(source).onLineContaining("defaultValue = \"300\"");
   }
 
@@ -426,9 +450,10 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "run parameter mode: @Param defaultValue \"THOROUGH\" of"
-            + " type test.Tools.Mode must be a valid value of the parameter's type: JSON, or plain text for a"
-            + " String or an enum; found: \"THOROUGH\" is not one of \"FAST\", \"thorough\".")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "run parameter mode defaultValue must be a valid value of the parameter's type: JSON, or"
+            + " plain text for a String or an enum; found \"THOROUGH\" for type test.Tools.Mode:"
+            + " \"THOROUGH\" is not one of \"FAST\", \"thorough\".")
         .inFile(source).onLineContaining("defaultValue = \"THOROUGH\"");
   }
 
@@ -444,16 +469,18 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "since parameter day: @Param defaultValue \"2024-01-31\""
-            + " of type java.time.LocalDate must be a valid value of the parameter's type: JSON, or plain text for a"
-            + " String or an enum; found: not JSON (")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "since parameter day defaultValue must be a valid value of the parameter's type: JSON,"
+            + " or plain text for a String or an enum; found \"2024-01-31\" for type"
+            + " java.time.LocalDate: not JSON (")
         .inFile(source).onLineContaining("defaultValue = \"2024-01-31\"");
-    assertThat(compilation).hadErrorContaining("Write a JSON string, in quotes: defaultValue ="
+    assertThat(compilation).hadErrorContaining(". Write a JSON string, in quotes: defaultValue ="
             + " \"\\\"2024-01-31\\\"\".")
         .inFile(source).onLineContaining("defaultValue = \"2024-01-31\"");
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "since parameter other: @Param defaultValue"
-            + " \"\\\"2024-02-30\\\"\" of type java.time.LocalDate must be a valid value of the parameter's type:"
-            + " JSON, or plain text for a String or an enum; found: \"2024-02-30\" is not a valid date.")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "since parameter other defaultValue must be a valid value of the parameter's type: JSON,"
+            + " or plain text for a String or an enum; found \"\\\"2024-02-30\\\"\" for type"
+            + " java.time.LocalDate: \"2024-02-30\" is not a valid date.")
         .inFile(source).onLineContaining("2024-02-30");
   }
 
@@ -469,9 +496,11 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("found: missing property \"to\".")
+    assertThat(compilation).hadErrorContaining(" for type test.Tools.Window: missing property \"to\". Write a"
+            + " value of the parameter's type.")
         .inFile(source).onLineContaining("defaultValue = ");
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "show parameter window: @Param defaultValue")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "show parameter window defaultValue must be a valid value of the parameter's type")
         .inFile(source).onLineContaining("defaultValue = ");
   }
 
@@ -487,11 +516,14 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining("found: expected an integer at [1], found \"a\".")
+    assertThat(compilation).hadErrorContaining(" for type java.util.List<java.lang.Integer>: expected an integer"
+            + " at [1], found \"a\".")
         .inFile(source).onLineContaining("List<Integer> ids");
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "tag parameter ids: @Param defaultValue")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "tag parameter ids defaultValue must be a valid value of the parameter's type")
         .inFile(source).onLineContaining("List<Integer> ids");
-    assertThat(compilation).hadErrorContaining("found: \"xy\" is longer than 1 characters.")
+    assertThat(compilation).hadErrorContaining("; found \"\\\"xy\\\"\" for type char: \"xy\" is longer than 1"
+            + " characters.")
         .inFile(source).onLineContaining("char letter");
   }
 
@@ -506,8 +538,10 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(BAD_DEFAULT + "search parameter limit: @Param required = TRUE"
-            + " contradicts defaultValue \"10\"; a parameter with a default is not required. Remove one of them.")
+    assertThat(compilation).hadErrorContaining(BAD_DEFAULT
+            + "search parameter limit defaultValue " + FindingCode.BAD_DEFAULT.rule() + "; found \"10\" with"
+            + " @Param required = TRUE, which contradicts defaultValue: a parameter with a default is not"
+            + " required. Remove one of them.")
         .inFile(source).onLineContaining("required = TriState.TRUE");
   }
 
@@ -524,8 +558,8 @@ class ToolSchemasErrorsTest {
         "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[codexplugin:Duplicate] @McpTool search parameter other: the"
-            + " argument name \"query\" must be unique; another parameter of this method has it. Rename one with"
+    assertThat(compilation).hadErrorContaining("[codexplugin:Duplicate] @McpTool search parameter other name must"
+            + " be unique; found \"query\", the name of another parameter of this method. Rename one with"
             + " @Param(name = \"...\").")
         .inFile(source).onLineContaining("name = \"query\"");
   }

@@ -3,7 +3,6 @@ package dev.codexplugin.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
 import java.util.SortedMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every mapping, input and output side: the test tools under {@code src/test/resources/tools} compile without
- * a diagnostic, and what {@link ToolSchemas} computes for each {@code @McpTool} method equals the golden files.
+ * a diagnostic, and what {@link ToolSchemas} computes for each {@code @McpTool} method equals the golden files
+ * under {@code src/test/resources/golden/schemas/}; {@code -Dcodexplugin.updateGoldens=true} rewrites them.
  */
 class ToolSchemasGoldenTest {
   private static SortedMap<String, String> generated;
@@ -30,8 +30,8 @@ class ToolSchemasGoldenTest {
 
   @ParameterizedTest
   @MethodSource("tools")
-  void matchesGoldenFiles(String tool) throws IOException {
-    Golden.check(generated, tool);
+  void matchesGoldenFiles(String tool) {
+    Goldens.assertMatchesText(tool, generated);
   }
 
   @Test

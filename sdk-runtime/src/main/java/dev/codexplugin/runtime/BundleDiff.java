@@ -92,8 +92,7 @@ public record BundleDiff(String plugin, String oldVersion, String newVersion, Li
     List<BundleDiff> out = new ArrayList<>();
     for (PluginBundle b : before) {
       PluginBundle a = after.stream().filter(x -> x.name().equals(b.name())).findFirst()
-          .orElseGet(() -> new PluginBundle(b.manifest(), List.of(), List.of(), List.of(), List.of(), List.of(),
-              List.of(), "", List.of()));
+          .orElseGet(() -> PluginBundle.builder(b.manifest()).build());
       out.add(compare(b, a));
     }
     return out;

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *       variables of {@code env_http_headers};
  *   <li>that the URL of each HTTP server answers (any HTTP status counts; a {@code HEAD} request with a short
  *       timeout, nothing is downloaded), unless offline;
- *   <li>the requirements stated in words ({@code @McpServer(requirements)}), listed for a person to check.
+ *   <li>the requirements stated in words ({@code @McpServer(requirements)}), listed for a person to check;
+ *   <li>with {@link #checkAndStart}, that each stdio server of a plugin folder starts as Codex starts it and
+ *       answers the MCP {@code initialize} request within its startup timeout.
  * </ul>
  *
  * <pre>{@code
@@ -127,6 +129,71 @@ public final class Doctor {
       }
     }
     return new DoctorReport(bundle.name(), bundle.version(), checks);
+  }
+
+  /**
+   * {@link #check}, then the proof that the servers start: for a plugin folder (an export or an installed copy),
+   * each enabled stdio server whose command was found is started as Codex starts it (command and args in
+   * {@code cwd} resolved against the folder, Codex's inherited variables, {@code env_vars} and {@code env}), sent
+   * the MCP {@code initialize} request, and must answer within its {@code startup_timeout_sec} (Codex's default,
+   * 30 s, without one). A server that exits, answers with an error or stays silent is {@link Status#MISSING},
+   * with the first lines of its stderr and how to fix it. The servers are stopped right after they answer. A
+   * bundle inside a jar is not started ({@link Status#SKIPPED}): its servers run from the exported folder.
+   */
+  public static DoctorReport checkAndStart(PluginBundle bundle, Environment environment) {
+    DoctorReport report = check(bundle, environment);
+    List<Check> checks = new ArrayList<>(report.checks());
+    Optional<Path> folder = folder(bundle.location());
+    for (McpServerSpec server : bundle.mcpServers()) {
+      if (server.transport() != McpServerSpec.Transport.STDIO || !server.enabled().orElse(true)) {
+        continue;
+      }
+      String subject = String.join(" ", server.command(), String.join(" ", server.args())).trim();
+      boolean commandMissing = report.checks().stream().anyMatch(c -> c.server().equals(server.name())
+          && c.kind() == Kind.COMMAND && c.status() == Status.MISSING);
+      if (folder.isEmpty()) {
+        checks.add(new Check(Status.SKIPPED, Kind.START, server.name(), subject,
+            "not started: not a plugin folder (" + (bundle.location().isEmpty() ? "no location" : bundle.location())
+            + ")", "export the plugin and run the doctor on the exported folder"));
+      } else if (commandMissing) {
+        checks.add(new Check(Status.SKIPPED, Kind.START, server.name(), subject,
+            "not started: its command is missing", ""));
+      } else {
+        ServerStart.Outcome outcome = ServerStart.run(folder.get(), server, environment);
+        String detail = outcome.detail() + (outcome.stderr().isEmpty() || outcome.started() ? ""
+            : "; stderr: " + String.join(" / ", outcome.stderr()));
+        checks.add(new Check(outcome.started() ? Status.OK : Status.MISSING, Kind.START, server.name(), subject,
+            detail, outcome.started() ? "" : startFix(server, outcome)));
+      }
+    }
+    return new DoctorReport(report.plugin(), report.version(), checks);
+  }
+
+  private static Optional<Path> folder(String location) {
+    if (location.isEmpty() || location.contains("!/")) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(location);
+      return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String startFix(McpServerSpec server, ServerStart.Outcome outcome) {
+    String err = String.join("\n", outcome.stderr());
+    if (err.contains("NoClassDefFoundError") || err.contains("ClassNotFoundException")
+        || err.contains("Could not find or load main class")) {
+      return "a class is missing from the server's class path: ship the server's runtime dependencies in lib/"
+          + " (codexplugin export <jar> --lib <jar|folder>..., or sdk-maven-plugin, which adds them)";
+    }
+    if (outcome.detail().startsWith("did not answer")) {
+      return "raise startup_timeout_sec, or make the server start faster";
+    }
+    return "run " + server.command() + " " + String.join(" ", server.args()) + " by hand in "
+        + (server.cwd().isEmpty() ? "the folder you start Codex in" : "the plugin folder's " + server.cwd())
+        + " to see why it stops";
   }
 
   /** The checks of one server. */

@@ -35,7 +35,12 @@ public record DoctorReport(String plugin, String version, List<Check> checks) {
     /** The URL of an HTTP server. */
     URL,
     /** A requirement in words ({@code @McpServer(requirements)}). */
-    REQUIREMENT
+    REQUIREMENT,
+    /**
+     * That a stdio server of a plugin folder starts and answers the MCP {@code initialize} request within its
+     * startup timeout ({@link Doctor#checkAndStart}).
+     */
+    START
   }
 
   /**

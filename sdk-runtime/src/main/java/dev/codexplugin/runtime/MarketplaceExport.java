@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +54,7 @@ import java.util.regex.Pattern;
  */
 public final class MarketplaceExport {
   /** The marker file at the root of every exported folder. */
-  public static final String MARKER = ".codexplugin-export";
+  public static final String MARKER = dev.codexplugin.runtime.format.FormatFiles.EXPORT_MARKER;
 
   /** What Codex 0.169.0 accepts as a marketplace name: letters, digits, {@code _} and {@code -}. */
   private static final Pattern MARKETPLACE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -62,7 +65,7 @@ public final class MarketplaceExport {
     CODEX,
     /** Claude Code only: {@code .claude-plugin/marketplace.json}, {@code .claude-plugin/plugin.json}. */
     CLAUDE,
-    /** One folder both hosts install (FORMAT.md §7). */
+    /** One folder both hosts install (docs/FORMAT.md#claude-code). */
     BOTH;
 
     /** Whether Codex files are written. */
@@ -121,6 +124,7 @@ public final class MarketplaceExport {
   private final Format format;
   private final boolean force;
   private final List<Input> inputs;
+  private final Map<String, Map<Format, List<String>>> javaServerOptions;
 
   private MarketplaceExport(Builder b) {
     this.marketplaceName = b.marketplaceName;
@@ -133,6 +137,9 @@ public final class MarketplaceExport {
     this.format = b.format;
     this.force = b.force;
     this.inputs = List.copyOf(b.inputs);
+    Map<String, Map<Format, List<String>>> options = new TreeMap<>();
+    b.javaServerOptions.forEach((plugin, byDialect) -> options.put(plugin, Map.copyOf(byDialect)));
+    this.javaServerOptions = Map.copyOf(options);
   }
 
   /** A new builder; the marketplace name must be set. */
@@ -145,24 +152,48 @@ public final class MarketplaceExport {
    *
    * @param out the marketplace root to create; its parent is created when missing
    * @return what was written
-   * @throws MarketplaceExportException when a jar is invalid, two plugins or MCP servers share a name,
-   *     {@code out} is a folder the exporter did not create (and {@code force} is off), or writing fails; the
-   *     previous content of {@code out} is then left untouched
+   * @throws MarketplaceExportException when a jar is invalid, two plugins or MCP servers share a name, a host of
+   *     the format refuses the marketplace name, {@code out} is a folder the exporter did not create (and
+   *     {@code force} is off), or writing fails; the previous content of {@code out} is then left untouched
    */
   public ExportSummary exportTo(Path out) throws MarketplaceExportException {
     Objects.requireNonNull(out, "out");
+    reserved(format.codex() ? ReservedNames.codex(marketplaceName) : Optional.empty(), "Codex",
+        "codex plugin marketplace add");
+    reserved(format.claude() ? ReservedNames.claude(marketplaceName) : Optional.empty(), "Claude Code",
+        "claude plugin marketplace add");
     ExportEngine.Settings settings = new ExportEngine.Settings(marketplaceName, displayName, description, owner,
         installation.name(), authentication.name(), category, format, force);
     ExportEngine engine = new ExportEngine(settings);
+    javaServerOptions.forEach((plugin, byDialect) -> byDialect.forEach((dialect, options) ->
+        engine.javaServerOptions(plugin, dialect, options)));
     for (Input input : inputs) {
       engine.addJar(input.jar(), input.libraries());
     }
     return engine.exportTo(out);
   }
 
+  private void reserved(Optional<String> refusal, String host, String command) throws MarketplaceExportException {
+    if (refusal.isPresent()) {
+      throw new MarketplaceExportException(dev.codexplugin.runtime.format.Report.Problem.of(FindingCode.RESERVED_NAME,
+          FindingCode.Context.EXPORT, new dev.codexplugin.runtime.format.Place("", "marketplace name "
+              + "\"" + marketplaceName + "\""), f -> { })
+          .found("a name reserved by " + host + ": `" + command + "` refuses it (\"" + refusal.get() + "\")")
+          .fix("choose a name of your own, e.g. \"" + suggestion() + "\"").finding(), List.of());
+    }
+  }
+
+  private String suggestion() {
+    String stripped = marketplaceName.toLowerCase(Locale.ROOT)
+        .replaceAll("(?i)anthropics?|claude|openai|official|curated|bundled", "").replaceAll("-{2,}", "-")
+        .replaceAll("^-+|-+$", "");
+    return (stripped.isEmpty() ? "team" : stripped) + "-tools";
+  }
+
   /**
    * Writes a deterministic zip of an exported folder: entries sorted, under one top folder named like
-   * {@code folder}, with fixed timestamps and permissions (files {@code 0644}), without the {@link #MARKER}.
+   * {@code folder}, with fixed timestamps and permissions ({@code 0644}, {@code 0755} for executable files), without
+   * the {@link #MARKER}.
    * The zip is written beside {@code zipFile} and moved into place.
    *
    * @throws MarketplaceExportException when {@code folder} is not an export or the zip cannot be written
@@ -203,6 +234,7 @@ public final class MarketplaceExport {
     private Format format = Format.CODEX;
     private boolean force;
     private final List<Input> inputs = new ArrayList<>();
+    private final Map<String, Map<Format, List<String>>> javaServerOptions = new TreeMap<>();
 
     private Builder() {}
 
@@ -294,6 +326,32 @@ public final class MarketplaceExport {
     /** Adds every bundle of {@code jar}, without library jars. */
     public Builder addJar(Path jar) {
       return addJar(jar, List.of());
+    }
+
+    /**
+     * JVM options for the Java tool server of {@code plugin} (a server whose {@code command} is {@code java} and
+     * whose arguments run {@code lib/*}), inserted right after {@code java}, before its other arguments, in the
+     * files of {@code dialect}: {@link Format#CODEX} the Codex server config ({@code .mcp.json}, or the inline
+     * {@code mcpServers} of {@code .codex-plugin/plugin.json}), {@link Format#CLAUDE} Claude Code's
+     * {@code .mcp.json}, {@link Format#BOTH} both. The options are written as given: a path in them is relative to
+     * the plugin folder for Codex ({@code "cwd": "."}), and may use {@code ${CLAUDE_PLUGIN_ROOT}} for Claude Code.
+     * The package manager uses this to wire in the class-data archive it makes at install.
+     *
+     * @throws IllegalArgumentException at {@link #exportTo} time a plugin of that name without Java tools is an
+     *     error, named with the fix
+     */
+    public Builder javaServerOptions(String plugin, Format dialect, List<String> options) {
+      Objects.requireNonNull(plugin, "plugin");
+      Objects.requireNonNull(dialect, "dialect");
+      List<String> copy = List.copyOf(options);
+      Map<Format, List<String>> byDialect = javaServerOptions.computeIfAbsent(plugin, p -> new TreeMap<>());
+      if (dialect.codex()) {
+        byDialect.put(Format.CODEX, copy);
+      }
+      if (dialect.claude()) {
+        byDialect.put(Format.CLAUDE, copy);
+      }
+      return this;
     }
 
     /**

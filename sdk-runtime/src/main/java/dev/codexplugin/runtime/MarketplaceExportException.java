@@ -4,67 +4,38 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An export that did not happen. The output folder is left as it was. The message names the jars, files and
- * fields involved and how to fix the problem; {@link #findings()} holds the bundle findings when a jar is
- * invalid.
+ * An export that did not happen. The output folder is left as it was. The message is a finding of the one
+ * catalogue ({@link #code()}, e.g. {@link FindingCode#DUPLICATE_SERVER} or {@link FindingCode#NOT_AN_EXPORT})
+ * naming the jars, files and fields involved and how to fix the problem; {@link #findings()} holds the bundle
+ * findings when a jar is invalid.
  */
 public final class MarketplaceExportException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** Why the export stopped; {@link #id()} is stable, for tools. */
-  public enum Reason {
-    /** A jar is missing, holds no bundle, or a bundle has errors ({@link #findings()} lists them). */
-    INVALID_BUNDLE("InvalidBundle"),
-    /** Two plugins of the same name. */
-    DUPLICATE_PLUGIN("DuplicatePlugin"),
-    /** Two MCP servers of the same name in different plugins (Codex silently keeps only one). */
-    DUPLICATE_SERVER("DuplicateServer"),
-    /** Two library jars, or a library jar and a bundle file, would have the same path in {@code lib/}. */
-    DUPLICATE_LIBRARY("DuplicateLibrary"),
-    /** The output exists and was not created by the exporter (no marker file), and force is off. */
-    NOT_AN_EXPORT("NotAnExport"),
-    /** A path would leave the output folder, or the output would replace one of the inputs. */
-    UNSAFE_PATH("UnsafePath"),
-    /** Reading or writing failed. */
-    IO("Io");
+  private final transient Finding finding;
+  private final transient List<Finding> findings;
 
-    private final String id;
-
-    Reason(String id) {
-      this.id = id;
-    }
-
-    /** The stable id, e.g. {@code DuplicateServer}. */
-    public String id() {
-      return id;
-    }
-
-    /** The tag that starts the message, e.g. {@code [codexplugin:DuplicateServer]}. */
-    public String tag() {
-      return "[codexplugin:" + id + "]";
-    }
-  }
-
-  private final Reason reason;
-  private final List<Finding> findings;
-
-  /** An export failure; {@code message} is the sentence after the tag. */
-  public MarketplaceExportException(Reason reason, String message, List<Finding> findings) {
-    super(Objects.requireNonNull(reason, "reason").tag() + " " + Objects.requireNonNull(message, "message")
-        + render(findings));
-    this.reason = reason;
+  /** An export failure: {@code finding} says why, {@code findings} are the bundle's own when it is invalid. */
+  public MarketplaceExportException(Finding finding, List<Finding> findings) {
+    super(render(Objects.requireNonNull(finding, "finding"), findings));
+    this.finding = finding;
     this.findings = List.copyOf(findings);
   }
 
   /** An export failure caused by {@code cause}. */
-  public MarketplaceExportException(Reason reason, String message, Throwable cause) {
-    this(reason, message, List.of());
+  public MarketplaceExportException(Finding finding, Throwable cause) {
+    this(finding, List.of());
     initCause(cause);
   }
 
-  /** Why the export stopped. */
-  public Reason reason() {
-    return reason;
+  /** Why the export stopped: its stable code. */
+  public FindingCode code() {
+    return finding.code();
+  }
+
+  /** Why the export stopped: the finding, as the message starts. */
+  public Finding finding() {
+    return finding;
   }
 
   /** The findings of an invalid bundle, errors first; empty for other reasons. */
@@ -72,8 +43,8 @@ public final class MarketplaceExportException extends Exception {
     return findings;
   }
 
-  private static String render(List<Finding> findings) {
-    StringBuilder out = new StringBuilder();
+  private static String render(Finding finding, List<Finding> findings) {
+    StringBuilder out = new StringBuilder(finding.toString());
     for (Finding f : findings) {
       out.append("\n  ").append(f);
     }

@@ -3,50 +3,107 @@ package dev.codexplugin.runtime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One plugin bundle as a host sees it: the manifest and every skill, MCP server, app and hook that Codex would
  * load from it, plus the warnings found while reading it. Immutable; lists are in a stable order (skills,
- * servers and apps sorted by name).
- *
- * @param manifest identity, description and interface
- * @param skills the skills Codex finds, sorted by name
- * @param mcpServers the MCP servers, sorted by name
- * @param apps the app connectors, sorted by key
- * @param hooks the lifecycle hooks, in file order
- * @param tools the Java tools of {@code mcp-tools.json}, sorted by server and name; empty without that file
- * @param files every file of the bundle, relative to its root, sorted
- * @param location where the bundle was read from: a folder, or {@code jar!/META-INF/codex-plugins/<name>/}
- * @param warnings problems that do not stop Codex from using the bundle
+ * servers and apps sorted by name). Build one with {@link #builder(PluginManifest)}; {@link PluginLoader}
+ * reads them from jars and folders.
  */
-public record PluginBundle(
-    PluginManifest manifest,
-    List<SkillSpec> skills,
-    List<McpServerSpec> mcpServers,
-    List<AppSpec> apps,
-    List<HookSpec> hooks,
-    List<ToolSpec> tools,
-    List<String> files,
-    String location,
-    List<Finding> warnings) {
+public final class PluginBundle {
+  private final PluginManifest manifest;
+  private final List<SkillSpec> skills;
+  private final List<McpServerSpec> mcpServers;
+  private final List<AppSpec> apps;
+  private final List<HookSpec> hooks;
+  private final List<ToolSpec> tools;
+  private final List<String> files;
+  private final List<String> executableFiles;
+  private final String location;
+  private final List<Finding> warnings;
 
-  /** Copies the lists. */
-  public PluginBundle {
-    Objects.requireNonNull(manifest, "manifest");
-    skills = Values.items(skills);
-    mcpServers = Values.items(mcpServers);
-    apps = Values.items(apps);
-    hooks = Values.items(hooks);
-    tools = Values.items(tools);
-    files = Values.list(files);
-    location = Values.text(location);
-    warnings = Values.items(warnings);
+  private PluginBundle(Builder b) {
+    manifest = Objects.requireNonNull(b.manifest, "manifest");
+    skills = Values.items(b.skills);
+    mcpServers = Values.items(b.mcpServers);
+    apps = Values.items(b.apps);
+    hooks = Values.items(b.hooks);
+    tools = Values.items(b.tools);
+    files = Values.list(b.files);
+    executableFiles = Values.sorted(b.executableFiles);
+    location = Values.text(b.location);
+    warnings = Values.items(b.warnings);
   }
 
-  /** A bundle without Java tools. */
-  public PluginBundle(PluginManifest manifest, List<SkillSpec> skills, List<McpServerSpec> mcpServers,
-      List<AppSpec> apps, List<HookSpec> hooks, List<String> files, String location, List<Finding> warnings) {
-    this(manifest, skills, mcpServers, apps, hooks, List.of(), files, location, warnings);
+  /** A builder of a bundle with manifest {@code manifest}, with nothing else set. */
+  public static Builder builder(PluginManifest manifest) {
+    return new Builder().manifest(manifest);
+  }
+
+  /** A builder holding every value of this one. */
+  public Builder toBuilder() {
+    return new Builder()
+        .manifest(manifest)
+        .skills(skills)
+        .mcpServers(mcpServers)
+        .apps(apps)
+        .hooks(hooks)
+        .tools(tools)
+        .files(files)
+        .executableFiles(executableFiles)
+        .location(location)
+        .warnings(warnings);
+  }
+
+  /** Identity, description and interface. */
+  public PluginManifest manifest() {
+    return manifest;
+  }
+
+  /** The skills Codex finds, sorted by name. */
+  public List<SkillSpec> skills() {
+    return skills;
+  }
+
+  /** The MCP servers, sorted by name. */
+  public List<McpServerSpec> mcpServers() {
+    return mcpServers;
+  }
+
+  /** The app connectors, sorted by key. */
+  public List<AppSpec> apps() {
+    return apps;
+  }
+
+  /** The lifecycle hooks, in file order. */
+  public List<HookSpec> hooks() {
+    return hooks;
+  }
+
+  /** The Java tools of {@code mcp-tools.json}, sorted by server and name; empty without that file. */
+  public List<ToolSpec> tools() {
+    return tools;
+  }
+
+  /** Every file of the bundle, relative to its root, sorted. */
+  public List<String> files() {
+    return files;
+  }
+
+  /** The files of {@link #files()} that are executable (mode {@code 0755} when exported), sorted. */
+  public List<String> executableFiles() {
+    return executableFiles;
+  }
+
+  /** Where the bundle was read from: a folder, or {@code jar!/META-INF/codex-plugins/<name>/}. */
+  public String location() {
+    return location;
+  }
+
+  /** Problems that do not stop Codex from using the bundle. */
+  public List<Finding> warnings() {
+    return warnings;
   }
 
   /** The plugin name. */
@@ -79,9 +136,14 @@ public record PluginBundle(
     return tools.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /** Whether the bundle file {@code path} is executable. */
+  public boolean isExecutable(String path) {
+    return executableFiles.contains(path);
+  }
+
   /** This bundle with {@code warnings} instead of its own. */
   public PluginBundle withWarnings(List<Finding> warnings) {
-    return new PluginBundle(manifest, skills, mcpServers, apps, hooks, tools, files, location, warnings);
+    return toBuilder().warnings(warnings).build();
   }
 
   /** The names Codex shows the model for the skills: {@code <plugin>:<skill>}. */
@@ -89,13 +151,109 @@ public record PluginBundle(
     return skills.stream().map(s -> name() + ":" + s.name()).toList();
   }
 
+  private List<Object> values() {
+    return java.util.Arrays.asList(manifest, skills, mcpServers, apps, hooks, tools, files, executableFiles, location, warnings);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PluginBundle other && values().equals(other.values());
+  }
+
+  @Override
+  public int hashCode() {
+    return values().hashCode();
+  }
+
   @Override
   public String toString() {
     return "PluginBundle[" + name() + "@" + version() + ", skills="
         + skills.stream().map(SkillSpec::name).toList() + ", mcpServers="
         + mcpServers.stream().map(McpServerSpec::name).toList() + ", apps="
-        + apps.stream().map(AppSpec::key).toList() + ", hooks=" + hooks.size()
+        + apps.stream().map(AppSpec::key).collect(Collectors.toList()) + ", hooks=" + hooks.size()
         + (tools.isEmpty() ? "" : ", tools=" + tools.stream().map(ToolSpec::name).toList())
+        + ", files=" + files.size() + (executableFiles.isEmpty() ? "" : " (" + executableFiles.size() + " executable)")
         + ", warnings=" + warnings.size() + ", location=" + location + "]";
+  }
+
+  /** Builds a {@link PluginBundle}; {@code null} means absent everywhere. */
+  public static final class Builder {
+    private PluginManifest manifest;
+    private List<SkillSpec> skills;
+    private List<McpServerSpec> mcpServers;
+    private List<AppSpec> apps;
+    private List<HookSpec> hooks;
+    private List<ToolSpec> tools;
+    private List<String> files;
+    private List<String> executableFiles;
+    private String location;
+    private List<Finding> warnings;
+
+    private Builder() {}
+
+    /** See {@link PluginBundle#manifest()}. */
+    public Builder manifest(PluginManifest manifest) {
+      this.manifest = manifest;
+      return this;
+    }
+
+    /** See {@link PluginBundle#skills()}. */
+    public Builder skills(List<SkillSpec> skills) {
+      this.skills = skills;
+      return this;
+    }
+
+    /** See {@link PluginBundle#mcpServers()}. */
+    public Builder mcpServers(List<McpServerSpec> mcpServers) {
+      this.mcpServers = mcpServers;
+      return this;
+    }
+
+    /** See {@link PluginBundle#apps()}. */
+    public Builder apps(List<AppSpec> apps) {
+      this.apps = apps;
+      return this;
+    }
+
+    /** See {@link PluginBundle#hooks()}. */
+    public Builder hooks(List<HookSpec> hooks) {
+      this.hooks = hooks;
+      return this;
+    }
+
+    /** See {@link PluginBundle#tools()}. */
+    public Builder tools(List<ToolSpec> tools) {
+      this.tools = tools;
+      return this;
+    }
+
+    /** See {@link PluginBundle#files()}. */
+    public Builder files(List<String> files) {
+      this.files = files;
+      return this;
+    }
+
+    /** See {@link PluginBundle#executableFiles()}. */
+    public Builder executableFiles(List<String> executableFiles) {
+      this.executableFiles = executableFiles;
+      return this;
+    }
+
+    /** See {@link PluginBundle#location()}. */
+    public Builder location(String location) {
+      this.location = location;
+      return this;
+    }
+
+    /** See {@link PluginBundle#warnings()}. */
+    public Builder warnings(List<Finding> warnings) {
+      this.warnings = warnings;
+      return this;
+    }
+
+    /** The bundle. */
+    public PluginBundle build() {
+      return new PluginBundle(this);
+    }
   }
 }

@@ -1,8 +1,9 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.MarketplaceReader;
-import dev.codexplugin.runtime.internal.Report;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.Conflicts;
+import dev.codexplugin.runtime.format.MarketplaceReader;
+import dev.codexplugin.runtime.format.SourceKind;
 import dev.codexplugin.runtime.internal.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ import java.util.zip.ZipFile;
  */
 public final class PluginCatalog {
   /** The cache of installed plugins inside {@code $CODEX_HOME}. */
-  public static final String CODEX_CACHE = "plugins/cache";
+  public static final String CODEX_CACHE = SourceKind.CODEX_CACHE_FOLDER;
 
   /**
    * One bundle of the catalog.
@@ -122,45 +123,56 @@ public final class PluginCatalog {
   private final List<Finding> loadFindings;
   private final List<Finding> conflicts;
 
-  private PluginCatalog(String root, List<Entry> entries, List<Finding> loadFindings) {
+  private PluginCatalog(String root, List<Entry> entries, List<Finding> loadFindings, Conflicts.Scope scope) {
     this.root = root;
     this.entries = entries.stream().sorted(ORDER).toList();
     this.loadFindings = List.copyOf(loadFindings);
-    this.conflicts = conflicts(this.entries);
+    this.conflicts = Conflicts.of(this.entries.stream().map(e -> new Conflicts.Member(e.bundle(), e.id(), e.source()))
+        .toList(), FindingCode.Context.CATALOG, scope);
+  }
+
+  private static PluginCatalog of(Path root, LoadResult result, Conflicts.Scope scope) {
+    return new PluginCatalog(root.toString(), result.bundles().stream().map(b -> new Entry(b, "", b.location()))
+        .toList(), result.findings(), scope);
   }
 
   // ------------------------------------------------------------------------------------------ sources
 
-  /** A catalog of bundles already loaded, e.g. with {@link PluginLoader}. */
+  /** A catalog of bundles already loaded, e.g. with {@link PluginLoader}, that a host would load together. */
   public static PluginCatalog of(Collection<PluginBundle> bundles) {
-    return new PluginCatalog("", bundles.stream().map(b -> new Entry(b, "", b.location())).toList(), List.of());
+    return new PluginCatalog("", bundles.stream().map(b -> new Entry(b, "", b.location())).toList(), List.of(),
+        Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
   }
 
   /** Every bundle on a class path (each {@code META-INF/codex-plugins/index.json} the loader sees). */
   public static PluginCatalog fromClassPath(ClassLoader classLoader) {
     LoadResult result = PluginLoader.check(classLoader);
     return new PluginCatalog("class path",
-        result.bundles().stream().map(b -> new Entry(b, "", b.location())).toList(), result.findings());
+        result.bundles().stream().map(b -> new Entry(b, "", b.location())).toList(), result.findings(),
+        Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
   }
 
   /**
-   * Every bundle of every jar in {@code folder} and its subfolders. Jars without a bundle index are libraries,
-   * not plugins, and are skipped without a finding; a jar that cannot be read is a finding.
+   * Every bundle of every jar in {@code folder} and its subfolders: a folder of releases, such as a Maven
+   * repository, where every version of a plugin sits beside the others (so several versions of one plugin are
+   * no conflict here). Jars without a bundle index are libraries, not plugins, and are skipped without a
+   * finding; a jar that cannot be read is a finding.
    */
   public static PluginCatalog fromJars(Path folder) {
     List<Entry> entries = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
-      findings.add(missing(folder, "must be a folder of jars"));
-      return new PluginCatalog(folder.toString(), entries, findings);
+      findings.add(missing(folder, "a jar or a file, not a folder of jars"));
+      return new PluginCatalog(folder.toString(), entries, findings, Conflicts.Scope.RELEASES);
     }
     List<Path> jars;
     try (Stream<Path> walk = Files.walk(folder, 16)) {
       jars = walk.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException | RuntimeException e) {
       findings.add(new Finding(FindingCode.IO, Severity.ERROR, folder.toString(), "", "",
-          "cannot list the folder (" + e.getMessage() + ")."));
-      return new PluginCatalog(folder.toString(), entries, findings);
+          FindingCode.IO.message(Map.of(), "a folder that cannot be listed (" + e.getClass().getSimpleName() + ")",
+              "")));
+      return new PluginCatalog(folder.toString(), entries, findings, Conflicts.Scope.RELEASES);
     }
     for (Path jar : jars) {
       if (!hasIndex(jar)) {
@@ -170,7 +182,7 @@ public final class PluginCatalog {
       result.bundles().forEach(b -> entries.add(new Entry(b, "", jar.toString())));
       findings.addAll(result.findings());
     }
-    return new PluginCatalog(folder.toString(), entries, findings);
+    return new PluginCatalog(folder.toString(), entries, findings, Conflicts.Scope.RELEASES);
   }
 
   /** Whether a jar holds a bundle index; a jar that cannot be opened is left to the loader to report. */
@@ -189,30 +201,17 @@ public final class PluginCatalog {
    * that differs from the plugin's) is a finding.
    */
   public static PluginCatalog fromMarketplace(Path root) {
-    Report report = new Report(Report.Mode.LOAD, root.toString());
-    List<MarketplaceReader.Catalog> catalogs = MarketplaceReader.read(root, report);
-    List<Finding> findings = new ArrayList<>(report.findings());
+    MarketplaceReader.Listing listing = MarketplaceReader.list(root);
     List<Entry> entries = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
-    for (MarketplaceReader.Catalog catalog : catalogs) {
+    for (MarketplaceReader.Catalog catalog : listing.catalogs()) {
       for (MarketplaceReader.Entry entry : catalog.entries()) {
-        if (entry.folder().isEmpty() || !seen.add(entry.folder().get())) {
-          continue;
-        }
-        LoadResult result = PluginLoader.check(entry.folder().get());
-        findings.addAll(result.findings());
-        for (PluginBundle bundle : result.bundles()) {
-          entries.add(new Entry(bundle, catalog.name(), entry.folder().get().toString()));
-          if (!bundle.name().equals(entry.name())) {
-            findings.add(new Finding(FindingCode.NAME_MISMATCH, Severity.ERROR, root.toString(), catalog.file(),
-                entry.field() + ".name", "\"" + entry.name() + "\" must equal the plugin's manifest name \""
-                + bundle.name() + "\"; Codex fails to install it (plugin.json name does not match marketplace"
-                + " plugin name); rename the entry or the plugin."));
-          }
+        if (entry.folder().isPresent() && seen.add(entry.folder().get())) {
+          listing.bundles(entry).forEach(b -> entries.add(new Entry(b, catalog.name(), entry.folder().get().toString())));
         }
       }
     }
-    return new PluginCatalog(root.toString(), entries, findings);
+    return new PluginCatalog(root.toString(), entries, listing.findings(), Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
   }
 
   /**
@@ -224,8 +223,8 @@ public final class PluginCatalog {
     List<Entry> entries = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     if (!Files.isDirectory(cache)) {
-      findings.add(missing(cache, "must be a Codex plugin cache ($CODEX_HOME/" + CODEX_CACHE + ")"));
-      return new PluginCatalog(cache.toString(), entries, findings);
+      findings.add(missing(cache, "a Codex plugin cache ($CODEX_HOME/" + CODEX_CACHE + ")"));
+      return new PluginCatalog(cache.toString(), entries, findings, Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
     }
     try {
       for (Path marketplace : folders(cache)) {
@@ -240,9 +239,10 @@ public final class PluginCatalog {
       }
     } catch (IOException | RuntimeException e) {
       findings.add(new Finding(FindingCode.IO, Severity.ERROR, cache.toString(), "", "",
-          "cannot list the folder (" + e.getMessage() + ")."));
+          FindingCode.IO.message(Map.of(), "a folder that cannot be listed (" + e.getClass().getSimpleName() + ")",
+              "")));
     }
-    return new PluginCatalog(cache.toString(), entries, findings);
+    return new PluginCatalog(cache.toString(), entries, findings, Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
   }
 
   /** The plugins installed in {@code codexHome} ({@code $CODEX_HOME}, by default {@code ~/.codex}). */
@@ -256,36 +256,15 @@ public final class PluginCatalog {
    * or else a folder of jars.
    */
   public static PluginCatalog open(Path path) {
-    if (Files.isRegularFile(path)) {
-      LoadResult result = PluginLoader.check(path);
-      return new PluginCatalog(path.toString(),
-          result.bundles().stream().map(b -> new Entry(b, "", path.toString())).toList(), result.findings());
-    }
-    if (!Files.isDirectory(path)) {
-      return new PluginCatalog(path.toString(), List.of(), List.of(missing(path, "must be a jar or a folder")));
-    }
-    if (MarketplaceReader.isMarketplace(path) && !isPluginFolder(path)) {
-      return fromMarketplace(path);
-    }
-    if (Files.isDirectory(path.resolve(CODEX_CACHE))) {
-      return fromCodexHome(path);
-    }
-    if (isPluginFolder(path)) {
-      LoadResult result = PluginLoader.check(path);
-      return new PluginCatalog(path.toString(),
-          result.bundles().stream().map(b -> new Entry(b, "", path.toString())).toList(), result.findings());
-    }
-    Path parent = path.toAbsolutePath().normalize().getParent();
-    if (path.toAbsolutePath().normalize().getFileName().toString().equals("cache") && parent != null
-        && parent.getFileName() != null && parent.getFileName().toString().equals("plugins")) {
-      return fromCodexCache(path);
-    }
-    return fromJars(path);
-  }
-
-  private static boolean isPluginFolder(Path path) {
-    return Files.exists(path.resolve(".codex-plugin/plugin.json")) || Files.exists(path.resolve(".claude-plugin/plugin.json"))
-        || Files.exists(path.resolve(".cursor-plugin/plugin.json")) || Files.exists(path.resolve(BundleIndex.RESOURCE));
+    return switch (SourceKind.of(path)) {
+      case MISSING -> new PluginCatalog(path.toString(), List.of(), List.of(missing(path, "nothing")),
+          Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
+      case JAR, PLUGIN_FOLDER, CLASSES_FOLDER -> of(path, PluginLoader.check(path), Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
+      case MARKETPLACE -> fromMarketplace(path);
+      case CODEX_HOME -> fromCodexHome(path);
+      case CODEX_CACHE -> fromCodexCache(path);
+      case JARS_FOLDER -> fromJars(path);
+    };
   }
 
   private static List<Path> folders(Path parent) throws IOException {
@@ -295,9 +274,11 @@ public final class PluginCatalog {
     }
   }
 
-  private static Finding missing(Path path, String rule) {
+  /** A source that is not what the method reads: {@code found} says what is there instead. */
+  private static Finding missing(Path path, String found) {
     return new Finding(FindingCode.NO_BUNDLE, Severity.ERROR, path.toString(), "", "",
-        (Files.exists(path) ? "" : "(it does not exist) ") + rule + ".");
+        FindingCode.NO_BUNDLE.message(Map.of(), Files.exists(path) ? found : "nothing (it does not exist)",
+            "point at plugin jars, a marketplace root, a Codex home or a plugin folder"));
   }
 
   // ------------------------------------------------------------------------------------------ contents
@@ -386,60 +367,5 @@ public final class PluginCatalog {
     return "PluginCatalog[" + (root.isEmpty() ? "" : root + ", ") + entries.size() + " bundle(s): "
         + entries.stream().map(e -> e.id() + "@" + e.version()).collect(Collectors.joining(", "))
         + ", findings=" + findings().size() + "]";
-  }
-
-  // ------------------------------------------------------------------------------------------ conflicts
-
-  private static List<Finding> conflicts(List<Entry> entries) {
-    List<Finding> out = new ArrayList<>();
-    Map<String, List<Entry>> byName = new LinkedHashMap<>();
-    entries.forEach(e -> byName.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e));
-    byName.forEach((name, list) -> {
-      if (list.size() > 1) {
-        out.add(new Finding(FindingCode.DUPLICATE_PLUGIN, Severity.WARNING, "", "", "",
-            "plugin \"" + name + "\" " + FindingCode.DUPLICATE_PLUGIN.rule() + "; found " + list.size() + " copies: "
-                + list.stream().map(e -> e.version() + " (" + e.source() + ")").collect(Collectors.joining(", "))
-                + ". A host loads one version of a plugin; remove the others, or pick one with a version range."));
-      }
-    });
-    parts(entries, b -> b.mcpServers().stream().map(McpServerSpec::name).toList()).forEach((server, owners) ->
-        out.add(new Finding(FindingCode.DUPLICATE_SERVER, Severity.ERROR, "", "", "",
-            "MCP server \"" + server + "\" " + FindingCode.DUPLICATE_SERVER.rule() + "; found it in "
-                + describe(owners) + ". Codex starts only the one of " + owners.get(0).id() + " (the first by plugin"
-                + " id) and silently skips the others: rename one @McpServer (its name in .mcp.json).")));
-    parts(entries, b -> b.skills().stream().map(SkillSpec::name).toList()).forEach((skill, owners) ->
-        out.add(new Finding(FindingCode.DUPLICATE_SKILL, Severity.WARNING, "", "", "",
-            "skill \"" + skill + "\" " + FindingCode.DUPLICATE_SKILL.rule() + "; found it in " + describe(owners)
-                + ". Codex lists both, as " + owners.stream().map(e -> e.name() + ":" + skill).distinct()
-                .collect(Collectors.joining(" and ")) + "; rename one so that users and the model can tell them"
-                + " apart.")));
-    return List.copyOf(out);
-  }
-
-  /**
-   * Part names defined by two or more plugins of different names, each with its plugins sorted by plugin id
-   * (the order in which Codex loads them); one entry per plugin name, the highest version.
-   */
-  private static Map<String, List<Entry>> parts(List<Entry> entries, Function<PluginBundle, List<String>> names) {
-    Map<String, Map<String, Entry>> byPart = new TreeMap<>();
-    for (Entry e : entries) {
-      for (String part : new HashSet<>(names.apply(e.bundle()))) {
-        byPart.computeIfAbsent(part, p -> new TreeMap<>()).put(e.id(), e);
-      }
-    }
-    Map<String, List<Entry>> out = new TreeMap<>();
-    byPart.forEach((part, owners) -> {
-      Map<String, Entry> perPlugin = new LinkedHashMap<>();
-      owners.values().forEach(e -> perPlugin.merge(e.name(), e, (a, b) -> b));
-      if (perPlugin.size() > 1) {
-        out.put(part, List.copyOf(perPlugin.values()));
-      }
-    });
-    return out;
-  }
-
-  private static String describe(List<Entry> owners) {
-    return owners.stream().map(e -> e.id() + " " + e.version() + " (" + e.source() + ")")
-        .collect(Collectors.joining(" and "));
   }
 }

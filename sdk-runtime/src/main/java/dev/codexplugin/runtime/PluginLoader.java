@@ -1,26 +1,9 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.BundleLoader;
-import dev.codexplugin.runtime.internal.BundleSource;
-import dev.codexplugin.runtime.internal.FolderSource;
-import dev.codexplugin.runtime.internal.JarSource;
-import dev.codexplugin.runtime.internal.Limits;
-import dev.codexplugin.runtime.internal.Report;
-import dev.codexplugin.runtime.internal.UrlSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.Files;
+import dev.codexplugin.runtime.format.Bundles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * Reads Codex plugin bundles: the ones the annotation processor writes into jars, and plugin folders written
@@ -47,7 +30,8 @@ public final class PluginLoader {
 
   /**
    * Loads every bundle at {@code path}: a jar holding bundles, an exploded classes folder (with
-   * {@code META-INF/codex-plugins/index.json}), or a plugin root folder.
+   * {@code META-INF/codex-plugins/index.json}), a plugin folder, or a marketplace root (every local plugin its
+   * marketplace files name, each checked as Codex checks it before it installs the entry).
    *
    * @throws PluginLoadException when nothing can be read there, or a bundle has errors; it lists every finding
    */
@@ -69,133 +53,12 @@ public final class PluginLoader {
   /** Like {@link #load(Path)}, but returns the findings instead of throwing. */
   public static LoadResult check(Path path) {
     Objects.requireNonNull(path, "path");
-    Collector out = new Collector();
-    if (Files.isDirectory(path)) {
-      Path index = path.resolve(BundleIndex.RESOURCE);
-      if (Files.isRegularFile(index) && !Files.exists(path.resolve(".codex-plugin"))) {
-        readIndex(path.toString(), () -> Files.newInputStream(index), out).forEach(entry ->
-            out.load(FolderSource.indexed(path, entry)));
-      } else {
-        Report report = new Report(Report.Mode.LOAD, path.toString());
-        try {
-          out.load(FolderSource.open(path, report), report);
-        } catch (IOException e) {
-          out.fail(FindingCode.IO, path.toString(), "cannot list the folder: " + e.getMessage());
-        }
-      }
-    } else if (Files.isRegularFile(path)) {
-      loadJar(path, out);
-    } else {
-      out.fail(FindingCode.NO_BUNDLE, path.toString(), "does not exist");
-    }
-    return out.result();
+    return Bundles.check(path);
   }
 
   /** Like {@link #load(ClassLoader)}, but returns the findings instead of throwing. */
   public static LoadResult check(ClassLoader classLoader) {
     Objects.requireNonNull(classLoader, "classLoader");
-    Collector out = new Collector();
-    try {
-      Enumeration<URL> indexes = classLoader.getResources(BundleIndex.RESOURCE);
-      List<URL> urls = new ArrayList<>();
-      indexes.asIterator().forEachRemaining(urls::add);
-      urls.sort((a, b) -> a.toString().compareTo(b.toString()));
-      for (URL url : urls) {
-        for (BundleIndex.Entry entry : readIndex(url.toString(), () -> open(url), out)) {
-          try {
-            out.load(new UrlSource(url, entry));
-          } catch (IOException e) {
-            out.fail(FindingCode.IO, url.toString(), e.getMessage());
-          }
-        }
-      }
-    } catch (IOException e) {
-      out.fail(FindingCode.IO, "class path", "cannot list " + BundleIndex.RESOURCE + ": " + e.getMessage());
-    }
-    return out.result();
-  }
-
-  private static void loadJar(Path jar, Collector out) {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      var indexEntry = zip.getEntry(BundleIndex.RESOURCE);
-      if (indexEntry == null) {
-        out.fail(FindingCode.NO_BUNDLE, jar.toString(), "has no " + BundleIndex.RESOURCE
-            + "; build it with the codexplugin annotation processor (annotationProcessorPaths)");
-        return;
-      }
-      for (BundleIndex.Entry entry : readIndex(jar + "!/", () -> zip.getInputStream(indexEntry), out)) {
-        out.load(new JarSource(zip, jar.toString(), entry));
-      }
-    } catch (ZipException e) {
-      out.fail(FindingCode.NO_BUNDLE, jar.toString(), "is neither a folder nor a readable jar ("
-          + e.getMessage() + ")");
-    } catch (IOException | RuntimeException e) {
-      out.fail(FindingCode.IO, jar.toString(), "cannot read the jar: " + e.getMessage());
-    }
-  }
-
-  private interface Opener {
-    InputStream open() throws IOException;
-  }
-
-  private static InputStream open(URL url) throws IOException {
-    URLConnection connection = url.openConnection();
-    connection.setUseCaches(false);
-    return connection.getInputStream();
-  }
-
-  private static List<BundleIndex.Entry> readIndex(String location, Opener opener, Collector out) {
-    Report report = new Report(Report.Mode.LOAD, location);
-    Optional<List<BundleIndex.Entry>> entries = Optional.empty();
-    try (InputStream in = opener.open()) {
-      byte[] bytes = in.readNBytes(Limits.MAX_INDEX_BYTES + 1);
-      if (bytes.length > Limits.MAX_INDEX_BYTES) {
-        report.problem(FindingCode.TOO_LARGE, BundleIndex.RESOURCE, "").hostFatal()
-            .rule("must be at most " + Limits.MAX_INDEX_BYTES + " bytes").report();
-      } else {
-        entries = BundleIndex.read(bytes, report);
-      }
-    } catch (IOException | RuntimeException e) {
-      report.problem(FindingCode.IO, BundleIndex.RESOURCE, "").hostFatal()
-          .found("(" + e.getMessage() + ")").report();
-    }
-    out.findings.addAll(report.findings());
-    return entries.orElse(List.of());
-  }
-
-  /** Gathers bundles and findings over several sources. */
-  private static final class Collector {
-    final List<PluginBundle> bundles = new ArrayList<>();
-    final List<Finding> findings = new ArrayList<>();
-
-    void load(BundleSource source) {
-      load(source, new Report(Report.Mode.LOAD, source.location()));
-    }
-
-    void load(BundleSource source, Report report) {
-      Optional<PluginBundle> bundle;
-      try {
-        bundle = BundleLoader.load(source, report);
-      } catch (RuntimeException e) {
-        report.problem(FindingCode.INTERNAL, "", "").found("(" + e + ")").hostFatal().report();
-        bundle = Optional.empty();
-      }
-      List<Finding> found = report.errorsFirst();
-      findings.addAll(found);
-      if (bundle.isPresent() && !report.hasErrors()) {
-        PluginBundle b = bundle.get();
-        bundles.add(b.withWarnings(report.warnings()));
-      }
-    }
-
-    void fail(FindingCode code, String location, String message) {
-      findings.add(new Finding(code, Severity.ERROR, location, "", "", message + "."));
-    }
-
-    LoadResult result() {
-      List<Finding> ordered = new ArrayList<>(findings.stream().filter(Finding::isError).toList());
-      ordered.addAll(findings.stream().filter(f -> !f.isError()).toList());
-      return new LoadResult(bundles, ordered);
-    }
+    return Bundles.check(classLoader);
   }
 }

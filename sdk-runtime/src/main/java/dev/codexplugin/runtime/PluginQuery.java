@@ -15,29 +15,67 @@ import java.util.Objects;
  * <p>Names (plugin, skill, MCP server, tool) match exactly; capability, category and keyword ignore case.
  * Pre-releases are left out unless the range {@linkplain VersionRange#includingPreReleases() includes them}
  * ({@link #includingPreReleases()}).
- *
- * @param name the plugin name, or {@code ""} for any
- * @param range the versions to accept; {@link VersionRange#any()} by default
- * @param capability an {@code interface.capabilities} entry, or {@code ""}
- * @param category the {@code interface.category}, or {@code ""}
- * @param keyword a {@code keywords} entry, or {@code ""}
- * @param skill the name of a skill the plugin must have, or {@code ""}
- * @param mcpServer the name of an MCP server the plugin must define, or {@code ""}
- * @param tool the name of a Java tool the plugin must offer, or {@code ""}
  */
-public record PluginQuery(String name, VersionRange range, String capability, String category, String keyword,
-    String skill, String mcpServer, String tool) {
+public final class PluginQuery {
+  private final String name;
+  private final VersionRange range;
+  private final String capability;
+  private final String category;
+  private final String keyword;
+  private final String skill;
+  private final String mcpServer;
+  private final String tool;
 
-  /** Normalizes {@code null} to empty values; a {@code null} range is any version. */
-  public PluginQuery {
-    name = Values.text(name).strip();
-    range = Objects.requireNonNullElseGet(range, VersionRange::any);
-    capability = Values.text(capability).strip();
-    category = Values.text(category).strip();
-    keyword = Values.text(keyword).strip();
-    skill = Values.text(skill).strip();
-    mcpServer = Values.text(mcpServer).strip();
-    tool = Values.text(tool).strip();
+  private PluginQuery(String name, VersionRange range, String capability, String category, String keyword,
+      String skill, String mcpServer, String tool) {
+    this.name = Values.text(name).strip();
+    this.range = Objects.requireNonNullElseGet(range, VersionRange::any);
+    this.capability = Values.text(capability).strip();
+    this.category = Values.text(category).strip();
+    this.keyword = Values.text(keyword).strip();
+    this.skill = Values.text(skill).strip();
+    this.mcpServer = Values.text(mcpServer).strip();
+    this.tool = Values.text(tool).strip();
+  }
+
+  /** The plugin name, or {@code ""} for any. */
+  public String name() {
+    return name;
+  }
+
+  /** The versions to accept; {@link VersionRange#any()} by default. */
+  public VersionRange range() {
+    return range;
+  }
+
+  /** An {@code interface.capabilities} entry, or {@code ""}. */
+  public String capability() {
+    return capability;
+  }
+
+  /** The {@code interface.category}, or {@code ""}. */
+  public String category() {
+    return category;
+  }
+
+  /** A {@code keywords} entry, or {@code ""}. */
+  public String keyword() {
+    return keyword;
+  }
+
+  /** The name of a skill the plugin must have, or {@code ""}. */
+  public String skill() {
+    return skill;
+  }
+
+  /** The name of an MCP server the plugin must define, or {@code ""}. */
+  public String mcpServer() {
+    return mcpServer;
+  }
+
+  /** The name of a Java tool the plugin must offer, or {@code ""}. */
+  public String tool() {
+    return tool;
   }
 
   /** Every plugin, at any version but pre-releases. */
@@ -115,6 +153,18 @@ public record PluginQuery(String name, VersionRange range, String capability, St
 
   private static boolean same(String a, String b) {
     return a.strip().toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PluginQuery q && name.equals(q.name) && range.equals(q.range) && capability.equals(q.capability)
+        && category.equals(q.category) && keyword.equals(q.keyword) && skill.equals(q.skill)
+        && mcpServer.equals(q.mcpServer) && tool.equals(q.tool);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, range, capability, category, keyword, skill, mcpServer, tool);
   }
 
   /** The conditions that are set, e.g. {@code name=team-workflow-plugin range=^1.2}. */

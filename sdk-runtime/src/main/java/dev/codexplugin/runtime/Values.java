@@ -23,6 +23,11 @@ final class Values {
     return list == null ? List.of() : List.copyOf(list);
   }
 
+  /** A sorted copy without repeats. */
+  static List<String> sorted(java.util.Collection<String> values) {
+    return values == null ? List.of() : List.copyOf(new java.util.TreeSet<>(values));
+  }
+
   static Map<String, String> map(Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       return Collections.emptySortedMap();

@@ -1,15 +1,19 @@
 package dev.codexplugin.runtime;
 
+import dev.codexplugin.runtime.RangeGrammar.Comparator;
+import dev.codexplugin.runtime.RangeGrammar.ComparatorSet;
+import dev.codexplugin.runtime.RangeGrammar.Comparators;
+import dev.codexplugin.runtime.RangeGrammar.Hyphen;
 import dev.codexplugin.runtime.internal.Versions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.semver4j.Semver;
 import org.semver4j.range.Range;
 import org.semver4j.range.RangeList;
+import org.semver4j.range.RangeListFactory;
 
 /**
  * A range of plugin versions in the npm syntax: {@code ^1.2}, {@code ~1.2}, {@code >=1 <2}, {@code 1.x || >=3},
@@ -30,58 +34,31 @@ import org.semver4j.range.RangeList;
  * pre-release matches only a comparator of the same {@code MAJOR.MINOR.PATCH} that has a pre-release itself
  * ({@code >=1.2.3-beta.1} matches {@code 1.2.3-beta.2}, not {@code 1.2.4-beta.1}). A version that is not strict
  * SemVer 2.0.0 matches no range.
+ *
+ * <p>A range matches the versions that npm's node-semver 7 matches with it; semver4j evaluates it.
  */
 public final class VersionRange {
-  private static final String EXAMPLES = "write e.g. ^1.2, ~1.2, >=1 <2, 1.x || >=3 or *";
-  private static final String XR = "(x|X|\\*|0|[1-9]\\d*)";
-  private static final String IDENT = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
-  /** One comparator: an optional operator, an optional {@code v}, a partial version. */
-  private static final Pattern COMPARATOR = Pattern.compile("(<=|>=|<|>|=|~>|~|\\^)?v?" + XR + "(?:\\." + XR
-      + "(?:\\." + XR + "(?:-(" + IDENT + "(?:\\." + IDENT + ")*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?)?)?");
-  private static final Pattern OPERATOR = Pattern.compile("<=|>=|<|>|=|~>|~|\\^");
-  private static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
-
-  /** A comparator set, e.g. {@code >=1.2.0 <2.0.0-0}; empty means any version. */
-  private record Comparator(Range.RangeOperator op, String version) {
-    Range range() {
-      return new Range(Semver.parse(version), op);
-    }
-
-    @Override
-    public String toString() {
-      return switch (op) {
-        case EQ -> "=";
-        case LT -> "<";
-        case LTE -> "<=";
-        case GT -> ">";
-        case GTE -> ">=";
-      } + version;
-    }
-  }
-
-  /** A partial version: {@code null} for a missing or wildcard part. */
-  private record Partial(Integer major, Integer minor, Integer patch, String pre) {
-    String full() {
-      return major + "." + minor + "." + patch + (pre == null ? "" : "-" + pre);
-    }
-
-    String zeros() {
-      return n(major) + "." + n(minor) + "." + n(patch) + (pre == null ? "" : "-" + pre);
-    }
-
-    private static int n(Integer i) {
-      return i == null ? 0 : i;
-    }
-  }
+  /** What {@code <*} and {@code >*} match: nothing (node-semver's {@code <0.0.0-0}). */
+  private static final Range NOTHING = new Range(Semver.parse("0.0.0-0"), Range.RangeOperator.LT);
+  /** What node-semver reads as any version: {@code >=0.0.0}, and with pre-releases {@code >=0.0.0-0}. */
+  private static final Range ANY = new Range(Semver.ZERO, Range.RangeOperator.GTE);
+  private static final Range ANY_WITH_PRE_RELEASES = new Range(Semver.parse("0.0.0-0"), Range.RangeOperator.GTE);
 
   private final String text;
-  private final List<List<Comparator>> sets;
+  private final List<ComparatorSet> sets;
   private final boolean preReleases;
+  /** The sets in semver4j's primitive comparators; an empty set is any version. */
+  private final List<List<Range>> ranges;
+  private final RangeList rangeList;
 
-  private VersionRange(String text, List<List<Comparator>> sets, boolean preReleases) {
+  private VersionRange(String text, List<ComparatorSet> sets, boolean preReleases) {
     this.text = text;
     this.sets = sets;
     this.preReleases = preReleases;
+    this.ranges = ranges(sets, preReleases);
+    this.rangeList = new RangeList(preReleases);
+    Range any = preReleases ? ANY_WITH_PRE_RELEASES : ANY;
+    this.ranges.forEach(set -> rangeList.add(set.isEmpty() ? List.of(any) : set));
   }
 
   /**
@@ -95,21 +72,7 @@ public final class VersionRange {
    */
   public static VersionRange parse(String text) {
     Objects.requireNonNull(text, "text");
-    String trimmed = text.strip();
-    if (trimmed.isEmpty()) {
-      throw invalid(text, "it is empty (use * for any version)");
-    }
-    List<List<Comparator>> sets = new ArrayList<>();
-    String[] alternatives = trimmed.split("\\|\\|", -1);
-    for (int i = 0; i < alternatives.length; i++) {
-      String alternative = alternatives[i].strip();
-      if (alternative.isEmpty()) {
-        throw invalid(text, alternatives.length == 1 ? "it is empty"
-            : "an alternative " + (i == 0 ? "before" : "after") + " \"||\" is empty");
-      }
-      sets.add(set(text, alternative));
-    }
-    return new VersionRange(trimmed, List.copyOf(sets), false);
+    return new VersionRange(text.strip(), RangeGrammar.parse(text), false);
   }
 
   /** Every version: {@code *}. */
@@ -128,7 +91,7 @@ public final class VersionRange {
 
   /** This range, letting pre-releases match like any other version. */
   public VersionRange includingPreReleases() {
-    return new VersionRange(text, sets, true);
+    return preReleases ? this : new VersionRange(text, sets, true);
   }
 
   /** Whether pre-releases match like any other version. */
@@ -142,15 +105,14 @@ public final class VersionRange {
   }
 
   /**
-   * The range in primitive comparators, e.g. {@code >=1.2.0 <2.0.0-0} for {@code ^1.2}; sets are joined by
-   * {@code ||}, and {@code *} stands for any version.
+   * The range in primitive comparators, as node-semver desugars it: e.g. {@code >=1.2.0 <2.0.0-0} for
+   * {@code ^1.2}, and {@code >=1.2.0-0 <2.0.0-0} when it {@linkplain #includingPreReleases() includes
+   * pre-releases}; sets are joined by {@code ||}, and {@code *} stands for any version.
    */
   public String canonical() {
-    List<String> out = new ArrayList<>();
-    for (List<Comparator> set : sets) {
-      out.add(set.isEmpty() ? "*" : String.join(" ", set.stream().map(Comparator::toString).toList()));
-    }
-    return String.join(" || ", out);
+    return ranges.stream()
+        .map(set -> set.isEmpty() ? "*" : set.stream().map(Range::toString).collect(Collectors.joining(" ")))
+        .collect(Collectors.joining(" || "));
   }
 
   /** Whether {@code version} (strict SemVer 2.0.0) is in the range; any other text is not. */
@@ -159,16 +121,7 @@ public final class VersionRange {
     if (v.isEmpty()) {
       return false;
     }
-    RangeList list = new RangeList(preReleases);
-    for (List<Comparator> set : sets) {
-      List<Range> ranges = new ArrayList<>();
-      if (set.isEmpty()) {
-        ranges.add(new Range(Semver.ZERO, Range.RangeOperator.GTE));
-      }
-      set.forEach(c -> ranges.add(c.range()));
-      list.add(ranges);
-    }
-    return list.isSatisfiedBy(v.get());
+    return rangeList.isSatisfiedBy(v.get());
   }
 
   @Override
@@ -187,159 +140,87 @@ public final class VersionRange {
     return text + (preReleases ? " (pre-releases included)" : "");
   }
 
-  // ------------------------------------------------------------------------------------------ parsing
+  // ------------------------------------------------------------------------------------------ evaluation
+  //
+  // semver4j expands each comparator (caret, tilde, x-range) and evaluates the sets, pre-release rule included.
+  // It is handed one comparator at a time, because it expands a caret, tilde or hyphen range only when it is the
+  // whole set (^1.2 <1.5 would be <1.5.0 to it). The few shapes it gets wrong are rewritten first; each rewrite
+  // names what node-semver 7, the reference, makes of the shape, and VersionRangePropertyTest checks them.
 
-  private static List<Comparator> set(String text, String set) {
-    Matcher hyphen = HYPHEN.matcher(set);
-    if (hyphen.matches()) {
-      Partial from = partial(text, hyphen.group(1), false);
-      Partial to = partial(text, hyphen.group(2), false);
-      List<Comparator> out = new ArrayList<>();
-      if (from.major() != null) {
-        out.add(new Comparator(Range.RangeOperator.GTE, from.zeros()));
-      }
-      if (to.major() != null) {
-        if (to.minor() == null) {
-          out.add(new Comparator(Range.RangeOperator.LT, inc(text, to.major()) + ".0.0-0"));
-        } else if (to.patch() == null) {
-          out.add(new Comparator(Range.RangeOperator.LT, to.major() + "." + inc(text, to.minor()) + ".0-0"));
-        } else {
-          out.add(new Comparator(Range.RangeOperator.LTE, to.full()));
-        }
-      }
-      return out;
+  private static List<List<Range>> ranges(List<ComparatorSet> sets, boolean preReleases) {
+    List<List<Range>> ranges = sets.stream().map(set -> ranges(set, preReleases)).toList();
+    if (ranges.size() == 1) {
+      return ranges;
     }
-    List<String> tokens = new ArrayList<>();
-    String pending = "";
-    for (String token : set.split("\\s+")) {
-      if (OPERATOR.matcher(token).matches()) {
-        if (!pending.isEmpty()) {
-          throw invalid(text, "the operator \"" + pending + "\" has no version");
-        }
-        pending = token;
-        continue;
-      }
-      tokens.add(pending + token);
-      pending = "";
+    // node-semver: an alternative that is any version makes the whole range any version ("<1.0.0-rc || *"
+    // lets no pre-release in); semver4j would try each alternative.
+    if (ranges.contains(List.of())) {
+      return List.of(List.of());
     }
-    if (!pending.isEmpty()) {
-      throw invalid(text, "the operator \"" + pending + "\" has no version");
-    }
-    List<Comparator> out = new ArrayList<>();
-    for (String token : tokens) {
-      out.addAll(comparator(text, token));
-    }
-    return out;
+    // Alternatives that match nothing are left out, unless all do, as node-semver writes them.
+    List<List<Range>> some = ranges.stream().filter(set -> !set.equals(List.of(NOTHING))).toList();
+    return some.isEmpty() ? ranges.subList(0, 1) : some;
   }
 
-  private static List<Comparator> comparator(String text, String token) {
-    Matcher m = COMPARATOR.matcher(token);
-    if (!m.matches()) {
-      if (token.equals("-")) {
-        throw invalid(text, "a hyphen range needs a version on both sides, e.g. 1.2 - 2.3");
+  private static List<Range> ranges(ComparatorSet set, boolean preReleases) {
+    List<Range> out = new ArrayList<>();
+    if (set instanceof Hyphen hyphen) {
+      // node-semver: "1.2.3 - 2.3" is ">=1.2.3 <=2.3" (x-range bounds); with pre-releases included, a full lower
+      // bound takes its lowest pre-release (>=1.2.3-0). semver4j reads * on either side as an empty range and
+      // ends "1.2.4-alpha - 1.2.3" at <1.2.4, which lets 1.2.4-beta in by the pre-release rule.
+      Comparator from = hyphen.from().withOperator(">=");
+      if (preReleases && !from.partial() && from.preRelease() == null) {
+        from = new Comparator(">=", from.major(), from.minor(), from.patch(), "0");
       }
-      throw invalid(text, "\"" + token + "\" is not a comparator such as >=1.2.0, ^1.2 or 1.x");
+      out.addAll(ranges(from, preReleases));
+      out.addAll(ranges(hyphen.to().withOperator("<="), preReleases));
+    } else {
+      ((Comparators) set).comparators().forEach(c -> out.addAll(ranges(c, preReleases)));
     }
-    String op = m.group(1) == null ? "" : m.group(1);
-    Partial p = partial(text, token.substring(op.length()), true);
-    Range.RangeOperator lt = Range.RangeOperator.LT;
-    Range.RangeOperator gte = Range.RangeOperator.GTE;
-    Integer major = p.major();
-    Integer minor = p.minor();
-    Integer patch = p.patch();
-    if (major == null) {
-      // *, x, >=*, <=*: any version; <* and >*: none
-      return op.equals("<") || op.equals(">") ? List.of(new Comparator(lt, "0.0.0-0")) : List.of();
-    }
-    switch (op) {
-      case "", "=" -> {
-        if (minor == null) {
-          return List.of(new Comparator(gte, major + ".0.0"), new Comparator(lt, inc(text, major) + ".0.0-0"));
-        }
-        if (patch == null) {
-          return List.of(new Comparator(gte, major + "." + minor + ".0"),
-              new Comparator(lt, major + "." + inc(text, minor) + ".0-0"));
-        }
-        return List.of(new Comparator(Range.RangeOperator.EQ, p.full()));
-      }
-      case ">" -> {
-        if (minor == null) {
-          return List.of(new Comparator(gte, inc(text, major) + ".0.0"));
-        }
-        if (patch == null) {
-          return List.of(new Comparator(gte, major + "." + inc(text, minor) + ".0"));
-        }
-        return List.of(new Comparator(Range.RangeOperator.GT, p.full()));
-      }
-      case ">=" -> {
-        return List.of(new Comparator(gte, p.zeros()));
-      }
-      case "<" -> {
-        return List.of(new Comparator(lt, patch == null ? major + "." + (minor == null ? 0 : minor) + ".0-0"
-            : p.full()));
-      }
-      case "<=" -> {
-        if (minor == null) {
-          return List.of(new Comparator(lt, inc(text, major) + ".0.0-0"));
-        }
-        if (patch == null) {
-          return List.of(new Comparator(lt, major + "." + inc(text, minor) + ".0-0"));
-        }
-        return List.of(new Comparator(Range.RangeOperator.LTE, p.full()));
-      }
-      case "~", "~>" -> {
-        String upper = minor == null ? inc(text, major) + ".0.0-0" : major + "." + inc(text, minor) + ".0-0";
-        return List.of(new Comparator(gte, p.zeros()), new Comparator(lt, upper));
-      }
-      default -> { // ^
-        String upper;
-        if (major > 0 || minor == null) {
-          upper = inc(text, major) + ".0.0-0";
-        } else if (minor > 0 || patch == null) {
-          upper = "0." + inc(text, minor) + ".0-0";
-        } else {
-          upper = "0.0." + inc(text, patch) + "-0";
-        }
-        return List.of(new Comparator(gte, p.zeros()), new Comparator(lt, upper));
-      }
-    }
+    // node-semver: >=0.0.0 (>=0.0.0-0 with pre-releases included) is any version, so ">=0 <=0.0.0-rc" lets
+    // 0.0.0-beta in; semver4j keeps it as a bound, which 0.0.0-beta is below.
+    out.removeIf((preReleases ? ANY_WITH_PRE_RELEASES : ANY)::equals);
+    // A comparator that matches nothing is the whole set, and one written twice counts once, as node-semver
+    // writes them.
+    return out.contains(NOTHING) ? List.of(NOTHING) : out.stream().distinct().toList();
   }
 
-  /** A partial version; a part after a wildcard is a wildcard too ({@code 1.x.3} is {@code 1.x}). */
-  private static Partial partial(String text, String token, boolean withOperator) {
-    Matcher m = COMPARATOR.matcher(token);
-    if (!m.matches() || (!withOperator && m.group(1) != null)) {
-      throw invalid(text, "\"" + token + "\" is not a version such as 1, 1.2 or 1.2.3");
+  private static List<Range> ranges(Comparator c, boolean preReleases) {
+    if (c.major() == null) {
+      // node-semver: a wildcard major is any version, and nothing after < or >. semver4j gets only a lone *
+      // right: x is <0.0.0 to it, ~* is <0.0.0, >* is >=0.0.0.
+      return c.operator().equals("<") || c.operator().equals(">") ? List.of(NOTHING) : List.of();
     }
-    Integer major = number(text, m.group(2));
-    Integer minor = major == null ? null : number(text, m.group(3));
-    Integer patch = minor == null ? null : number(text, m.group(4));
-    if (m.group(5) != null && patch == null) {
-      throw invalid(text, "\"" + token + "\" has a pre-release but not three numbers");
+    String op = c.operator();
+    if (op.equals("^") && c.major() == 0 && c.partial() && (c.minor() == null || c.minor() == 0)) {
+      // node-semver: ^0 is ~0 (<1.0.0-0) and ^0.0 is ~0.0 (<0.1.0-0); semver4j reads ^0 as >=0.0.0 and ^0.0
+      // as >=0.0.0 <0.0.0.
+      op = "~";
     }
-    return new Partial(major, minor, patch, patch == null ? null : m.group(5));
+    List<Range> ranges = expand(c.withOperator(op).text(), preReleases);
+    if (!c.partial() && !op.equals("~") && !op.equals("^")) {
+      return ranges;
+    }
+    // node-semver ends a derived range before the bound's pre-releases (^1.2 is <2.0.0-0); semver4j does only
+    // when pre-releases are included, so ">=2.0.0-rc ^1" would let 2.0.0-rc.1 in by the pre-release rule.
+    return ranges.stream().map(VersionRange::beforePreReleases).toList();
   }
 
-  private static Integer number(String text, String part) {
-    if (part == null || part.equals("x") || part.equals("X") || part.equals("*")) {
-      return null;
+  private static Range beforePreReleases(Range range) {
+    Semver bound = range.getRangeVersion();
+    if (!bound.getPreRelease().isEmpty() || !range.equals(new Range(bound, Range.RangeOperator.LT))) {
+      return range;
     }
-    try {
-      return Integer.valueOf(part);
-    } catch (NumberFormatException e) {
-      throw invalid(text, "the number " + part + " is too large");
-    }
+    return new Range(Semver.parse(bound.getMajor() + "." + bound.getMinor() + "." + bound.getPatch() + "-0"),
+        Range.RangeOperator.LT);
   }
 
-  private static int inc(String text, int n) {
-    if (n == Integer.MAX_VALUE) {
-      throw invalid(text, "the number " + n + " is too large");
+  /** semver4j's expansion of one comparator: one set of primitive comparators. */
+  private static List<Range> expand(String comparator, boolean preReleases) {
+    List<List<Range>> sets = RangeListFactory.create(comparator, preReleases).get();
+    if (sets.size() != 1 || sets.get(0).isEmpty()) {
+      throw new IllegalStateException("semver4j could not read the comparator " + comparator);
     }
-    return n + 1;
-  }
-
-  private static IllegalArgumentException invalid(String text, String why) {
-    return new IllegalArgumentException("range \"" + text + "\" is not a valid SemVer range: " + why + "; "
-        + EXAMPLES);
+    return sets.get(0);
   }
 }

@@ -16,8 +16,8 @@ import static dev.codexplugin.runtime.SeedPlugin.MANIFEST;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.Limits;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.Limits;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URL;
@@ -199,7 +199,7 @@ class BadInputTest {
     }
     LoadResult result = load(seed.root());
     Finding f = error(result, TOO_LARGE, "skills/huge/SKILL.md", "");
-    assertThat(f.message()).contains("at most " + Limits.MAX_TEXT_BYTES + " bytes");
+    assertThat(f.message()).contains("must stay within " + Limits.MAX_TEXT_BYTES + " bytes");
   }
 
   @Test

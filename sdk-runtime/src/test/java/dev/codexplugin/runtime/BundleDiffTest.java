@@ -25,8 +25,14 @@ class BundleDiffTest {
        "required": ["next", "order"]}""";
 
   private static ToolSpec tool(String name, String input, String output) {
-    return new ToolSpec("versions", name, "Bump", "Bump a version", compact(input), compact(output),
-        Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty());
+    return ToolSpec.builder(name)
+        .server("versions")
+        .title("Bump")
+        .description("Bump a version")
+        .inputSchema(compact(input))
+        .outputSchema(compact(output))
+        .readOnlyHint(Optional.of(true))
+        .build();
   }
 
   private static String compact(String json) {
@@ -36,10 +42,17 @@ class BundleDiffTest {
   private static PluginBundle bundle(String version, List<ToolSpec> tools) {
     PluginBundle team = ExportFixtures.team("team-workflow-plugin", version, "github", "tracker");
     List<McpServerSpec> servers = new ArrayList<>(team.mcpServers());
-    servers.add(new McpServerSpec("versions", "", "java", List.of("-cp", "lib/*", "Main"), null, null, ".", "", "",
-        null, null, null, null, null, null, null, null));
-    return new PluginBundle(team.manifest(), team.skills(), servers, team.apps(), List.of(), tools, List.of(), "",
-        List.of());
+    servers.add(McpServerSpec.builder("versions")
+        .command("java")
+        .args(List.of("-cp", "lib/*", "Main"))
+        .cwd(".")
+        .build());
+    return PluginBundle.builder(team.manifest())
+        .skills(team.skills())
+        .mcpServers(servers)
+        .apps(team.apps())
+        .tools(tools)
+        .build();
   }
 
   private static final PluginBundle BASE = bundle("1.0.0", List.of(tool("bump", INPUT, OUTPUT),
@@ -158,8 +171,14 @@ class BundleDiffTest {
     both(input(s -> s.replace("the version", "the current version")),
         "PATCH " + BUMP + "input: the description of \"version\" changed",
         "PATCH " + BUMP + "input: the description of \"version\" changed");
-    PluginBundle retitled = bundle("1.0.0", List.of(new ToolSpec("versions", "bump", "Bump it", "Bump a version",
-        compact(INPUT), compact(OUTPUT), Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty()),
+    PluginBundle retitled = bundle("1.0.0", List.of(ToolSpec.builder("bump")
+        .server("versions")
+        .title("Bump it")
+        .description("Bump a version")
+        .inputSchema(compact(INPUT))
+        .outputSchema(compact(OUTPUT))
+        .readOnlyHint(Optional.of(true))
+        .build(),
         BASE.tool("sort").orElseThrow()));
     both(retitled, "PATCH " + BUMP + "title changed", "PATCH " + BUMP + "title changed");
   }
@@ -169,8 +188,13 @@ class BundleDiffTest {
     both(bundle("1.0.0", List.of(BASE.tool("bump").orElseThrow())),
         "MAJOR tool \"sort\": removed", "MINOR tool \"sort\": added");
     ToolSpec sort = BASE.tool("sort").orElseThrow();
-    both(bundle("1.0.0", List.of(BASE.tool("bump").orElseThrow(), new ToolSpec("other", "sort", sort.title(),
-            sort.description(), sort.inputSchema(), "", sort.readOnlyHint(), null, null, null))),
+    both(bundle("1.0.0", List.of(BASE.tool("bump").orElseThrow(), ToolSpec.builder("sort")
+        .server("other")
+        .title(sort.title())
+        .description(sort.description())
+        .inputSchema(sort.inputSchema())
+        .readOnlyHint(sort.readOnlyHint())
+        .build())),
         "MAJOR tool \"sort\" (server \"other\"): moved from server \"versions\"; hosts call it mcp__other__sort"
             + " now, not mcp__versions__sort",
         "MAJOR tool \"sort\" (server \"versions\"): moved from server \"other\"; hosts call it mcp__versions__sort"
@@ -193,7 +217,7 @@ class BundleDiffTest {
   @Test
   void aServersTransportChangeIsMajorInBothDirections() {
     PluginBundle b = BASE;
-    McpServerSpec http = McpServerSpec.http("github", "https://github.example.com/mcp");
+    McpServerSpec http = McpServerSpec.http("github", "https://github.example.com/mcp").build();
     both(with(b, b.skills(), List.of(http, b.mcpServers().get(1), b.mcpServers().get(2)), b.apps()),
         "MAJOR MCP server \"github\": transport changed from STDIO to HTTP; clients configured for the old one"
             + " cannot reach it",
@@ -205,8 +229,11 @@ class BundleDiffTest {
   void aNewEnvironmentVariableIsMajorAndDroppingOneMinor() {
     PluginBundle b = BASE;
     McpServerSpec g = b.mcpServers().get(0);
-    McpServerSpec more = new McpServerSpec(g.name(), "", g.command(), g.args(), null,
-        List.of("GITHUB_TOKEN", "GITHUB_ORG"), "", "", "", null, null, null, null, null, null, null, null);
+    McpServerSpec more = McpServerSpec.builder(g.name())
+        .command(g.command())
+        .args(g.args())
+        .envVars(List.of("GITHUB_TOKEN", "GITHUB_ORG"))
+        .build();
     both(with(b, b.skills(), List.of(more, b.mcpServers().get(1), b.mcpServers().get(2)), b.apps()),
         "MAJOR MCP server \"github\": needs the environment variable GITHUB_ORG; installations without it stop"
             + " working",
@@ -221,25 +248,46 @@ class BundleDiffTest {
   }
 
   private static McpServerSpec withEnv(McpServerSpec s) {
-    return new McpServerSpec(s.name(), "", s.command(), s.args(), null, List.of("GITHUB_TOKEN"), "", "", "", null,
-        null, null, null, null, null, null, null);
+    return McpServerSpec.builder(s.name())
+        .command(s.command())
+        .args(s.args())
+        .envVars(List.of("GITHUB_TOKEN"))
+        .build();
   }
 
   @Test
   void skillTextIsAPatchAndItsBehaviourMinor() {
     PluginBundle b = BASE;
     SkillSpec s = b.skills().get(1);
-    SkillSpec reworded = new SkillSpec(s.name(), s.description() + " Also fixes flaky tests.", s.license(),
-        s.compatibility(), s.allowedTools(), s.metadata(), s.instructions() + "Run them twice.\n", s.folder(),
-        s.requires(), s.ui(), s.allowImplicitInvocation());
+    SkillSpec reworded = SkillSpec.builder(s.name())
+        .description(s.description() + " Also fixes flaky tests.")
+        .license(s.license())
+        .compatibility(s.compatibility())
+        .allowedTools(s.allowedTools())
+        .metadata(s.metadata())
+        .instructions(s.instructions() + "Run them twice.\n")
+        .folder(s.folder())
+        .requires(s.requires())
+        .ui(s.ui())
+        .allowImplicitInvocation(s.allowImplicitInvocation())
+        .build();
     PluginBundle text = with(b, List.of(b.skills().get(0), reworded), b.mcpServers(), b.apps());
     assertThat(changes(b, text)).containsExactly("PATCH skill \"testing\": description changed",
         "PATCH skill \"testing\": instructions changed");
     assertThat(changes(text, b)).containsExactly("PATCH skill \"testing\": description changed",
         "PATCH skill \"testing\": instructions changed");
-    SkillSpec needsGithub = new SkillSpec(s.name(), s.description(), s.license(), s.compatibility(),
-        s.allowedTools(), s.metadata(), s.instructions(), s.folder(), List.of("github"), s.ui(),
-        s.allowImplicitInvocation());
+    SkillSpec needsGithub = SkillSpec.builder(s.name())
+        .description(s.description())
+        .license(s.license())
+        .compatibility(s.compatibility())
+        .allowedTools(s.allowedTools())
+        .metadata(s.metadata())
+        .instructions(s.instructions())
+        .folder(s.folder())
+        .requires(List.of("github"))
+        .ui(s.ui())
+        .allowImplicitInvocation(s.allowImplicitInvocation())
+        .build();
     both(with(b, List.of(b.skills().get(0), needsGithub), b.mcpServers(), b.apps()),
         "MINOR skill \"testing\": requires changed from [] to [github]",
         "MINOR skill \"testing\": requires changed from [github] to []");
@@ -247,16 +295,32 @@ class BundleDiffTest {
 
   private static PluginBundle with(PluginBundle b, List<SkillSpec> skills, List<McpServerSpec> servers,
       List<AppSpec> apps) {
-    return new PluginBundle(b.manifest(), skills, servers, apps, b.hooks(), b.tools(), b.files(), "", List.of());
+    return PluginBundle.builder(b.manifest())
+        .skills(skills)
+        .mcpServers(servers)
+        .apps(apps)
+        .hooks(b.hooks())
+        .tools(b.tools())
+        .files(b.files())
+        .build();
   }
 
   @Test
   void instructionsAloneAreAPatch() {
     PluginBundle b = BASE;
     SkillSpec s = b.skills().get(0);
-    SkillSpec edited = new SkillSpec(s.name(), s.description(), s.license(), s.compatibility(), s.allowedTools(),
-        Map.of("short-description", "Better review"), "# Review\nNew steps.\n", s.folder(), s.requires(), s.ui(),
-        s.allowImplicitInvocation());
+    SkillSpec edited = SkillSpec.builder(s.name())
+        .description(s.description())
+        .license(s.license())
+        .compatibility(s.compatibility())
+        .allowedTools(s.allowedTools())
+        .metadata(Map.of("short-description", "Better review"))
+        .instructions("# Review\nNew steps.\n")
+        .folder(s.folder())
+        .requires(s.requires())
+        .ui(s.ui())
+        .allowImplicitInvocation(s.allowImplicitInvocation())
+        .build();
     assertThat(changes(b, with(b, List.of(edited, b.skills().get(1)), b.mcpServers(), b.apps()))).containsExactly(
         "PATCH skill \"code-review\": instructions changed", "PATCH skill \"code-review\": metadata changed");
   }
@@ -336,10 +400,21 @@ class BundleDiffTest {
 
   @Test
   void aRenamedPluginIsMajor() {
-    PluginBundle renamed = new PluginBundle(new PluginManifest("team-plugin", "1.0.0",
-        BASE.manifest().description(), BASE.manifest().author(), BASE.manifest().homepage(),
-        BASE.manifest().repository(), BASE.manifest().license(), BASE.manifest().keywords(), BASE.manifest().ui()),
-        BASE.skills(), BASE.mcpServers(), BASE.apps(), List.of(), BASE.tools(), List.of(), "", List.of());
+    PluginBundle renamed = PluginBundle.builder(PluginManifest.builder("team-plugin")
+        .version("1.0.0")
+        .description(BASE.manifest().description())
+        .author(BASE.manifest().author())
+        .homepage(BASE.manifest().homepage())
+        .repository(BASE.manifest().repository())
+        .license(BASE.manifest().license())
+        .keywords(BASE.manifest().keywords())
+        .ui(BASE.manifest().ui())
+        .build())
+        .skills(BASE.skills())
+        .mcpServers(BASE.mcpServers())
+        .apps(BASE.apps())
+        .tools(BASE.tools())
+        .build();
     assertThat(changes(BASE, renamed)).containsExactly("MAJOR plugin \"team-plugin\": renamed from"
         + " \"team-workflow-plugin\"; every skill is shown under the new name and users install it anew");
   }

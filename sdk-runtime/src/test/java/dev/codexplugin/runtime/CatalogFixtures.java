@@ -43,13 +43,22 @@ final class CatalogFixtures {
 
   /** A plugin with Java tools served by {@code java -cp lib/* ...} in the plugin folder. */
   static PluginBundle javaTools(String name, String version, String server) {
-    PluginManifest manifest = new PluginManifest(name, version, "Version tools written in Java", Optional.empty(),
-        "", "", "", List.of("semver"), new PluginUi("Version Tools", "", "", "", "developer-tools",
-            List.of("versioning"), "", "", "", List.of(), "", "", "", "", List.of()));
-    McpServerSpec java = new McpServerSpec(server, "", "java",
-        List.of("-cp", "lib/*", "com.acme.tools.ToolsMcpServer"), null, null, ".", "", "", null, null, null, null,
-        null, null, null, null);
-    return new PluginBundle(manifest, List.of(), List.of(java), List.of(), List.of(), List.of(), "", List.of());
+    PluginManifest manifest = PluginManifest.builder(name)
+        .version(version)
+        .description("Version tools written in Java")
+        .keywords(List.of("semver"))
+        .ui(PluginUi.builder()
+            .displayName("Version Tools")
+            .category("developer-tools")
+            .capabilities(List.of("versioning"))
+            .build())
+        .build();
+    McpServerSpec java = McpServerSpec.builder(server)
+        .command("java")
+        .args(List.of("-cp", "lib/*", "com.acme.tools.ToolsMcpServer"))
+        .cwd(".")
+        .build();
+    return PluginBundle.builder(manifest).mcpServers(List.of(java)).build();
   }
 
   /** The files of {@code bundle} plus a tools file for its server. */
@@ -60,12 +69,21 @@ final class CatalogFixtures {
 
   /** A plugin of the ops team: another capability, category and keyword, its own server. */
   static PluginBundle ops(String version) {
-    PluginManifest manifest = new PluginManifest("ops-plugin", version, "Incident response", Optional.empty(), "",
-        "", "", List.of("Incidents", "oncall"), new PluginUi("Ops", "", "", "", "operations",
-            List.of("incident-response"), "", "", "", List.of(), "", "", "", "", List.of()));
-    McpServerSpec pager = McpServerSpec.http("pager", "https://pager.example.com/mcp");
-    return new PluginBundle(manifest, List.of(ExportFixtures.skill("triage", "Triage an incident. Use when paged.",
-        List.of())), List.of(pager), List.of(), List.of(), List.of(), "", List.of());
+    PluginManifest manifest = PluginManifest.builder("ops-plugin")
+        .version(version)
+        .description("Incident response")
+        .keywords(List.of("Incidents", "oncall"))
+        .ui(PluginUi.builder()
+            .displayName("Ops")
+            .category("operations")
+            .capabilities(List.of("incident-response"))
+            .build())
+        .build();
+    McpServerSpec pager = McpServerSpec.http("pager", "https://pager.example.com/mcp").build();
+    return PluginBundle.builder(manifest)
+        .skills(List.of(ExportFixtures.skill("triage", "Triage an incident. Use when paged.", List.of())))
+        .mcpServers(List.of(pager))
+        .build();
   }
 
   static SortedMap<String, byte[]> files(PluginBundle bundle) {

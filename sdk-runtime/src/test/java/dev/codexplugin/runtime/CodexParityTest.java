@@ -6,6 +6,7 @@ import static dev.codexplugin.runtime.FindingCode.BAD_ENCODING;
 import static dev.codexplugin.runtime.FindingCode.BAD_JSON;
 import static dev.codexplugin.runtime.FindingCode.BAD_KEY;
 import static dev.codexplugin.runtime.FindingCode.BAD_NAME;
+import static dev.codexplugin.runtime.FindingCode.BAD_CWD;
 import static dev.codexplugin.runtime.FindingCode.BAD_PATH;
 import static dev.codexplugin.runtime.FindingCode.BAD_REGEX;
 import static dev.codexplugin.runtime.FindingCode.BAD_VERSION;
@@ -229,7 +230,7 @@ class CodexParityTest {
       assertThat(seed().set("version", "\"1.0\"").load().warning(BAD_VERSION, MANIFEST, "version").message())
           .contains("three numbers");
       Seen v = SeedPlugin.in(dir, "v").set("version", "\"v1.0.0\"").load();
-      assertThat(v.warning(BAD_VERSION, MANIFEST, "version").message()).contains("drop the leading \"v\"");
+      assertThat(v.warning(BAD_VERSION, MANIFEST, "version").message()).contains("Drop the leading \"v\"");
       v.accepted();
       Seen pre = SeedPlugin.in(dir, "pre").set("version", "\"1.0.0-rc.1+build.5\"").load().clean();
       assertThat(pre.accepted().version()).isEqualTo("1.0.0-rc.1+build.5");
@@ -1011,8 +1012,8 @@ class CodexParityTest {
             "bare": {"command": "node", "args": ["index.js"], "cwd": "server"},
             "up": {"command": "node", "args": ["x.js"], "cwd": "../x"},
             "abs": {"command": "node", "args": ["x.js"], "cwd": "/opt/x"}}}""");
-      seen.warning(BAD_PATH, ".mcp.json", "mcpServers.up.cwd");
-      seen.warning(BAD_PATH, ".mcp.json", "mcpServers.abs.cwd");
+      seen.warning(BAD_CWD, ".mcp.json", "mcpServers.up.cwd");
+      seen.warning(BAD_CWD, ".mcp.json", "mcpServers.abs.cwd");
       seen.accepted();
       assertThat(seen.servers()).containsExactly("abs", "bare", "dot", "dotsub", "up").inOrder();
     }
@@ -1191,8 +1192,11 @@ class CodexParityTest {
           { "hooks": { "OnFoo": [ { "hooks": [ { "type": "command", "command": "echo foo" } ] } ],
             "preToolUse": [ { "hooks": [ { "type": "command", "command": "echo lower" } ] } ],
             "PreToolUse": [ { "matcher": "Bash", "hooks": [ { "type": "command", "command": "echo valid" } ] } ] } }""");
-      seen.error(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.OnFoo");
-      seen.error(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.preToolUse");
+      // Codex ignores hooks of events it does not know and keeps the plugin (issue 12: claude-security's
+      // UserPromptExpansion): a warning, and the other hooks stay.
+      seen.warning(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.OnFoo");
+      seen.warning(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.preToolUse");
+      seen.accepted();
       assertThat(seen.hooks()).containsExactly("PreToolUse[Bash]: echo valid");
     }
 
@@ -1208,7 +1212,7 @@ class CodexParityTest {
             .append("\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"echo ").append(event).append("\"}]}]");
       }
       Seen seen = withHooks(json.append("}}").toString());
-      seen.error(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.Notification");
+      seen.warning(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.Notification");
       assertThat(seen.hooks()).hasSize(14);
       assertThat(seen.hooks()).doesNotContain("Notification: echo Notification");
     }
@@ -1452,10 +1456,11 @@ class CodexParityTest {
     Seen seen = seed().set("version", "1").set("interface.brandColor", "\"red\"").load();
     Finding error = seen.error(WRONG_TYPE, MANIFEST, "version");
     assertThat(error.toString()).isEqualTo("[codexplugin:WrongType] " + dir.resolve("team-workflow-plugin")
-        + "/.codex-plugin/plugin.json: version (a number) must be a string; Codex rejects the file otherwise.");
+        + "/.codex-plugin/plugin.json: version must be a string; found a number. Write a string; Codex rejects the"
+        + " file otherwise.");
     Optional<Finding> warning = seen.findings().stream().filter(f -> f.code() == BAD_COLOR).findFirst();
     assertThat(warning.get().toString()).contains("warning: ");
-    assertThat(warning.get().toString()).endsWith("interface.brandColor \"red\" must be a #RRGGBB hex color;"
-        + " use six hex digits, e.g. \"#4F46E5\".");
+    assertThat(warning.get().toString()).endsWith("interface.brandColor must be a #RRGGBB hex color; found"
+        + " \"red\". Use six hex digits, e.g. \"#4F46E5\".");
   }
 }

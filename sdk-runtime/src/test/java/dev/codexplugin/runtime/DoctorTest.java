@@ -1,6 +1,7 @@
 package dev.codexplugin.runtime;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.codexplugin.runtime.DoctorReport.Check;
 import dev.codexplugin.runtime.DoctorReport.Status;
@@ -134,8 +135,7 @@ class DoctorTest {
 
   @Test
   void aCommandShippedInThePluginMustBeInIt() throws Exception {
-    McpServerSpec local = new McpServerSpec("local", "", "./bin/server", List.of(), null, null, ".", "", "", null,
-        null, null, null, null, null, null, null);
+    McpServerSpec local = McpServerSpec.builder("local").command("./bin/server").cwd(".").build();
     Doctor.Environment env = Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString()));
     DoctorReport shipped = Doctor.check(load(withServer(local), Map.of("bin/server", new byte[] {1})), env);
     assertThat(lines(shipped, Status.OK)).containsExactly("OK  local  command ./bin/server: shipped in the plugin as"
@@ -209,7 +209,7 @@ class DoctorTest {
       }
       String up = "http://127.0.0.1:" + server.getLocalPort() + "/mcp";
       String down = "http://127.0.0.1:" + closed + "/mcp";
-      PluginBundle bundle = withServers(List.of(McpServerSpec.http("up", up), McpServerSpec.http("down", down)));
+      PluginBundle bundle = withServers(List.of(McpServerSpec.http("up", up).build(), McpServerSpec.http("down", down).build()));
       DoctorReport report = Doctor.check(load(bundle, Map.of()), Doctor.Environment.of(Map.of()));
       assertThat(lines(report, Status.OK)).containsExactly("OK  up  url " + up + ": answers");
       assertThat(report.missing()).hasSize(1);
@@ -220,11 +220,135 @@ class DoctorTest {
 
   @Test
   void aDisabledServerIsSkipped() throws Exception {
-    McpServerSpec off = new McpServerSpec("off", "", "docker", List.of(), null, null, "", "", "", null, null,
-        java.util.Optional.of(false), null, null, null, null, null);
+    McpServerSpec off = McpServerSpec.builder("off")
+        .command("docker")
+        .enabled(java.util.Optional.of(false))
+        .build();
     DoctorReport report = Doctor.check(load(withServer(off), Map.of()), Doctor.Environment.of(Map.of()));
     assertThat(report.ok()).isTrue();
     assertThat(lines(report, Status.SKIPPED)).containsExactly("SKIPPED  off  command off: the server is disabled");
+  }
+
+  // ------------------------------------------------------------------------------- checkAndStart: real processes
+
+  private static final String ANSWER = "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"protocolVersion\":"
+      + "\"2025-06-18\",\"capabilities\":{},\"serverInfo\":{\"name\":\"scripted\",\"version\":\"1.2\"}}}";
+
+  /** A plugin folder whose server is {@code bin/server}, a shell script, started as {@code ./server} in {@code bin}. */
+  private PluginBundle scripted(String body, Double timeoutSec, Map<String, String> env, List<String> envVars)
+      throws Exception {
+    McpServerSpec server = McpServerSpec.builder("scripted")
+        .command("./server")
+        .args(List.of("--stdio"))
+        .env(env)
+        .envVars(envVars)
+        .cwd("bin")
+        .startupTimeoutSec(java.util.Optional.ofNullable(timeoutSec))
+        .build();
+    PluginBundle bundle = load(withServer(server), Map.of("bin/server",
+        ("#!/bin/sh\n" + body + "\n").getBytes(StandardCharsets.UTF_8)));
+    Files.setPosixFilePermissions(Path.of(bundle.location()).resolve("bin/server"),
+        PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bundle;
+  }
+
+  private static Check start(DoctorReport report) {
+    return report.checks().stream().filter(c -> c.kind() == DoctorReport.Kind.START).findFirst().orElseThrow();
+  }
+
+  @Test
+  void startsTheServerAsCodexDoesAndCompletesTheHandshake() throws Exception {
+    // cwd resolved against the plugin folder, env and env_vars passed, the user's other variables not
+    PluginBundle bundle = scripted("""
+        read request
+        case "$request" in *'"method":"initialize"'*) ;; *) echo "not an initialize request: $request" >&2; exit 4;; esac
+        [ "$(basename "$(pwd)")" = bin ] && [ -f ../.codex-plugin/plugin.json ] || { echo "cwd is $(pwd)" >&2; exit 3; }
+        [ "$GREETING" = hello ] && [ "$ACME_TOKEN" = t0k ] && [ -z "$SECRET" ] || { echo "bad env" >&2; exit 3; }
+        echo '%s'
+        read initialized
+        """.formatted(ANSWER), null, Map.of("GREETING", "hello"), List.of("ACME_TOKEN"));
+    Doctor.Environment env = Doctor.Environment.of(Map.of("PATH", "/usr/bin:/bin", "ACME_TOKEN", "t0k",
+        "SECRET", "not for servers", "HOME", tmp.toString())).offline();
+
+    DoctorReport report = Doctor.checkAndStart(bundle, env);
+
+    Check start = start(report);
+    assertWithMessage("%s", report.render()).that(start.status()).isEqualTo(Status.OK);
+    assertThat(start.toString()).startsWith("OK  scripted  start ./server --stdio: answered initialize in ");
+    assertThat(start.detail()).endsWith(" as scripted 1.2 (protocol 2025-06-18)");
+    assertThat(report.ok()).isTrue();
+    // check() alone starts nothing
+    assertThat(Doctor.check(bundle, env).checks().stream().map(Check::kind).toList())
+        .doesNotContain(DoctorReport.Kind.START);
+  }
+
+  @Test
+  void aServerThatExitsIsMissingWithTheFirstLinesOfItsStderr() throws Exception {
+    PluginBundle bundle = scripted("""
+        echo 'Exception in thread "main" java.lang.NoClassDefFoundError: dev/codexplugin/mcp/ToolServerDefinition' >&2
+        echo '	at com.acme.release.ReleaseToolsMcpServer.main(ReleaseToolsMcpServer.java)' >&2
+        exit 1
+        """, null, Map.of(), List.of());
+
+    DoctorReport report = Doctor.checkAndStart(bundle, Doctor.Environment.of(Map.of("PATH", "/usr/bin:/bin")));
+
+    Check start = start(report);
+    assertThat(start.status()).isEqualTo(Status.MISSING);
+    assertThat(start.detail()).startsWith("exited with code 1 before ");
+    assertThat(start.detail()).contains("; stderr: Exception in thread \"main\" java.lang.NoClassDefFoundError:"
+        + " dev/codexplugin/mcp/ToolServerDefinition / at com.acme.release.ReleaseToolsMcpServer.main(");
+    assertThat(start.fix()).startsWith("a class is missing from the server's class path: ship the server's runtime"
+        + " dependencies in lib/");
+    assertThat(report.ok()).isFalse();
+    assertThat(report.render()).contains("1 missing");
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerWithinItsStartupTimeoutIsMissing() throws Exception {
+    PluginBundle bundle = scripted("echo 'Starting the server...'\nsleep 30", 0.5, Map.of(), List.of());
+
+    long before = System.nanoTime();
+    Check start = start(Doctor.checkAndStart(bundle, Doctor.Environment.of(Map.of("PATH", "/usr/bin:/bin"))));
+
+    assertThat(start.status()).isEqualTo(Status.MISSING);
+    assertThat(start.detail()).isEqualTo("did not answer initialize within 0.5 s; it wrote on stdout what is not"
+        + " JSON-RPC: \"Starting the server...\" (the host gives up then: raise startup_timeout_sec, or make the"
+        + " server start faster)");
+    assertThat(start.fix()).isEqualTo("raise startup_timeout_sec, or make the server start faster");
+    // the sleeping server was stopped, not waited for
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - before).toSeconds()).isLessThan(20);
+  }
+
+  @Test
+  void aServerThatAnswersInitializeWithAnErrorIsMissing() throws Exception {
+    PluginBundle bundle = scripted("""
+        read request
+        echo '{"jsonrpc":"2.0","id":0,"error":{"code":-32602,"message":"Unsupported protocol version"}}'
+        read rest
+        """, null, Map.of(), List.of());
+
+    Check start = start(Doctor.checkAndStart(bundle, Doctor.Environment.of(Map.of("PATH", "/usr/bin:/bin"))));
+
+    assertThat(start.status()).isEqualTo(Status.MISSING);
+    assertThat(start.detail()).contains("answered initialize with an error after ");
+    assertThat(start.detail()).endsWith(": Unsupported protocol version");
+    assertThat(start.fix()).isEqualTo("run ./server --stdio by hand in the plugin folder's bin to see why it stops");
+  }
+
+  @Test
+  void serversOutsideAPluginFolderOrWithoutTheirCommandAreNotStarted() throws Exception {
+    McpServerSpec npx = McpServerSpec.stdio("github", "npx", List.of("-y", "@acme/github"));
+    // a bundle read from a jar has no folder to start its servers in
+    DoctorReport inJar = Doctor.checkAndStart(withServer(npx), Doctor.Environment.of(Map.of("PATH",
+        bin(Map.of("npx", "exit 0", "node", "echo v20.1.0")).toString())));
+    assertThat(start(inJar).toString()).isEqualTo("SKIPPED  github  start npx -y @acme/github: not started: not a"
+        + " plugin folder (no location); export the plugin and run the doctor on the exported folder");
+    // a missing command is reported once, as a command, and the server is not started
+    DoctorReport noNpx = Doctor.checkAndStart(load(withServer(npx), Map.of()),
+        Doctor.Environment.of(Map.of("PATH", bin(Map.of()).toString())));
+    assertThat(start(noNpx).toString()).isEqualTo("SKIPPED  github  start npx -y @acme/github: not started: its"
+        + " command is missing");
+    assertThat(noNpx.missing().stream().map(Check::kind).toList()).doesNotContain(DoctorReport.Kind.START);
   }
 
   private static PluginBundle withServer(McpServerSpec server) {
@@ -233,7 +357,6 @@ class DoctorTest {
 
   private static PluginBundle withServers(List<McpServerSpec> servers) {
     PluginBundle ops = CatalogFixtures.ops("1.0.0");
-    return new PluginBundle(ops.manifest(), List.of(), servers, List.of(), List.of(), List.of(), List.of(), "",
-        List.of());
+    return PluginBundle.builder(ops.manifest()).mcpServers(servers).build();
   }
 }

@@ -1,7 +1,7 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.BundleWriter;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.BundleWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,38 +36,71 @@ public final class ExportFixtures {
   }
 
   public static PluginBundle team(String name, String version, String stdioServer, String httpServer) {
-    PluginManifest manifest = new PluginManifest(name, version, "Shared AI workflow for team productivity",
-        Optional.of(new PluginAuthor("Team", "team@example.com", "")), "https://example.com/team",
-        "https://github.com/example/team", "Apache-2.0", List.of("review", "testing"),
-        new PluginUi("Team Workflow Plugin", "", "", "", "productivity", List.of("code-review", "testing"), "",
-            "", "", List.of(), "#4F46E5", "", "", "", List.of()));
+    PluginManifest manifest = PluginManifest.builder(name)
+        .version(version)
+        .description("Shared AI workflow for team productivity")
+        .author(Optional.of(new PluginAuthor("Team", "team@example.com", "")))
+        .homepage("https://example.com/team")
+        .repository("https://github.com/example/team")
+        .license("Apache-2.0")
+        .keywords(List.of("review", "testing"))
+        .ui(PluginUi.builder()
+            .displayName("Team Workflow Plugin")
+            .category("productivity")
+            .capabilities(List.of("code-review", "testing"))
+            .brandColor("#4F46E5")
+            .build())
+        .build();
     List<SkillSpec> skills = List.of(
         skill("code-review", "Review code changes following team standards. Use when asked to review a diff.",
             List.of(stdioServer)),
         skill("testing", "Write and run tests following team conventions. Use when asked to add tests.",
             List.of()));
-    McpServerSpec github = new McpServerSpec(stdioServer, "", "npx", List.of("-y", "@modelcontextprotocol/server-github"),
-        null, List.of("GITHUB_TOKEN"), "", "", "", null, null, null, null, null, null, null, null);
-    McpServerSpec tracker = new McpServerSpec(httpServer, "", "", null, null, null, "",
-        "https://mcp.example.com/mcp", "TRACKER_TOKEN", Map.of("X-Team", "core"), Map.of("X-Key", "TRACKER_KEY"),
-        null, null, Optional.of(20.0), null, null, null);
-    return new PluginBundle(manifest, skills, List.of(github, tracker),
-        List.of(new AppSpec("jira", "connector_jira", "productivity", "", "")), List.of(), List.of(), "", List.of());
+    McpServerSpec github = McpServerSpec.builder(stdioServer)
+        .command("npx")
+        .args(List.of("-y", "@modelcontextprotocol/server-github"))
+        .envVars(List.of("GITHUB_TOKEN"))
+        .build();
+    McpServerSpec tracker = McpServerSpec.builder(httpServer)
+        .url("https://mcp.example.com/mcp")
+        .bearerTokenEnvVar("TRACKER_TOKEN")
+        .httpHeaders(Map.of("X-Team", "core"))
+        .envHttpHeaders(Map.of("X-Key", "TRACKER_KEY"))
+        .startupTimeoutSec(Optional.of(20.0))
+        .build();
+    return PluginBundle.builder(manifest)
+        .skills(skills)
+        .mcpServers(List.of(github, tracker))
+        .apps(List.of(new AppSpec("jira", "connector_jira", "productivity", "", "")))
+        .build();
   }
 
   /** A plugin with Java tools: {@code mcp-tools.json} and a server {@code java -cp lib/* Main} in the plugin folder. */
   public static PluginBundle tools(String name, String server) {
-    PluginManifest manifest = new PluginManifest(name, "2.1.0", "Version tools written in Java", Optional.empty(),
-        "", "", "", List.of(), PluginUi.EMPTY);
-    McpServerSpec java = new McpServerSpec(server, "", "java", List.of("-cp", "lib/*", "com.acme.tools.ToolsMain"),
-        null, null, ".", "", "", null, null, null, null, null, null, null, null);
-    return new PluginBundle(manifest, List.of(skill("versions", "Compare versions. Use when asked which is newer.",
-        List.of())), List.of(java), List.of(), List.of(), List.of(), "", List.of());
+    PluginManifest manifest = PluginManifest.builder(name)
+        .version("2.1.0")
+        .description("Version tools written in Java")
+        .ui(PluginUi.EMPTY)
+        .build();
+    McpServerSpec java = McpServerSpec.builder(server)
+        .command("java")
+        .args(List.of("-cp", "lib/*", "com.acme.tools.ToolsMain"))
+        .cwd(".")
+        .build();
+    return PluginBundle.builder(manifest)
+        .skills(List.of(skill("versions", "Compare versions. Use when asked which is newer.", List.of())))
+        .mcpServers(List.of(java))
+        .build();
   }
 
   static SkillSpec skill(String name, String description, List<String> requires) {
-    return new SkillSpec(name, description, "", "", List.of(), Map.of("short-description", "Short " + name),
-        "# " + name + "\nDo it well.\n", "skills/" + name, requires, null, Optional.empty());
+    return SkillSpec.builder(name)
+        .description(description)
+        .metadata(Map.of("short-description", "Short " + name))
+        .instructions("# " + name + "\nDo it well.\n")
+        .folder("skills/" + name)
+        .requires(requires)
+        .build();
   }
 
   /** The files of a bundle as the processor writes them, plus {@code extra} files. */

@@ -1,6 +1,6 @@
 package dev.codexplugin.runtime;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
+import dev.codexplugin.runtime.format.BundleIndex;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -8,7 +8,7 @@ import static dev.codexplugin.runtime.ExportFixtures.text;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codexplugin.runtime.MarketplaceExport.Format;
-import dev.codexplugin.runtime.internal.BundleIndex;
+import dev.codexplugin.runtime.format.BundleIndex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -198,7 +198,7 @@ class MarketplaceExportTest {
     Path b = Files.write(Files.createDirectories(tmp.resolve("b")).resolve("util-1.0.jar"), new byte[] {2});
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(toolsJar, List.of(a, b)).build().exportTo(tmp.resolve("out")));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.DUPLICATE_LIBRARY);
+    assertThat(e.code()).isEqualTo(FindingCode.DUPLICATE_LIBRARY);
     assertThat(e).hasMessageThat().contains(a.toString());
     assertThat(e).hasMessageThat().contains(b.toString());
     assertThat(e).hasMessageThat().contains("lib/util-1.0.jar");
@@ -330,19 +330,33 @@ class MarketplaceExportTest {
 
   @Test
   void pathsRelativeToTheServerFolderGetThePluginRoot() throws Exception {
-    McpServerSpec server = new McpServerSpec("runner", "", "./bin/run.sh",
-        List.of("--config=conf/app.yaml", "-cp", "lib/a.jar:lib/b.jar:/opt/x.jar", "conf", "-y", "npm:pkg",
-            "https://example.com/x", "${HOME}/x", "../up"),
-        Map.of("MODE", "fast"), List.of("TOKEN"), ".", "", "", null, null, null, null, null, null, null, null);
-    McpServerSpec sub = new McpServerSpec("sub", "", "node", List.of("index.js", "../shared/x.js"), null, null,
-        "./server", "", "", null, null, null, null, null, null, null, null);
-    McpServerSpec off = new McpServerSpec("off", "", "node", List.of("x.js"), null, null, "", "", "", null, null,
-        Optional.of(false), null, null, null, null, null);
-    McpServerSpec abs = new McpServerSpec("abs", "", "node", List.of("bin/x.js"), null, null, "/opt/srv", "", "",
-        null, null, null, null, null, null, null, null);
+    McpServerSpec server = McpServerSpec.builder("runner")
+        .command("./bin/run.sh")
+        .args(List.of("--config=conf/app.yaml", "-cp", "lib/a.jar:lib/b.jar:/opt/x.jar", "conf", "-y", "npm:pkg", "https://example.com/x", "${HOME}/x", "../up"))
+        .env(Map.of("MODE", "fast"))
+        .envVars(List.of("TOKEN"))
+        .cwd(".")
+        .build();
+    McpServerSpec sub = McpServerSpec.builder("sub")
+        .command("node")
+        .args(List.of("index.js", "../shared/x.js"))
+        .cwd("./server")
+        .build();
+    McpServerSpec off = McpServerSpec.builder("off")
+        .command("node")
+        .args(List.of("x.js"))
+        .enabled(Optional.of(false))
+        .build();
+    McpServerSpec abs = McpServerSpec.builder("abs")
+        .command("node")
+        .args(List.of("bin/x.js"))
+        .cwd("/opt/srv")
+        .build();
     PluginBundle base = ExportFixtures.tools("runner-plugin", "runner");
-    PluginBundle bundle = new PluginBundle(base.manifest(), base.skills(), List.of(abs, off, server, sub), List.of(),
-        List.of(), List.of(), "", List.of());
+    PluginBundle bundle = PluginBundle.builder(base.manifest())
+        .skills(base.skills())
+        .mcpServers(List.of(abs, off, server, sub))
+        .build();
     Map<String, String> extra = new TreeMap<>(Map.of("bin/run.sh", "#!/bin/sh\n", "conf/app.yaml", "a: 1\n",
         "server/index.js", "//\n", "mcp-tools.json", "{}\n", "bin/x.js", "//\n"));
     Path jar = ExportFixtures.jar(tmp.resolve("runner.jar"), Map.of("runner-plugin", ExportFixtures.files(bundle, extra)));
@@ -410,19 +424,56 @@ class MarketplaceExportTest {
   }
 
   @Test
+  void aMarketplaceNameTheHostsReserveIsRefusedForTheirFormat() throws Exception {
+    Path jar = ExportFixtures.jar(tmp.resolve("team.jar"), ExportFixtures.team());
+    // Claude Code refuses its official names and look-alikes from a folder; Codex adds them
+    MarketplaceExportException official = assertThrows(MarketplaceExportException.class, () -> team("claude-plugins-official")
+        .format(MarketplaceExport.Format.CLAUDE).addJar(jar).build().exportTo(tmp.resolve("official")));
+    assertThat(official.code()).isEqualTo(FindingCode.RESERVED_NAME);
+    assertThat(official).hasMessageThat().isEqualTo("[codexplugin:ReservedName] marketplace name"
+        + " \"claude-plugins-official\" must not be a name a host reserves for itself; found a name reserved by Claude"
+        + " Code: `claude plugin marketplace add` refuses it (\"The name 'claude-plugins-official' is reserved for"
+        + " official Anthropic marketplaces and can only be used with GitHub sources from the 'anthropics'"
+        + " organization.\"). Choose a name of your own, e.g. \"plugins-tools\".");
+    assertThat(Files.exists(tmp.resolve("official"))).isFalse();
+    MarketplaceExportException lookAlike = assertThrows(MarketplaceExportException.class, () -> team("Claude-Plugins-Acme")
+        .format(MarketplaceExport.Format.BOTH).addJar(jar).build().exportTo(tmp.resolve("alike")));
+    assertThat(lookAlike).hasMessageThat().contains("(\"Marketplace name impersonates an official Anthropic/Claude"
+        + " marketplace\")");
+    assertThat(assertThrows(MarketplaceExportException.class, () -> team("builtin").format(MarketplaceExport.Format.CLAUDE)
+        .addJar(jar).build().exportTo(tmp.resolve("builtin")))).hasMessageThat().contains("(\"Marketplace name"
+        + " \"builtin\" is reserved for built-in plugins\")");
+    assertThat(team("claude-plugins-official").addJar(jar).build().exportTo(tmp.resolve("codex-only")).pluginIds())
+        .containsExactly("team-workflow-plugin@claude-plugins-official");
+
+    // Codex refuses its own curated names (exactly); Claude Code adds them
+    MarketplaceExportException curated = assertThrows(MarketplaceExportException.class, () -> team("openai-curated")
+        .format(MarketplaceExport.Format.BOTH).addJar(jar).build().exportTo(tmp.resolve("curated")));
+    assertThat(curated).hasMessageThat().startsWith("[codexplugin:ReservedName] marketplace name \"openai-curated\""
+        + " must not be a name a host reserves for itself; found a name reserved by Codex: `codex plugin marketplace"
+        + " add` refuses it (\"marketplace `openai-curated` is reserved and cannot be added from this source\")."
+        + " Choose a name of your own, e.g. \"team-tools\".");
+    assertThat(team("openai-curated").format(MarketplaceExport.Format.CLAUDE).addJar(jar).build()
+        .exportTo(tmp.resolve("claude-only")).pluginIds()).containsExactly("team-workflow-plugin@openai-curated");
+    assertThat(team("OpenAI-Curated").addJar(jar).build().exportTo(tmp.resolve("cased")).pluginIds()).hasSize(1);
+  }
+
+  @Test
   void samePluginInTwoJarsIsAnErrorNamingBoth() throws Exception {
     Path a = ExportFixtures.jar(tmp.resolve("a/team-1.0.jar"), ExportFixtures.team());
     Path b = ExportFixtures.jar(tmp.resolve("b/team-1.1.jar"), ExportFixtures.team());
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(a).addJar(b).build().exportTo(tmp.resolve("out")));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.DUPLICATE_PLUGIN);
-    assertThat(e).hasMessageThat().startsWith("[codexplugin:DuplicatePlugin] plugin \"team-workflow-plugin\" is in"
-        + " two jars: " + a.toAbsolutePath() + " (version 1.0.0) and " + b.toAbsolutePath() + " (version 1.0.0)");
+    assertThat(e.code()).isEqualTo(FindingCode.DUPLICATE_PLUGIN);
+    assertThat(e).hasMessageThat().startsWith("[codexplugin:DuplicatePlugin] plugin \"team-workflow-plugin\" should"
+        + " be present at one version only; found 2 copies: 1.0.0 (" + a.toAbsolutePath() + "), 1.0.0 ("
+        + b.toAbsolutePath() + "). A marketplace holds one plugin of a name");
     assertThat(Files.exists(tmp.resolve("out"))).isFalse();
 
     MarketplaceExportException twice = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(a).addJar(a).build().exportTo(tmp.resolve("out")));
-    assertThat(twice).hasMessageThat().contains("comes twice from " + a.toAbsolutePath());
+    assertThat(twice).hasMessageThat().contains("found 2 copies: 1.0.0 (" + a.toAbsolutePath() + "), 1.0.0 ("
+        + a.toAbsolutePath() + ")");
   }
 
   @Test
@@ -431,11 +482,12 @@ class MarketplaceExportTest {
     Path b = ExportFixtures.jar(tmp.resolve("beta.jar"), ExportFixtures.team("beta-plugin", "1.0.0", "github", "b-web"));
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(a).addJar(b).build().exportTo(tmp.resolve("out")));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.DUPLICATE_SERVER);
-    assertThat(e).hasMessageThat().isEqualTo("[codexplugin:DuplicateServer] MCP server \"github\" is defined by"
-        + " plugin \"alpha-plugin\" (" + a.toAbsolutePath() + ") and by plugin \"beta-plugin\" ("
-        + b.toAbsolutePath() + "); Codex silently starts only one of them: rename one @McpServer (its name in"
-        + " .mcp.json), or export the plugins separately");
+    assertThat(e.code()).isEqualTo(FindingCode.DUPLICATE_SERVER);
+    assertThat(e).hasMessageThat().isEqualTo("[codexplugin:DuplicateServer] MCP server \"github\" must be unique"
+        + " across the plugins a user installs; found it in alpha-plugin 1.0.0 (" + a.toAbsolutePath() + ") and"
+        + " beta-plugin 1.0.0 (" + b.toAbsolutePath() + "). Codex starts only the one of alpha-plugin (the first by"
+        + " plugin id) and silently skips the others: rename one @McpServer (its name in .mcp.json), or export the"
+        + " plugins separately.");
   }
 
   @Test
@@ -445,9 +497,9 @@ class MarketplaceExportTest {
     Files.writeString(out.resolve("notes.md"), "mine");
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(jar).build().exportTo(out));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.NOT_AN_EXPORT);
-    assertThat(e).hasMessageThat().contains(out.toAbsolutePath() + " exists and was not created by the exporter"
-        + " (it has no .codexplugin-export)");
+    assertThat(e.code()).isEqualTo(FindingCode.NOT_AN_EXPORT);
+    assertThat(e).hasMessageThat().contains("must be a folder the exporter created (it holds .codexplugin-export);"
+        + " found " + out.toAbsolutePath() + ", which exists and holds no marker of the exporter");
     assertThat(e).hasMessageThat().contains("--force");
     assertThat(read(out.resolve("notes.md"))).isEqualTo("mine");
 
@@ -479,8 +531,8 @@ class MarketplaceExportTest {
     Path bad = ExportFixtures.jar(tmp.resolve("broken.jar"), Map.of("broken-plugin", broken));
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(good).addJar(bad).build().exportTo(out));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.INVALID_BUNDLE);
-    assertThat(e).hasMessageThat().contains("the jar " + bad.toAbsolutePath() + " has invalid plugin bundles");
+    assertThat(e.code()).isEqualTo(FindingCode.INVALID_BUNDLE);
+    assertThat(e).hasMessageThat().contains("found errors in the jar " + bad.toAbsolutePath());
     assertThat(e.findings()).isNotEmpty();
     assertThat(e.findings().get(0).code()).isEqualTo(FindingCode.BAD_VERSION);
     assertThat(e).hasMessageThat().contains("[codexplugin:BadVersion]");
@@ -489,7 +541,7 @@ class MarketplaceExportTest {
     Path missing = tmp.resolve("missing.jar");
     assertThat(assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(good).addJar(missing).build().exportTo(out))).hasMessageThat()
-        .contains("the jar " + missing.toAbsolutePath() + " does not exist");
+        .contains("found no jar at " + missing.toAbsolutePath());
     Path text = Files.writeString(tmp.resolve("notes.jar"), "not a zip");
     assertThat(assertThrows(MarketplaceExportException.class,
         () -> team("t").addJar(text).build().exportTo(out)).findings().get(0).code())
@@ -522,25 +574,25 @@ class MarketplaceExportTest {
     Path good = ExportFixtures.jar(tmp.resolve("in/team.jar"), ExportFixtures.team());
     MarketplaceExportException inside = assertThrows(MarketplaceExportException.class,
         () -> team("t").force(true).addJar(good).build().exportTo(tmp.resolve("in")));
-    assertThat(inside.reason()).isEqualTo(MarketplaceExportException.Reason.UNSAFE_PATH);
-    assertThat(inside).hasMessageThat().contains("is inside the output folder");
+    assertThat(inside.code()).isEqualTo(FindingCode.UNSAFE_PATH);
+    assertThat(inside).hasMessageThat().contains("inside the output folder");
     assertThat(Files.exists(good)).isTrue();
     assertThat(assertThrows(MarketplaceExportException.class,
-        () -> team("t").force(true).addJar(good).build().exportTo(Path.of("/"))).reason())
-        .isEqualTo(MarketplaceExportException.Reason.UNSAFE_PATH);
+        () -> team("t").force(true).addJar(good).build().exportTo(Path.of("/"))).code())
+        .isEqualTo(FindingCode.UNSAFE_PATH);
   }
 
   @Test
   void zipNeedsAnExportAndMustLieOutsideIt() throws Exception {
     Path folder = Files.createDirectories(tmp.resolve("plain"));
     assertThat(assertThrows(MarketplaceExportException.class,
-        () -> MarketplaceExport.zip(folder, tmp.resolve("x.zip"))).reason())
-        .isEqualTo(MarketplaceExportException.Reason.NOT_AN_EXPORT);
+        () -> MarketplaceExport.zip(folder, tmp.resolve("x.zip"))).code())
+        .isEqualTo(FindingCode.NOT_AN_EXPORT);
     Path jar = ExportFixtures.jar(tmp.resolve("team.jar"), ExportFixtures.team());
     Path out = team("t").addJar(jar).build().exportTo(tmp.resolve("out")).root();
     assertThat(assertThrows(MarketplaceExportException.class,
-        () -> MarketplaceExport.zip(out, out.resolve("inner.zip"))).reason())
-        .isEqualTo(MarketplaceExportException.Reason.UNSAFE_PATH);
+        () -> MarketplaceExport.zip(out, out.resolve("inner.zip"))).code())
+        .isEqualTo(FindingCode.UNSAFE_PATH);
   }
 
   @Test

@@ -121,21 +121,26 @@ class PluginCatalogTest {
 
   @Test
   void conflictsAreReported() {
+    // A folder of releases (a Maven repository) holds every version side by side: no DuplicatePlugin there.
     PluginCatalog catalog = PluginCatalog.fromJars(repo);
     List<Finding> conflicts = catalog.conflicts();
-    assertThat(conflicts.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicatePlugin",
-        "DuplicateServer", "DuplicateSkill", "DuplicateSkill").inOrder();
-    Finding versions = conflicts.get(0);
+    assertThat(conflicts.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicateServer",
+        "DuplicateSkill", "DuplicateSkill").inOrder();
+    // Where a host loads one version, four copies of one plugin are worth a warning.
+    List<Finding> loaded = PluginCatalog.of(catalog.entries().stream().map(PluginCatalog.Entry::bundle).toList())
+        .conflicts();
+    assertThat(loaded.stream().map(f -> f.code().id()).toList()).contains("DuplicatePlugin");
+    Finding versions = loaded.get(0);
     assertThat(versions.isError()).isFalse();
     assertThat(versions.toString()).startsWith("[codexplugin:DuplicatePlugin] warning: plugin \"team-workflow-plugin\""
         + " should be present at one version only; found 4 copies: 1.0.0 (" + repo.resolve("team/team-1.0.0.jar"));
-    Finding server = conflicts.get(1);
+    Finding server = conflicts.get(0);
     assertThat(server.isError()).isTrue();
-    assertThat(server.message()).startsWith("MCP server \"github\" must be unique across the plugins a user"
-        + " installs; found it in alpha-plugin 1.0.0 (");
+    assertThat(server.toString()).startsWith("[codexplugin:DuplicateServer] MCP server \"github\" must be unique"
+        + " across the plugins a user installs; found it in alpha-plugin 1.0.0 (");
     assertThat(server.message()).contains("and team-workflow-plugin 2.0.0 (");
     assertThat(server.message()).contains("Codex starts only the one of alpha-plugin (the first by plugin id)");
-    assertThat(conflicts.get(2).message()).contains("Codex lists both, as alpha-plugin:code-review and"
+    assertThat(conflicts.get(1).message()).contains("Codex lists both, as alpha-plugin:code-review and"
         + " team-workflow-plugin:code-review");
     assertThat(catalog.hasErrors()).isTrue();
 
@@ -172,6 +177,50 @@ class PluginCatalogTest {
     assertThat(PluginCatalog.open(home.resolve("plugins/cache")).entries()).isEqualTo(installed.entries());
     assertThat(PluginCatalog.fromCodexHome(tmp.resolve("nowhere")).findings().get(0).code())
         .isEqualTo(FindingCode.NO_BUNDLE);
+  }
+
+  @Test
+  void twoVersionsOfAPluginConflictOnlyWhereAHostLoadsOne() throws Exception {
+    // one marketplace naming team-workflow-plugin twice: both hosts install the first entry only
+    Path market = tmp.resolve("twice");
+    MarketplaceExport.builder().marketplaceName("twice").addJar(repo.resolve("team/team-1.2.0.jar")).build()
+        .exportTo(market);
+    copy(market.resolve("plugins/team-workflow-plugin"), market.resolve("plugins/team-2"));
+    Path file = market.resolve(".agents/plugins/marketplace.json");
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode second = json.withArray("plugins").get(0).deepCopy();
+    second.with("source").put("path", "./plugins/team-2");
+    json.withArray("plugins").add(second);
+    mapper.writeValue(file.toFile(), json);
+    List<Finding> twice = PluginCatalog.fromMarketplace(market).conflicts();
+    assertThat(twice.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicatePlugin");
+    assertThat(twice.get(0).toString()).startsWith("[codexplugin:DuplicatePlugin] warning: plugin"
+        + " \"team-workflow-plugin@twice\" should be present at one version only; found 2 copies: 1.2.0 (");
+    assertThat(twice.get(0).message()).endsWith("Codex and Claude Code load one of them; remove the others.");
+
+    // a Codex home: two versions in one <marketplace>/<plugin> conflict; the same plugin from two marketplaces
+    // is two plugins (both hosts install and enable both)
+    Path home = tmp.resolve("codex-home");
+    copy(market.resolve("plugins/team-workflow-plugin"), home.resolve("plugins/cache/a/team-workflow-plugin/1.2.0"));
+    copy(market.resolve("plugins/team-workflow-plugin"), home.resolve("plugins/cache/b/team-workflow-plugin/1.2.0"));
+    assertThat(PluginCatalog.fromCodexHome(home).conflicts()).isEmpty();
+    copy(market.resolve("plugins/team-workflow-plugin"), home.resolve("plugins/cache/b/team-workflow-plugin/local"));
+    assertThat(PluginCatalog.fromCodexHome(home).conflicts().stream().map(Finding::toString).toList())
+        .containsExactly("[codexplugin:DuplicatePlugin] warning: plugin \"team-workflow-plugin@b\" should be present"
+            + " at one version only; found 2 copies: 1.2.0 (" + home.resolve("plugins/cache/b/team-workflow-plugin/1.2.0")
+            + "), 1.2.0 (" + home.resolve("plugins/cache/b/team-workflow-plugin/local") + "). Codex and Claude Code"
+            + " load one of them; remove the others.");
+
+    // a class path holding two versions of one plugin
+    URL[] urls = {repo.resolve("team/team-1.0.0.jar").toUri().toURL(), repo.resolve("team/team-2.0.0.jar").toUri().toURL()};
+    try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+      List<Finding> onClassPath = PluginCatalog.fromClassPath(loader).conflicts();
+      assertThat(onClassPath.stream().map(f -> f.code().id()).toList()).containsExactly("DuplicatePlugin");
+      assertThat(onClassPath.get(0).message()).endsWith("A class path should hold one version of a plugin; remove the"
+          + " others.");
+    }
   }
 
   @Test

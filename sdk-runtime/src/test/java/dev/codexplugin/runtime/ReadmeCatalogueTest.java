@@ -22,7 +22,7 @@ class ReadmeCatalogueTest {
     out.append("|---|---|---|\n");
     for (FindingCode code : FindingCode.values()) {
       out.append("| `").append(code.id()).append("` | ").append(code.rule().replace("|", "\\|"))
-          .append(" | ").append(code.publishSeverity().name().toLowerCase(java.util.Locale.ROOT))
+          .append(" | ").append(code.severity(FindingCode.Context.COMPILE, FindingCode.HostImpact.NONE).name().toLowerCase(java.util.Locale.ROOT))
           .append(" |\n");
     }
     return out.toString();

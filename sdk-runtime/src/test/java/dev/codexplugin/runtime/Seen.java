@@ -4,9 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.codexplugin.runtime.internal.BundleLoader;
-import dev.codexplugin.runtime.internal.FolderSource;
-import dev.codexplugin.runtime.internal.Report;
+import dev.codexplugin.runtime.format.BundleLoader;
+import dev.codexplugin.runtime.format.FolderSource;
+import dev.codexplugin.runtime.format.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ final class Seen {
 
   static Seen load(Path root) {
     LoadResult result = PluginLoader.check(root);
-    Report report = new Report(Report.Mode.LOAD, root.toString());
+    Report report = new Report(FindingCode.Context.LOAD, root.toString());
     Optional<PluginBundle> model;
     try {
       model = BundleLoader.load(FolderSource.open(root, report), report);

@@ -3,8 +3,8 @@ package dev.codexplugin.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.codexplugin.runtime.internal.BundleIndex;
-import dev.codexplugin.runtime.internal.BundleWriter;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.BundleWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -29,12 +29,19 @@ class SourcesTest {
 
   /** A bundle as the SDK writes it: one skill, one server. */
   static PluginBundle model(String name, String description, String skill) {
-    PluginManifest manifest = new PluginManifest(name, "1.0.0", description, Optional.empty(), "", "", "",
-        List.of(), null);
-    SkillSpec spec = new SkillSpec(skill, "Use " + skill + " when asked. " + description, "", "", null, null,
-        "# " + skill + "\n", "skills/" + skill, null, null, null);
-    return new PluginBundle(manifest, List.of(spec),
-        List.of(McpServerSpec.stdio("tools", "java", List.of("-jar", "lib/tools.jar"))), null, null, null, "", null);
+    PluginManifest manifest = PluginManifest.builder(name)
+        .version("1.0.0")
+        .description(description)
+        .build();
+    SkillSpec spec = SkillSpec.builder(skill)
+        .description("Use " + skill + " when asked. " + description)
+        .instructions("# " + skill + "\n")
+        .folder("skills/" + skill)
+        .build();
+    return PluginBundle.builder(manifest)
+        .skills(List.of(spec))
+        .mcpServers(List.of(McpServerSpec.stdio("tools", "java", List.of("-jar", "lib/tools.jar"))))
+        .build();
   }
 
   static Jars.Bundle written(PluginBundle bundle) {
@@ -143,13 +150,13 @@ class SourcesTest {
     assertThat(e.errors()).hasSize(2);
     assertThat(e.findings()).hasSize(3);
     assertThat(e.getMessage()).isEqualTo("2 errors in plugin bundle:\n"
-        + "  [codexplugin:WrongType] " + at + ".codex-plugin/plugin.json: version (a number) must be a string;"
-        + " Codex rejects the file otherwise.\n"
-        + "  [codexplugin:Transport] " + at + ".mcp.json: mcpServers.both (both are set) exactly one of command and"
-        + " url must be set; a server is either a local command or a remote URL; keep one; Codex drops this"
+        + "  [codexplugin:WrongType] " + at + ".codex-plugin/plugin.json: version must be a string; found a number."
+        + " Write a string; Codex rejects the file otherwise.\n"
+        + "  [codexplugin:Transport] " + at + ".mcp.json: mcpServers.both exactly one of command and url must be"
+        + " set; found both. A server is either a local command or a remote URL; keep one; Codex drops this"
         + " server.\n"
-        + "  [codexplugin:BadColor] warning: " + at + ".codex-plugin/plugin.json: interface.brandColor \"red\""
-        + " must be a #RRGGBB hex color; use six hex digits, e.g. \"#4F46E5\".");
+        + "  [codexplugin:BadColor] warning: " + at + ".codex-plugin/plugin.json: interface.brandColor must be a"
+        + " #RRGGBB hex color; found \"red\". Use six hex digits, e.g. \"#4F46E5\".");
     for (Finding f : e.findings()) {
       assertThat(f.location()).isEqualTo(at);
       assertThat(f.file()).isNotEmpty();
@@ -206,8 +213,7 @@ class SourcesTest {
   void recordsCopyTheirInput() {
     List<String> args = new ArrayList<>(List.of("-y"));
     Map<String, String> env = new HashMap<>(Map.of("B", "2", "A", "1"));
-    McpServerSpec server = new McpServerSpec("s", "", "npx", args, env, null, "", "", "", null, null, null, null,
-        null, null, null, null);
+    McpServerSpec server = McpServerSpec.builder("s").command("npx").args(args).env(env).build();
     args.add("evil");
     env.put("C", "3");
 
@@ -224,12 +230,13 @@ class SourcesTest {
     PluginBundle bundle = PluginLoader.load(seed.root()).get(0);
 
     assertThat(bundle.toString()).isEqualTo("PluginBundle[team-workflow-plugin@1.0.0, skills=[code-review, testing],"
-        + " mcpServers=[github, slack], apps=[jira], hooks=0, warnings=0, location=" + seed.root() + "]");
+        + " mcpServers=[github, slack], apps=[jira], hooks=0, files=" + bundle.files().size() + ", warnings=0, location="
+        + seed.root() + "]");
     assertThat(bundle.skills().get(0).toString()).isEqualTo("SkillSpec[name=code-review, description=Review code"
         + " changes following team standards. Use when as..., folder=skills/code-review,"
         + " instructions=109 chars]");
-    assertThat(bundle.mcpServers().get(0).toString()).startsWith("McpServerSpec[name=github, description=,"
-        + " command=npx, args=[-y, @modelcontextprotocol/server-github]");
+    assertThat(bundle.mcpServers().get(0).toString()).startsWith("McpServerSpec[github, stdio: npx -y"
+        + " @modelcontextprotocol/server-github, envVars=[GITHUB_TOKEN]]");
     assertThat(PluginLoader.check(seed.root()).toString())
         .startsWith("LoadResult[bundles=[PluginBundle[team-workflow-plugin@1.0.0");
   }

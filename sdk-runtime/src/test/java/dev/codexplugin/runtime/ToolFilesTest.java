@@ -1,9 +1,10 @@
 package dev.codexplugin.runtime;
 
+import dev.codexplugin.runtime.format.FormatFiles;
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.codexplugin.runtime.internal.BundleWriter;
-import dev.codexplugin.runtime.internal.ToolFiles;
+import dev.codexplugin.runtime.format.BundleWriter;
+import dev.codexplugin.runtime.format.ToolFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +48,8 @@ class ToolFilesTest {
     PluginBundle otherServer = load(ExportFixtures.files(tools, Map.of("mcp-tools.json",
         CatalogFixtures.toolsFile("gone", CatalogFixtures.BUMP))));
     assertThat(codes(otherServer)).containsExactly("UnknownRequirement");
-    assertThat(otherServer.warnings().get(0).toString()).contains("mcp-tools.json: server \"gone\" must name an MCP"
-        + " server of the same plugin; .mcp.json has versions");
+    assertThat(otherServer.warnings().get(0).toString()).contains("mcp-tools.json: server must name an MCP server or"
+        + " app of the same plugin; found \"gone\". .mcp.json has versions");
 
     PluginBundle noSchema = load(ExportFixtures.files(tools, Map.of("mcp-tools.json",
         CatalogFixtures.toolsFile("versions", "{\"name\": \"x\"}", CatalogFixtures.BUMP, CatalogFixtures.BUMP))));
@@ -58,7 +59,45 @@ class ToolFilesTest {
     PluginBundle future = load(ExportFixtures.files(tools, Map.of("mcp-tools.json",
         "{\"formatVersion\": 2, \"server\": \"versions\", \"tools\": []}")));
     assertThat(codes(future)).containsExactly("WrongType");
-    assertThat(future.warnings().get(0).message()).contains("must be 1; this SDK reads format 1 only");
+    assertThat(future.warnings().get(0).message()).contains("must be 1; found 2. This SDK reads format 1 only");
+  }
+
+  @Test
+  void aHandWrittenToolsFileIsCheckedByTheToolNameRules() throws Exception {
+    PluginBundle tools = CatalogFixtures.javaTools("version-tools", "2.1.0", "versions");
+    String badName = "{\"name\": \"bump version\", \"inputSchema\": {\"type\": \"object\"}}";
+    String longName = "{\"name\": \"" + "x".repeat(60) + "\", \"inputSchema\": {\"type\": \"object\"}}";
+    PluginBundle bundle = load(ExportFixtures.files(tools, Map.of("mcp-tools.json",
+        CatalogFixtures.toolsFile("versions", badName, longName))));
+
+    assertThat(codes(bundle)).containsExactly("BadToolName", "LongToolName");
+    assertThat(bundle.warnings().get(0).toString()).contains("mcp-tools.json: tools[0].name must match"
+        + " ^[A-Za-z0-9_.-]{1,128}$; found \"bump version\". Rename it, e.g. \"bump_version\"");
+    assertThat(bundle.warnings().get(1).toString()).contains("tools[1].name should keep mcp__<server>__<tool>"
+        + " within 64 characters; found \"mcp__versions__" + "x".repeat(60) + "\" (75 characters)");
+    // The SDK reads the file only for itself: the bundle loads, with both tools.
+    assertThat(bundle.tools()).hasSize(2);
+  }
+
+  @Test
+  void writtenToolsReadBackAsTheyWereDescribed() throws Exception {
+    PluginBundle tools = CatalogFixtures.javaTools("version-tools", "2.1.0", "versions");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> descriptors = List.of(
+        json.readTree(CatalogFixtures.COMPARE), json.readTree(CatalogFixtures.BUMP));
+    byte[] written = ToolFiles.writeTools("versions", "com.acme.tools.ToolsMcpServer", descriptors);
+    assertThat(new String(written, StandardCharsets.UTF_8)).startsWith("""
+        {
+          "formatVersion": 1,
+          "server": "versions",
+          "main": "com.acme.tools.ToolsMcpServer",
+          "tools": [
+        """);
+    PluginBundle bundle = load(ExportFixtures.files(tools, Map.of(FormatFiles.TOOLS_FILE,
+        new String(written, StandardCharsets.UTF_8))));
+    PluginBundle handWritten = load(CatalogFixtures.withTools(tools, CatalogFixtures.COMPARE, CatalogFixtures.BUMP));
+    assertThat(bundle.tools()).isEqualTo(handWritten.tools());
+    assertThat(bundle.warnings()).isEmpty();
   }
 
   @Test
@@ -66,10 +105,13 @@ class ToolFilesTest {
     McpServerSpec github = McpServerSpec.stdio("github", "uvx", List.of("mcp-server-github"))
         .withRequirements(List.of("Python 3.11+", "uv"));
     PluginBundle team = ExportFixtures.team();
-    PluginBundle bundle = new PluginBundle(team.manifest(), team.skills(), List.of(github,
-        team.mcpServers().get(1)), team.apps(), List.of(), List.of(), "", List.of());
+    PluginBundle bundle = PluginBundle.builder(team.manifest())
+        .skills(team.skills())
+        .mcpServers(List.of(github, team.mcpServers().get(1)))
+        .apps(team.apps())
+        .build();
     SortedMap<String, byte[]> files = BundleWriter.write(bundle, Map.of());
-    assertThat(text(files, ToolFiles.REQUIREMENTS_FILE)).isEqualTo("""
+    assertThat(text(files, FormatFiles.REQUIREMENTS_FILE)).isEqualTo("""
         {
           "formatVersion": 1,
           "mcpServers": {
@@ -90,7 +132,7 @@ class ToolFilesTest {
     assertThat(loaded.mcpServer("tracker").orElseThrow().requirements()).isEmpty();
     assertThat(loaded.warnings()).isEmpty();
     // without requirements there is no file
-    assertThat(ExportFixtures.files(ExportFixtures.team())).doesNotContainKey(ToolFiles.REQUIREMENTS_FILE);
+    assertThat(ExportFixtures.files(ExportFixtures.team())).doesNotContainKey(FormatFiles.REQUIREMENTS_FILE);
   }
 
   private PluginBundle load(SortedMap<String, byte[]> files) throws IOException, PluginLoadException {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.semver4j.Semver;
 import org.semver4j.range.RangeListFactory;
 
 /** npm ranges: what they match, how they desugar, and that garbage is an error rather than "any version". */
@@ -94,6 +95,66 @@ class VersionRangeTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRange.parse(text));
     assertThat(e).hasMessageThat().startsWith("range \"" + text + "\" is not a valid SemVer range: ");
     assertThat(e).hasMessageThat().contains("write e.g. ^1.2, ~1.2, >=1 <2, 1.x || >=3 or *");
+  }
+
+  /** Rows that semver4j alone answers otherwise (each row checks that too); node-semver 7.8.6's answers. */
+  @ParameterizedTest(name = "{0} matches {1}: {2}")
+  @CsvSource(delimiter = ';', value = {
+      "^0                  ; 1.0.0       ; false",
+      "^0.x                ; 1.0.0       ; false",
+      "^0.0                ; 0.0.7       ; true",
+      "x                   ; 1.0.0       ; true",
+      "~*                  ; 1.0.0       ; true",
+      ">=*                 ; 1.0.0       ; true",
+      ">*                  ; 1.0.0       ; false",
+      "1.2 - *             ; 9.0.0       ; true",
+      "1.2.4-alpha - 1.2.3 ; 1.2.4-beta  ; false",
+      "^1.2 <1.5           ; 1.1.0       ; false",
+      ">=2.0.0-rc ^1       ; 2.0.0-rc.1  ; false",
+      "^1 <=2.0.0-rc       ; 2.0.0-alpha ; false"})
+  void matchesAsNodeSemverWhereSemver4jAloneDoesNot(String range, String version, boolean expected) {
+    assertWithMessage("semver4j alone: %s matches %s", range, version)
+        .that(Semver.parse(version).satisfies(range)).isEqualTo(!expected);
+    assertWithMessage("%s matches %s (%s)", range, version, VersionRange.parse(range).canonical())
+        .that(VersionRange.parse(range).matches(version)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource(delimiter = ';', value = {
+      "^0            ; <1.0.0-0",
+      "^0.0          ; <0.1.0-0",
+      ">=0           ; *",
+      "x             ; *",
+      ">*            ; <0.0.0-0",
+      "<1.0.0-rc || *; *",
+      "<* || ^1      ; >=1.0.0 <2.0.0-0",
+      "* - 2         ; <3.0.0-0",
+      "1.2 1.2       ; >=1.2.0 <1.3.0-0",
+      "^1.2 <*       ; <0.0.0-0"})
+  void desugarsLikeNodeSemverWhereSemver4jDoesNot(String range, String canonical) {
+    assertThat(VersionRange.parse(range).canonical()).isEqualTo(canonical);
+  }
+
+  @Test
+  void withPreReleasesTheLowerBoundsStartAtTheLowestPreRelease() {
+    assertThat(VersionRange.parse("^1.2").includingPreReleases().canonical()).isEqualTo(">=1.2.0-0 <2.0.0-0");
+    assertThat(VersionRange.parse("1.2.3 - 2").includingPreReleases().canonical())
+        .isEqualTo(">=1.2.3-0 <3.0.0-0");
+    assertThat(VersionRange.parse("^1.2.3").includingPreReleases().canonical()).isEqualTo(">=1.2.3 <2.0.0-0");
+    assertThat(VersionRange.parse("^1.2").includingPreReleases().matches("1.2.0-rc.1")).isTrue();
+    assertThat(VersionRange.parse("^1.2.3").includingPreReleases().matches("1.2.3-rc.1")).isFalse();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(delimiter = ';', value = {
+      "2147483647      ; 2147483647",
+      "^2147483647     ; 2147483647",
+      ">=1.2147483647  ; 2147483647",
+      "1.2.99999999999 ; 99999999999"})
+  void aNumberWithoutANextNumberIsTooLarge(String text, String number) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRange.parse(text));
+    assertThat(e).hasMessageThat().isEqualTo("range \"" + text + "\" is not a valid SemVer range: the number "
+        + number + " is too large; write e.g. ^1.2, ~1.2, >=1 <2, 1.x || >=3 or *");
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.FormatFiles;
+import dev.codexplugin.runtime.format.BundleIndex;
+import dev.codexplugin.runtime.format.Rules;
+
 import dev.codexplugin.runtime.PluginBundle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +59,7 @@ public final class ClassVersions {
           best = max(best, jar(folder.resolve(file)));
         }
       }
-      if (best.isEmpty() && bundle.files().contains(Rules.TOOLS_FILE)) {
+      if (best.isEmpty() && bundle.files().contains(FormatFiles.TOOLS_FILE)) {
         int meta = location.replace('\\', '/').indexOf("/" + BundleIndex.ROOT);
         if (meta > 0) {
           best = classes(Path.of(location.substring(0, meta)));

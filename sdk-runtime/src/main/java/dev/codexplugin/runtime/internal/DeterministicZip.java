@@ -19,7 +19,8 @@ import java.util.zip.DeflaterOutputStream;
 
 /**
  * A zip writer whose output depends only on the files' names and bytes: entries sorted by name, one fixed
- * timestamp (2026-01-01 00:00), fixed Unix permissions ({@code 0644}), UTF-8 names, no extra fields, no
+ * timestamp (2026-01-01 00:00), Unix permissions {@code 0644}, or {@code 0755} for a file the owner may execute,
+ * UTF-8 names, no extra fields, no
  * comments. {@link java.util.zip.ZipOutputStream} cannot set permissions, so the format is written here
  * (PKWARE APPNOTE 6.3, without ZIP64: at most 65,535 entries and 4 GiB).
  */
@@ -29,6 +30,8 @@ final class DeterministicZip {
   static final int DOS_TIME = 0;
   /** Regular file, rw-r--r--, in the high 16 bits of the external attributes. */
   static final long FILE_ATTRIBUTES = 0100644L << 16;
+  /** Regular file, rwxr-xr-x: an executable file of the folder. */
+  static final long EXECUTABLE_ATTRIBUTES = 0100755L << 16;
   private static final int VERSION_NEEDED = 20;
   /** Made by Unix (3), so that unzip applies the permissions. */
   private static final int VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
@@ -37,7 +40,8 @@ final class DeterministicZip {
 
   private DeterministicZip() {}
 
-  private record Written(String name, int method, long crc, long compressedSize, long size, long offset) {}
+  private record Written(String name, int method, long crc, long compressedSize, long size, long offset,
+      boolean executable) {}
 
   /**
    * Zips every regular file under {@code folder} as {@code prefix/<relative path>}, leaving out the
@@ -52,14 +56,16 @@ final class DeterministicZip {
     try (CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(zipFile)))) {
       for (String file : files) {
         String name = prefix + "/" + file;
-        byte[] data = Files.readAllBytes(OutputFolder.resolveInside(folder, file));
+        Path path = OutputFolder.resolveInside(folder, file);
+        byte[] data = Files.readAllBytes(path);
         CRC32 crc = new CRC32();
         crc.update(data);
         byte[] deflated = deflate(data);
         boolean store = deflated.length >= data.length;
         byte[] body = store ? data : deflated;
         int method = store ? 0 : 8;
-        Written w = new Written(name, method, crc.getValue(), body.length, data.length, out.count);
+        Written w = new Written(name, method, crc.getValue(), body.length, data.length, out.count,
+            dev.codexplugin.runtime.format.FolderWalk.isExecutable(path));
         check(w.offset(), name);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         out.int32(0x04034b50);
@@ -96,7 +102,7 @@ final class DeterministicZip {
         out.int16(0); // comment
         out.int16(0); // disk
         out.int16(0); // internal attributes
-        out.int32(FILE_ATTRIBUTES);
+        out.int32(w.executable() ? EXECUTABLE_ATTRIBUTES : FILE_ATTRIBUTES);
         out.int32(w.offset());
         out.write(nameBytes);
       }

@@ -1,30 +1,36 @@
 package dev.codexplugin.runtime.internal;
 
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.DUPLICATE_LIBRARY;
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.DUPLICATE_PLUGIN;
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.DUPLICATE_SERVER;
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.INVALID_BUNDLE;
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.IO;
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.NOT_AN_EXPORT;
-import static dev.codexplugin.runtime.MarketplaceExportException.Reason.UNSAFE_PATH;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.ExportSummary;
-import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.Finding;
+import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.Context;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.MarketplaceExport;
 import dev.codexplugin.runtime.MarketplaceExportException;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
-import dev.codexplugin.runtime.PluginLoader;
+import dev.codexplugin.runtime.format.BundlePaths;
+import dev.codexplugin.runtime.format.BundleSource;
+import dev.codexplugin.runtime.format.BundleWriter;
+import dev.codexplugin.runtime.format.Bundles;
+import dev.codexplugin.runtime.format.ClaudeDialect;
+import dev.codexplugin.runtime.format.Conflicts;
+import dev.codexplugin.runtime.format.ExportMarker;
+import dev.codexplugin.runtime.format.FormatFiles;
+import dev.codexplugin.runtime.format.Json;
+import dev.codexplugin.runtime.format.Limits;
+import dev.codexplugin.runtime.format.MarketplaceWriter;
+import dev.codexplugin.runtime.format.Place;
+import dev.codexplugin.runtime.format.Report;
+import dev.codexplugin.runtime.format.Rules;
+import dev.codexplugin.runtime.format.Text;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,45 +38,41 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
- * The work behind {@link MarketplaceExport}: reads the bundles of each jar through its index (the same files
- * {@link PluginLoader} validated), checks for conflicts, lays out the marketplace in memory, writes it into a
- * temporary folder beside the target and swaps it into place.
+ * The work behind {@link MarketplaceExport}: loads the bundles of each jar with the format core
+ * ({@link Bundles#open}, which keeps each jar open so that the files copied are exactly the ones checked),
+ * checks the conflicts between them ({@link Conflicts}, in {@link Context#EXPORT}), lays out the marketplace,
+ * writes it into a temporary folder beside the target — each bundle file streamed from its jar, never held whole
+ * in memory — and swaps it into place.
  */
 public final class ExportEngine {
   /** The largest single bundle file copied out of a jar (icons, scripts, references...). */
-  static final int MAX_COPY_BYTES = 64 << 20;
-  /** The file at a bundle root that marks it as having Java tools. */
-  public static final String TOOLS_FILE = "mcp-tools.json";
-  public static final String CODEX_MARKETPLACE = ".agents/plugins/marketplace.json";
-  public static final String CLAUDE_MARKETPLACE = ".claude-plugin/marketplace.json";
-  static final String CLAUDE_MANIFEST = ".claude-plugin/plugin.json";
+  static final long MAX_COPY_BYTES = 64L << 20;
 
   /** The settings of one export. */
   public record Settings(String marketplaceName, String displayName, String description, String owner,
       String installation, String authentication, String category, MarketplaceExport.Format format,
       boolean force) {}
 
-  /** A file to write: bytes, or a file copied as it is (a library jar). */
+  /** A file to write: bytes, a file copied as it is (a library jar), or a file of a bundle. */
   sealed interface Content {
     record Bytes(byte[] bytes) implements Content {}
 
     record Copy(Path file) implements Content {}
+
+    record FromBundle(BundleSource source, String path, boolean executable) implements Content {}
   }
 
-  /** One bundle read from a jar, with every file of its folder. */
-  record Loaded(PluginBundle bundle, Path jar, Map<String, byte[]> files, List<Path> libraries) {
+  /** One bundle read from a jar, with the source its files come from and the libraries of its Java tools. */
+  record Loaded(PluginBundle bundle, BundleSource source, Path jar, List<Path> libraries) {
     String name() {
       return bundle.name();
     }
 
     boolean hasJavaTools() {
-      return files.containsKey(TOOLS_FILE);
+      return bundle.files().contains(FormatFiles.TOOLS_FILE);
     }
   }
 
@@ -78,6 +80,8 @@ public final class ExportEngine {
 
   private final Settings settings;
   private final List<JarInput> inputs = new ArrayList<>();
+  /** JVM options for bundled Java servers, by plugin and dialect ({@code CODEX} or {@code CLAUDE}). */
+  private final Map<String, Map<MarketplaceExport.Format, List<String>>> javaOptions = new TreeMap<>();
   private Predicate<String> failBeforeWriting = path -> false;
 
   public ExportEngine(Settings settings) {
@@ -88,30 +92,64 @@ public final class ExportEngine {
     inputs.add(new JarInput(jar, List.copyOf(libraries)));
   }
 
+  /** JVM options for the Java tool server of {@code plugin} in the files of {@code dialect} (CODEX or CLAUDE). */
+  public void javaServerOptions(String plugin, MarketplaceExport.Format dialect, List<String> options) {
+    javaOptions.computeIfAbsent(plugin, p -> new TreeMap<>()).put(dialect, List.copyOf(options));
+  }
+
   /** For tests: throws an {@link IOException} before writing a path the predicate accepts. */
   void failBeforeWriting(Predicate<String> when) {
     this.failBeforeWriting = when;
   }
 
+  static MarketplaceExportException failure(FindingCode code, String found, String fix) {
+    return new MarketplaceExportException(Report.Problem.of(code, Context.EXPORT, Place.BUNDLE, f -> { })
+        .found(found).fix(fix).finding(), List.of());
+  }
+
+  static MarketplaceExportException failure(FindingCode code, String found, String fix, Throwable cause) {
+    MarketplaceExportException e = failure(code, found, fix);
+    e.initCause(cause);
+    return e;
+  }
+
   public ExportSummary exportTo(Path target) throws MarketplaceExportException {
     Path out = target.toAbsolutePath().normalize();
     if (out.getParent() == null || out.getFileName() == null) {
-      throw new MarketplaceExportException(UNSAFE_PATH, "the output folder " + out
-          + " is a file system root; name a folder of its own, e.g. target/codex-plugin", List.of());
+      throw failure(FindingCode.UNSAFE_PATH, "the output folder " + out + ", a file system root",
+          "name a folder of its own, e.g. target/codex-plugin");
     }
-    List<Loaded> plugins = new ArrayList<>();
-    for (JarInput input : inputs) {
-      plugins.addAll(read(input));
+    List<Bundles.Opened> opened = new ArrayList<>();
+    try {
+      List<Loaded> plugins = new ArrayList<>();
+      for (JarInput input : inputs) {
+        plugins.addAll(read(input, opened));
+      }
+      plugins.sort((a, b) -> a.name().compareTo(b.name()));
+      List<String> warnings = new ArrayList<>();
+      checkConflicts(plugins, warnings);
+      checkJavaOptions(plugins);
+      checkInputsOutside(out);
+      checkReplaceable(out);
+
+      Layout layout = new Layout(settings, warnings, javaOptions);
+      SortedMap<String, Content> tree = layout.tree(plugins);
+      write(out, tree);
+      List<ExportSummary.ExportedPlugin> exported = new ArrayList<>();
+      for (Loaded p : plugins) {
+        exported.add(new ExportSummary.ExportedPlugin(p.name(), p.bundle().version(), p.jar(),
+            Layout.folder(p.name()), p.bundle().qualifiedSkillNames(),
+            p.bundle().mcpServers().stream().map(McpServerSpec::name).toList(),
+            p.hasJavaTools() ? libraryNames(p) : List.of()));
+      }
+      return new ExportSummary(out, settings.marketplaceName(), settings.format(), exported,
+          List.copyOf(tree.keySet()), warnings);
+    } finally {
+      opened.forEach(Bundles.Opened::close);
     }
-    plugins.sort((a, b) -> a.name().compareTo(b.name()));
-    checkConflicts(plugins);
-    checkInputsOutside(out);
-    checkReplaceable(out);
+  }
 
-    List<String> warnings = new ArrayList<>();
-    Layout layout = new Layout(settings, warnings);
-    SortedMap<String, Content> tree = layout.tree(plugins);
-
+  private void write(Path out, SortedMap<String, Content> tree) throws MarketplaceExportException {
     Path parent = out.getParent();
     Path temp;
     try {
@@ -119,8 +157,8 @@ public final class ExportEngine {
       temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".export-");
       OutputFolder.makeReadable(temp);
     } catch (IOException e) {
-      throw new MarketplaceExportException(IO, "cannot create a temporary folder in " + parent + " ("
-          + e + "); check that it is writable", e);
+      throw failure(FindingCode.IO, "no temporary folder in " + parent + " (" + e.getClass().getSimpleName() + ")",
+          "check that " + parent + " is writable", e);
     }
     try {
       for (Map.Entry<String, Content> file : tree.entrySet()) {
@@ -130,130 +168,89 @@ public final class ExportEngine {
         OutputFolder.write(temp, file.getKey(), file.getValue());
       }
       OutputFolder.swap(temp, out);
+    } catch (OutputFolder.UnsafeEntryException e) {
+      OutputFolder.deleteQuietly(temp);
+      throw failure(FindingCode.UNSAFE_PATH, e.getMessage(), "rebuild the jar");
+    } catch (OutputFolder.UnreadableFileException e) {
+      OutputFolder.deleteQuietly(temp);
+      throw new MarketplaceExportException(Report.Problem.of(FindingCode.INVALID_BUNDLE, Context.EXPORT,
+          Place.BUNDLE, f -> { }).found("a bundle file that cannot be copied (" + e.getMessage() + ")")
+          .fix("the previous content of " + out + " is unchanged; rebuild the jar").finding(), e.findings());
     } catch (IOException | RuntimeException e) {
       OutputFolder.deleteQuietly(temp);
-      if (e instanceof OutputFolder.UnsafeEntryException unsafe) {
-        throw new MarketplaceExportException(UNSAFE_PATH, unsafe.getMessage(), List.of());
-      }
-      throw new MarketplaceExportException(IO, "cannot write the marketplace to " + out + " (" + e
-          + "); the previous content of " + out + " is unchanged", e);
+      throw failure(FindingCode.IO, "the marketplace cannot be written to " + out + " (" + e + ")",
+          "the previous content of " + out + " is unchanged; free some space or check the permissions", e);
     }
-    List<ExportSummary.ExportedPlugin> exported = new ArrayList<>();
-    for (Loaded p : plugins) {
-      exported.add(new ExportSummary.ExportedPlugin(p.name(), p.bundle().version(), p.jar(),
-          Layout.folder(p.name()), p.bundle().qualifiedSkillNames(),
-          p.bundle().mcpServers().stream().map(McpServerSpec::name).toList(),
-          p.hasJavaTools() ? libraryNames(p) : List.of()));
-    }
-    return new ExportSummary(out, settings.marketplaceName(), settings.format(), exported,
-        List.copyOf(tree.keySet()), warnings);
   }
 
   static List<String> libraryNames(Loaded p) {
-    return p.libraries().stream().map(l -> "lib/" + l.getFileName()).sorted().toList();
+    return p.libraries().stream().map(l -> FormatFiles.LIB + l.getFileName()).sorted().toList();
   }
 
   /** Zips an exported folder (see {@link MarketplaceExport#zip}). */
   public static Path zip(Path folder, Path zipFile) throws MarketplaceExportException {
     Path root = folder.toAbsolutePath().normalize();
     Path zip = zipFile.toAbsolutePath().normalize();
-    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
-        || !Files.isRegularFile(root.resolve(MarketplaceExport.MARKER), LinkOption.NOFOLLOW_LINKS)) {
-      throw new MarketplaceExportException(NOT_AN_EXPORT, root + " is not an exported marketplace (it has no "
-          + MarketplaceExport.MARKER + "); export into it first", List.of());
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) || !ExportMarker.isPresent(root)) {
+      throw failure(FindingCode.NOT_AN_EXPORT, root + ", which holds no marker of the exporter",
+          "export into it first");
     }
     if (zip.startsWith(root) || zip.getParent() == null) {
-      throw new MarketplaceExportException(UNSAFE_PATH, "the zip " + zip + " must not be inside the folder it"
-          + " zips (" + root + "); write it beside the folder, e.g. target/codex-plugin.zip", List.of());
+      throw failure(FindingCode.UNSAFE_PATH, "the zip " + zip + " inside the folder it zips (" + root + ")",
+          "write it beside the folder, e.g. target/codex-plugin.zip");
     }
     try {
       Files.createDirectories(zip.getParent());
       Path temp = Files.createTempFile(zip.getParent(), "." + zip.getFileName() + ".", ".tmp");
       try {
-        DeterministicZip.write(root, root.getFileName().toString(), Set.of(MarketplaceExport.MARKER), temp);
+        DeterministicZip.write(root, root.getFileName().toString(), Set.of(FormatFiles.EXPORT_MARKER), temp);
+        OutputFolder.setMode(temp, false); // a temporary file is created owner-only
         OutputFolder.replaceFile(temp, zip);
       } finally {
         Files.deleteIfExists(temp);
       }
     } catch (IOException | RuntimeException e) {
-      throw new MarketplaceExportException(IO, "cannot write the zip " + zip + " (" + e + ")", e);
+      throw failure(FindingCode.IO, "the zip " + zip + " cannot be written (" + e + ")",
+          "free some space or check the permissions", e);
     }
     return zip;
   }
 
   // ---------------------------------------------------------------------------------------------- reading
 
-  private List<Loaded> read(JarInput input) throws MarketplaceExportException {
+  private List<Loaded> read(JarInput input, List<Bundles.Opened> opened) throws MarketplaceExportException {
     Path jar = input.jar().toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
-      throw new MarketplaceExportException(INVALID_BUNDLE, "the jar " + jar + " does not exist or is not a"
-          + " file; build it first (mvn package) or fix the path", List.of());
+      throw failure(FindingCode.NO_BUNDLE, "no jar at " + jar, "build it first (mvn package) or fix the path");
     }
-    LoadResult result = PluginLoader.check(jar);
-    if (result.hasErrors()) {
-      throw new MarketplaceExportException(INVALID_BUNDLE, "the jar " + jar + " has invalid plugin bundles;"
-          + " fix these errors and rebuild it:", result.errors());
+    Bundles.Opened result = Bundles.open(jar);
+    opened.add(result);
+    List<Finding> errors = result.findings().stream().filter(Finding::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new MarketplaceExportException(Report.Problem.of(FindingCode.INVALID_BUNDLE, Context.EXPORT,
+          Place.BUNDLE, f -> { }).found("errors in the jar " + jar).fix("fix these errors and rebuild it")
+          .finding(), errors);
     }
-    if (result.bundles().isEmpty()) {
-      throw new MarketplaceExportException(INVALID_BUNDLE, "the jar " + jar + " holds no plugin bundle; build"
-          + " it with the codexplugin annotation processor in annotationProcessorPaths", List.of());
+    if (result.loaded().isEmpty()) {
+      throw failure(FindingCode.NO_BUNDLE, "no plugin bundle in the jar " + jar,
+          "build it with the codexplugin annotation processor in annotationProcessorPaths");
     }
     List<Path> libraries = libraries(jar, input.libraries());
     List<Loaded> loaded = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      List<BundleIndex.Entry> entries = index(zip, jar);
-      for (PluginBundle bundle : result.bundles()) {
-        BundleIndex.Entry entry = entries.stream()
-            .filter(e -> bundle.location().equals(jar + "!/" + e.root()))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no index entry for " + bundle.location()));
-        checkPluginName(bundle, jar);
-        Report report = new Report(Report.Mode.LOAD, jar + "!/" + entry.root());
-        JarSource source = new JarSource(zip, jar.toString(), entry);
-        Map<String, byte[]> files = new TreeMap<>();
-        for (String file : entry.files()) {
-          if (!BundlePaths.isSafeEntry(file)) {
-            throw new MarketplaceExportException(UNSAFE_PATH, "the jar " + jar + " lists the bundle file "
-                + Text.quote(file) + ", which would leave the plugin folder; rebuild the jar", List.of());
-          }
-          source.read(file, MAX_COPY_BYTES, report, true).ifPresent(bytes -> files.put(file, bytes));
-        }
-        if (report.hasErrors()) {
-          throw new MarketplaceExportException(INVALID_BUNDLE, "cannot copy the bundle " + bundle.name()
-              + " out of " + jar + ":", report.errors());
-        }
-        loaded.add(new Loaded(bundle, jar, files, libraries));
-      }
-    } catch (IOException e) {
-      throw new MarketplaceExportException(IO, "cannot read the jar " + jar + " (" + e + ")", e);
+    for (Bundles.Loaded b : result.loaded()) {
+      checkPluginName(b.bundle(), jar);
+      loaded.add(new Loaded(b.bundle(), b.source(), jar, libraries));
     }
     return loaded;
-  }
-
-  private static List<BundleIndex.Entry> index(ZipFile zip, Path jar) throws IOException,
-      MarketplaceExportException {
-    ZipEntry indexEntry = zip.getEntry(BundleIndex.RESOURCE);
-    Report report = new Report(Report.Mode.LOAD, jar + "!/");
-    Optional<List<BundleIndex.Entry>> entries = Optional.empty();
-    if (indexEntry != null) {
-      try (InputStream in = zip.getInputStream(indexEntry)) {
-        entries = BundleIndex.read(in.readNBytes(Limits.MAX_INDEX_BYTES), report);
-      }
-    }
-    if (entries.isEmpty()) {
-      throw new MarketplaceExportException(INVALID_BUNDLE, "cannot read " + BundleIndex.RESOURCE + " of " + jar
-          + "; rebuild the jar:", report.errors());
-    }
-    return entries.get();
   }
 
   /** The plugin name becomes a folder name: it must be one plain path segment Codex accepts. */
   private static void checkPluginName(PluginBundle bundle, Path jar) throws MarketplaceExportException {
     String name = bundle.name();
     if (name.isEmpty() || !Rules.HOST_NAME.matcher(name).matches() || !BundlePaths.isSafeEntry(name)) {
-      throw new MarketplaceExportException(UNSAFE_PATH, "the plugin name " + Text.quote(name) + " in " + jar
-          + " (.codex-plugin/plugin.json, field name) cannot name a plugin folder: it must be letters, digits,"
-          + " ., _ and - and not . or ..; use lowercase kebab-case such as \"team-workflow-plugin\"", List.of());
+      throw failure(FindingCode.UNSAFE_PATH, "the plugin name " + Text.quote(name) + " in " + jar
+              + " (.codex-plugin/plugin.json, field name), which cannot name a plugin folder",
+          "use lowercase kebab-case such as \"team-workflow-plugin\" (letters, digits, ., _ and -, not . or ..)");
     }
   }
 
@@ -265,15 +262,14 @@ public final class ExportEngine {
     given.forEach(p -> all.add(p.toAbsolutePath().normalize()));
     for (Path lib : all) {
       if (!Files.isRegularFile(lib)) {
-        throw new MarketplaceExportException(INVALID_BUNDLE, "the library jar " + lib + " (for " + jar
-            + ") does not exist or is not a file; resolve the dependencies first or fix the path", List.of());
+        throw failure(FindingCode.MISSING_FILE, "no library jar at " + lib + " (for " + jar + ")",
+            "resolve the dependencies first or fix the path");
       }
       String name = lib.getFileName().toString();
       Path previous = byName.putIfAbsent(name, lib);
       if (previous != null && !previous.equals(lib)) {
-        throw new MarketplaceExportException(DUPLICATE_LIBRARY, "two library jars of " + jar + " have the file"
-            + " name " + name + ": " + previous + " and " + lib + "; both would be lib/" + name
-            + " — remove one of the dependencies", List.of());
+        throw failure(FindingCode.DUPLICATE_LIBRARY, "two library jars of " + jar + " named " + name + ": "
+            + previous + " and " + lib + ", which would both be lib/" + name, "remove one of the dependencies");
       }
     }
     return List.copyOf(byName.values());
@@ -281,49 +277,38 @@ public final class ExportEngine {
 
   // ----------------------------------------------------------------------------------------------- checks
 
-  private static void checkConflicts(List<Loaded> plugins) throws MarketplaceExportException {
-    List<String> duplicatePlugins = new ArrayList<>();
-    Map<String, Loaded> byName = new LinkedHashMap<>();
-    for (Loaded p : plugins) {
-      Loaded previous = byName.putIfAbsent(p.name(), p);
-      if (previous != null) {
-        duplicatePlugins.add(previous.jar().equals(p.jar())
-            ? "plugin \"" + p.name() + "\" comes twice from " + p.jar() + "; add each jar once"
-            : "plugin \"" + p.name() + "\" is in two jars: " + previous.jar() + " (version "
-                + previous.bundle().version() + ") and " + p.jar() + " (version " + p.bundle().version()
-                + "); a marketplace holds one plugin of a name (Codex installs it as " + p.name() + "@<marketplace>)"
-                + ": export one of the jars, or rename one @Plugin");
-      }
+  private static void checkConflicts(List<Loaded> plugins, List<String> warnings) throws MarketplaceExportException {
+    List<Conflicts.Member> members = plugins.stream()
+        .map(p -> new Conflicts.Member(p.bundle(), p.name(), p.jar().toString())).toList();
+    List<Finding> conflicts = Conflicts.of(members, Context.EXPORT, Conflicts.Scope.ONE_VERSION_PER_PLUGIN);
+    Optional<Finding> error = conflicts.stream().filter(Finding::isError).findFirst();
+    if (error.isPresent()) {
+      throw new MarketplaceExportException(error.get(),
+          conflicts.stream().filter(Finding::isError).skip(1).toList());
     }
-    if (!duplicatePlugins.isEmpty()) {
-      throw new MarketplaceExportException(DUPLICATE_PLUGIN, String.join("\n", duplicatePlugins), List.of());
-    }
-    List<String> duplicateServers = new ArrayList<>();
-    Map<String, Loaded> owners = new TreeMap<>();
-    for (Loaded p : plugins) {
-      for (McpServerSpec server : p.bundle().mcpServers()) {
-        Loaded previous = owners.putIfAbsent(server.name(), p);
-        if (previous != null) {
-          duplicateServers.add("MCP server \"" + server.name() + "\" is defined by plugin \"" + previous.name()
-              + "\" (" + previous.jar() + ") and by plugin \"" + p.name() + "\" (" + p.jar() + "); Codex"
-              + " silently starts only one of them: rename one @McpServer (its name in .mcp.json), or export"
-              + " the plugins separately");
-        }
-      }
-    }
-    if (!duplicateServers.isEmpty()) {
-      throw new MarketplaceExportException(DUPLICATE_SERVER, String.join("\n", duplicateServers), List.of());
-    }
+    conflicts.forEach(f -> warnings.add(f.toString()));
     for (Loaded p : plugins) {
       if (!p.hasJavaTools()) {
         continue;
       }
       for (String lib : libraryNames(p)) {
-        if (p.files().containsKey(lib)) {
-          throw new MarketplaceExportException(DUPLICATE_LIBRARY, "the bundle " + p.name() + " of " + p.jar()
-              + " already holds " + lib + ", and the library jar of the same name would replace it; rename"
-              + " the bundle file or leave lib/ to the exporter", List.of());
+        if (p.bundle().files().contains(lib)) {
+          throw failure(FindingCode.DUPLICATE_LIBRARY, "the bundle " + p.name() + " of " + p.jar() + " already"
+                  + " holds " + lib + ", which the library jar of the same name would replace",
+              "rename the bundle file or leave lib/ to the exporter");
         }
+      }
+    }
+  }
+
+  /** JVM options are for bundled Java servers: a plugin without one, or not exported at all, is a mistake. */
+  private void checkJavaOptions(List<Loaded> plugins) throws MarketplaceExportException {
+    for (String plugin : javaOptions.keySet()) {
+      Optional<Loaded> p = plugins.stream().filter(l -> l.name().equals(plugin)).findFirst();
+      if (p.isEmpty() || p.get().bundle().mcpServers().stream().noneMatch(JavaServers::isBundledJava)) {
+        throw failure(FindingCode.MISSING, "JVM options for " + Text.quote(plugin) + (p.isEmpty()
+                ? ", which is not among the exported plugins" : ", which has no Java tool server (java -cp lib/*)"),
+            "give JVM options only for an exported plugin with @McpTool methods");
       }
     }
   }
@@ -337,9 +322,8 @@ public final class ExportEngine {
       for (Path file : files) {
         Path abs = file.toAbsolutePath().normalize();
         if (abs.startsWith(out) || realOrSelf(abs).startsWith(realOut)) {
-          throw new MarketplaceExportException(UNSAFE_PATH, "the input " + abs + " is inside the output folder "
-              + out + ", which the export replaces; export to another folder, e.g. target/codex-plugin",
-              List.of());
+          throw failure(FindingCode.UNSAFE_PATH, "the input " + abs + " inside the output folder " + out
+              + ", which the export replaces", "export to another folder, e.g. target/codex-plugin");
         }
       }
     }
@@ -358,7 +342,7 @@ public final class ExportEngine {
       return;
     }
     if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-      if (Files.isRegularFile(out.resolve(MarketplaceExport.MARKER), LinkOption.NOFOLLOW_LINKS)) {
+      if (ExportMarker.isPresent(out)) {
         return;
       }
       try (var entries = Files.list(out)) {
@@ -366,12 +350,11 @@ public final class ExportEngine {
           return;
         }
       } catch (IOException e) {
-        throw new MarketplaceExportException(IO, "cannot list " + out + " (" + e + ")", e);
+        throw failure(FindingCode.IO, out + ", which cannot be listed (" + e.getClass().getSimpleName() + ")",
+            "check the permissions", e);
       }
     }
-    throw new MarketplaceExportException(NOT_AN_EXPORT, out + " exists and was not created by the exporter"
-        + " (it has no " + MarketplaceExport.MARKER + "); choose another output folder, delete it, or replace"
-        + " it with --force (Maven: -Dcodexplugin.force=true)", List.of());
+    throw failure(FindingCode.NOT_AN_EXPORT, out + ", which exists and holds no marker of the exporter", "");
   }
 
   // ----------------------------------------------------------------------------------------------- layout
@@ -380,10 +363,16 @@ public final class ExportEngine {
   static final class Layout {
     private final Settings settings;
     private final List<String> warnings;
+    private final Map<String, Map<MarketplaceExport.Format, List<String>>> javaOptions;
 
-    Layout(Settings settings, List<String> warnings) {
+    Layout(Settings settings, List<String> warnings, Map<String, Map<MarketplaceExport.Format, List<String>>> javaOptions) {
       this.settings = settings;
       this.warnings = warnings;
+      this.javaOptions = javaOptions;
+    }
+
+    private List<String> options(Loaded p, MarketplaceExport.Format dialect) {
+      return javaOptions.getOrDefault(p.name(), Map.of()).getOrDefault(dialect, List.of());
     }
 
     static String folder(String plugin) {
@@ -393,37 +382,53 @@ public final class ExportEngine {
     SortedMap<String, Content> tree(List<Loaded> plugins) throws MarketplaceExportException {
       SortedMap<String, Content> tree = new TreeMap<>();
       MarketplaceExport.Format format = settings.format();
+      List<MarketplaceWriter.Plugin> entries = new ArrayList<>();
       for (Loaded p : plugins) {
         SortedMap<String, Content> files = pluginFiles(p);
         files.forEach((path, content) -> tree.put(folder(p.name()) + "/" + path, content));
+        entries.add(new MarketplaceWriter.Plugin(p.name(), folder(p.name()), category(p),
+            p.bundle().manifest().description(), p.bundle().version()));
       }
       if (format.codex()) {
-        tree.put(CODEX_MARKETPLACE, new Content.Bytes(Json.bytes(codexMarketplace(plugins))));
+        tree.put(FormatFiles.CODEX_MARKETPLACE, new Content.Bytes(MarketplaceWriter.codex(settings.marketplaceName(),
+            settings.displayName(), settings.installation(), settings.authentication(), entries)));
       }
       if (format.claude()) {
-        tree.put(CLAUDE_MARKETPLACE, new Content.Bytes(Json.bytes(claudeMarketplace(plugins))));
+        tree.put(FormatFiles.CLAUDE_MARKETPLACE, new Content.Bytes(MarketplaceWriter.claude(
+            settings.marketplaceName(), settings.owner(), description(plugins), entries)));
       }
-      tree.put(MarketplaceExport.MARKER, new Content.Bytes(Json.bytes(marker(plugins))));
+      tree.put(FormatFiles.EXPORT_MARKER, new Content.Bytes(ExportMarker.write(settings.marketplaceName(),
+          format.name().toLowerCase(Locale.ROOT), plugins.stream().map(Loaded::name).toList())));
       return tree;
     }
 
     private SortedMap<String, Content> pluginFiles(Loaded p) throws MarketplaceExportException {
       SortedMap<String, Content> files = new TreeMap<>();
-      p.files().forEach((path, bytes) -> files.put(path, new Content.Bytes(bytes)));
+      PluginBundle bundle = p.bundle();
+      for (String path : bundle.files()) {
+        if (!BundlePaths.isSafeEntry(path)) {
+          throw failure(FindingCode.UNSAFE_PATH, "the bundle file " + Text.quote(path) + " of " + p.jar()
+              + ", which would leave the plugin folder", "rebuild the jar");
+        }
+        files.put(path, new Content.FromBundle(p.source(), path, bundle.isExecutable(path)));
+      }
       if (p.hasJavaTools()) {
         for (Path lib : p.libraries()) {
-          files.put("lib/" + lib.getFileName(), new Content.Copy(lib));
+          files.put(FormatFiles.LIB + lib.getFileName(), new Content.Copy(lib));
         }
       }
       MarketplaceExport.Format format = settings.format();
+      List<String> codexOptions = options(p, MarketplaceExport.Format.CODEX);
       if (!format.claude()) {
+        if (!codexOptions.isEmpty()) {
+          files.put(FormatFiles.MANIFEST, new Content.Bytes(Json.bytes(codexServers(p, codexOptions))));
+        }
         return files;
       }
-      PluginBundle bundle = p.bundle();
       if (!format.codex()) {
         files.keySet().removeIf(path -> path.startsWith(".codex-plugin/"));
       }
-      files.put(CLAUDE_MANIFEST, new Content.Bytes(Json.bytes(ClaudeDialect.manifest(bundle.manifest()))));
+      files.put(FormatFiles.CLAUDE_MANIFEST, new Content.Bytes(Json.bytes(ClaudeDialect.manifest(bundle.manifest()))));
       if (bundle.manifest().author().filter(a -> !a.name().isEmpty()).isEmpty()) {
         warnings.add(bundle.name() + ": .claude-plugin/plugin.json has no author, and `claude plugin validate"
             + " --strict` fails on \"No author information provided\"; add author = @Author(name = \"...\") to"
@@ -431,10 +436,13 @@ public final class ExportEngine {
       }
       if (!bundle.mcpServers().isEmpty()) {
         if (format.codex()) {
-          files.put(Rules.MANIFEST, new Content.Bytes(Json.bytes(inlineCodexServers(p))));
+          files.put(FormatFiles.MANIFEST, new Content.Bytes(Json.bytes(codexServers(p, codexOptions))));
         }
-        files.put(Rules.MCP_FILE, new Content.Bytes(Json.bytes(
-            ClaudeDialect.mcpConfig(bundle.name(), bundle.mcpServers(), files.keySet(), warnings))));
+        List<String> claudeOptions = options(p, MarketplaceExport.Format.CLAUDE);
+        List<McpServerSpec> servers = bundle.mcpServers().stream()
+            .map(s -> JavaServers.withOptions(s, claudeOptions)).toList();
+        files.put(FormatFiles.MCP_FILE, new Content.Bytes(Json.bytes(
+            ClaudeDialect.mcpConfig(bundle.name(), servers, files.keySet(), warnings))));
       }
       if (bundle.hooks().stream().anyMatch(h -> h.command().contains("${PLUGIN_ROOT}"))) {
         warnings.add(bundle.name() + ": hooks/hooks.json is copied as it is, and Claude Code does not expand"
@@ -445,15 +453,27 @@ public final class ExportEngine {
 
     /**
      * {@code .codex-plugin/plugin.json} with the Codex servers inline, so that Codex ignores the root
-     * {@code .mcp.json}, which now holds the Claude dialect. The servers are copied as written in the jar.
+     * {@code .mcp.json} (which holds the Claude dialect when Claude Code files are written, and is left as it is
+     * otherwise). The servers are copied as written in the jar, with {@code options} after {@code java} in the
+     * bundled Java server.
      */
+    private ObjectNode codexServers(Loaded p, List<String> options) throws MarketplaceExportException {
+      ObjectNode manifest = inlineCodexServers(p);
+      JsonNode servers = manifest.get("mcpServers");
+      if (!options.isEmpty() && servers != null && servers.isObject()) {
+        servers.fields().forEachRemaining(e -> JavaServers.withOptions(e.getValue(), options));
+      }
+      return manifest;
+    }
+
     private ObjectNode inlineCodexServers(Loaded p) throws MarketplaceExportException {
-      byte[] original = p.files().get(Rules.MANIFEST);
+      Optional<byte[]> original = p.bundle().files().contains(FormatFiles.MANIFEST)
+          ? readText(p, FormatFiles.MANIFEST) : Optional.empty();
       ObjectNode manifest;
-      if (original == null) {
+      if (original.isEmpty()) {
         manifest = BundleWriter.manifest(p.bundle());
       } else {
-        manifest = parseObject(p, Rules.MANIFEST, original);
+        manifest = parseObject(p, FormatFiles.MANIFEST, original.get());
         JsonNode declared = manifest.get("mcpServers");
         if (declared != null && declared.isObject()) {
           return manifest; // already inline
@@ -461,13 +481,13 @@ public final class ExportEngine {
       }
       ObjectNode servers = null;
       JsonNode declared = manifest.get("mcpServers");
-      String path = Rules.MCP_FILE;
+      String path = FormatFiles.MCP_FILE;
       if (declared != null && declared.isTextual() && BundlePaths.problem(declared.textValue()).isEmpty()) {
         path = BundlePaths.relative(declared.textValue());
       }
-      byte[] mcp = p.files().get(path);
-      if (mcp != null) {
-        ObjectNode config = parseObject(p, path, mcp);
+      Optional<byte[]> mcp = p.bundle().files().contains(path) ? readText(p, path) : Optional.empty();
+      if (mcp.isPresent()) {
+        ObjectNode config = parseObject(p, path, mcp.get());
         JsonNode map = config.has("mcpServers") ? config.get("mcpServers") : config;
         if (map.isObject()) {
           servers = (ObjectNode) map.deepCopy();
@@ -480,52 +500,26 @@ public final class ExportEngine {
       return manifest;
     }
 
+    private static Optional<byte[]> readText(Loaded p, String file) throws MarketplaceExportException {
+      Report report = new Report(Context.EXPORT, p.source().location());
+      Optional<byte[]> bytes = p.source().read(file, Limits.MAX_TEXT_BYTES, report.reading(HostImpact.DROPS_PART));
+      if (bytes.isEmpty()) {
+        throw new MarketplaceExportException(Report.Problem.of(FindingCode.INVALID_BUNDLE, Context.EXPORT,
+            Place.of(file), f -> { }).found(file + " of plugin " + p.name() + " in " + p.jar() + ", unreadable")
+            .fix("rebuild the jar").finding(), report.errors());
+      }
+      return bytes;
+    }
+
     private static ObjectNode parseObject(Loaded p, String file, byte[] bytes) throws MarketplaceExportException {
-      Report report = new Report(Report.Mode.LOAD, p.jar() + "!/" + BundleIndex.ROOT + p.name() + "/");
-      Optional<JsonNode> json = Json.parse(bytes, file, report, true);
+      Report report = new Report(Context.EXPORT, p.source().location());
+      Optional<JsonNode> json = Json.parse(bytes, file, report.reading(HostImpact.DROPS_PART));
       if (json.isEmpty() || !json.get().isObject()) {
-        throw new MarketplaceExportException(INVALID_BUNDLE, "cannot read " + file + " of plugin " + p.name()
-            + " in " + p.jar() + " as a JSON object; rebuild the jar:", report.errors());
+        throw new MarketplaceExportException(Report.Problem.of(FindingCode.INVALID_BUNDLE, Context.EXPORT,
+            Place.of(file), f -> { }).found(file + " of plugin " + p.name() + " in " + p.jar() + ", not a JSON object")
+            .fix("rebuild the jar").finding(), report.errors());
       }
       return (ObjectNode) json.get();
-    }
-
-    private ObjectNode codexMarketplace(List<Loaded> plugins) {
-      ObjectNode json = Json.object();
-      json.put("name", settings.marketplaceName());
-      json.putObject("interface").put("displayName", settings.displayName());
-      ArrayNode entries = json.putArray("plugins");
-      for (Loaded p : plugins) {
-        ObjectNode entry = entries.addObject();
-        entry.put("name", p.name());
-        ObjectNode source = entry.putObject("source");
-        source.put("source", "local");
-        source.put("path", "./" + folder(p.name()));
-        ObjectNode policy = entry.putObject("policy");
-        policy.put("installation", settings.installation());
-        policy.put("authentication", settings.authentication());
-        category(p).ifPresent(c -> entry.put("category", c));
-      }
-      return json;
-    }
-
-    private ObjectNode claudeMarketplace(List<Loaded> plugins) {
-      ObjectNode json = Json.object();
-      json.put("name", settings.marketplaceName());
-      json.putObject("owner").put("name", settings.owner());
-      json.put("description", description(plugins));
-      ArrayNode entries = json.putArray("plugins");
-      for (Loaded p : plugins) {
-        ObjectNode entry = entries.addObject();
-        entry.put("name", p.name());
-        entry.put("source", "./" + folder(p.name()));
-        if (!p.bundle().manifest().description().isEmpty()) {
-          entry.put("description", p.bundle().manifest().description());
-        }
-        entry.put("version", p.bundle().version());
-        category(p).ifPresent(c -> entry.put("category", c));
-      }
-      return json;
     }
 
     private String description(List<Loaded> plugins) {
@@ -538,22 +532,8 @@ public final class ExportEngine {
       return settings.displayName() + ": " + String.join(", ", plugins.stream().map(Loaded::name).toList());
     }
 
-    private Optional<String> category(Loaded p) {
-      if (!settings.category().isEmpty()) {
-        return Optional.of(settings.category());
-      }
-      String own = p.bundle().manifest().ui().category();
-      return own.isEmpty() ? Optional.empty() : Optional.of(own);
-    }
-
-    private ObjectNode marker(List<Loaded> plugins) {
-      ObjectNode json = Json.object();
-      json.put("createdBy", "codexplugin MarketplaceExport");
-      json.put("formatVersion", 1);
-      json.put("marketplace", settings.marketplaceName());
-      json.put("format", settings.format().name().toLowerCase(Locale.ROOT));
-      json.set("plugins", Json.strings(new TreeSet<>(plugins.stream().map(Loaded::name).toList())));
-      return json;
+    private String category(Loaded p) {
+      return settings.category().isEmpty() ? p.bundle().manifest().ui().category() : settings.category();
     }
   }
 }

@@ -1,5 +1,11 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.Finding;
+import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.format.BundlePaths;
+import dev.codexplugin.runtime.format.Report;
+import dev.codexplugin.runtime.format.Text;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -8,9 +14,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +54,25 @@ final class OutputFolder {
     return target;
   }
 
+  /** A bundle file that could not be copied out of its source: the findings say why. */
+  static final class UnreadableFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Finding> findings;
+
+    UnreadableFileException(String path, List<Finding> findings) {
+      super("cannot copy " + path);
+      this.findings = List.copyOf(findings);
+    }
+
+    List<Finding> findings() {
+      return findings;
+    }
+  }
+
+  /**
+   * Writes one file: regular files get mode {@code 0644}, executable bundle files {@code 0755}, whatever the
+   * umask, so that the folder and its zip are the same on every machine.
+   */
   static void write(Path root, String relative, ExportEngine.Content content) throws IOException {
     Path target = resolveInside(root, relative);
     Path parent = target.getParent();
@@ -54,10 +81,28 @@ final class OutputFolder {
     if (!parent.toRealPath().startsWith(root.toRealPath())) {
       throw new UnsafeEntryException("the folder of " + Text.quote(relative) + " resolves outside " + root);
     }
+    boolean executable = false;
     if (content instanceof ExportEngine.Content.Bytes bytes) {
-      Files.write(target, bytes.bytes());
+      Files.write(target, bytes.bytes(), StandardOpenOption.CREATE_NEW);
     } else if (content instanceof ExportEngine.Content.Copy copy) {
       Files.copy(copy.file(), target);
+    } else if (content instanceof ExportEngine.Content.FromBundle file) {
+      Report report = new Report(FindingCode.Context.EXPORT, file.source().location());
+      if (!file.source().copyTo(file.path(), target, ExportEngine.MAX_COPY_BYTES,
+          report.reading(FindingCode.HostImpact.DROPS_PART))) {
+        throw new UnreadableFileException(file.path(), report.errors());
+      }
+      executable = file.executable();
+    }
+    setMode(target, executable);
+  }
+
+  /** {@code rw-r--r--}, or {@code rwxr-xr-x} for an executable file; nothing on a file system without modes. */
+  static void setMode(Path file, boolean executable) throws IOException {
+    PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+        LinkOption.NOFOLLOW_LINKS);
+    if (posix != null) {
+      posix.setPermissions(PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
     }
   }
 

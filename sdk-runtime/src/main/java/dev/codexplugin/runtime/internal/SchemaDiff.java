@@ -1,5 +1,7 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Bump;

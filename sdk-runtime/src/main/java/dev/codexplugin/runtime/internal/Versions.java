@@ -1,5 +1,7 @@
 package dev.codexplugin.runtime.internal;
 
+import dev.codexplugin.runtime.format.Rules;
+
 import java.util.Comparator;
 import java.util.Optional;
 import org.semver4j.Semver;

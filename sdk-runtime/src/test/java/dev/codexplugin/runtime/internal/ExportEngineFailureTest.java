@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codexplugin.runtime.ExportFixtures;
+import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.MarketplaceExport;
 import dev.codexplugin.runtime.MarketplaceExportException;
 import java.nio.file.Files;
@@ -38,9 +39,9 @@ class ExportEngineFailureTest {
     // fail after several files were written into the temporary folder
     second.failBeforeWriting(path -> path.startsWith("plugins/tools-plugin/"));
     MarketplaceExportException e = assertThrows(MarketplaceExportException.class, () -> second.exportTo(out));
-    assertThat(e.reason()).isEqualTo(MarketplaceExportException.Reason.IO);
+    assertThat(e.code()).isEqualTo(FindingCode.IO);
     assertThat(e).hasMessageThat().contains("injected failure before writing plugins/tools-plugin/");
-    assertThat(e).hasMessageThat().contains("the previous content of " + out + " is unchanged");
+    assertThat(e).hasMessageThat().contains("The previous content of " + out + " is unchanged");
 
     assertThat(ExportFixtures.text(ExportFixtures.snapshot(out))).isEqualTo(before);
     try (var siblings = Files.list(out.getParent())) {

@@ -1,0 +1,97 @@
+package dev.codexplugin.e2e;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code codexplugin doctor} proves that a bundled stdio server starts (issue 12, item 1): on the release-tools
+ * sample exported without its dependencies it must say why the server cannot start, as the real Codex CLI finds
+ * when it starts the installed copy; exported with them, the server answers {@code initialize}.
+ */
+class DoctorStartIT {
+  /** One in-process run of the command line. */
+  record Run(int exit, String out, String err) {}
+
+  static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    Run run = new Run(exit, out.toString(), err.toString());
+    System.out.println("$ codexplugin " + String.join(" ", args) + "   [exit " + exit + "]\n" + run.out()
+        + (run.err().isBlank() ? "" : "[stderr]\n" + run.err()));
+    return run;
+  }
+
+  private static Path jar() {
+    Path jar = Path.of(System.getProperty("release-tools.jar"));
+    assertWithMessage("the release-tools sample jar").that(Files.isRegularFile(jar)).isTrue();
+    return jar;
+  }
+
+  @Test
+  void anExportWithoutDependenciesCannotStartAndTheDoctorSaysWhy() throws Exception {
+    Path out = Path.of(System.getProperty("e2e.work")).resolve("doctor-no-lib");
+    Run export = cli("export", jar().toString(), "--out", out.toString(), "--force");
+    assertThat(export.exit()).isEqualTo(0);
+
+    Run doctor = cli("doctor", out.toString(), "--offline");
+
+    assertThat(doctor.exit()).isEqualTo(1);
+    assertThat(doctor.out()).contains("release-tools 1.0.0: 1 missing");
+    assertThat(doctor.out()).contains("MISSING  release-tools  start java -cp lib/* ");
+    assertThat(doctor.out()).contains("exited with code 1 before it answered initialize; stderr: Error: Could not"
+        + " find or load main class com.acme.release.ReleaseToolsMcpServer / Caused by:"
+        + " java.lang.NoClassDefFoundError: dev/codexplugin/mcp/ToolServerDefinition");
+    assertThat(doctor.out()).contains("ship the server's runtime dependencies in lib/");
+    // --no-start checks the prerequisites only, and they are all there
+    Run quick = cli("doctor", out.toString(), "--offline", "--no-start");
+    assertThat(quick.exit()).isEqualTo(0);
+    assertThat(quick.out()).contains("release-tools 1.0.0: ready");
+
+    // the real Codex CLI agrees: the installed copy's server does not start
+    CodexCli codex = CodexCli.fromBuild("doctor-no-lib");
+    String market = codex.run("plugin", "marketplace", "add", out.toString(), "--json").json()
+        .path("marketplaceName").asText();
+    codex.run("plugin", "add", "release-tools@" + market, "--json").json();
+    try (AppServerClient app = AppServerClient.start(Path.of(System.getProperty("codex.bin")), codex.home())) {
+      JsonNode status = app.request("mcpServerStatus/list", CodexCli.JSON.createObjectNode(), Duration.ofMinutes(2));
+      JsonNode server = InstallChecks.only(status.path("data"), "name", "release-tools");
+      assertThat(server.path("toolsError").asText()).contains("MCP startup failed");
+    }
+  }
+
+  @Test
+  void anExportWithItsDependenciesStarts() throws Exception {
+    // the runtime jars sdk-maven-plugin resolved for the sample's own export, without the plugin's jar itself
+    Path exported = Path.of(System.getProperty("samples.dir"),
+        "release-tools/target/codex-plugin/plugins/release-tools/lib").toAbsolutePath().normalize();
+    assertWithMessage("the sample's own export (./mvnw package)").that(Files.isDirectory(exported)).isTrue();
+    Path lib = Path.of(System.getProperty("e2e.work")).resolve("doctor-lib");
+    CodexCli.deleteRecursively(lib);
+    Files.createDirectories(lib);
+    try (var jars = Files.list(exported)) {
+      for (Path j : jars.filter(j -> !j.getFileName().equals(jar().getFileName())).toList()) {
+        Files.copy(j, lib.resolve(j.getFileName()));
+      }
+    }
+    Path out = Path.of(System.getProperty("e2e.work")).resolve("doctor-with-lib");
+    Run export = cli("export", jar().toString(), "--out", out.toString(), "--force", "--lib", lib.toString());
+    assertThat(export.exit()).isEqualTo(0);
+
+    Run doctor = cli("doctor", out.toString(), "--offline");
+
+    assertWithMessage(doctor.out()).that(doctor.exit()).isEqualTo(0);
+    assertThat(doctor.out()).contains("OK  release-tools  start java -cp lib/* ");
+    assertThat(doctor.out()).containsMatch("answered initialize in [0-9.]+ s as release-tools 1\\.0\\.0");
+    assertThat(doctor.out()).contains("ready: nothing is missing");
+  }
+}

@@ -1,0 +1,29 @@
+package dev.codexplugin.processor;
+
+import dev.codexplugin.runtime.HookSpec;
+import dev.codexplugin.runtime.format.FormatFiles;
+import dev.codexplugin.runtime.format.Place;
+import java.util.Optional;
+
+/** The hooks of a plugin: each {@code @Hook}, in declaration order. */
+final class HookMapper {
+  private final Assembly assembly;
+
+  HookMapper(Assembly assembly) {
+    this.assembly = assembly;
+  }
+
+  /** Hook {@code index} of the plugin. */
+  HookSpec hook(HookPrism h, int index) {
+    String event = h.event().jsonName();
+    Place p = Place.of(FormatFiles.HOOKS_FILE).child("hooks").child(event).index(index);
+    Origins origins = assembly.origins();
+    origins.put(p, h.origin().labeled(h.label() + " " + event));
+    origins.put(p.child("matcher"), h.origin(HookPrism.Attr.MATCHER));
+    origins.put(p.child("command"), h.origin(HookPrism.Attr.COMMAND));
+    origins.put(p.child("timeout"), h.origin(HookPrism.Attr.TIMEOUT_SEC));
+    int timeout = h.timeoutSec();
+    return new HookSpec(event, h.matcher(), h.command(), timeout == 0 ? Optional.empty() : Optional.of(timeout),
+        h.statusMessage());
+  }
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Refuse rm -rf /.
+exit 0

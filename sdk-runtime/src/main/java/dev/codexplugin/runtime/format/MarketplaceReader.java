@@ -1,0 +1,215 @@
+package dev.codexplugin.runtime.format;
+
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.FindingCode.HostImpact;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import dev.codexplugin.runtime.Finding;
+import dev.codexplugin.runtime.PluginBundle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the marketplace files of a marketplace root as the hosts do: {@code .agents/plugins/marketplace.json}
+ * (Codex; it wins when both exist) and {@code .claude-plugin/marketplace.json} (Claude Code). Problems that make
+ * {@code codex plugin add} fail (a local path without {@code ./}, a path leaving the root, a missing folder, a
+ * marketplace name with a dot or a space) are host-fatal findings.
+ */
+public final class MarketplaceReader {
+  static final Pattern MARKETPLACE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  /**
+   * One plugin entry. {@code field} is its place in the file, e.g. {@code plugins[0]}; {@code folder} is set
+   * for a local source inside the root that exists.
+   */
+  public record Entry(String field, String name, String source, Optional<Path> folder, String installation,
+      String authentication, String category, String version, String description) {}
+
+  /** One marketplace file. {@code host} is {@code codex} or {@code claude}. */
+  public record Catalog(String host, String file, String name, String displayName, String owner,
+      String description, List<Entry> entries) {}
+
+  private MarketplaceReader() {}
+
+  /**
+   * A marketplace root as a host sees it: its marketplace files, each local plugin folder read once (a folder
+   * that both files list is one plugin, not two copies), and every finding, including the checks Codex makes
+   * before it installs an entry.
+   *
+   * @param root the marketplace root
+   * @param catalogs the marketplace files, Codex first
+   * @param folders what each local folder holds, by folder, in the order the entries name them
+   * @param findings the marketplace files' findings, the folders' findings and the entries' checks
+   */
+  public record Listing(Path root, List<Catalog> catalogs, Map<Path, Bundles.Opened> folders, List<Finding> findings) {
+    public Listing {
+      catalogs = List.copyOf(catalogs);
+      folders = Collections.unmodifiableMap(new LinkedHashMap<>(folders));
+      findings = List.copyOf(findings);
+    }
+
+    /** What the folder of {@code entry} holds; nothing for an entry without a readable local folder. */
+    public List<PluginBundle> bundles(Entry entry) {
+      return entry.folder().map(folders::get).map(o -> o.loaded().stream().map(Bundles.Loaded::bundle).toList())
+          .orElse(List.of());
+    }
+  }
+
+  /**
+   * Reads {@code root} and every local plugin folder its entries name. An entry whose name differs from its
+   * plugin's manifest name is {@link FindingCode#NAME_MISMATCH}: {@code codex plugin add} refuses it.
+   */
+  public static Listing list(Path root) {
+    Report report = new Report(FindingCode.Context.LOAD, root.toString());
+    List<Catalog> catalogs = read(root, report);
+    Map<Path, Bundles.Opened> folders = new LinkedHashMap<>();
+    for (Catalog catalog : catalogs) {
+      for (Entry entry : catalog.entries()) {
+        entry.folder().ifPresent(folder -> folders.computeIfAbsent(folder, Bundles::openFolder));
+      }
+    }
+    List<Finding> findings = new ArrayList<>(report.findings());
+    folders.values().forEach(o -> findings.addAll(o.findings()));
+    for (Catalog catalog : catalogs) {
+      for (Entry entry : catalog.entries()) {
+        List<PluginBundle> bundles = entry.folder().map(folders::get)
+            .map(o -> o.loaded().stream().map(Bundles.Loaded::bundle).toList()).orElse(List.of());
+        for (PluginBundle bundle : bundles) {
+          if (!bundle.name().equals(entry.name())) {
+            Report check = new Report(FindingCode.Context.LOAD, root.toString());
+            check.problem(FindingCode.NAME_MISMATCH, catalog.file(), entry.field() + ".name").rejectsPlugin()
+                .arg("expected", "the plugin's manifest name " + Text.quote(bundle.name()))
+                .value(entry.name())
+                .fix("Codex fails to install it (plugin.json name does not match marketplace plugin name);"
+                    + " rename the entry or the plugin")
+                .report();
+            findings.addAll(check.findings());
+          }
+        }
+      }
+    }
+    return new Listing(root, catalogs, folders, findings);
+  }
+
+  /** Every marketplace file of {@code root}, Codex first; findings go to {@code report}. */
+  public static List<Catalog> read(Path root, Report report) {
+    List<Catalog> catalogs = new ArrayList<>();
+    read(root, FormatFiles.CODEX_MARKETPLACE, "codex", report).ifPresent(catalogs::add);
+    read(root, FormatFiles.CLAUDE_MARKETPLACE, "claude", report).ifPresent(catalogs::add);
+    if (catalogs.isEmpty() && !report.hasErrors()) {
+      report.problem(FindingCode.NO_BUNDLE, "", "").dropsPart()
+          .found("no " + FormatFiles.CODEX_MARKETPLACE + " and no " + FormatFiles.CLAUDE_MARKETPLACE)
+          .fix("point at the marketplace root, the folder holding .agents/ or .claude-plugin/")
+          .report();
+    }
+    return catalogs;
+  }
+
+  private static Optional<Catalog> read(Path root, String file, String host, Report report) {
+    Path path = root.resolve(file);
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try {
+      if (Files.size(path) > Limits.MAX_TEXT_BYTES) {
+        report.problem(FindingCode.TOO_LARGE, file, "").dropsPart()
+            .arg("limit", Limits.MAX_TEXT_BYTES + " bytes").report();
+        return Optional.empty();
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      report.problem(FindingCode.IO, file, "").found(e.getMessage()).dropsPart().report();
+      return Optional.empty();
+    }
+    ReadContext context = report.reading(HostImpact.REJECTS_PLUGIN);
+    Optional<JsonFields> json = Json.parse(bytes, file, context)
+        .flatMap(node -> JsonFields.of(node, file, "", context));
+    if (json.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonFields m = json.get();
+    String name = m.text("name");
+    if (name.isEmpty()) {
+      report.problem(FindingCode.MISSING, file, "name").dropsPart().fix("name the marketplace, e.g. \"team-tools\"")
+          .report();
+    } else if (!MARKETPLACE_NAME.matcher(name).matches()) {
+      report.problem(FindingCode.BAD_KEY, file, "name").value(name).dropsPart()
+          .fix("Codex rejects it with \"invalid marketplace name\"; use " + Text.quote(name.replaceAll("[^A-Za-z0-9_-]+", "-")))
+          .report();
+    }
+    String displayName = m.object("interface").map(i -> i.text("displayName")).orElse("");
+    String owner = m.object("owner").map(o -> o.text("name")).orElse("");
+    if (host.equals("claude") && owner.isEmpty()) {
+      report.problem(FindingCode.MISSING, file, "owner.name").fix("Claude Code requires \"owner\": {\"name\": ...}")
+          .dropsPart().report();
+    }
+    List<Entry> entries = new ArrayList<>();
+    JsonNode plugins = m.raw("plugins");
+    if (plugins == null || !plugins.isArray()) {
+      JsonFields.wrongType(context, file, "plugins", "an array", plugins);
+    } else {
+      for (int i = 0; i < plugins.size(); i++) {
+        String field = "plugins[" + i + "]";
+        JsonFields.of(plugins.get(i), file, field, context)
+            .ifPresent(p -> entries.add(entry(root, file, field, p, report)));
+      }
+    }
+    return Optional.of(new Catalog(host, file, name, displayName, owner, m.text("description"), entries));
+  }
+
+  private static Entry entry(Path root, String file, String field, JsonFields p, Report report) {
+    String source;
+    String sourceField = field + ".source";
+    Optional<String> local = Optional.empty();
+    JsonNode raw = p.raw("source");
+    if (raw != null && raw.isTextual()) {
+      source = raw.textValue();
+      local = Optional.of(source);
+    } else if (raw != null && raw.isObject()) {
+      JsonFields s = new JsonFields(raw, file, field + ".source", p.context());
+      String kind = s.text("source");
+      if (kind.equals("local") || (kind.isEmpty() && s.has("path"))) {
+        source = s.text("path");
+        sourceField = field + ".source.path";
+        local = Optional.of(source);
+      } else {
+        source = kind + (s.text("repo").isEmpty() ? s.text("url") : ":" + s.text("repo"));
+      }
+    } else {
+      JsonFields.wrongType(p.context(), file, field + ".source", "a path or a source object", raw);
+      source = "";
+    }
+    Optional<Path> folder = Optional.empty();
+    if (local.isPresent()) {
+      String path = local.get();
+      Optional<String> problem = path.equals("./") ? Optional.empty() : BundlePaths.problem(path);
+      if (problem.isPresent()) {
+        report.problem(FindingCode.BAD_PATH, file, sourceField).value(path).dropsPart()
+            .fix(problem.get() + "; Codex then reports the plugin \"was not found in marketplace\"; write it as"
+                + " \"./plugins/<name>\"").report();
+      } else {
+        Path resolved = path.equals("./") ? root : root.resolve(BundlePaths.relative(path)).normalize();
+        if (!Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(resolved)) {
+          report.problem(FindingCode.MISSING_FILE, file, sourceField).value(path).dropsPart()
+              .fix("the folder " + resolved + " does not exist").report();
+        } else {
+          folder = Optional.of(resolved);
+        }
+      }
+    }
+    return new Entry(field, p.text("name"), source, folder,
+        p.object("policy").map(x -> x.text("installation")).orElse(""),
+        p.object("policy").map(x -> x.text("authentication")).orElse(""),
+        p.text("category"), p.text("version"), p.text("description"));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.codexplugin.runtime.format;
+
+import dev.codexplugin.runtime.FindingCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/** Reading helpers shared by the bundle sources. */
+final class Sources {
+  private Sources() {}
+
+  /** Reads at most {@code maxBytes}; a longer file is reported as {@link FindingCode#TOO_LARGE}. */
+  static Optional<byte[]> readCapped(InputStream in, String path, int maxBytes, ReadContext context)
+      throws IOException {
+    byte[] bytes = in.readNBytes(maxBytes + 1);
+    if (bytes.length > maxBytes) {
+      context.problem(FindingCode.TOO_LARGE, path, "").arg("limit", maxBytes + " bytes")
+          .found("more than " + maxBytes + " bytes").fix("shorten it").report();
+      return Optional.empty();
+    }
+    return Optional.of(bytes);
+  }
+
+  /**
+   * Copies at most {@code maxBytes} of {@code in} to a new file {@code target}, in chunks: nothing larger than a
+   * buffer is ever held. A longer file is reported as {@link FindingCode#TOO_LARGE} and the partial copy deleted.
+   */
+  static boolean copyCapped(InputStream in, Path target, String path, long maxBytes, ReadContext context)
+      throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    boolean ok = true;
+    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          ok = false;
+          break;
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+    if (!ok) {
+      Files.deleteIfExists(target);
+      context.problem(FindingCode.TOO_LARGE, path, "").arg("limit", maxBytes + " bytes")
+          .found("more than " + maxBytes + " bytes").fix("shorten it").report();
+    }
+    return ok;
+  }
+}
