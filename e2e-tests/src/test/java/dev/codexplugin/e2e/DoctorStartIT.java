@@ -13,9 +13,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code codexplugin doctor} proves that a bundled stdio server starts (issue 12, item 1): on the release-tools
- * sample exported without its dependencies it must say why the server cannot start, as the real Codex CLI finds
- * when it starts the installed copy; exported with them, the server answers {@code initialize}.
+ * Never a plugin that cannot start (issue 12, item 1): an export that cannot find the release-tools sample's
+ * runtime dependencies writes nothing; {@code codexplugin doctor} proves that a bundled stdio server starts, says
+ * why it cannot when its {@code lib/} lacks the SDK's jars (as the real Codex CLI finds when it starts the
+ * installed copy), and sees the server answer {@code initialize} when they are there.
  */
 class DoctorStartIT {
   /** One in-process run of the command line. */
@@ -38,16 +39,38 @@ class DoctorStartIT {
   }
 
   @Test
-  void anExportWithoutDependenciesCannotStartAndTheDoctorSaysWhy() throws Exception {
+  void anExportThatCannotFindTheDependenciesWritesNothing() throws Exception {
+    Path work = Path.of(System.getProperty("e2e.work")).resolve("doctor-unresolved");
+    CodexCli.deleteRecursively(work);
+    Path out = work.resolve("market");
+    Run export = cli("export", jar().toString(), "--out", out.toString(), "--offline", "--local-repository",
+        work.resolve("empty-m2").toString());
+
+    assertThat(export.exit()).isEqualTo(1);
+    assertThat(export.err()).contains("the runtime dependencies of dev.codexplugin.samples:release-tools:1.0.0");
+    assertThat(export.err()).contains("give the runtime dependencies with --lib <dir>");
+    assertThat(export.err()).contains("nothing was written");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
+  void aPluginWithoutItsDependenciesCannotStartAndTheDoctorSaysWhy() throws Exception {
     Path out = Path.of(System.getProperty("e2e.work")).resolve("doctor-no-lib");
-    Run export = cli("export", jar().toString(), "--out", out.toString(), "--force");
+    Run export = cli("export", jar().toString(), "--out", out.toString(), "--force", "--lib", dependencies("no-lib"));
     assertThat(export.exit()).isEqualTo(0);
+    // what a hand-made copy or a damaged install looks like: the plugin's jar without the SDK's
+    Path lib = out.resolve("plugins/release-tools/lib");
+    try (var jars = Files.list(lib)) {
+      for (Path j : jars.filter(j -> j.getFileName().toString().startsWith("sdk-")).toList()) {
+        Files.delete(j);
+      }
+    }
 
     Run doctor = cli("doctor", out.toString(), "--offline");
 
     assertThat(doctor.exit()).isEqualTo(1);
     assertThat(doctor.out()).contains("release-tools 1.0.0: 1 missing");
-    assertThat(doctor.out()).contains("MISSING  release-tools  start java -cp lib/* ");
+    assertThat(doctor.out()).contains("MISSING  release-tools  start java ");
     assertThat(doctor.out()).contains("exited with code 1 before it answered initialize; stderr: Error: Could not"
         + " find or load main class com.acme.release.ReleaseToolsMcpServer / Caused by:"
         + " java.lang.NoClassDefFoundError: dev/codexplugin/mcp/ToolServerDefinition");
@@ -71,11 +94,24 @@ class DoctorStartIT {
 
   @Test
   void anExportWithItsDependenciesStarts() throws Exception {
-    // the runtime jars sdk-maven-plugin resolved for the sample's own export, without the plugin's jar itself
+    Path out = Path.of(System.getProperty("e2e.work")).resolve("doctor-with-lib");
+    Run export = cli("export", jar().toString(), "--out", out.toString(), "--force", "--lib", dependencies("lib"));
+    assertThat(export.exit()).isEqualTo(0);
+
+    Run doctor = cli("doctor", out.toString(), "--offline");
+
+    assertWithMessage(doctor.out()).that(doctor.exit()).isEqualTo(0);
+    assertThat(doctor.out()).contains("OK  release-tools  start java ");
+    assertThat(doctor.out()).containsMatch("answered initialize in [0-9.]+ s as release-tools 1\\.0\\.0");
+    assertThat(doctor.out()).contains("ready: nothing is missing");
+  }
+
+  /** A copy of the runtime jars sdk-maven-plugin resolved for the sample's own export, without the plugin's jar. */
+  private static String dependencies(String name) throws Exception {
     Path exported = Path.of(System.getProperty("samples.dir"),
         "release-tools/target/codex-plugin/plugins/release-tools/lib").toAbsolutePath().normalize();
     assertWithMessage("the sample's own export (./mvnw package)").that(Files.isDirectory(exported)).isTrue();
-    Path lib = Path.of(System.getProperty("e2e.work")).resolve("doctor-lib");
+    Path lib = Path.of(System.getProperty("e2e.work")).resolve("doctor-deps-" + name);
     CodexCli.deleteRecursively(lib);
     Files.createDirectories(lib);
     try (var jars = Files.list(exported)) {
@@ -83,15 +119,6 @@ class DoctorStartIT {
         Files.copy(j, lib.resolve(j.getFileName()));
       }
     }
-    Path out = Path.of(System.getProperty("e2e.work")).resolve("doctor-with-lib");
-    Run export = cli("export", jar().toString(), "--out", out.toString(), "--force", "--lib", lib.toString());
-    assertThat(export.exit()).isEqualTo(0);
-
-    Run doctor = cli("doctor", out.toString(), "--offline");
-
-    assertWithMessage(doctor.out()).that(doctor.exit()).isEqualTo(0);
-    assertThat(doctor.out()).contains("OK  release-tools  start java -cp lib/* ");
-    assertThat(doctor.out()).containsMatch("answered initialize in [0-9.]+ s as release-tools 1\\.0\\.0");
-    assertThat(doctor.out()).contains("ready: nothing is missing");
+    return lib.toString();
   }
 }
