@@ -98,6 +98,16 @@ class WrapperTest {
   }
 
   @Test
+  void theCliRunsWithHomeAsUserHomeAndTheOptions() throws Exception {
+    env.put("CODEXPLUGIN_OPTS", "-Dextra=yes -Xshare:auto");
+
+    Run run = run("home");
+
+    assertThat(run.exit()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo(home + " yes\n");
+  }
+
+  @Test
   void theCliExitCodeAndInputPassThrough() throws Exception {
     Run run = run("exit", "7");
 
@@ -361,6 +371,8 @@ class WrapperTest {
           public static void main(String[] args) {
             if (args.length == 1 && args[0].equals("--version")) {
               System.out.println("%s");
+            } else if (args.length == 1 && args[0].equals("home")) {
+              System.out.println(System.getProperty("user.home") + " " + System.getProperty("extra"));
             } else if (args.length == 2 && args[0].equals("exit")) {
               System.exit(Integer.parseInt(args[1]));
             } else {

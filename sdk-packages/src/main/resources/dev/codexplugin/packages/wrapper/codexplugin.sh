@@ -29,5 +29,7 @@ jar="${CODEXPLUGIN_HOME:-$HOME/.codexplugin}/wrapper/dists/$sha256.jar"
 if [ ! -f "$jar" ]; then
   "$java" "$dir/.codexplugin-wrapper/CodexpluginWrapper.java" "$properties" "$jar" || exit 1
 fi
+# The JVM takes user.home from the password database, the hosts (Codex, Claude Code) take $HOME: give the CLI
+# $HOME, so that it finds ~/.m2, ~/.codex and ~/.claude where the hosts do.
 # shellcheck disable=SC2086 # CODEXPLUGIN_OPTS holds several options
-exec "$java" $CODEXPLUGIN_OPTS -jar "$jar" "$@"
+exec "$java" ${HOME:+"-Duser.home=$HOME"} $CODEXPLUGIN_OPTS -jar "$jar" "$@"
