@@ -47,6 +47,10 @@ final class PackageCommands {
     @Option(names = "--no-archive", description = "Make no class-data archive for Java tool servers.")
     boolean noArchive;
 
+    @Option(names = "--no-hosts", description = "Run no Codex or Claude Code command: lock, verify and write"
+        + " .codexplugin/marketplace only; status compares declaration and lock.")
+    boolean noHosts;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -76,6 +80,7 @@ final class PackageCommands {
             .force(force)
             .offline(offline)
             .classDataArchives(!noArchive)
+            .hosts(!noHosts)
             .build();
         return work.run(pm);
       } finally {
@@ -93,7 +98,8 @@ final class PackageCommands {
     return Main.FINDINGS;
   }
 
-  @Command(name = "init", description = "Write codexplugin.json and an empty codexplugin-lock.json.")
+  @Command(name = "init", description = "Write codexplugin.json, an empty codexplugin-lock.json and the wrapper"
+      + " (./codexplugin, codexplugin.cmd, .codexplugin-wrapper/) pinned to this CLI as the repositories serve it.")
   static final class Init implements Callable<Integer> {
     @Mixin Common common;
     @Spec CommandSpec spec;
@@ -110,29 +116,43 @@ final class PackageCommands {
     @Option(names = "--scope", paramLabel = "project|user", description = "Where Claude Code records the plugins (default project).")
     String scope = "project";
 
+    @Option(names = "--wrapper-version", paramLabel = "<version>", description = "The CLI version the wrapper runs"
+        + " (default: this CLI's own).")
+    String wrapperVersion;
+
+    @Option(names = "--no-wrapper", description = "Write no wrapper.")
+    boolean noWrapper;
+
     @Override
     public Integer call() {
       try {
         List<Declaration.Repository> repos = new ArrayList<>();
         for (String r : repositories) {
-          int eq = r.indexOf('=');
-          if (eq <= 0) {
-            throw new PackageException("--repository " + r + ": write <id>=<url>, e.g. team=https://repo.acme.com/releases");
+          try {
+            repos.add(Declaration.Repository.parse(r));
+          } catch (IllegalArgumentException e) {
+            throw new PackageException("--repository " + e.getMessage());
           }
-          repos.add(new Declaration.Repository(r.substring(0, eq), r.substring(eq + 1)));
         }
         List<Declaration.Host> hostList = new ArrayList<>();
         for (String h : hosts) {
           hostList.add(Declaration.Host.of(h).orElseThrow(() -> new PackageException("--host " + h
               + ": use codex or claude")));
         }
-        Declaration.Scope s = switch (scope) {
-          case "project" -> Declaration.Scope.PROJECT;
-          case "user" -> Declaration.Scope.USER;
-          default -> throw new PackageException("--scope " + scope + ": use project or user");
-        };
+        Declaration.Scope s = Declaration.Scope.of(scope).orElseThrow(() ->
+            new PackageException("--scope " + scope + ": use project or user"));
+        Optional<String> wrapper = Optional.empty();
+        if (!noWrapper) {
+          String version = wrapperVersion != null ? wrapperVersion : Main.class.getPackage().getImplementationVersion();
+          if (version == null) {
+            throw new PackageException("init: this CLI is a development build without a version; name the CLI"
+                + " version the wrapper runs with --wrapper-version <version>, or write no wrapper with --no-wrapper");
+          }
+          wrapper = Optional.of(version);
+        }
+        Optional<String> pinned = wrapper;
         common.run(pm -> {
-          pm.init(marketplace, repos, hostList, s);
+          pm.init(marketplace, repos, hostList, s, pinned);
           return null;
         });
         return Main.OK;

@@ -24,7 +24,12 @@ public interface ArtifactSource {
    * @param id {@code groupId:artifactId:extension[:classifier]:version}
    * @param file the file, in the local repository
    */
-  record Resolved(String id, Path file) {}
+  record Resolved(String id, Path file) {
+    /** The version part of the id: for a snapshot, the timestamped version the repository served. */
+    public String version() {
+      return id.substring(id.lastIndexOf(':') + 1);
+    }
+  }
 
   /** Every version the repositories publish of {@code id} (their metadata), in ascending order. */
   List<Published> versions(Coordinates id) throws PackageException;
@@ -34,4 +39,21 @@ public interface ArtifactSource {
 
   /** The runtime dependencies of the jar (compile and runtime scope, transitively), sorted by id. */
   List<Resolved> runtimeDependencies(Coordinates id, String version) throws PackageException;
+
+  /**
+   * Any artifact, a snapshot too: {@code groupId:artifactId:extension[:classifier]:version}. For a
+   * {@code -SNAPSHOT} version the result's {@link Resolved#version()} is the timestamped version the repository
+   * serves (the base version when the snapshot was only installed locally).
+   */
+  Resolved artifact(String coordinates) throws PackageException;
+
+  /**
+   * The runtime dependencies (compile and runtime scope, transitively, sorted by id) of a jar that Maven built,
+   * read from the {@code META-INF/maven/<groupId>/<artifactId>/pom.xml} it carries; the jar itself is not
+   * among them. Its parent and dependencies come from the repositories, snapshots included.
+   *
+   * @throws PackageException naming the jar when it carries no pom (or several, none of them its own), or what
+   *     does not resolve
+   */
+  List<Resolved> runtimeDependencies(Path jar) throws PackageException;
 }

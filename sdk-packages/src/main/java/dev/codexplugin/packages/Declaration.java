@@ -64,6 +64,16 @@ public record Declaration(String marketplace, Scope scope, List<Host> hosts, Lis
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The scope named {@code id} ({@code project} or {@code user}). */
+    public static Optional<Scope> of(String id) {
+      for (Scope s : values()) {
+        if (s.id().equals(id)) {
+          return Optional.of(s);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   /** A host that plugins are installed into. */
@@ -102,6 +112,20 @@ public record Declaration(String marketplace, Scope scope, List<Host> hosts, Lis
     public Repository {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(url, "url");
+    }
+
+    /**
+     * Parses {@code <id>=<url>}, as {@code init} takes a repository.
+     *
+     * @throws IllegalArgumentException naming the text and the expected form
+     */
+    public static Repository parse(String text) {
+      int eq = text.indexOf('=');
+      if (eq <= 0 || eq == text.length() - 1) {
+        throw new IllegalArgumentException("\"" + text + "\" must be <id>=<url>, e.g."
+            + " team=https://repo.acme.com/releases");
+      }
+      return new Repository(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
     }
   }
 

@@ -23,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,8 @@ import java.util.stream.Stream;
 public final class PackageManager {
   /** The folder of the tool's own files, inside the project folder. */
   public static final String MANAGED = ".codexplugin";
+  /** The CLI that the wrapper runs: its runnable jar, {@code groupId:artifactId:extension:classifier}. */
+  public static final String CLI = "dev.codexplugin:sdk-cli:jar:all";
   /** How many earlier locks {@code rollback} can return to. */
   public static final int HISTORY = 10;
 
@@ -79,6 +83,7 @@ public final class PackageManager {
   private final boolean force;
   private final boolean offline;
   private final boolean classData;
+  private final boolean hostsOn;
 
   private PackageManager(Builder b) {
     this.project = b.project.toAbsolutePath().normalize();
@@ -92,6 +97,7 @@ public final class PackageManager {
     this.force = b.force;
     this.offline = b.offline;
     this.classData = b.classData;
+    this.hostsOn = b.hosts;
   }
 
   /** A builder for the project folder {@code project}. */
@@ -122,12 +128,28 @@ public final class PackageManager {
   // ---------------------------------------------------------------------------------------------- init
 
   /**
-   * Writes a new declaration, an empty lock and the managed folder's {@code .gitignore}.
+   * Writes a new declaration, an empty lock and the managed folder's {@code .gitignore}, without a wrapper.
    *
    * @throws PackageException when a declaration already exists, or a name is invalid
    */
   public void init(String marketplace, List<Declaration.Repository> repositories, List<Declaration.Host> hosts,
       Declaration.Scope scope) throws PackageException {
+    init(marketplace, repositories, hosts, scope, Optional.empty());
+  }
+
+  /**
+   * Writes a new declaration, an empty lock, the managed folder's {@code .gitignore} and, with
+   * {@code wrapperVersion}, the wrapper a team commits ({@link WrapperFiles}): {@value WrapperFiles#SCRIPT}
+   * (executable), {@value WrapperFiles#WINDOWS_SCRIPT} and {@value WrapperFiles#FOLDER}/, pinned to the CLI
+   * {@value #CLI}{@code :<wrapperVersion>} as the declared repositories serve it: its exact version (a
+   * snapshot's timestamped one) and the SHA-256 of those bytes.
+   *
+   * @param wrapperVersion the CLI version the wrapper runs (the running CLI's own, usually); empty for no wrapper
+   * @throws PackageException when a declaration already exists, a name is invalid, or the CLI cannot be pinned
+   *     (not in the repositories, or a snapshot only installed locally)
+   */
+  public void init(String marketplace, List<Declaration.Repository> repositories, List<Declaration.Host> hosts,
+      Declaration.Scope scope, Optional<String> wrapperVersion) throws PackageException {
     if (Files.exists(declarationFile())) {
       throw new PackageException(declarationFile() + ": already exists; edit it, or use `codexplugin add`");
     }
@@ -145,18 +167,54 @@ public final class PackageManager {
           + " repository (--repository id=url)");
     }
     try (Session s = lock()) {
+      Optional<WrapperFiles.Pin> pin = wrapperVersion.isEmpty() ? Optional.empty()
+          : Optional.of(pin(declaration.repositories(), wrapperVersion.get()));
       Transaction tx = new Transaction();
       try {
         tx.write(declarationFile(), declaration.toJson());
         tx.write(lockFile(), new Lock(declaration.sha256(), List.of()).toJson());
+        if (pin.isPresent()) {
+          for (Map.Entry<String, String> file : WrapperFiles.render(pin.get()).entrySet()) {
+            tx.write(project.resolve(file.getKey()), file.getValue());
+          }
+          Path script = project.resolve(WrapperFiles.SCRIPT);
+          if (Files.getFileStore(script).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+          }
+        }
         tx.commit();
       } catch (IOException | RuntimeException e) {
         tx.undo();
         throw failed("init", e);
       }
+      out.println("wrote " + declarationFile() + " and " + lockFile() + pin.map(p -> ", and the wrapper "
+          + WrapperFiles.SCRIPT + ", " + WrapperFiles.WINDOWS_SCRIPT + " and " + WrapperFiles.FOLDER + "/ running "
+          + p.coordinates() + " (sha256 " + p.sha256() + ")").orElse("") + "; add plugins with `codexplugin add"
+          + " <groupId:artifactId[@range]>`" + (pin.isPresent() ? ", and commit all of them" : ""));
     }
-    out.println("wrote " + declarationFile() + " and " + lockFile() + "; add plugins with `codexplugin add"
-        + " <groupId:artifactId[@range]>`");
+  }
+
+  /** The wrapper's pin: the CLI's runnable jar as the repositories serve it. */
+  private WrapperFiles.Pin pin(List<Declaration.Repository> repositories, String version) throws PackageException {
+    Path properties = project.resolve(WrapperFiles.PROPERTIES);
+    String fix = "; or name another CLI version for the wrapper (--wrapper-version <version>,"
+        + " -Dcodexplugin.wrapperVersion in Maven), or write none (--no-wrapper, -Dcodexplugin.noWrapper)";
+    ArtifactSource.Resolved cli;
+    try {
+      cli = sources.open(repositories).artifact(CLI + ":" + version);
+    } catch (PackageException e) {
+      throw new PackageException(properties + ": the wrapper runs the CLI " + CLI + ":" + version + " from "
+          + Declaration.FILE + "'s repositories, but " + e.getMessage() + "; deploy it there (or proxy Maven Central)"
+          + fix, e);
+    }
+    String[] parts = CLI.split(":");
+    try {
+      return new WrapperFiles.Pin(parts[0], parts[1], parts[3], cli.version(), Verifier.sha(cli.file()),
+          repositories);
+    } catch (IllegalArgumentException e) {
+      throw new PackageException(properties + ": cannot pin " + cli.id() + " (" + cli.file() + "): " + e.getMessage()
+          + "; deploy the CLI into a declared repository" + fix);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- add
@@ -186,7 +244,7 @@ public final class PackageManager {
     try (Session s = lock()) {
       Lock current = currentLock(declaration);
       ArtifactSource source = sources.open(declaration.repositories());
-      List<ArtifactSource.Published> published = source.versions(id);
+      List<ArtifactSource.Published> published = published(source, id);
       if (range == null) {
         VersionRange any = preReleases ? VersionRange.any().includingPreReleases() : VersionRange.any();
         String newest = newest(published, any).map(ArtifactSource.Published::version).orElseThrow(() ->
@@ -227,14 +285,14 @@ public final class PackageManager {
         }
         Verifier verifier = new Verifier(sources.open(declaration.repositories()));
         commit(declaration, lock, materialize(verifier, lock, Map.of()), false);
-        out.println("installed " + summary(lock) + " into " + hosts(declaration));
+        out.println("installed " + summary(lock) + " " + into(declaration));
       } else {
         ArtifactSource source = sources.open(declaration.repositories());
         Verifier verifier = new Verifier(source);
         Map<Coordinates, Materialized> fresh = new LinkedHashMap<>();
         List<Lock.LockedPlugin> plugins = new ArrayList<>();
         for (Declaration.Requirement r : declaration.plugins()) {
-          List<ArtifactSource.Published> published = source.versions(r.id());
+          List<ArtifactSource.Published> published = published(source, r.id());
           ArtifactSource.Published chosen = newest(published, r.versionRange()).orElseThrow(() ->
               new PackageException(declarationFile() + ": plugins[" + r.id() + "].range " + r.range()
                   + " matches no published version (" + versions(published) + "); widen the range"));
@@ -244,7 +302,7 @@ public final class PackageManager {
         }
         Lock lock = new Lock(declaration.sha256(), plugins);
         commit(declaration, lock, materialize(verifier, lock, fresh), true);
-        out.println("locked and installed " + summary(lock) + " into " + hosts(declaration));
+        out.println("locked and installed " + summary(lock) + " " + into(declaration));
       }
     }
   }
@@ -271,7 +329,7 @@ public final class PackageManager {
       boolean refused = false;
       for (Declaration.Requirement r : targets) {
         Optional<Lock.LockedPlugin> locked = current.plugin(r.id());
-        List<ArtifactSource.Published> published = source.versions(r.id());
+        List<ArtifactSource.Published> published = published(source, r.id());
         List<ArtifactSource.Published> candidates = new ArrayList<>(published.stream()
             .filter(p -> r.versionRange().matches(p.version())).toList());
         Collections.reverse(candidates);
@@ -289,7 +347,7 @@ public final class PackageManager {
         Materialized old = verifier.verify(locked.get(), lockFile());
         boolean taken = false;
         for (ArtifactSource.Published candidate : candidates) {
-          if (candidate.version().equals(locked.get().version())) {
+          if (!newer(candidate.version(), locked.get().version())) {
             break;
           }
           Materialized next = verifier.lock(r.id(), candidate.version(), candidate.repository());
@@ -341,7 +399,7 @@ public final class PackageManager {
     Verifier verifier = new Verifier(source);
     out.printf("%-28s %-10s %-10s %-10s %s%n", "plugin", "current", "wanted", "latest", "verdict");
     for (Declaration.Requirement r : declaration.plugins()) {
-      List<ArtifactSource.Published> published = source.versions(r.id());
+      List<ArtifactSource.Published> published = published(source, r.id());
       Optional<Lock.LockedPlugin> locked = current.plugin(r.id());
       String wanted = newest(published, r.versionRange()).map(ArtifactSource.Published::version).orElse("-");
       VersionRange any = r.preReleases() ? VersionRange.any().includingPreReleases() : VersionRange.any();
@@ -354,7 +412,7 @@ public final class PackageManager {
       }
       Materialized old = verifier.verify(locked.get(), lockFile());
       for (ArtifactSource.Published p : published) {
-        if (!any.matches(p.version()) || !newer(published, p.version(), locked.get().version())) {
+        if (!any.matches(p.version()) || !newer(p.version(), locked.get().version())) {
           continue;
         }
         Materialized next = verifier.lock(r.id(), p.version(), p.repository());
@@ -426,8 +484,11 @@ public final class PackageManager {
       drift = true;
     }
     Map<Declaration.Host, List<HostAdapter.Installed>> installed = new TreeMap<>();
-    for (HostAdapter host : hostAdapters(declaration)) {
+    for (HostAdapter host : hostsOn ? hostAdapters(declaration) : List.<HostAdapter>of()) {
       installed.put(host.host(), host.list());
+    }
+    if (!hostsOn) {
+      out.println("hosts not checked (" + hosts(declaration) + "): run without --no-hosts to compare them");
     }
     StringBuilder header = new StringBuilder(String.format("%-28s %-10s %-10s", "plugin", "declared", "locked"));
     installed.keySet().forEach(h -> header.append(String.format(" %-10s", h.id())));
@@ -549,7 +610,7 @@ public final class PackageManager {
       Optional<Integer> feature = Optional.empty();
       if (!plugins.isEmpty()) {
         export(declaration, plugins, staged);
-        feature = classData && plugins.stream().anyMatch(p -> p.locked().hasJavaTools())
+        feature = classData && hostsOn && plugins.stream().anyMatch(p -> p.locked().hasJavaTools())
             ? ClassDataArchive.feature(java) : Optional.empty();
         if (feature.isPresent()) {
           for (Materialized p : plugins) {
@@ -582,7 +643,7 @@ public final class PackageManager {
       Map<Declaration.Host, Map<String, Path>> folders = new TreeMap<>();
       Map<String, String> wanted = new TreeMap<>();
       plugins.forEach(p -> wanted.put(p.locked().plugin(), p.locked().version()));
-      List<HostAdapter> hosts = hostAdapters(declaration);
+      List<HostAdapter> hosts = hostsOn ? hostAdapters(declaration) : List.of();
       Optional<State> state = State.read(managed().resolve(State.FILE));
       for (HostAdapter host : hosts) {
         FileSnapshot snapshot = FileSnapshot.take(work.resolve("undo-" + host.host().id()),
@@ -591,7 +652,7 @@ public final class PackageManager {
         folders.put(host.host(), host.apply(target, declaration.marketplace(), wanted));
       }
       // A host dropped from the declaration, or another marketplace name: remove what this tool installed there.
-      if (state.isPresent()) {
+      if (hostsOn && state.isPresent()) {
         for (Map.Entry<String, String> old : state.get().hosts().entrySet()) {
           boolean same = old.getValue().equals(declaration.marketplace())
               && declaration.hosts().stream().anyMatch(h -> h.id().equals(old.getKey()));
@@ -620,8 +681,7 @@ public final class PackageManager {
       if (!oldLock.equals(Optional.of(lockText))) {
         tx.write(lockFile(), lockText);
       }
-      tx.write(managed().resolve(State.FILE), new State(Hashes.sha256(lockText.getBytes(StandardCharsets.UTF_8)),
-          declaration.scope(), hostMap(declaration)).toJson());
+      tx.write(managed().resolve(State.FILE), state(declaration, lockText, state).toJson());
       tx.commit();
       // 4. start-up archives: a failure here is reported and leaves the plugins working without one.
       if (feature.isPresent()) {
@@ -647,6 +707,22 @@ public final class PackageManager {
         // a staging folder left behind is removed by the next command
       }
     }
+  }
+
+  /**
+   * What to record as installed. Without the hosts: no host when none was installed before; otherwise the hosts
+   * of the last install with an empty lock hash, so that the next install with the hosts installs (and cleans
+   * up) them instead of taking them for up to date.
+   */
+  private State state(Declaration declaration, String lockText, Optional<State> before) {
+    String sha = Hashes.sha256(lockText.getBytes(StandardCharsets.UTF_8));
+    if (hostsOn) {
+      return new State(sha, declaration.scope(), hostMap(declaration));
+    }
+    if (before.isPresent() && !before.get().hosts().isEmpty()) {
+      return new State("", before.get().scope(), before.get().hosts());
+    }
+    return new State(sha, declaration.scope(), Map.of());
   }
 
   private Map<String, String> hostMap(Declaration declaration) {
@@ -771,7 +847,7 @@ public final class PackageManager {
       return false;
     }
     String sha = Hashes.sha256(lock.toJson().getBytes(StandardCharsets.UTF_8));
-    if (!state.get().lockSha256().equals(sha) || !state.get().hosts().equals(hostMap(declaration))
+    if (!state.get().lockSha256().equals(sha) || !state.get().hosts().equals(hostsOn ? hostMap(declaration) : Map.of())
         || state.get().scope() != declaration.scope()) {
       return false;
     }
@@ -779,7 +855,7 @@ public final class PackageManager {
       if (!Files.isDirectory(marketplaceFolder().resolve("plugins").resolve(p.plugin()))) {
         return false;
       }
-      if (declaration.hosts().contains(Declaration.Host.CODEX) && !Files.isDirectory(codexHome().resolve(
+      if (hostsOn && declaration.hosts().contains(Declaration.Host.CODEX) && !Files.isDirectory(codexHome().resolve(
           "plugins/cache").resolve(declaration.marketplace()).resolve(p.plugin()).resolve(p.version()))) {
         return false;
       }
@@ -863,30 +939,27 @@ public final class PackageManager {
     }
   }
 
-  private static Optional<ArtifactSource.Published> newest(List<ArtifactSource.Published> published,
-      VersionRange range) {
-    ArtifactSource.Published best = null;
-    for (ArtifactSource.Published p : published) {
-      if (range.matches(p.version())) {
-        best = p;
-      }
-    }
-    return Optional.ofNullable(best);
+  /**
+   * What the repositories publish of {@code id}, in SemVer order ({@link VersionRange#comparator()}), not in the
+   * repository's own (Maven's order differs for pre-releases: it puts {@code 1.1.0-preview} after {@code 1.1.0}).
+   */
+  private static List<ArtifactSource.Published> published(ArtifactSource source, Coordinates id)
+      throws PackageException {
+    List<ArtifactSource.Published> published = new ArrayList<>(source.versions(id));
+    published.sort(Comparator.comparing(ArtifactSource.Published::version, VersionRange.comparator()));
+    return published;
   }
 
-  /** Whether {@code version} comes after {@code than} in the repository's (ascending) order. */
-  private static boolean newer(List<ArtifactSource.Published> published, String version, String than) {
-    int a = -1;
-    int b = -1;
-    for (int i = 0; i < published.size(); i++) {
-      if (published.get(i).version().equals(version)) {
-        a = i;
-      }
-      if (published.get(i).version().equals(than)) {
-        b = i;
-      }
-    }
-    return a > b;
+  /** The newest published version that {@code range} matches. */
+  private static Optional<ArtifactSource.Published> newest(List<ArtifactSource.Published> published,
+      VersionRange range) {
+    return published.stream().filter(p -> range.matches(p.version()))
+        .max(Comparator.comparing(ArtifactSource.Published::version, VersionRange.comparator()));
+  }
+
+  /** Whether {@code version} is newer than {@code than} by SemVer precedence. */
+  private static boolean newer(String version, String than) {
+    return VersionRange.comparator().compare(version, than) > 0;
   }
 
   private static String versions(List<ArtifactSource.Published> published) {
@@ -899,6 +972,12 @@ public final class PackageManager {
       return "no plugins";
     }
     return String.join(", ", lock.plugins().stream().map(p -> p.plugin() + " " + p.version()).toList());
+  }
+
+  /** Where a command installed: the hosts, or only the managed marketplace when the hosts are off. */
+  private String into(Declaration declaration) {
+    return hostsOn ? "into " + hosts(declaration)
+        : "into " + marketplaceFolder() + " (no host command run: --no-hosts)";
   }
 
   private static String hosts(Declaration declaration) {
@@ -1047,6 +1126,7 @@ public final class PackageManager {
     private boolean force;
     private boolean offline;
     private boolean classData = true;
+    private boolean hosts = true;
 
     private Builder(Path project) {
       this.project = Objects.requireNonNull(project, "project");
@@ -1112,6 +1192,16 @@ public final class PackageManager {
     /** Make start-up archives for Java tool servers (on by default). */
     public Builder classDataArchives(boolean value) {
       this.classData = value;
+      return this;
+    }
+
+    /**
+     * Drive the hosts (on by default). Off, a command locks, fetches, verifies and writes the managed marketplace
+     * as always but runs no host command, and {@code status} compares declaration and lock only: for a machine
+     * without Codex or Claude Code, or to install into the hosts by hand from {@link #marketplaceFolder()}.
+     */
+    public Builder hosts(boolean value) {
+      this.hosts = value;
       return this;
     }
 

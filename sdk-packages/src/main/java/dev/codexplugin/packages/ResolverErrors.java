@@ -16,9 +16,26 @@ final class ResolverErrors {
 
   private ResolverErrors() {}
 
+  /** The advice for the package manager: the coordinates are in the lock and the declaration. */
+  static final Advice PACKAGES = new Advice("check the coordinates and version in " + Lock.FILE + " and "
+      + Declaration.FILE, "check the URL in " + Declaration.FILE + " and the network");
+
+  /**
+   * What to tell the user to check.
+   *
+   * @param notFound when an artifact is in no repository
+   * @param unreadable when a repository cannot be read at all
+   */
+  record Advice(String notFound, String unreadable) {}
+
   static PackageException failure(String what, Exception e, List<Declaration.Repository> repositories,
       boolean offline) {
-    return new PackageException(describe(what, List.of(e), repositories, offline), e);
+    return failure(what, e, repositories, offline, PACKAGES);
+  }
+
+  static PackageException failure(String what, Exception e, List<Declaration.Repository> repositories,
+      boolean offline, Advice advice) {
+    return new PackageException(describe(what, List.of(e), repositories, offline, advice), e);
   }
 
   static PackageException noVersions(Coordinates id, List<Exception> exceptions,
@@ -30,7 +47,8 @@ final class ResolverErrors {
       }
     }
     if (!real.isEmpty()) {
-      PackageException p = new PackageException(describe(id.toString(), real, repositories, offline), real.get(0));
+      PackageException p = new PackageException(describe(id.toString(), real, repositories, offline, PACKAGES),
+          real.get(0));
       return p;
     }
     return new PackageException(id + " was not found in " + names(repositories) + (offline
@@ -39,7 +57,7 @@ final class ResolverErrors {
   }
 
   private static String describe(String what, List<Exception> exceptions, List<Declaration.Repository> repositories,
-      boolean offline) {
+      boolean offline, Advice advice) {
     String text = exceptions.stream().map(ResolverErrors::chain).collect(Collectors.joining("; "));
     String repository = repositoryIn(text, repositories);
     String from = repository == null ? names(repositories) : "repository " + repository;
@@ -66,13 +84,12 @@ final class ResolverErrors {
     if (exceptions.stream().allMatch(ResolverErrors::isNotFound)) {
       return what + " was not found in " + from + (offline
           ? " (offline: only the local repository was searched; run once without --offline)" : "")
-          + "; check the coordinates and version in " + Lock.FILE + " and " + Declaration.FILE;
+          + "; " + advice.notFound();
     }
     if (offline || text.contains("offline")) {
       return what + ": not in the local repository, and the command runs offline; run it once without --offline";
     }
-    return what + ": " + from + " could not be read (" + firstLine(text) + "); check the URL in "
-        + Declaration.FILE + " and the network";
+    return what + ": " + from + " could not be read (" + firstLine(text) + "); " + advice.unreadable();
   }
 
   private static boolean isNotFound(Throwable e) {

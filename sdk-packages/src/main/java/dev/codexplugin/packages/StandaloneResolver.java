@@ -87,6 +87,10 @@ public final class StandaloneResolver implements AutoCloseable {
     }
   }
 
+  /** Maven Central, as Maven's super POM names it. */
+  static final Declaration.Repository CENTRAL =
+      new Declaration.Repository("central", "https://repo.maven.apache.org/maven2");
+
   private final RepositorySystem system;
   private final RepositorySystemSession.CloseableSession session;
   private final Settings settings;
@@ -196,11 +200,41 @@ public final class StandaloneResolver implements AutoCloseable {
 
   /** A source over {@code repositories}, with their credentials from the settings and the environment. */
   public ArtifactSource source(List<Declaration.Repository> repositories) {
+    return new MavenArtifactSource(system, withCredentials(repositories), repositories);
+  }
+
+  /**
+   * A source over the repositories Maven uses without a project, for {@code export}: those of the settings'
+   * active profiles ({@code <activeProfiles>}, or {@code activeByDefault}), then Maven Central; each through the
+   * settings' mirrors, proxies and credentials; releases and snapshots.
+   */
+  public ArtifactSource settingsSource() {
+    List<Declaration.Repository> repositories = settingsRepositories();
+    return MavenArtifactSource.ofSettings(system, withCredentials(repositories), repositories);
+  }
+
+  /** The repositories of the settings' active profiles, in order, then {@code central} unless one is so named. */
+  List<Declaration.Repository> settingsRepositories() {
+    Map<String, Declaration.Repository> byId = new java.util.LinkedHashMap<>();
+    Set<String> active = new LinkedHashSet<>(settings.getActiveProfiles());
+    for (org.apache.maven.settings.Profile p : settings.getProfiles()) {
+      boolean on = active.contains(p.getId())
+          || (p.getActivation() != null && p.getActivation().isActiveByDefault());
+      if (on) {
+        for (org.apache.maven.settings.Repository r : p.getRepositories()) {
+          byId.putIfAbsent(r.getId(), new Declaration.Repository(r.getId(), r.getUrl()));
+        }
+      }
+    }
+    byId.putIfAbsent(CENTRAL.id(), CENTRAL);
+    return List.copyOf(byId.values());
+  }
+
+  private RepositorySystemSession withCredentials(List<Declaration.Repository> repositories) {
     List<String> ids = new ArrayList<>();
     repositories.forEach(r -> ids.add(r.id()));
-    RepositorySystemSession withAuth = new org.eclipse.aether.AbstractForwardingRepositorySystemSession() {
-      private final DefaultAuthenticationSelector auth = authentication(ids);
-
+    DefaultAuthenticationSelector auth = authentication(ids);
+    return new org.eclipse.aether.AbstractForwardingRepositorySystemSession() {
       @Override
       protected RepositorySystemSession getSession() {
         return session;
@@ -211,7 +245,6 @@ public final class StandaloneResolver implements AutoCloseable {
         return auth;
       }
     };
-    return new MavenArtifactSource(system, withAuth, repositories);
   }
 
   /** Whether the resolver runs offline. */

@@ -137,6 +137,30 @@ final class TestPlugins {
     return jar;
   }
 
+  /**
+   * Deploys {@code file} as {@code groupId:artifactId:extension:classifier:version} (a snapshot gets its
+   * timestamped version, as {@code mvn deploy} gives it), with a pom of no dependencies.
+   */
+  static void deployFile(Path work, URI repository, String user, String password, String coordinates, Path file)
+      throws Exception {
+    Artifact artifact = new DefaultArtifact(coordinates).setFile(file.toFile());
+    Path pom = work.resolve(artifact.getArtifactId() + "-" + artifact.getBaseVersion() + ".pom");
+    Files.writeString(pom, "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+        + "<groupId>" + artifact.getGroupId() + "</groupId><artifactId>" + artifact.getArtifactId() + "</artifactId>"
+        + "<version>" + artifact.getBaseVersion() + "</version></project>\n");
+    RepositorySystem system = new RepositorySystemSupplier().get();
+    try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
+        .withLocalRepositoryBaseDirectories(work.resolve("deployer-local")).build()) {
+      RemoteRepository remote = new RemoteRepository.Builder("team", "default", repository.toString())
+          .setAuthentication(new AuthenticationBuilder().addUsername(user).addPassword(password).build()).build();
+      Artifact pomArtifact = new DefaultArtifact(artifact.getGroupId(), artifact.getArtifactId(), "pom",
+          artifact.getBaseVersion()).setFile(pom.toFile());
+      system.deploy(session, new DeployRequest().setRepository(remote).addArtifact(artifact).addArtifact(pomArtifact));
+    } finally {
+      system.shutdown();
+    }
+  }
+
   /** Deploys {@code jar} as {@code groupId:artifactId:version} with a pom naming {@code dependencies}. */
   static void deploy(Path work, URI repository, String user, String password, String gav, Path jar,
       List<String> dependencies) throws Exception {
