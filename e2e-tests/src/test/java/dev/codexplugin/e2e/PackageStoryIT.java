@@ -75,20 +75,18 @@ class PackageStoryIT {
     note("## 2. The team lead declares the plugins");
     Machine lead = new Machine(work.resolve("lead"), publisher, false);
     lead.cli(cliJar, "init", "--marketplace", MARKETPLACE, "--repository", "team=" + publisher.url(),
-        "--host", "codex", "--host", "claude").ok();
+        "--host", "codex", "--host", "claude", "--wrapper-version", version).ok();
     lead.cli(cliJar, "add", "dev.codexplugin.samples:team-workflow@^1").ok();
     lead.cli(cliJar, "add", "dev.codexplugin.samples:release-tools@^1").ok();
-    // The wrapper pin, as init writes it: the CLI's exact version and the sha256 of the jar the repository serves.
+    // init pinned the wrapper to the CLI's exact version and the sha256 of the jar the repository serves.
     WrapperFiles.Pin pin = new WrapperFiles.Pin(SdkArtifacts.GROUP_ID, "sdk-cli", "all", cliVersion,
         sha256(Files.readAllBytes(cliJar)),
         List.of(new Declaration.Repository(Publisher.REPOSITORY_ID, publisher.url().toString())));
     for (Map.Entry<String, String> file : WrapperFiles.render(pin).entrySet()) {
-      if (!Files.exists(lead.project.resolve(file.getKey()))) {
-        Files.createDirectories(lead.project.resolve(file.getKey()).getParent());
-        Files.writeString(lead.project.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-      }
+      assertWithMessage("%s written by init", file.getKey())
+          .that(Files.readString(lead.project.resolve(file.getKey()))).isEqualTo(file.getValue());
     }
-    Files.setPosixFilePermissions(lead.project.resolve(WrapperFiles.SCRIPT), PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(Files.isExecutable(lead.project.resolve(WrapperFiles.SCRIPT))).isTrue();
     String committedLock = Files.readString(lead.project.resolve("codexplugin-lock.json"));
     assertThat(locked(committedLock)).containsExactly("dev.codexplugin.samples:release-tools", "1.0.0",
         "dev.codexplugin.samples:team-workflow", "1.0.0");
