@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * quick            a smoke run: few rounds and iterations (numbers not meant to be read)
  * only=a,b         sections to run: processor, loader, startup, throughput, packages (default: all); packages
  *                   writes target/report-packages.md (hosts=DIR: the folder of codex and claude, default
- *                   harness/target/hosts/node_modules/.bin; packageRounds=N, installRounds=N)
+ *                   harness/target/hosts/node_modules/.bin; packageRounds=N, installRounds=N,
+ *                   packageParts=noop,startup,install)
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
  * reps=N           throughput repetitions per variant (default 6)
  * processorPairs=N measured rounds of the processor comparisons (default 8), after 3 warm-up rounds
@@ -134,8 +135,10 @@ public final class BenchMain {
           .toString()));
       int rounds = Integer.parseInt(opts.getOrDefault("packageRounds", quick ? "3" : "20"));
       int installRounds = Integer.parseInt(opts.getOrDefault("installRounds", quick ? "1" : "5"));
+      Set<String> parts = new LinkedHashSet<>(Arrays.asList(
+          opts.getOrDefault("packageParts", "noop,startup,install").split(",")));
       System.out.println(PackageBench.run(bench, servers, scratch.resolve("packages"), hosts, rounds, installRounds,
-          logs));
+          parts, logs));
     }
     report.machineAfter();
     report.write();

@@ -49,7 +49,7 @@ final class PackageBench {
   private PackageBench() {}
 
   static String run(Path bench, Map<String, Variant> servers, Path work, Path hostsBin, int rounds, int installRounds,
-      Path logs) throws Exception {
+      java.util.Set<String> parts, Path logs) throws Exception {
     Path root = bench.getParent();
     deleteTree(work);
     Files.createDirectories(work);
@@ -72,105 +72,118 @@ final class PackageBench {
       List<Timed> noop = List.of(
           new Timed("install", "codexplugin install (java -jar, as the wrapper runs it)", project,
               lead.java(cli, "install")),
-          new Timed("wrapper", "./codexplugin install (the committed wrapper)", project,
+          new Timed("wrapper", "./codexplugin install (the committed wrapper: C1, serial GC, the CLI's class-data"
+              + " archive)", project,
               List.of(project.resolve("codexplugin").toString(), "install")),
           new Timed("floor", "a JVM that prints one line", classes,
               List.of(javaBin(), "-cp", classes.toString(), Floor.class.getName())));
-      System.out.println("No-op install: " + rounds + " rounds");
-      Map<String, List<Double>> noopMs = rounds(noop, 2, rounds, lead, logs, "up to date");
-      md.append("## No-op install of a locked, installed project (item 9)\n\n");
-      table(md, noop, noopMs, "floor");
+      if (parts.contains("noop")) {
+        System.out.println("No-op install: " + rounds + " rounds");
+        Map<String, List<Double>> noopMs = rounds(noop, 2, rounds, lead, logs, "up to date");
+        md.append("## No-op install of a locked, installed project (item 9)\n\n");
+        table(md, noop, noopMs, "floor");
+      }
 
       // 2. Start-up of the installed release-tools server (item 7).
-      Path plugin = lead.root.resolve("codex-home/plugins/cache/" + MARKETPLACE + "/release-tools/1.0.0");
-      // Codex reads the servers inline in .codex-plugin/plugin.json when they are there (the root .mcp.json of an
-      // export for both hosts is Claude Code's, with ${CLAUDE_PLUGIN_ROOT}).
-      JsonNode inline = JSON.readTree(Files.readString(plugin.resolve(".codex-plugin/plugin.json"))).path("mcpServers");
-      JsonNode server = (inline.isObject() ? inline
-          : JSON.readTree(Files.readString(plugin.resolve(".mcp.json"))).path("mcpServers")).path("release-tools");
-      List<String> installed = new ArrayList<>(List.of(server.path("command").asText()));
-      server.path("args").forEach(a -> installed.add(a.asText()));
-      Path cwd = plugin.resolve(server.path("cwd").asText("."));
-      List<String> bare = installed.stream()
-          .filter(a -> !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:AOTCache=")).toList();
-      if (bare.size() == installed.size()) {
-        throw new IllegalStateException("install wired no class-data archive into " + plugin.resolve(".mcp.json")
-            + ": " + installed);
+      if (parts.contains("startup")) {
+        Path plugin = lead.root.resolve("codex-home/plugins/cache/" + MARKETPLACE + "/release-tools/1.0.0");
+        // Codex reads the servers inline in .codex-plugin/plugin.json when they are there (the root .mcp.json of an
+        // export for both hosts is Claude Code's, with ${CLAUDE_PLUGIN_ROOT}).
+        JsonNode inline = JSON.readTree(Files.readString(plugin.resolve(".codex-plugin/plugin.json")))
+            .path("mcpServers");
+        JsonNode server = (inline.isObject() ? inline
+            : JSON.readTree(Files.readString(plugin.resolve(".mcp.json"))).path("mcpServers")).path("release-tools");
+        List<String> installed = new ArrayList<>(List.of(server.path("command").asText()));
+        server.path("args").forEach(a -> installed.add(a.asText()));
+        Path cwd = plugin.resolve(server.path("cwd").asText("."));
+        List<String> bare = installed.stream()
+            .filter(a -> !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:AOTCache=")).toList();
+        if (bare.size() == installed.size()) {
+          throw new IllegalStateException("install wired no class-data archive into " + plugin.resolve(".mcp.json")
+              + ": " + installed);
+        }
+        List<Variant> startup = List.of(
+            new Variant("installed", "release-tools as installed, with the install's class-data archive", cwd,
+                installed),
+            new Variant("installed-bare", "the same command without the archive", cwd, bare),
+            servers.get("sdk"), servers.get("floor"));
+        System.out.println("Start-up of the installed server: " + rounds + " rounds; " + installed);
+        StartupBench.Result result = StartupBench.run(startup, 2, rounds, logs);
+        md.append("## Start-up of the installed release-tools server to its first tools/list (item 7)\n\n")
+            .append("Command (from `$CODEX_HOME/plugins/cache/team-tools/release-tools/1.0.0/")
+            .append(".codex-plugin/plugin.json`,")
+            .append(" run in that folder): `")
+            .append(String.join(" ", installed)).append("`\n\n")
+            .append("release-tools has ").append(result.tools().get("installed")).append(" tools, the SDK server ")
+            .append(result.tools().get("sdk")).append(".\n\n");
+        List<Timed> startupRows = startup.stream()
+            .map(v -> new Timed(v.id(), v.label(), v.cwd(), v.command())).toList();
+        table(md, startupRows, result.listMs(), "sdk");
       }
-      List<Variant> startup = List.of(
-          new Variant("installed", "release-tools as installed, with the install's class-data archive", cwd, installed),
-          new Variant("installed-bare", "the same command without the archive", cwd, bare),
-          servers.get("sdk"), servers.get("floor"));
-      System.out.println("Start-up of the installed server: " + rounds + " rounds; " + installed);
-      StartupBench.Result result = StartupBench.run(startup, 2, rounds, logs);
-      md.append("## Start-up of the installed release-tools server to its first tools/list (item 7)\n\n")
-          .append("Command (from `$CODEX_HOME/plugins/cache/team-tools/release-tools/1.0.0/.codex-plugin/plugin.json`,")
-          .append(" run in that folder): `")
-          .append(String.join(" ", installed)).append("`\n\n")
-          .append("release-tools has ").append(result.tools().get("installed")).append(" tools, the SDK server ")
-          .append(result.tools().get("sdk")).append(".\n\n");
-      List<Timed> startupRows = startup.stream().map(v -> new Timed(v.id(), v.label(), v.cwd(), v.command())).toList();
-      table(md, startupRows, result.listMs(), "sdk");
 
       // 3. Install from a warm local repository against mvn dependency:get.
-      System.out.println("Install from a warm local repository: " + installRounds + " rounds");
-      Map<String, List<Double>> installMs = new LinkedHashMap<>();
-      for (String id : List.of("install", "install-no-archive", "dependency-get")) {
-        installMs.put(id, new ArrayList<>());
-      }
-      // Maven warms its own local repository in the warm-up round (online, from the team's repository), as
-      // the package manager warmed its own with the lead's install: each reads the layout it writes.
-      Maven maven = Maven.wrapper(root, work.resolve("maven-m2")).settings(MavenSettings.create()
-          .server(Publisher.REPOSITORY_ID, Publisher.TEAMMATE).write(work.resolve("maven-settings.xml")));
-      List<String> ids = new ArrayList<>(installMs.keySet());
-      for (int r = 0; r < installRounds + 1; r++) {
-        StringBuilder line = new StringBuilder(String.format("  install round %d%s:", r, r == 0 ? " (warm-up)" : ""));
-        for (int i = 0; i < ids.size(); i++) {
-          String id = ids.get((i + r) % ids.size());
-          double ms;
-          if (id.equals("dependency-get")) {
-            long start = System.nanoTime();
-            for (SampleRelease release : List.of(SampleRelease.TEAM_WORKFLOW_1_0_0, SampleRelease.RELEASE_TOOLS_1_0_0)) {
-              maven.runOrFail(work, "-q", r == 0 ? "-U" : "-o",
-                  "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:get", "-Dartifact=" + release.coordinates(),
-                  "-DremoteRepositories=team::default::" + publisher.url());
-            }
-            ms = (System.nanoTime() - start) / 1e6;
-          } else {
-            Path fresh = work.resolve("install-" + r + "-" + id);
-            Machine teammate = lead.freshHosts(fresh);
-            Path copy = Files.createDirectories(fresh.resolve("project"));
-            for (String file : List.of("codexplugin.json", "codexplugin-lock.json")) {
-              Files.copy(project.resolve(file), copy.resolve(file));
-            }
-            List<String> command = new ArrayList<>(teammate.java(cli, "install", "--offline"));
-            if (id.equals("install-no-archive")) {
-              command.add("--no-archive");
-            }
-            long start = System.nanoTime();
-            String out = teammate.run(command, copy);
-            ms = (System.nanoTime() - start) / 1e6;
-            if (!out.contains("installed release-tools 1.0.0, team-workflow-plugin 1.0.0")) {
-              throw new IllegalStateException("install did not install the two samples: " + out);
-            }
-          }
-          if (r > 0) {
-            installMs.get(id).add(ms);
-          }
-          line.append(String.format(" %s %.0f ms", id, ms));
+      if (parts.contains("install")) {
+        System.out.println("Install from a warm local repository: " + installRounds + " rounds");
+        Map<String, List<Double>> installMs = new LinkedHashMap<>();
+        for (String id : List.of("install", "install-no-archive", "dependency-get")) {
+          installMs.put(id, new ArrayList<>());
         }
-        System.out.println(line);
+        // Maven warms its own local repository in the warm-up round (online, from the team's repository), as
+        // the package manager warmed its own with the lead's install: each reads the layout it writes.
+        Maven maven = Maven.wrapper(root, work.resolve("maven-m2")).settings(MavenSettings.create()
+            .server(Publisher.REPOSITORY_ID, Publisher.TEAMMATE).write(work.resolve("maven-settings.xml")));
+        List<String> ids = new ArrayList<>(installMs.keySet());
+        for (int r = 0; r < installRounds + 1; r++) {
+          StringBuilder line = new StringBuilder(String.format("  install round %d%s:", r, r == 0 ? " (warm-up)" : ""));
+          for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get((i + r) % ids.size());
+            double ms;
+            if (id.equals("dependency-get")) {
+              long start = System.nanoTime();
+              for (SampleRelease release
+                  : List.of(SampleRelease.TEAM_WORKFLOW_1_0_0, SampleRelease.RELEASE_TOOLS_1_0_0)) {
+                maven.runOrFail(work, "-q", r == 0 ? "-U" : "-o",
+                    "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:get", "-Dartifact=" + release.coordinates(),
+                    "-DremoteRepositories=team::default::" + publisher.url());
+              }
+              ms = (System.nanoTime() - start) / 1e6;
+            } else {
+              Path fresh = work.resolve("install-" + r + "-" + id);
+              Machine teammate = lead.freshHosts(fresh);
+              Path copy = Files.createDirectories(fresh.resolve("project"));
+              for (String file : List.of("codexplugin.json", "codexplugin-lock.json")) {
+                Files.copy(project.resolve(file), copy.resolve(file));
+              }
+              List<String> command = new ArrayList<>(teammate.java(cli, "install", "--offline"));
+              if (id.equals("install-no-archive")) {
+                command.add("--no-archive");
+              }
+              long start = System.nanoTime();
+              String out = teammate.run(command, copy);
+              ms = (System.nanoTime() - start) / 1e6;
+              if (!out.contains("installed release-tools 1.0.0, team-workflow-plugin 1.0.0")) {
+                throw new IllegalStateException("install did not install the two samples: " + out);
+              }
+            }
+            if (r > 0) {
+              installMs.get(id).add(ms);
+            }
+            line.append(String.format(" %s %.0f ms", id, ms));
+          }
+          System.out.println(line);
+        }
+        md.append("## Installing the two samples from a warm local repository (item 9)\n\n")
+            .append("Fresh project (declaration and lock), fresh `CODEX_HOME` and `CLAUDE_CONFIG_DIR`, the local")
+            .append(" repository of an earlier install, `--offline`; the peer resolves the same two artifacts with")
+            .append(" their")
+            .append(" runtime dependencies from its own local repository, warmed by the same command online in the")
+            .append(" warm-up round, with `mvn -o dependency:get`, one run per artifact.\n\n");
+        List<Timed> installRows = List.of(
+            new Timed("install", "codexplugin install --offline (both hosts, with start-up archives)", null, List.of()),
+            new Timed("install-no-archive", "codexplugin install --offline --no-archive", null, List.of()),
+            new Timed("dependency-get", "mvn -o dependency:get, both artifacts (two runs)", null, List.of()));
+        table(md, installRows, installMs, "dependency-get");
       }
-      md.append("## Installing the two samples from a warm local repository (item 9)\n\n")
-          .append("Fresh project (declaration and lock), fresh `CODEX_HOME` and `CLAUDE_CONFIG_DIR`, the local")
-          .append(" repository of an earlier install, `--offline`; the peer resolves the same two artifacts with their")
-          .append(" runtime dependencies from its own local repository, warmed by the same command online in the")
-          .append(" warm-up round, with `mvn -o dependency:get`, one run per artifact.\n\n");
-      List<Timed> installRows = List.of(
-          new Timed("install", "codexplugin install --offline (both hosts, with start-up archives)", null, List.of()),
-          new Timed("install-no-archive", "codexplugin install --offline --no-archive", null, List.of()),
-          new Timed("dependency-get", "mvn -o dependency:get, both artifacts (two runs)", null, List.of()));
-      table(md, installRows, installMs, "dependency-get");
     }
     md.append("Load average after: ").append(load()).append("\n");
     Files.writeString(bench.resolve("target/report-packages.md"), md);
@@ -207,7 +220,8 @@ final class PackageBench {
   }
 
   private static void table(StringBuilder md, List<Timed> rows, Map<String, List<Double>> ms, String peer) {
-    md.append("| variant | what | median ms | ratio to ").append(peer).append(" (median of per-round ratios) | 95 % interval |\n")
+    md.append("| variant | what | median ms | ratio to ").append(peer)
+        .append(" (median of per-round ratios) | 95 % interval |\n")
         .append("|---|---|---:|---:|---|\n");
     for (Timed row : rows) {
       List<Double> values = ms.get(row.id());
