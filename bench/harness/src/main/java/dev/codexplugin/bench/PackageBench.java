@@ -70,7 +70,7 @@ final class PackageBench {
       // 1. No-op install against the JVM floor.
       Path classes = bench.resolve("harness/target/classes");
       List<Timed> noop = List.of(
-          new Timed("install", "codexplugin install (java -jar, as the wrapper runs it)", project,
+          new Timed("install", "codexplugin install (plain java -jar of the CLI jar)", project,
               lead.java(cli, "install")),
           new Timed("wrapper", "./codexplugin install (the committed wrapper: C1, serial GC, the CLI's class-data"
               + " archive)", project,
