@@ -100,11 +100,16 @@ final class ResolverErrors {
       }
       if (name.equals("ArtifactResolutionException")
           && t instanceof org.eclipse.aether.resolution.ArtifactResolutionException are) {
-        boolean all = !are.getResults().isEmpty();
+        boolean any = false;
+        boolean all = true;
         for (var r : are.getResults()) {
+          if (r.isResolved()) {
+            continue; // the artifacts that did resolve say nothing about the failure
+          }
+          any = true;
           all &= !r.getExceptions().isEmpty() && r.getExceptions().stream().allMatch(ResolverErrors::isNotFound);
         }
-        return all;
+        return any && all;
       }
     }
     return false;

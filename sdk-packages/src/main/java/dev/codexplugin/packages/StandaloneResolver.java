@@ -136,8 +136,14 @@ public final class StandaloneResolver implements AutoCloseable {
       proxies.add(new Proxy(p.getProtocol(), p.getHost(), p.getPort(), auth), p.getNonProxyHosts());
     }
     StandaloneResolver resolver = new StandaloneResolver(system, null, settings, options.environment());
-    RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
+    SessionBuilderSupplier sessions = new SessionBuilderSupplier(system);
+    RepositorySystemSession.CloseableSession session = sessions.get()
         .withLocalRepositoryBaseDirectories(local)
+        // Dependency management as the Maven build of a project applies it: the management of a dependency's own
+        // pom (its parent's) governs its transitive dependencies. Measured on the release-tools sample: Maven
+        // 3.9.11 resolves jackson-dataformat-yaml 2.21.1 (sdk-mcp's parent manages it); Resolver 2's classic
+        // manager would give json-schema-validator's 2.18.4, the transitive one gives 2.21.1, as Maven.
+        .setDependencyManager(sessions.getDependencyManager(true))
         .setOffline(options.offline() || settings.isOffline())
         .setMirrorSelector(mirrors)
         .setProxySelector(proxies)
