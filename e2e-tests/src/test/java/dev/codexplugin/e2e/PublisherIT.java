@@ -83,6 +83,9 @@ class PublisherIT {
     }
     Path cli = publisher.deployedFile(SdkArtifacts.GROUP_ID, "sdk-cli", publisher.sdkVersion(), "all", "jar");
     assertThat(Files.size(cli)).isGreaterThan(1_000_000L);
+    // The snapshot too, as it is, for the reactor's own sample jars.
+    Path snapshotApi = publisher.deployedFile(SdkArtifacts.GROUP_ID, "sdk-api", sdk.version(), "", "jar");
+    assertThat(Files.readAllBytes(snapshotApi)).isEqualTo(Files.readAllBytes(sdk.modules().get(0).jar()));
     // The publisher's local repository got the SDK from the server, never from an install.
     Path fetched = Path.of(System.getProperty("publisher.localRepository"))
         .resolve("dev/codexplugin/sdk-mcp/" + publisher.sdkVersion() + "/sdk-mcp-" + publisher.sdkVersion() + ".jar");

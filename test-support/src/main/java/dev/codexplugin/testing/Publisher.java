@@ -60,20 +60,29 @@ public final class Publisher implements AutoCloseable {
 
   /**
    * Starts the server on {@code workDir/repository} with the users {@code publisher} and {@link #TEAMMATE} and
-   * deploys the SDK built at {@code root} into it as its release version ({@link SdkArtifacts#releaseVersion()}):
-   * the samples' releases depend on a released SDK, as a team's plugins would (a package manager rightly resolves
-   * no snapshots for a locked release).
+   * deploys the SDK built at {@code root} into it twice: as it is ({@code 0.1.0-SNAPSHOT}, timestamped, what the
+   * reactor's own sample jars depend on) and as its release version ({@link SdkArtifacts#releaseVersion()}), which
+   * the published sample releases depend on, as a team's plugins depend on a released SDK (a package manager rightly
+   * resolves no snapshots for a locked release).
    *
    * @param localRepository the publisher's private local repository (may be shared by the tests of one module
    *     to save downloads; the SDK it fetched before is removed, so that this build's is used)
    */
   public static Publisher start(Path root, Path workDir, Path localRepository) throws IOException, InterruptedException {
-    return start(root, workDir, localRepository, SdkArtifacts.ofReactor(root).releaseVersion());
+    SdkArtifacts sdk = SdkArtifacts.ofReactor(root);
+    List<String> versions = sdk.version().equals(sdk.releaseVersion()) ? List.of(sdk.version())
+        : List.of(sdk.version(), sdk.releaseVersion());
+    return start(root, workDir, localRepository, sdk.releaseVersion(), versions);
   }
 
-  /** Like {@link #start(Path, Path, Path)}, with the SDK deployed as {@code sdkVersion}. */
+  /** Like {@link #start(Path, Path, Path)}, with the SDK deployed only as {@code sdkVersion}. */
   public static Publisher start(Path root, Path workDir, Path localRepository, String sdkVersion)
       throws IOException, InterruptedException {
+    return start(root, workDir, localRepository, sdkVersion, List.of(sdkVersion));
+  }
+
+  private static Publisher start(Path root, Path workDir, Path localRepository, String sdkVersion,
+      List<String> deployed) throws IOException, InterruptedException {
     SdkArtifacts sdk = SdkArtifacts.ofReactor(root);
     deleteRecursively(localRepository.resolve(SdkArtifacts.GROUP_ID.replace('.', '/')));
     Path shared = Maven.sharedLocalRepository();
@@ -88,7 +97,7 @@ public final class Publisher implements AutoCloseable {
           .repository(REPOSITORY_ID, server.url())
           .write(workDir.resolve("publisher-settings.xml"));
       Maven maven = Maven.wrapper(root, localRepository).settings(settings);
-      sdk.deploy(maven, REPOSITORY_ID, server.url(), workDir.resolve("sdk-deployment"), sdkVersion);
+      sdk.deploy(maven, REPOSITORY_ID, server.url(), workDir.resolve("sdk-deployment"), deployed);
       return new Publisher(root, workDir, server, maven, settings, sdk, sdkVersion);
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
@@ -165,7 +174,7 @@ public final class Publisher implements AutoCloseable {
     return sdk;
   }
 
-  /** The version the SDK was deployed as, which the published samples depend on. */
+  /** The version the published samples depend on: the SDK's release version, unless started with another. */
   public String sdkVersion() {
     return sdkVersion;
   }

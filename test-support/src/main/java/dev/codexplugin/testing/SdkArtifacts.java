@@ -104,13 +104,22 @@ public final class SdkArtifacts {
    */
   public void deploy(Maven maven, String repositoryId, URI url, Path workDir, String asVersion)
       throws IOException, InterruptedException {
-    Files.createDirectories(workDir.resolve("poms"));
+    deploy(maven, repositoryId, url, workDir, List.of(asVersion));
+  }
+
+  /** Like {@link #deploy(Maven, String, URI, Path, String)}, as each of {@code versions}, in one Maven run. */
+  public void deploy(Maven maven, String repositoryId, URI url, Path workDir, List<String> versions)
+      throws IOException, InterruptedException {
     StringBuilder executions = new StringBuilder();
-    Path parent = pom(root.resolve("pom.xml"), "codexplugin-parent", asVersion, workDir);
-    executions.append(execution("codexplugin-parent", parent, parent, null));
-    for (Module module : modules) {
-      executions.append(execution(module.artifactId(), jar(module, asVersion, workDir),
-          pom(module.pom(), module.artifactId(), asVersion, workDir), module.allJar().orElse(null)));
+    for (String asVersion : versions) {
+      Path dir = Files.createDirectories(workDir.resolve(asVersion));
+      Files.createDirectories(dir.resolve("poms"));
+      Path parent = pom(root.resolve("pom.xml"), "codexplugin-parent", asVersion, dir);
+      executions.append(execution("codexplugin-parent-" + asVersion, parent, parent, null));
+      for (Module module : modules) {
+        executions.append(execution(module.artifactId() + "-" + asVersion, jar(module, asVersion, dir),
+            pom(module.pom(), module.artifactId(), asVersion, dir), module.allJar().orElse(null)));
+      }
     }
     String pom = """
         <?xml version="1.0" encoding="UTF-8"?>
