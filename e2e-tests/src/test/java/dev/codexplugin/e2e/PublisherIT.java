@@ -72,18 +72,40 @@ class PublisherIT {
   @Test
   void samplesWereBuiltAgainstThisBuildsSdkFromTheRepository() throws Exception {
     SdkArtifacts sdk = publisher.sdk();
+    assertThat(publisher.sdkVersion()).isEqualTo(sdk.releaseVersion());
     for (SdkArtifacts.Module module : sdk.modules()) {
-      Path deployed = publisher.deployedFile(SdkArtifacts.GROUP_ID, module.artifactId(), sdk.version(), "", "jar");
+      if (module.artifactId().equals("sdk-maven-plugin")) {
+        continue; // its descriptor names the release version; the rest is checked below
+      }
+      Path deployed = publisher.deployedFile(SdkArtifacts.GROUP_ID, module.artifactId(), publisher.sdkVersion(), "", "jar");
       assertWithMessage("deployed %s", module.artifactId())
           .that(Files.readAllBytes(deployed)).isEqualTo(Files.readAllBytes(module.jar()));
     }
-    Path cli = publisher.deployedFile(SdkArtifacts.GROUP_ID, "sdk-cli", sdk.version(), "all", "jar");
+    Path cli = publisher.deployedFile(SdkArtifacts.GROUP_ID, "sdk-cli", publisher.sdkVersion(), "all", "jar");
     assertThat(Files.size(cli)).isGreaterThan(1_000_000L);
+    // The snapshot too, as it is, for the reactor's own sample jars.
+    Path snapshotApi = publisher.deployedFile(SdkArtifacts.GROUP_ID, "sdk-api", sdk.version(), "", "jar");
+    assertThat(Files.readAllBytes(snapshotApi)).isEqualTo(Files.readAllBytes(sdk.modules().get(0).jar()));
     // The publisher's local repository got the SDK from the server, never from an install.
     Path fetched = Path.of(System.getProperty("publisher.localRepository"))
-        .resolve("dev/codexplugin/sdk-mcp/" + sdk.version() + "/sdk-mcp-" + sdk.version() + ".jar");
+        .resolve("dev/codexplugin/sdk-mcp/" + publisher.sdkVersion() + "/sdk-mcp-" + publisher.sdkVersion() + ".jar");
     assertThat(Files.readAllBytes(fetched)).isEqualTo(Files.readAllBytes(sdk.modules().stream()
         .filter(m -> m.artifactId().equals("sdk-mcp")).findFirst().orElseThrow().jar()));
+  }
+
+  @Test
+  void theSnapshotCanBeDeployedAsItIs() throws Exception {
+    Path snapshotWork = work.resolveSibling("publisher-it-snapshot");
+    deleteRecursively(snapshotWork);
+    SdkArtifacts sdk = publisher.sdk();
+    try (Publisher snapshots = Publisher.start(Reactor.root(), snapshotWork,
+        snapshotWork.resolve("m2"), sdk.version())) {
+      Path cli = snapshots.deployedFile(SdkArtifacts.GROUP_ID, "sdk-cli", sdk.version(), "all", "jar");
+      assertThat(cli.getFileName().toString()).matches("sdk-cli-0\\.1\\.0-[0-9]{8}\\.[0-9]{6}-1-all\\.jar");
+      assertThat(Files.readAllBytes(cli)).isEqualTo(Files.readAllBytes(
+          sdk.modules().stream().filter(m -> m.artifactId().equals("sdk-cli")).findFirst().orElseThrow()
+              .allJar().orElseThrow()));
+    }
   }
 
   @Test

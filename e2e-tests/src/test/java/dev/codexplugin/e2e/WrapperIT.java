@@ -31,7 +31,7 @@ class WrapperIT {
     PublisherIT.deleteRecursively(work);
     try (Publisher publisher = Publisher.start(Reactor.root(), work,
         Path.of(System.getProperty("publisher.localRepository")))) {
-      String version = publisher.sdk().version();
+      String version = publisher.sdkVersion();
       Path deployed = publisher.deployedFile(SdkArtifacts.GROUP_ID, "sdk-cli", version, "all", "jar");
       String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(Files.readAllBytes(deployed)));

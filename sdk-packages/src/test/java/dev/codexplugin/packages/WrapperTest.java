@@ -98,6 +98,46 @@ class WrapperTest {
   }
 
   @Test
+  void theCliRunsWithHomeAsUserHomeAndTheOptions() throws Exception {
+    env.put("CODEXPLUGIN_OPTS", "-Dextra=yes -Xshare:auto");
+
+    Run run = run("home");
+
+    assertThat(run.exit()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo(home + " yes\n");
+  }
+
+  @Test
+  void theFirstRunMakesTheClisClassDataArchiveAndLaterRunsUseIt() throws Exception {
+    assertThat(run("flags").out()).isEqualTo("-XX:ArchiveClassesAtExit\n");
+    Path archive;
+    try (Stream<Path> files = Files.list(home.resolve(".codexplugin/wrapper/dists"))) {
+      archive = files.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+    assertThat(archive.getFileName().toString()).startsWith(sha256 + "-");
+
+    Run second = run("flags");
+
+    assertThat(second.out()).isEqualTo("-XX:SharedArchiveFile\n");
+    assertThat(second.err()).isEmpty();
+  }
+
+  @Test
+  void aCorruptArchiveIsIgnoredWithoutAWordOnStdout() throws Exception {
+    assertThat(run("--version").exit()).isEqualTo(0);
+    try (Stream<Path> files = Files.list(home.resolve(".codexplugin/wrapper/dists"))) {
+      for (Path archive : files.filter(p -> p.toString().endsWith(".jsa")).toList()) {
+        Files.writeString(archive, "not a class-data archive");
+      }
+    }
+
+    Run run = run("--version");
+
+    assertThat(run.exit()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo("codexplugin " + VERSION + "\n");
+  }
+
+  @Test
   void theCliExitCodeAndInputPassThrough() throws Exception {
     Run run = run("exit", "7");
 
@@ -361,6 +401,14 @@ class WrapperTest {
           public static void main(String[] args) {
             if (args.length == 1 && args[0].equals("--version")) {
               System.out.println("%s");
+            } else if (args.length == 1 && args[0].equals("home")) {
+              System.out.println(System.getProperty("user.home") + " " + System.getProperty("extra"));
+            } else if (args.length == 1 && args[0].equals("flags")) {
+              for (String flag : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (flag.contains("Archive")) {
+                  System.out.println(flag.substring(0, flag.indexOf('=')));
+                }
+              }
             } else if (args.length == 2 && args[0].equals("exit")) {
               System.exit(Integer.parseInt(args[1]));
             } else {

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A team's publisher, for the package manager's tests: a {@link RepositoryServer} on {@code 127.0.0.1} that holds
@@ -33,35 +35,60 @@ public final class Publisher implements AutoCloseable {
   /** The id of the repository in the settings of the publisher (and of a teammate). */
   public static final String REPOSITORY_ID = "team";
 
+  /** A teammate's credentials: may read, may not deploy. */
+  public static final Credentials TEAMMATE = new Credentials("teammate", "teammate-secret");
+
   private final Path root;
   private final Path workDir;
   private final RepositoryServer server;
   private final Maven maven;
   private final Path settings;
   private final SdkArtifacts sdk;
+  private final String sdkVersion;
   private int runs;
 
-  private Publisher(Path root, Path workDir, RepositoryServer server, Maven maven, Path settings, SdkArtifacts sdk) {
+  private Publisher(Path root, Path workDir, RepositoryServer server, Maven maven, Path settings, SdkArtifacts sdk,
+      String sdkVersion) {
     this.root = root;
     this.workDir = workDir;
     this.server = server;
     this.maven = maven;
     this.settings = settings;
     this.sdk = sdk;
+    this.sdkVersion = sdkVersion;
   }
 
   /**
-   * Starts the server on {@code workDir/repository} with the user {@code publisher} and deploys the SDK built at
-   * {@code root} into it.
+   * Starts the server on {@code workDir/repository} with the users {@code publisher} and {@link #TEAMMATE} and
+   * deploys the SDK built at {@code root} into it twice: as it is ({@code 0.1.0-SNAPSHOT}, timestamped, what the
+   * reactor's own sample jars depend on) and as its release version ({@link SdkArtifacts#releaseVersion()}), which
+   * the published sample releases depend on, as a team's plugins depend on a released SDK (a package manager rightly
+   * resolves no snapshots for a locked release).
    *
    * @param localRepository the publisher's private local repository (may be shared by the tests of one module
-   *     to save downloads; snapshots are checked again on every run)
+   *     to save downloads; the SDK it fetched before is removed, so that this build's is used)
    */
   public static Publisher start(Path root, Path workDir, Path localRepository) throws IOException, InterruptedException {
     SdkArtifacts sdk = SdkArtifacts.ofReactor(root);
+    List<String> versions = sdk.version().equals(sdk.releaseVersion()) ? List.of(sdk.version())
+        : List.of(sdk.version(), sdk.releaseVersion());
+    return start(root, workDir, localRepository, sdk.releaseVersion(), versions);
+  }
+
+  /** Like {@link #start(Path, Path, Path)}, with the SDK deployed only as {@code sdkVersion}. */
+  public static Publisher start(Path root, Path workDir, Path localRepository, String sdkVersion)
+      throws IOException, InterruptedException {
+    return start(root, workDir, localRepository, sdkVersion, List.of(sdkVersion));
+  }
+
+  private static Publisher start(Path root, Path workDir, Path localRepository, String sdkVersion,
+      List<String> deployed) throws IOException, InterruptedException {
+    SdkArtifacts sdk = SdkArtifacts.ofReactor(root);
+    deleteRecursively(localRepository.resolve(SdkArtifacts.GROUP_ID.replace('.', '/')));
     Path shared = Maven.sharedLocalRepository();
     RepositoryServer server = RepositoryServer.builder(workDir.resolve("repository"))
         .user("publisher", "publisher-secret")
+        .reader(TEAMMATE.username(), TEAMMATE.password())
         .upstream(shared)
         .start();
     try {
@@ -70,8 +97,8 @@ public final class Publisher implements AutoCloseable {
           .repository(REPOSITORY_ID, server.url())
           .write(workDir.resolve("publisher-settings.xml"));
       Maven maven = Maven.wrapper(root, localRepository).settings(settings);
-      sdk.deploy(maven, REPOSITORY_ID, server.url(), workDir.resolve("sdk-deployment"));
-      return new Publisher(root, workDir, server, maven, settings, sdk);
+      sdk.deploy(maven, REPOSITORY_ID, server.url(), workDir.resolve("sdk-deployment"), deployed);
+      return new Publisher(root, workDir, server, maven, settings, sdk, sdkVersion);
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
       throw e;
@@ -93,7 +120,7 @@ public final class Publisher implements AutoCloseable {
     List<String> modules = new ArrayList<>();
     for (SampleRelease release : unique) {
       String module = release.artifactId() + "-" + release.version();
-      release.writeProject(root.resolve("samples"), run.resolve(module));
+      release.writeProject(root.resolve("samples"), run.resolve(module), sdkVersion);
       modules.add("    <module>" + module + "</module>\n");
     }
     Files.writeString(run.resolve("pom.xml"), """
@@ -132,7 +159,7 @@ public final class Publisher implements AutoCloseable {
     return server.url();
   }
 
-  /** The publisher's credentials, which may also read. */
+  /** The publisher's credentials, which may also read ({@link #TEAMMATE} may only read). */
   public Credentials credentials() {
     return server.credentials();
   }
@@ -142,9 +169,14 @@ public final class Publisher implements AutoCloseable {
     return settings;
   }
 
-  /** The SDK deployed into the repository. */
+  /** The SDK deployed into the repository (its jars; see {@link #sdkVersion()} for the version deployed). */
   public SdkArtifacts sdk() {
     return sdk;
+  }
+
+  /** The version the published samples depend on: the SDK's release version, unless started with another. */
+  public String sdkVersion() {
+    return sdkVersion;
   }
 
   /** The Maven the publisher runs. */
@@ -187,6 +219,17 @@ public final class Publisher implements AutoCloseable {
     String resolved = resolvedVersion(groupId, artifactId, version);
     return server.root().resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version)
         .resolve(artifactId + "-" + resolved + (classifier.isEmpty() ? "" : "-" + classifier) + "." + extension);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Stops the server; the repository folder stays. */

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,8 @@ public enum SampleRelease {
 
   /** The group id of the samples. */
   public static final String GROUP_ID = "dev.codexplugin.samples";
+
+  private static final Pattern SDK_VERSION = Pattern.compile("<codexplugin\\.version>[^<]*</codexplugin\\.version>");
 
   private final String artifactId;
   private final String version;
@@ -77,9 +81,10 @@ public enum SampleRelease {
 
   /**
    * Writes the release's Maven project into {@code dir} (made if missing; must be empty): the sample's
-   * {@code pom.xml} with this version and its {@code src/main/} with this release's changes.
+   * {@code pom.xml} with this version and the SDK version {@code sdkVersion}, and its {@code src/main/} with this
+   * release's changes.
    */
-  public Path writeProject(Path samples, Path dir) throws IOException {
+  public Path writeProject(Path samples, Path dir, String sdkVersion) throws IOException {
     Path sample = samples.resolve(artifactId);
     if (!Files.isRegularFile(sample.resolve("pom.xml"))) {
       throw new IllegalArgumentException("no sample at " + sample);
@@ -104,6 +109,12 @@ public enum SampleRelease {
       throw new IllegalStateException(sample.resolve("pom.xml") + " no longer declares version 1.0.0 right after"
           + " <artifactId>" + artifactId + "</artifactId>; update SampleRelease to the sample");
     }
+    Matcher sdk = SDK_VERSION.matcher(pom);
+    if (!sdk.find()) {
+      throw new IllegalStateException(sample.resolve("pom.xml") + " has no <codexplugin.version> property; update"
+          + " SampleRelease to the sample");
+    }
+    pom = sdk.replaceFirst("<codexplugin.version>" + Matcher.quoteReplacement(sdkVersion) + "</codexplugin.version>");
     Files.writeString(dir.resolve("pom.xml"), pom.replace(declared,
         "<artifactId>" + artifactId + "</artifactId>\n  <version>" + version + "</version>"), StandardCharsets.UTF_8);
     for (Change change : changes) {

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -23,6 +26,8 @@ import org.xml.sax.SAXException;
  * project built against {@code 0.1.0-SNAPSHOT} gets this build's SDK and never an install in {@code ~/.m2}.
  */
 public final class SdkArtifacts {
+  private static final String PLUGIN_DESCRIPTOR = "META-INF/maven/plugin.xml";
+
   /** The SDK's group id. */
   public static final String GROUP_ID = "dev.codexplugin";
 
@@ -80,16 +85,41 @@ public final class SdkArtifacts {
   }
 
   /**
-   * Deploys the parent POM and every module, with {@code maven-deploy-plugin:deploy-file} in one Maven run, to
-   * {@code url}; {@code maven}'s settings must hold the server {@code repositoryId}.
-   *
-   * @param workDir a folder for the generated POM that runs the deployments
+   * The release this build's version becomes: {@code 0.1.0} for {@code 0.1.0-SNAPSHOT}.
    */
-  public void deploy(Maven maven, String repositoryId, URI url, Path workDir) throws IOException, InterruptedException {
+  public String releaseVersion() {
+    return version.endsWith("-SNAPSHOT") ? version.substring(0, version.length() - "-SNAPSHOT".length()) : version;
+  }
+
+  /**
+   * Deploys the parent POM and every module, with {@code maven-deploy-plugin:deploy-file} in one Maven run, to
+   * {@code url}, as version {@code asVersion}; {@code maven}'s settings must hold the server {@code repositoryId}.
+   *
+   * <p>With {@code asVersion} equal to {@link #version()} the artifacts are deployed as they are (a snapshot gets
+   * its timestamp); with another version, such as {@link #releaseVersion()}, the POMs are deployed with that
+   * version in place of {@link #version()} and the jars unchanged: this build's bytes as the release a team
+   * would depend on.
+   *
+   * @param workDir a folder for the generated POMs and the one that runs the deployments
+   */
+  public void deploy(Maven maven, String repositoryId, URI url, Path workDir, String asVersion)
+      throws IOException, InterruptedException {
+    deploy(maven, repositoryId, url, workDir, List.of(asVersion));
+  }
+
+  /** Like {@link #deploy(Maven, String, URI, Path, String)}, as each of {@code versions}, in one Maven run. */
+  public void deploy(Maven maven, String repositoryId, URI url, Path workDir, List<String> versions)
+      throws IOException, InterruptedException {
     StringBuilder executions = new StringBuilder();
-    executions.append(execution("codexplugin-parent", root.resolve("pom.xml"), root.resolve("pom.xml"), null));
-    for (Module module : modules) {
-      executions.append(execution(module.artifactId(), module.jar(), module.pom(), module.allJar().orElse(null)));
+    for (String asVersion : versions) {
+      Path dir = Files.createDirectories(workDir.resolve(asVersion));
+      Files.createDirectories(dir.resolve("poms"));
+      Path parent = pom(root.resolve("pom.xml"), "codexplugin-parent", asVersion, dir);
+      executions.append(execution("codexplugin-parent-" + asVersion, parent, parent, null));
+      for (Module module : modules) {
+        executions.append(execution(module.artifactId() + "-" + asVersion, jar(module, asVersion, dir),
+            pom(module.pom(), module.artifactId(), asVersion, dir), module.allJar().orElse(null)));
+      }
     }
     String pom = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -119,6 +149,57 @@ public final class SdkArtifacts {
     Files.createDirectories(workDir);
     Files.writeString(workDir.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
     maven.runOrFail(workDir, "validate");
+  }
+
+  /**
+   * The jar to deploy: the module's jar itself, except that a Maven plugin's descriptor
+   * ({@code META-INF/maven/plugin.xml}, which Maven checks against the version it resolved) names {@code asVersion},
+   * as a release build of the same sources would write it; every other entry is copied byte for byte.
+   */
+  private Path jar(Module module, String asVersion, Path workDir) throws IOException {
+    if (asVersion.equals(version)) {
+      return module.jar();
+    }
+    try (ZipFile zip = new ZipFile(module.jar().toFile())) {
+      if (zip.getEntry(PLUGIN_DESCRIPTOR) == null) {
+        return module.jar();
+      }
+      Path copy = Files.createDirectories(workDir.resolve("jars")).resolve(module.jar().getFileName());
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+          byte[] bytes;
+          try (var in = zip.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+          }
+          if (entry.getName().equals(PLUGIN_DESCRIPTOR)) {
+            bytes = new String(bytes, StandardCharsets.UTF_8)
+                .replace("<version>" + version + "</version>", "<version>" + asVersion + "</version>")
+                .getBytes(StandardCharsets.UTF_8);
+          }
+          ZipEntry copied = new ZipEntry(entry.getName());
+          copied.setTime(entry.getTime());
+          out.putNextEntry(copied);
+          out.write(bytes);
+          out.closeEntry();
+        }
+      }
+      return copy;
+    }
+  }
+
+  /** The POM to deploy: {@code pom} itself, or a copy with {@code asVersion} for this build's version. */
+  private Path pom(Path pom, String artifactId, String asVersion, Path workDir) throws IOException {
+    if (asVersion.equals(version)) {
+      return pom;
+    }
+    String text = Files.readString(pom, StandardCharsets.UTF_8);
+    String declared = "<version>" + version + "</version>";
+    if (!text.contains(declared)) {
+      throw new IllegalStateException(pom + " has no " + declared + " to deploy as " + asVersion);
+    }
+    Path copy = workDir.resolve("poms").resolve(artifactId + ".pom");
+    Files.writeString(copy, text.replace(declared, "<version>" + asVersion + "</version>"), StandardCharsets.UTF_8);
+    return copy;
   }
 
   private static String execution(String id, Path file, Path pom, Path all) {

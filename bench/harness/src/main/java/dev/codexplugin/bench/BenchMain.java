@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  * <pre>
  * bench=DIR        the bench/ folder (the Maven build passes it)
  * quick            a smoke run: few rounds and iterations (numbers not meant to be read)
- * only=a,b         sections to run: processor, loader, startup, throughput (default: all)
+ * only=a,b         sections to run: processor, loader, startup, throughput, packages (default: all); packages
+ *                   writes target/report-packages.md (hosts=DIR: the folder of codex and claude, default
+ *                   harness/target/hosts/node_modules/.bin; packageRounds=N, installRounds=N,
+ *                   packageParts=noop,startup,install)
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
  * reps=N           throughput repetitions per variant (default 6)
  * processorPairs=N measured rounds of the processor comparisons (default 8), after 3 warm-up rounds
@@ -50,7 +53,7 @@ public final class BenchMain {
     Path bench = Path.of(opts.getOrDefault("bench", "bench")).toAbsolutePath().normalize();
     boolean quick = opts.containsKey("quick");
     Set<String> only = new LinkedHashSet<>(Arrays.asList(
-        opts.getOrDefault("only", "startup,throughput,processor,loader").split(",")));
+        opts.getOrDefault("only", "startup,throughput,processor,loader,packages").split(",")));
     Path target = bench.resolve("target");
     Path scratch = target.resolve("work");
     Path logs = target.resolve("logs");
@@ -58,7 +61,8 @@ public final class BenchMain {
 
     Report report = new Report(bench, quick, String.join(" ", args));
     report.machineBefore();
-    Map<String, Variant> servers = Servers.discover(bench);
+    Map<String, Variant> servers = only.equals(Set.of("packages")) ? Servers.discoverForPackages(bench)
+        : Servers.discover(bench);
 
     if (only.contains("startup")) {
       int rounds = Integer.parseInt(opts.getOrDefault("rounds", quick ? "3" : "20"));
@@ -125,6 +129,16 @@ public final class BenchMain {
       System.out.println("Loader: " + jars.size() + " bundle jars in " + jarsDir);
       report.loader = LoaderBench.run(jarsDir, jars, quick, quick ? 1 : 3);
       report.write();
+    }
+    if (only.contains("packages")) {
+      Path hosts = Path.of(opts.getOrDefault("hosts", bench.resolve("harness/target/hosts/node_modules/.bin")
+          .toString()));
+      int rounds = Integer.parseInt(opts.getOrDefault("packageRounds", quick ? "3" : "20"));
+      int installRounds = Integer.parseInt(opts.getOrDefault("installRounds", quick ? "1" : "5"));
+      Set<String> parts = new LinkedHashSet<>(Arrays.asList(
+          opts.getOrDefault("packageParts", "noop,startup,install").split(",")));
+      System.out.println(PackageBench.run(bench, servers, scratch.resolve("packages"), hosts, rounds, installRounds,
+          parts, logs));
     }
     report.machineAfter();
     report.write();

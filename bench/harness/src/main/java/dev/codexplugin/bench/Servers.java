@@ -64,4 +64,20 @@ final class Servers {
     }
     return variants;
   }
+
+  /** The variants of {@link #discover(Path)} that the package benchmarks use (sdk, floor): the others need not be built. */
+  static Map<String, Variant> discoverForPackages(Path bench) throws IOException {
+    Map<String, Variant> variants = new LinkedHashMap<>();
+    variants.put("sdk", new Variant("sdk", "(a) hand-written on MCP SDK 2.1.0, victools 4.38.0 schemas",
+        bench.resolve("server-sdk/target/server"),
+        List.of("java", "-cp", "lib/*", "dev.codexplugin.bench.sdk.SdkBenchServer")));
+    variants.put("floor", new Variant("floor", "a JVM that prints one line and exits",
+        bench.resolve("harness/target"), List.of("java", "-cp", "classes", Floor.class.getName())));
+    for (Variant v : variants.values()) {
+      if (!Files.isDirectory(v.cwd())) {
+        throw new IOException(v.id() + ": " + v.cwd() + " is missing; build with ./mvnw -Pbench -DskipTests verify");
+      }
+    }
+    return variants;
+  }
 }

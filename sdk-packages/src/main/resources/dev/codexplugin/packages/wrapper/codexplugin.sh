@@ -25,9 +25,31 @@ else
   java=$(command -v java) || die "no java on PATH; install a JDK 17+ or set JAVA_HOME"
 fi
 
-jar="${CODEXPLUGIN_HOME:-$HOME/.codexplugin}/wrapper/dists/$sha256.jar"
+dists="${CODEXPLUGIN_HOME:-$HOME/.codexplugin}/wrapper/dists"
+jar="$dists/$sha256.jar"
 if [ ! -f "$jar" ]; then
   "$java" "$dir/.codexplugin-wrapper/CodexpluginWrapper.java" "$properties" "$jar" || exit 1
 fi
-# shellcheck disable=SC2086 # CODEXPLUGIN_OPTS holds several options
-exec "$java" $CODEXPLUGIN_OPTS -jar "$jar" "$@"
+
+# The JVM takes user.home from the password database, the hosts (Codex, Claude Code) take $HOME: give the CLI
+# $HOME, so that it finds ~/.m2, ~/.codex and ~/.claude where the hosts do. A short-lived command line starts
+# faster with C1 only and the serial collector, and with a class-data archive of the CLI: made by the first
+# run with this java (into a file of its own, renamed when the run ends), used by every run after it; an archive
+# the JVM cannot use is ignored (-Xshare:auto), and the JVM's warnings stay off the CLI's output.
+flags="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:disable"
+flags="$flags -Xlog:all=error:stderr"
+archive="$dists/$sha256-$(printf '%s' "$java" | cksum | cut -d ' ' -f 1).jsa"
+if [ -f "$archive" ]; then
+  # shellcheck disable=SC2086 # $flags and CODEXPLUGIN_OPTS hold several options
+  exec "$java" ${HOME:+"-Duser.home=$HOME"} $flags "-XX:SharedArchiveFile=$archive" $CODEXPLUGIN_OPTS -jar "$jar" "$@"
+fi
+status=0
+# shellcheck disable=SC2086
+"$java" ${HOME:+"-Duser.home=$HOME"} $flags "-XX:ArchiveClassesAtExit=$archive.$$" $CODEXPLUGIN_OPTS -jar "$jar" "$@" \
+  || status=$?
+if [ -s "$archive.$$" ]; then
+  mv -f "$archive.$$" "$archive" 2>/dev/null || rm -f "$archive.$$"
+else
+  rm -f "$archive.$$"
+fi
+exit $status
