@@ -10,11 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,9 +34,9 @@ import java.util.Set;
  *       Stop going).
  * </ul>
  *
- * <p>The deadline is the handler's {@code timeoutSec} counted from the start of the process, less a margin (a
- * quarter of the timeout, at most one second), so that the fail-safe is written before the host gives up on the
- * hook. While the handler runs, {@code System.out} is stderr and {@code System.in} is empty: nothing a handler
+ * <p>The deadline is the handler's {@code timeoutSec} counted from the start of {@code main}, less a margin (a
+ * quarter of the timeout, at least 0.5 s and at most 1.5 s), so that the fail-safe is written before the host
+ * gives up on the hook. While the handler runs, {@code System.out} is stderr and {@code System.in} is empty: nothing a handler
  * prints can become a decision. (The JVM itself logs to stdout by default; the generated command turns that off
  * with {@code -Xlog:disable -Xlog:all=warning:stderr}.)
  *
@@ -70,7 +68,7 @@ public final class HookRunner {
    */
   public static void main(HookDispatcher dispatcher, String[] args) {
     PrintStream err = System.err;
-    Run run = new Run(dispatcher, args, System.in, System.getenv(), processStart(), false);
+    Run run = new Run(dispatcher, args, System.in, System.getenv(), System.currentTimeMillis(), false);
     Runtime.getRuntime().addShutdownHook(new Guard(run, err));
     int code = run.execute(new FileOutputStream(FileDescriptor.out), err);
     Thread watchdog = new Thread(new Halt(code), "hook exit watchdog");
@@ -114,16 +112,14 @@ public final class HookRunner {
     }
   }
 
-  /** When the JVM started, from the OS; now when it cannot tell. */
-  private static long processStart() {
-    Optional<Instant> start = ProcessHandle.current().info().startInstant();
-    long now = System.currentTimeMillis();
-    return start.isPresent() && start.get().toEpochMilli() <= now ? start.get().toEpochMilli() : now;
-  }
-
-  /** The deadline margin: a quarter of the timeout, at most one second. */
+  /**
+   * The deadline margin: a quarter of the timeout, at least half a second (the JVM's own start, before
+   * {@code main}, takes 0.1-0.3 s and is not counted), at most one and a half. ({@code ProcessHandle}'s start
+   * time would count the JVM's start too, but asking for it starts a thread pool, which costs a hook more than
+   * it saves.)
+   */
   static long marginMillis(int timeoutSec) {
-    return Math.min(1000L, timeoutSec * 1000L / 4);
+    return Math.max(500L, Math.min(1500L, timeoutSec * 1000L / 4));
   }
 
   /** One run: its inputs, and what is known of it once it ended. */

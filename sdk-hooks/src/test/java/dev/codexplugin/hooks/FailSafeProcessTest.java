@@ -67,8 +67,10 @@ class FailSafeProcessTest {
         + " the call is denied: handler PolicyHandlers.hanging was still running 1500 ms after the hook started (its"
         + " timeout is 2 s)\n");
     assertThat(ran.log().path("outcome").asText()).isEqualTo("timeout");
-    // decided at 1.5 s after the process started, before the host's 2 s (the handler sleeps for 60 s)
-    assertWithMessage("ms from launch to exit").that(ran.millis()).isLessThan(2000);
+    // decided 1.5 s after main started, before the host's 2 s (the handler sleeps for 60 s); the JVM's own start
+    // comes on top of that, which on a loaded machine can take a good part of the remaining 0.5 s
+    assertWithMessage("ms the runner took").that(ran.log().path("durationMs").asLong()).isLessThan(1600);
+    assertWithMessage("ms from launch to exit").that(ran.millis()).isLessThan(3000);
   }
 
   @Test

@@ -249,8 +249,10 @@ class HookRunnerTest {
         .hasMessageThat().isEqualTo("hook handler h: event PRE_MODEL_REQUEST is not one both hosts share");
     assertThrows(IllegalArgumentException.class, () -> new HookMethod(0, "h", HookEvent.STOP, 0));
     assertThrows(IllegalArgumentException.class, () -> new HookMethod(0, "h", HookEvent.STOP, 601));
-    assertThat(HookRunner.marginMillis(1)).isEqualTo(250);
-    assertThat(HookRunner.marginMillis(10)).isEqualTo(1000);
+    assertThat(HookRunner.marginMillis(1)).isEqualTo(500);
+    assertThat(HookRunner.marginMillis(2)).isEqualTo(500);
+    assertThat(HookRunner.marginMillis(4)).isEqualTo(1000);
+    assertThat(HookRunner.marginMillis(10)).isEqualTo(1500);
   }
 
   private static HookDispatcher dispatcher(HookEvent event, HookDecision decision) {
