@@ -11,6 +11,9 @@ module dev.codexplugin.mcp {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires com.fasterxml.jackson.datatype.jsr310;
+  // Optional: a span per tool call when the application puts the API on the class path.
+  requires static io.opentelemetry.api;
+  requires static io.opentelemetry.context;
 
   exports dev.codexplugin.mcp;
 }

@@ -44,16 +44,31 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
   private final ToolSchema schema;
   private final ObjectMapper mapper;
   private final ObjectMapper resultMapper;
+  private final ToolCallLog log;
 
-  ToolHandler(ToolMethod method, ToolSchema schema, ObjectMapper mapper, ObjectMapper resultMapper) {
+  ToolHandler(ToolMethod method, ToolSchema schema, ObjectMapper mapper, ObjectMapper resultMapper,
+      ToolCallLog log) {
     this.method = method;
     this.schema = schema;
     this.mapper = mapper;
     this.resultMapper = resultMapper;
+    this.log = log;
   }
 
+  /** Answers the call and records it: one log line on stderr and a span (the ops contract, {@link ToolCallLog}). */
   @Override
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
+    ToolCallLog.Call call = log.start(method.name(), request.arguments());
+    try {
+      return call.end(answer(exchange, request));
+    } catch (RuntimeException e) {
+      throw call.end(e);
+    } catch (Error e) {
+      throw call.end(e);
+    }
+  }
+
+  private CallToolResult answer(McpSyncServerExchange exchange, CallToolRequest request) {
     Map<String, Object> given = request.arguments();
     ObjectNode arguments = given == null ? mapper.createObjectNode() : mapper.valueToTree(given);
     schema.dropNullOptionals(arguments);
@@ -102,6 +117,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
   }
 
   private CallToolResult failed(Throwable t) {
+    ToolCallLog.failure(t);
     LOG.log(Level.WARNING, "MCP tool '" + method.name() + "' failed", t);
     String message = t.getMessage();
     return error(message == null ? t.getClass().getSimpleName() : message);

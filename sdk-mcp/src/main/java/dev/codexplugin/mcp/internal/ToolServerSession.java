@@ -121,6 +121,7 @@ public final class ToolServerSession {
     }
     ObjectReader reader = Json.strictTreeReader(mapper);
     SchemaRegistry registry = ToolSchema.newRegistry();
+    ToolCallLog log = new ToolCallLog(serverName, System.getenv());
     Set<String> names = new HashSet<>();
     List<SyncToolSpecification> specifications = new ArrayList<>();
     for (ToolMethod method : methods) {
@@ -161,7 +162,7 @@ public final class ToolServerSession {
       }
       specifications.add(SyncToolSpecification.builder()
           .tool(tool)
-          .callHandler(new ToolHandler(method, schema, mapper, resultMapper))
+          .callHandler(new ToolHandler(method, schema, mapper, resultMapper, log))
           .build());
     }
     if (!problems.isEmpty()) {
