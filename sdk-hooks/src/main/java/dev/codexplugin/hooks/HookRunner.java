@@ -49,6 +49,9 @@ public final class HookRunner {
       HookEvent.STOP, HookEvent.SUBAGENT_START, HookEvent.SUBAGENT_STOP, HookEvent.PRE_COMPACT,
       HookEvent.POST_COMPACT);
 
+  /** How long a run with a handler id the launcher lacks waits for stdin (to learn the event). */
+  private static final long UNKNOWN_HANDLER_DEADLINE_MILLIS = 5000;
+
   /** How long {@link #main} lets shutdown hooks run after the decision is written before it halts the JVM. */
   private static final long EXIT_GRACE_MILLIS = 2000;
 
@@ -178,7 +181,7 @@ public final class HookRunner {
         Thread thread = new Thread(worker, "hook " + id);
         thread.setDaemon(true);
         thread.start();
-        long deadline = method == null ? startedMillis + 5000
+        long deadline = method == null ? startedMillis + UNKNOWN_HANDLER_DEADLINE_MILLIS
             : startedMillis + method.timeoutSec() * 1000L - marginMillis(method.timeoutSec());
         long wait = Math.max(1, deadline - System.currentTimeMillis());
         try {
@@ -212,8 +215,10 @@ public final class HookRunner {
         span.end(event == null ? null : event.jsonName(), tool, "ok", output.written, null);
         return output.exitCode;
       }
-      Throwable failure = timedOut ? new HookTimeoutException(id, method.timeoutSec(),
-          method.timeoutSec() * 1000L - marginMillis(method.timeoutSec())) : worker.failure;
+      Throwable failure = !timedOut ? worker.failure : method == null
+          ? new HookTimeoutException(id, 0, UNKNOWN_HANDLER_DEADLINE_MILLIS)
+          : new HookTimeoutException(id, method.timeoutSec(),
+              method.timeoutSec() * 1000L - marginMillis(method.timeoutSec()));
       boolean deny = event == HookEvent.PRE_TOOL_USE;
       String outcome = timedOut ? "timeout" : "error";
       err.println(failSafeMessage(event, failure, timedOut));

@@ -124,6 +124,22 @@ class FailSafeProcessTest {
   }
 
   @Test
+  void aHostThatNeverClosesStdinGetsTheFailSafeAtTheDeadline() throws Exception {
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), PolicyPluginHooks.class.getName(), "PolicyHandlers.gone");
+    Process process = new ProcessBuilder(command).start();
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    process.getOutputStream().write("{\"hook_event_name\":".getBytes(StandardCharsets.UTF_8)); // and no more
+    process.getOutputStream().flush();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).isEqualTo(1); // the event is unknown: fail open
+    assertThat(err.join()).contains("did not decide in time; the host goes on without it: the hook input did not"
+        + " arrive within 5000 ms");
+    process.getOutputStream().close();
+  }
+
+  @Test
   void stdinThatIsNotJsonDeniesThePreToolUse() throws Exception {
     Ran ran = hook("tool_name=bump", Inputs.CODEX_ENV, "PolicyHandlers.checkBump");
 
