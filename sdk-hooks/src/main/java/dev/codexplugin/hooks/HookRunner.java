@@ -41,7 +41,7 @@ import java.util.Set;
  * with {@code -Xlog:disable -Xlog:all=warning:stderr}.)
  *
  * <p>Every run ends with one JSON line on stderr (see docs/HOOKS.md) and, when the OpenTelemetry API is on the
- * class path, a span.
+ * class path and an {@code OTEL_*} variable configures it, a span.
  */
 public final class HookRunner {
   private static final Set<HookEvent> SUPPORTED = EnumSet.of(HookEvent.PRE_TOOL_USE, HookEvent.POST_TOOL_USE,
@@ -71,7 +71,8 @@ public final class HookRunner {
    */
   public static void main(HookDispatcher dispatcher, String[] args) {
     PrintStream err = System.err;
-    Run run = new Run(dispatcher, args, System.in, System.getenv(), System.currentTimeMillis(), false);
+    Map<String, String> env = System.getenv();
+    Run run = new Run(dispatcher, args, System.in, env, System.currentTimeMillis(), false, configuresTelemetry(env));
     Runtime.getRuntime().addShutdownHook(new Guard(run, err));
     int code = run.execute(new FileOutputStream(FileDescriptor.out), err);
     Thread watchdog = new Thread(new Halt(code), "hook exit watchdog");
@@ -94,7 +95,7 @@ public final class HookRunner {
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     Run run = new Run(dispatcher, args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
-        System.currentTimeMillis(), true);
+        System.currentTimeMillis(), true, true);
     int code = run.execute(out, err);
     err.flush();
     return new Result(code, out.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
@@ -116,6 +117,21 @@ public final class HookRunner {
   }
 
   /**
+   * Whether a hook process can export spans at all: only when OpenTelemetry is configured for it, which for a
+   * process the host starts means {@code OTEL_*} environment variables (the autoconfigure module reads them).
+   * Without one, {@link #main} does not look for the API: the lookup of a class that is not there opens every jar
+   * of {@code lib/*}, which costs a hook on a 20-jar class path about 13 ms (BENCHMARKS.md §5).
+   */
+  static boolean configuresTelemetry(Map<String, String> env) {
+    for (String name : env.keySet()) {
+      if (name.startsWith("OTEL_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The deadline margin: a quarter of the timeout, at least half a second (the JVM's own start, before
    * {@code main}, takes 0.1-0.3 s and is not counted), at most one and a half. ({@code ProcessHandle}'s start
    * time would count the JVM's start too, but asking for it starts a thread pool, which costs a hook more than
@@ -133,6 +149,7 @@ public final class HookRunner {
     private final Map<String, String> env;
     private final long startedMillis;
     private final boolean restoreStreams;
+    private final boolean telemetry;
     private final String id;
     private final HookMethod method;
     private Host host;
@@ -141,7 +158,8 @@ public final class HookRunner {
     volatile boolean finished;
 
     Run(HookDispatcher dispatcher, String[] args, InputStream stdin, Map<String, String> env, long startedMillis,
-        boolean restoreStreams) {
+        boolean restoreStreams, boolean telemetry) {
+      this.telemetry = telemetry;
       this.dispatcher = dispatcher;
       this.args = args;
       this.stdin = stdin;
@@ -170,7 +188,8 @@ public final class HookRunner {
     int execute(OutputStream out, PrintStream err) {
       long began = System.nanoTime();
       RunLog log = new RunLog(System.currentTimeMillis(), dispatcher.plugin(), id, host);
-      Telemetry.Span span = Telemetry.detect(HookRunner.class.getClassLoader()).start(dispatcher.plugin(), id, host);
+      Telemetry.Span span = (telemetry ? Telemetry.detect(HookRunner.class.getClassLoader()) : Telemetry.NONE)
+          .start(dispatcher.plugin(), id, host);
       PrintStream savedOut = System.out;
       InputStream savedIn = System.in;
       System.setOut(err);

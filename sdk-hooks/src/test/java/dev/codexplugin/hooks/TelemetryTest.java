@@ -60,6 +60,13 @@ class TelemetryTest {
   }
 
   @Test
+  void aHookProcessLooksForTheApiOnlyWhenAnOtelVariableConfiguresIt() {
+    assertThat(HookRunner.configuresTelemetry(Inputs.CODEX_ENV)).isFalse();
+    assertThat(HookRunner.configuresTelemetry(java.util.Map.of("OTEL_TRACES_EXPORTER", "otlp"))).isTrue();
+    assertThat(HookRunner.configuresTelemetry(java.util.Map.of("OTEL_SERVICE_NAME", "release-tools"))).isTrue();
+  }
+
+  @Test
   void withoutTheApiOnTheClassPathThereIsNoTelemetry() throws Exception {
     // a loader that sees the hook classes but not OpenTelemetry (nor the parent's copy of it)
     URL classes = Path.of("target/classes").toUri().toURL();

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,8 +120,8 @@ final class HookBench {
     List<Path> classPath = classPathJars();
     Path sdkHooks = find(classPath, "sdk-hooks");
     Path sdkApi = find(classPath, "sdk-api");
-    Files.copy(sdkHooks, lib.resolve(sdkHooks.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(sdkApi, lib.resolve(sdkApi.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(sdkHooks, lib.resolve(sdkHooks.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(sdkApi, lib.resolve(sdkApi.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     Path floorJar = dir.resolve("floor.jar");
     jar(floorJar, Floor.class);
     Path jacksonJar = dir.resolve("jackson-floor.jar");
@@ -176,6 +177,28 @@ final class HookBench {
     Variant releaseTools = releaseTools(bench);
     if (releaseTools != null) {
       variants.add(releaseTools);
+      // the same class path cost for our launcher: its jars among the release-tools plugin's 20
+      Path plugin = Path.of(releaseTools.command().get(releaseTools.command().indexOf("-cp") + 1)).getParent();
+      Path wide = dir.resolve("lib-wide");
+      Files.createDirectories(wide);
+      try (var jars = Files.list(plugin)) {
+        for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+          Files.copy(jar, wide.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.copy(hooksJar, wide.resolve(hooksJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      variants.add(javaVariant("java+lib20", "our launcher, lib/* of the release-tools plugin (21 jars)", java,
+          quiet, List.of(), wide + "/*"));
+      // the class-data archive the package manager's install makes, on the real plugin
+      Path rtJsa = dir.resolve("release-tools.jsa");
+      Files.deleteIfExists(rtJsa);
+      List<String> training = new ArrayList<>(releaseTools.command());
+      training.add(1, "-XX:ArchiveClassesAtExit=" + rtJsa);
+      train(new Variant("train-release-tools", "", training, null), dir, rtJsa, logs);
+      List<String> withArchive = new ArrayList<>(releaseTools.command());
+      withArchive.add(1, "-XX:SharedArchiveFile=" + rtJsa);
+      variants.add(new Variant("release-tools+cds", "the release-tools hook with an AppCDS archive", withArchive,
+          null));
     }
     if (Files.isExecutable(JDK25)) {
       String j25 = JDK25.toString();
@@ -283,7 +306,7 @@ final class HookBench {
           }
         }
         return Files.move(jar, jar.resolveSibling(artifact + "-reactor.jar"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StandardCopyOption.REPLACE_EXISTING);
       }
     }
     throw new IOException("no " + artifact + " on the harness class path");

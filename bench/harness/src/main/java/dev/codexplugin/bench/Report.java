@@ -99,7 +99,8 @@ final class Report {
       }
     }
     if (hooks != null) {
-      for (String id : List.of("java", "java+c1serial", "java+cds", "java+cds+c1serial", "release-tools")) {
+      for (String id : List.of("java", "java+c1serial", "java+cds", "java+cds+c1serial", "java+lib20",
+          "release-tools", "release-tools+cds")) {
         if (hooks.millis().containsKey(id)) {
           List<Double> r = Stats.ratios(hooks.millis().get(id), hooks.millis().get("floor"));
           double[] ci = Stats.medianInterval(r);
@@ -218,8 +219,8 @@ final class Report {
           .append(" measured rounds after ").append(hooks.warmupRounds())
           .append(" warm-up rounds; the order rotates every round. Ratios are per round, against the JVM floor of"
               + " the same JDK.\n\n");
-      s.append("| variant | what | median ms | p10 ms | p90 ms | / JVM floor | 95 % interval |\n"
-          + "|---|---|---:|---:|---:|---:|---|\n");
+      s.append("| variant | what | median ms | p10 ms | p90 ms | / JVM floor | 95 % interval | / node |\n"
+          + "|---|---|---:|---:|---:|---:|---|---:|\n");
       for (HookBench.Variant v : hooks.variants()) {
         List<Double> ms = hooks.millis().get(v.id());
         String floor = v.id().contains("25") ? "floor25" : "floor";
@@ -228,7 +229,8 @@ final class Report {
         s.append("| ").append(v.id()).append(" | ").append(v.label()).append(" | ").append(f2(Stats.median(ms)))
             .append(" | ").append(f2(Stats.percentile(ms, 10))).append(" | ").append(f2(Stats.percentile(ms, 90)))
             .append(" | ").append(f2(Stats.median(r))).append(" | ")
-            .append(Double.isNaN(ci[0]) ? "" : f2(ci[0]) + " – " + f2(ci[1])).append(" |\n");
+            .append(Double.isNaN(ci[0]) ? "" : f2(ci[0]) + " – " + f2(ci[1])).append(" | ")
+            .append(f2(Stats.median(Stats.ratios(ms, hooks.millis().get("node"))))).append(" |\n");
       }
       s.append("\nCommands:\n\n");
       for (HookBench.Variant v : hooks.variants()) {

@@ -18,10 +18,10 @@
 // (docs/HOOKS.md); until then they are declared here, and ReleaseToolsHooks is written by hand.
 @Hook(event = HookEvent.PRE_TOOL_USE, matcher = "release.tools__bump$", timeoutSec = 10,
     statusMessage = "Checking the release policy",
-    command = "java -Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    command = "java -Xlog:disable -Xlog:all=warning:stderr"
         + " -cp \"${CLAUDE_PLUGIN_ROOT}/lib/*\" com.acme.release.ReleaseToolsHooks ReleasePolicy.checkBump")
 @Hook(event = HookEvent.USER_PROMPT_SUBMIT, timeoutSec = 10,
-    command = "java -Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    command = "java -Xlog:disable -Xlog:all=warning:stderr"
         + " -cp \"${CLAUDE_PLUGIN_ROOT}/lib/*\" com.acme.release.ReleaseToolsHooks ReleasePolicy.releaseContext")
 package com.acme.release;
 
