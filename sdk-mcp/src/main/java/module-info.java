@@ -11,6 +11,13 @@ module dev.codexplugin.mcp {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires reactor.core;
+  requires static jakarta.servlet;
+  requires static org.eclipse.jetty.server;
+  requires static org.eclipse.jetty.ee10.servlet;
+  requires static org.eclipse.jetty.util;
+  // Only for the tests, which are compiled into this module and speak raw HTTP to McpHttpServer.
+  requires static java.net.http;
   // Optional: a span per tool call when the application puts the API on the class path.
   requires static io.opentelemetry.api;
   requires static io.opentelemetry.context;

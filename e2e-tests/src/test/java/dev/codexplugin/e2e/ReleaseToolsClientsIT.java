@@ -62,10 +62,11 @@ class ReleaseToolsClientsIT {
     assertThat(success.path("result").path("structuredContent").toString())
         .isEqualTo("{\"order\":1,\"newer\":\"1.10.0\",\"equal\":false}");
 
+    // The client negotiates 2025-11-25: invalid arguments are a result the model can read (SEP-1303)
     JsonNode invalid = report.path("invalid");
-    assertThat(invalid.path("thrown").asBoolean()).isTrue();
-    assertThat(invalid.path("code").asInt()).isEqualTo(-32602);
-    assertThat(invalid.path("message").asText()).contains("/level");
+    assertThat(invalid.path("thrown").asBoolean()).isFalse();
+    assertThat(invalid.path("result").path("isError").asBoolean()).isTrue();
+    assertThat(invalid.path("result").path("content").get(0).path("text").asText()).contains("/level");
 
     JsonNode throwing = report.path("throwing");
     assertThat(throwing.path("thrown").asBoolean()).isFalse();

@@ -1,14 +1,21 @@
 package dev.codexplugin.cli;
 
+import dev.codexplugin.packages.ArtifactSource;
+import dev.codexplugin.packages.PackageException;
+import dev.codexplugin.packages.StandaloneResolver;
 import dev.codexplugin.runtime.ExportSummary;
+import dev.codexplugin.runtime.LoadResult;
 import dev.codexplugin.runtime.MarketplaceExport;
 import dev.codexplugin.runtime.MarketplaceExportException;
+import dev.codexplugin.runtime.PluginLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -64,8 +71,20 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--lib", paramLabel = "<jar|dir>",
       description = "Runtime dependencies for bundles with Java tools: a jar, or a folder of jars (e.g. from"
-          + " mvn dependency:copy-dependencies). Repeatable.")
+          + " mvn dependency:copy-dependencies). Repeatable. Without it, they are resolved from the pom.xml a jar"
+          + " built by Maven carries (META-INF/maven/), with Maven Resolver.")
   List<Path> libs = new ArrayList<>();
+
+  @Option(names = {"-s", "--settings"}, paramLabel = "<file>",
+      description = "Maven settings for resolving runtime dependencies (default: ~/.m2/settings.xml).")
+  Path settings;
+
+  @Option(names = "--local-repository", paramLabel = "<dir>",
+      description = "The local Maven repository (default: the settings', else ~/.m2/repository).")
+  Path localRepository;
+
+  @Option(names = "--offline", description = "Resolve runtime dependencies from the local repository only.")
+  boolean offline;
 
   @Option(names = "--zip", paramLabel = "<file>", description = "Also write a deterministic zip of the folder.")
   Path zip;
@@ -88,7 +107,8 @@ final class ExportCommand implements Callable<Integer> {
           .displayName(displayName).description(description).owner(owner).category(category)
           .installationPolicy(installation).authenticationPolicy(authentication).format(format).force(force);
       List<Path> libraries = libraries();
-      jars.forEach(jar -> builder.addJar(jar, libraries));
+      Map<Path, List<Path>> resolved = libs.isEmpty() ? resolve(out) : Map.of();
+      jars.forEach(jar -> builder.addJar(jar, resolved.getOrDefault(jar, libraries)));
       export = builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("codexplugin export: " + e.getMessage()
@@ -99,6 +119,11 @@ final class ExportCommand implements Callable<Integer> {
       err.println("codexplugin export: cannot list --lib: " + e);
       err.flush();
       return Main.USAGE;
+    } catch (PackageException e) {
+      err.println("codexplugin export: " + e.getMessage() + "; give the runtime dependencies with --lib <dir> (e.g."
+          + " the folder `mvn dependency:copy-dependencies -DincludeScope=runtime` writes); nothing was written");
+      err.flush();
+      return Main.FINDINGS;
     }
     try {
       ExportSummary summary = export.exportTo(this.out);
@@ -115,6 +140,45 @@ final class ExportCommand implements Callable<Integer> {
 
   private static Path out(Path out) {
     return out.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Without {@code --lib}: the runtime dependencies of each jar that holds a bundle with Java tools
+   * ({@code mcp-tools.json}), resolved from the pom the jar carries, so that its server can start from
+   * {@code lib/}. A jar whose bundles cannot be read is left to the export, which reports it.
+   */
+  private Map<Path, List<Path>> resolve(PrintWriter out) throws PackageException {
+    List<Path> needing = new ArrayList<>();
+    for (Path jar : jars) {
+      if (!Files.isRegularFile(jar)) {
+        continue;
+      }
+      LoadResult loaded = PluginLoader.check(jar);
+      if (loaded.bundles().stream().anyMatch(b -> b.files().contains("mcp-tools.json"))) {
+        needing.add(jar);
+      }
+    }
+    if (needing.isEmpty()) {
+      return Map.of();
+    }
+    StandaloneResolver.Options options = StandaloneResolver.Options.defaults().withOffline(offline);
+    if (settings != null) {
+      options = options.withSettings(settings);
+    }
+    if (localRepository != null) {
+      options = options.withLocalRepository(localRepository);
+    }
+    Map<Path, List<Path>> resolved = new LinkedHashMap<>();
+    try (StandaloneResolver resolver = StandaloneResolver.open(options)) {
+      ArtifactSource source = resolver.settingsSource();
+      for (Path jar : needing) {
+        List<ArtifactSource.Resolved> dependencies = source.runtimeDependencies(jar);
+        resolved.put(jar, dependencies.stream().map(ArtifactSource.Resolved::file).toList());
+        out.println("resolved " + dependencies.size() + " runtime dependenc" + (dependencies.size() == 1 ? "y" : "ies")
+            + " of " + jar + " from its pom.xml" + (resolver.offline() ? " (offline)" : ""));
+      }
+    }
+    return resolved;
   }
 
   /** The --lib jars; a folder contributes its {@code *.jar} files, sorted. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
  * java -jar sdk-cli-all.jar find ~/.m2/repository/com/acme --name team-workflow-plugin --range ^1.2 --latest
  * java -jar sdk-cli-all.jar diff team-1.0.0.jar team-1.0.1.jar
  * java -jar sdk-cli-all.jar doctor target/my-plugin.jar
+ * java -jar sdk-cli-all.jar install          (the team's plugins of codexplugin.json, exactly as locked)
  * </pre>
  *
  * <p>Exit codes: 0 success; 1 findings ({@code validate}, {@code list}), no match ({@code find}), a version bump
@@ -22,9 +23,12 @@ import picocli.CommandLine.Command;
  * or unreadable input.
  */
 @Command(name = "codexplugin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Inspect, validate and export Codex plugin bundles.",
+    description = "Inspect, validate and export Codex plugin bundles; install a team's plugins from Maven repositories.",
     subcommands = {InspectCommand.class, ValidateCommand.class, ExportCommand.class, ListCommand.class,
-        FindCommand.class, DiffCommand.class, DoctorCommand.class})
+        FindCommand.class, DiffCommand.class, DoctorCommand.class, PackageCommands.Init.class,
+        PackageCommands.Add.class, PackageCommands.Install.class, PackageCommands.Update.class,
+        PackageCommands.Outdated.class, PackageCommands.Remove.class, PackageCommands.Rollback.class,
+        PackageCommands.Status.class})
 public final class Main implements Runnable {
   /** Exit code: everything is fine. */
   static final int OK = 0;
@@ -69,7 +73,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect, validate, export, list, find, diff or doctor");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: inspect, validate, export, list, find, diff, doctor, init, add, install, update, outdated, remove, rollback or status");
   }
 
   /** The SDK version from the jar manifest. */

@@ -239,7 +239,8 @@ class CatalogCommandsTest {
   void theHelpNamesTheNewCommands() {
     MainTest.Run none = run();
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).contains("name a command: inspect, validate, export, list, find, diff or doctor");
+    assertThat(none.err()).contains("name a command: inspect, validate, export, list, find, diff, doctor, init, add,"
+        + " install, update, outdated, remove, rollback or status");
   }
 
   private static void copy(Path from, Path to) throws IOException {

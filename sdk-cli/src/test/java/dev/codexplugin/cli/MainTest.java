@@ -223,6 +223,86 @@ class MainTest {
     assertThat(Files.exists(plain.resolve("plugins/team-plugin/lib"))).isFalse();
   }
 
+  /** A jar with Java tools as the processor lays one out; {@code pom} adds Maven's META-INF/maven/ entries. */
+  private Path toolsJar(String name, String pom) throws IOException {
+    Map<String, String> files = new java.util.HashMap<>(Map.of(
+        "META-INF/codex-plugins/index.json", "{\"formatVersion\": 1, \"bundles\": [{\"name\": \"tools-plugin\","
+            + " \"version\": \"1.0.0\", \"files\": [\".codex-plugin/plugin.json\", \".mcp.json\","
+            + " \"mcp-tools.json\"]}]}",
+        "META-INF/codex-plugins/tools-plugin/.codex-plugin/plugin.json",
+        "{\"name\": \"tools-plugin\", \"version\": \"1.0.0\", \"description\": \"Java tools\"}",
+        "META-INF/codex-plugins/tools-plugin/.mcp.json", "{\"mcpServers\": {\"tools\": {\"command\": \"java\","
+            + " \"args\": [\"-cp\", \"lib/*\", \"com.acme.Main\"], \"cwd\": \".\"}}}",
+        "META-INF/codex-plugins/tools-plugin/mcp-tools.json", "{\"tools\": []}"));
+    if (pom != null) {
+      files.put("META-INF/maven/com.acme/tools/pom.properties", "groupId=com.acme\nartifactId=tools\nversion=1.0.0\n");
+      files.put("META-INF/maven/com.acme/tools/pom.xml", pom);
+    }
+    return PluginJars.jar(write(tmp.resolve(name + "-classes"), files), tmp.resolve(name + "-1.0.0.jar"));
+  }
+
+  private static String pom(String dependencies) {
+    return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+        + "<groupId>com.acme</groupId><artifactId>tools</artifactId><version>1.0.0</version><dependencies>"
+        + dependencies + "</dependencies></project>\n";
+  }
+
+  @Test
+  void exportWithoutLibResolvesTheRuntimeDependenciesFromThePomInTheJar() throws Exception {
+    // semver4j 6.0.0 (and its jspecify) are in the local repository this build runs with; offline, only there.
+    Path localRepository = Path.of(System.getProperty("maven.repo.local",
+        System.getProperty("user.home") + "/.m2/repository"));
+    Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings/>\n");
+    Path jar = toolsJar("tools", pom("<dependency><groupId>org.semver4j</groupId><artifactId>semver4j</artifactId>"
+        + "<version>6.0.0</version></dependency><dependency><groupId>org.junit.jupiter</groupId>"
+        + "<artifactId>junit-jupiter-api</artifactId><version>5.14.4</version><scope>test</scope></dependency>"));
+    Path out = tmp.resolve("resolved");
+    Run run = run("export", jar.toString(), "--out", out.toString(), "--offline", "-s", settings.toString(),
+        "--local-repository", localRepository.toString());
+    assertWithMessage(run.err()).that(run.exit()).isEqualTo(0);
+    assertThat(run.out()).contains("resolved 2 runtime dependencies of " + jar + " from its pom.xml (offline)");
+    try (Stream<Path> lib = Files.list(out.resolve("plugins/tools-plugin/lib"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+          "jspecify-1.0.0.jar", "semver4j-6.0.0.jar", "tools-1.0.0.jar").inOrder();
+    }
+    assertThat(Files.readAllBytes(out.resolve("plugins/tools-plugin/lib/semver4j-6.0.0.jar"))).isEqualTo(
+        Files.readAllBytes(localRepository.resolve("org/semver4j/semver4j/6.0.0/semver4j-6.0.0.jar")));
+  }
+
+  @Test
+  void exportWithoutLibRefusesWhatItCannotResolveAndWritesNothing() throws Exception {
+    Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings/>\n");
+    Path empty = Files.createDirectories(tmp.resolve("empty-local-repository"));
+
+    Path noPom = toolsJar("nopom", null);
+    Run withoutPom = run("export", noPom.toString(), "--out", tmp.resolve("a").toString(), "--offline", "-s",
+        settings.toString(), "--local-repository", empty.toString());
+    assertThat(withoutPom.exit()).isEqualTo(1);
+    assertThat(withoutPom.err()).isEqualTo("codexplugin export: " + noPom + ": carries no Maven pom"
+        + " (META-INF/maven/<groupId>/<artifactId>/pom.xml with pom.properties), so its runtime dependencies are"
+        + " unknown; give the runtime dependencies with --lib <dir> (e.g. the folder `mvn"
+        + " dependency:copy-dependencies -DincludeScope=runtime` writes); nothing was written\n");
+    assertThat(Files.exists(tmp.resolve("a"))).isFalse();
+
+    Path missing = toolsJar("missing", pom("<dependency><groupId>com.acme.nowhere</groupId>"
+        + "<artifactId>nothing</artifactId><version>1.0</version></dependency>"));
+    Run offline = run("export", missing.toString(), "--out", tmp.resolve("b").toString(), "--offline", "-s",
+        settings.toString(), "--local-repository", empty.toString());
+    assertThat(offline.exit()).isEqualTo(1);
+    assertThat(offline.err().lines().count()).isEqualTo(1);
+    assertThat(offline.err()).startsWith("codexplugin export: " + missing + ": the runtime dependencies of"
+        + " com.acme:tools:1.0.0 (its META-INF/maven/com.acme/tools/pom.xml), com.acme.nowhere:nothing:jar:1.0");
+    assertThat(offline.err()).contains("offline");
+    assertThat(offline.err()).contains("--lib <dir>");
+    assertThat(Files.exists(tmp.resolve("b"))).isFalse();
+
+    // --lib still wins: nothing is resolved
+    Run given = run("export", missing.toString(), "--out", tmp.resolve("c").toString(), "--offline", "-s",
+        settings.toString(), "--local-repository", empty.toString(), "--lib", noPom.toString());
+    assertWithMessage(given.err()).that(given.exit()).isEqualTo(0);
+    assertThat(given.out()).doesNotContain("resolved");
+  }
+
   @Test
   void exportStopsWithClearErrors() throws Exception {
     Run clashing = run("export", team.toString(), clash.toString(), "--out", tmp.resolve("x").toString());
@@ -294,7 +374,7 @@ class MainTest {
   void noCommandIsAUsageError() {
     Run run = run();
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("name a command: inspect, validate, export, list, find, diff or doctor");
+    assertThat(run.err()).contains("name a command: inspect, validate, export, list, find, diff, doctor, init, add,");
   }
 
   private static Path write(Path root, Map<String, String> files) throws IOException {

@@ -74,13 +74,26 @@ public final class McpToolHarness implements AutoCloseable {
    * @throws IllegalArgumentException when the definition is invalid (see {@link McpToolServer#start})
    */
   public static McpToolHarness open(ToolServerDefinition definition) {
+    return open(definition, PROTOCOL_VERSION);
+  }
+
+  /**
+   * {@link #open(ToolServerDefinition)} negotiating {@code protocolVersion}, to test what a client of an
+   * older revision sees (for example {@code 2025-06-18}, where invalid arguments are a {@code -32602} error
+   * rather than a result with {@code isError}).
+   *
+   * @param protocolVersion one of {@code 2024-11-05}, {@code 2025-03-26}, {@code 2025-06-18},
+   *     {@code 2025-11-25}
+   */
+  public static McpToolHarness open(ToolServerDefinition definition, String protocolVersion) {
+    Objects.requireNonNull(protocolVersion, "protocolVersion");
     Pipe toServer = new Pipe();
     Pipe fromServer = new Pipe();
     McpToolServer.Running server = McpToolServer.start(definition, toServer.source(), fromServer.sink());
     McpToolHarness harness = new McpToolHarness(server, toServer.sink(), fromServer);
     try {
       ObjectNode params = harness.mapper.createObjectNode();
-      params.put("protocolVersion", PROTOCOL_VERSION);
+      params.put("protocolVersion", protocolVersion);
       params.putObject("capabilities");
       params.putObject("clientInfo").put("name", "codexplugin-mcp-harness").put("version", "1");
       harness.request("initialize", params);
@@ -116,9 +129,10 @@ public final class McpToolHarness implements AutoCloseable {
    *
    * @param tool the tool name
    * @param argumentsJson the arguments as a JSON object, e.g. {@code {"a":"1.0.0"}}; {@code null} sends none
-   * @return the result: a tool that threw is a result with {@link Result#isError()}
-   * @throws ProtocolException when the server answers with a JSON-RPC error: invalid arguments
-   *     ({@code -32602}), an unknown tool ({@code -32602}), an {@code McpError} thrown by the tool
+   * @return the result: a tool that threw, and (from protocol 2025-11-25 on) invalid arguments, are a result
+   *     with {@link Result#isError()}
+   * @throws ProtocolException when the server answers with a JSON-RPC error: invalid arguments before
+   *     2025-11-25 ({@code -32602}), an unknown tool ({@code -32602}), an {@code McpError} thrown by the tool
    * @throws IllegalArgumentException when {@code argumentsJson} is not a JSON object
    */
   public synchronized Result call(String tool, String argumentsJson) {

@@ -28,8 +28,14 @@ import java.util.concurrent.TimeUnit;
  *       capability; {@code tools/list} returns every tool's descriptor as written.
  *   <li>{@code tools/call} checks the arguments against the tool's input schema before the call. Arguments
  *       that do not validate, and values that validate but cannot be bound to the parameter's Java type, are
- *       a JSON-RPC error {@code -32602} (invalid params) whose message names each problem as
- *       {@code /pointer: message}.
+ *       reported with a message naming each problem as {@code /pointer: message}: as a result with
+ *       {@code isError: true} when the client negotiated 2025-11-25 or later (SEP-1303, so the model can
+ *       correct its call), as a JSON-RPC error {@code -32602} for older revisions.
+ *   <li>Malformed messages (a batch, {@code "jsonrpc": "1.0"}, a fractional id, {@code tools/call} without
+ *       params or with {@code arguments} that are not an object, a {@code cursor}) get a plain JSON-RPC error;
+ *       a {@code ping} is answered at once, even before {@code initialize}; {@code notifications/cancelled}
+ *       interrupts the call and no answer is sent for it. After negotiating an older revision, fields of later
+ *       revisions are left out.
  *   <li>A tool that throws answers with {@code isError: true} and the exception's message (the exception's
  *       simple class name when it has none); the stack trace goes to stderr and the server keeps serving. An
  *       {@code io.modelcontextprotocol.spec.McpError} thrown by a tool is passed through as a protocol error.
@@ -135,6 +141,21 @@ public final class McpToolServer {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
       return session.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Tells subscribed clients that the resource at {@code uri} changed ({@code notifications/resources/updated}). */
+    public void resourceUpdated(String uri) {
+      session.resourceUpdated(uri);
+    }
+
+    /** Sends {@code notifications/resources/list_changed}. */
+    public void resourcesListChanged() {
+      session.resourcesListChanged();
+    }
+
+    /** Sends {@code notifications/prompts/list_changed}. */
+    public void promptsListChanged() {
+      session.promptsListChanged();
     }
 
     /**

@@ -4,7 +4,7 @@ import java.lang.reflect.Type;
 
 /**
  * The arguments of one call, already checked against the tool's input schema, bound with Jackson into the
- * declared parameter types by the generated invoker.
+ * declared parameter types by the generated invoker, and the call's {@link #context()}.
  */
 public interface ToolArguments {
   /**
@@ -15,7 +15,7 @@ public interface ToolArguments {
    * absent argument is one the schema allows to be absent, and {@code null} one it allows to be null.
    *
    * @throws IllegalArgumentException when the value validates but cannot be bound to {@code type} (the server
-   *     answers with an invalid-params error naming {@code /name/path}), or when {@code name} or
+   *     answers as for invalid arguments, naming {@code /name/path}), or when {@code name} or
    *     {@code defaultJson} disagrees with the tool's input schema (an internal error of the server)
    */
   <T> T get(String name, Type type, String defaultJson);
@@ -24,4 +24,10 @@ public interface ToolArguments {
   default <T> T get(String name, Type type) {
     return get(name, type, null);
   }
+
+  /**
+   * The call's context, for context parameters: {@code args.context().progress()} for a {@link Progress}
+   * parameter, and so on.
+   */
+  ToolContext context();
 }

@@ -23,16 +23,20 @@ class McpToolHarnessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static McpToolHarness release;
   private static McpToolHarness ledger;
+  /** A client of protocol 2025-06-18, before SEP-1303: invalid arguments are a -32602 error. */
+  private static McpToolHarness older;
 
   @BeforeAll
   static void open() {
     release = McpToolHarness.open(new ReleaseToolsMcpServer());
+    older = McpToolHarness.open(new ReleaseToolsMcpServer(), "2025-06-18");
     ledger = McpToolHarness.open(new LedgerToolsMcpServer());
   }
 
   @AfterAll
   static void close() {
     release.close();
+    older.close();
     ledger.close();
   }
 
@@ -114,7 +118,7 @@ class McpToolHarnessTest {
     Result leftOut = release.call("tags", "{\"names\":[\"a\"]}");
     Result givenNull = release.call("tags", "{\"names\":[\"a\"],\"limit\":null}");
     ProtocolException e = assertThrows(ProtocolException.class,
-        () -> release.call("tags", "{\"names\":null,\"limit\":1}"));
+        () -> older.call("tags", "{\"names\":null,\"limit\":1}"));
 
     assertThat(givenNull).isEqualTo(leftOut);
     assertThat(e.code()).isEqualTo(-32602);
@@ -165,7 +169,7 @@ class McpToolHarnessTest {
   @Test
   void invalidArgumentsAreInvalidParamsNamingEveryProblem() {
     ProtocolException e = assertThrows(ProtocolException.class,
-        () -> release.call("compare", "{\"a\":1,\"c\":true}"));
+        () -> older.call("compare", "{\"a\":1,\"c\":true}"));
 
     assertThat(e.code()).isEqualTo(-32602);
     assertThat(e.errorMessage()).startsWith("Invalid arguments for tool 'compare': ");
@@ -175,9 +179,23 @@ class McpToolHarnessTest {
   }
 
   @Test
+  void from20251125InvalidArgumentsAreAToolResultTheModelCanRead() {
+    Result result = release.call("compare", "{\"a\":1,\"c\":true}");
+    Result unbound = release.call("plan",
+        "{\"version\":{\"major\":1,\"minor\":0,\"patch\":0},\"date\":\"2026-02-30\"}");
+
+    assertThat(result.isError()).isTrue();
+    assertThat(result.text()).startsWith("Invalid arguments for tool 'compare': ");
+    assertThat(result.text()).contains("/a: integer found, string expected");
+    assertThat(result.text()).contains("required property 'b' not found");
+    assertThat(unbound.isError()).isTrue();
+    assertThat(unbound.text()).startsWith("Invalid arguments for tool 'plan': /date: ");
+  }
+
+  @Test
   void nestedInvalidArgumentsNameTheirPath() {
     ProtocolException e = assertThrows(ProtocolException.class,
-        () -> release.call("bump", "{\"version\":{\"major\":1,\"minor\":\"2\",\"patch\":3},\"part\":\"major\"}"));
+        () -> older.call("bump", "{\"version\":{\"major\":1,\"minor\":\"2\",\"patch\":3},\"part\":\"major\"}"));
 
     assertThat(e.code()).isEqualTo(-32602);
     assertThat(e.errorMessage()).contains("/version/minor: string found, integer expected");
@@ -186,7 +204,7 @@ class McpToolHarnessTest {
 
   @Test
   void missingArgumentsAreValidatedAsAnEmptyObject() {
-    ProtocolException e = assertThrows(ProtocolException.class, () -> release.call("compare", null));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> older.call("compare", null));
 
     assertThat(e.code()).isEqualTo(-32602);
     assertThat(e.errorMessage()).contains("required property 'a' not found");
@@ -194,9 +212,9 @@ class McpToolHarnessTest {
 
   @Test
   void valueThatValidatesButDoesNotBindIsInvalidParams() {
-    ProtocolException date = assertThrows(ProtocolException.class, () -> release.call("plan",
+    ProtocolException date = assertThrows(ProtocolException.class, () -> older.call("plan",
         "{\"version\":{\"major\":1,\"minor\":0,\"patch\":0},\"date\":\"2026-02-30\"}"));
-    ProtocolException overflow = assertThrows(ProtocolException.class, () -> release.call("bump",
+    ProtocolException overflow = assertThrows(ProtocolException.class, () -> older.call("bump",
         "{\"version\":{\"major\":99999999999,\"minor\":0,\"patch\":0},\"part\":\"MAJOR\"}"));
 
     assertThat(date.code()).isEqualTo(-32602);

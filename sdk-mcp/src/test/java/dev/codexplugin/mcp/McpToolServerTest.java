@@ -126,7 +126,9 @@ class McpToolServerTest {
     assertThat(array.get("error").get("code").asInt()).isEqualTo(-32600);
     assertThat(noMethod.get("id").asInt()).isEqualTo(8);
     assertThat(noMethod.get("error").get("code").asInt()).isEqualTo(-32600);
-    assertThat(badId.get("id").asDouble()).isEqualTo(1.5);
+    assertThat(badId.get("id").isNull()).isTrue(); // a fractional id is refused, never echoed
+    assertThat(badId.get("error").get("message").asText())
+        .isEqualTo("Invalid Request: \"id\" must be a string or an integer, not the number 1.5");
     assertThat(badId.get("error").get("code").asInt()).isEqualTo(-32600);
     assertThat(client.next().toString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":9,\"result\":{}}");
   }

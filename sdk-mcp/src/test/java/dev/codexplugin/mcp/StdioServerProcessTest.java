@@ -88,7 +88,10 @@ class StdioServerProcessTest {
     server.call(4, "compare", "{\"a\":1}");
     JsonNode invalid = server.next();
     answers++;
-    assertThat(invalid.get("error").get("code").asInt()).isEqualTo(-32602);
+    // protocol 2025-11-25 (SEP-1303): a result the model can read, not a protocol error
+    assertThat(invalid.get("result").get("isError").asBoolean()).isTrue();
+    assertThat(invalid.get("result").get("content").get(0).get("text").asText())
+        .startsWith("Invalid arguments for tool 'compare': ");
 
     for (int i = 0; i < 1000; i++) {
       server.call(1000 + i, "compare", "{\"a\":\"1." + i + ".0\",\"b\":\"1.500.0\"}");

@@ -34,8 +34,10 @@ class ToolCallOpsTest {
     List<JsonNode> lines = callsLogged(harness -> {
       harness.call("compare", "{\"a\":\"1.0.0\",\"b\":\"2.0.0\"}");
       harness.call("fail", "{\"message\":\"boom\"}");
-      assertThrows(McpToolHarness.ProtocolException.class, () -> harness.call("tags", "{\"names\":null}"));
+      harness.call("tags", "{\"names\":null}"); // 2025-11-25: an isError result the model can read
     });
+    List<JsonNode> older = callsLogged("2025-06-18", harness -> assertThrows(
+        McpToolHarness.ProtocolException.class, () -> harness.call("tags", "{\"names\":null}"))); // -32602
 
     assertThat(lines).hasSize(3);
     JsonNode ok = lines.get(0);
@@ -55,8 +57,12 @@ class ToolCallOpsTest {
     JsonNode invalid = lines.get(2);
     assertThat(invalid.path("tool").asText()).isEqualTo("tags");
     assertThat(invalid.path("outcome").asText()).isEqualTo("invalid_arguments");
-    assertThat(invalid.path("errorType").asText()).isEqualTo("io.modelcontextprotocol.spec.McpError");
+    assertThat(invalid.path("errorType").asText()).isEqualTo("InvalidArguments");
     assertThat(invalid.path("errorMessage").asText()).startsWith("Invalid arguments for tool 'tags': ");
+    assertThat(older).hasSize(1);
+    assertThat(older.get(0).path("outcome").asText()).isEqualTo("invalid_arguments");
+    assertThat(older.get(0).path("errorType").asText()).isEqualTo("InvalidArguments");
+    assertThat(older.get(0).path("errorMessage").asText()).isEqualTo(invalid.path("errorMessage").asText());
   }
 
   @Test
@@ -92,10 +98,14 @@ class ToolCallOpsTest {
 
   /** Runs {@code calls} on a fresh harness and returns the codexplugin.tool lines they wrote to stderr. */
   private static List<JsonNode> callsLogged(Calls calls) {
+    return callsLogged("2025-11-25", calls);
+  }
+
+  private static List<JsonNode> callsLogged(String protocolVersion, Calls calls) {
     PrintStream saved = System.err;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try (McpToolHarness harness = McpToolHarness.open(new ReleaseToolsMcpServer())) {
+    try (McpToolHarness harness = McpToolHarness.open(new ReleaseToolsMcpServer(), protocolVersion)) {
       calls.run(harness);
     } catch (Exception e) {
       throw new AssertionError(e);

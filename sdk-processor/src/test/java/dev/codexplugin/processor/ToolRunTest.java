@@ -131,13 +131,20 @@ class ToolRunTest {
       assertThat(tools.call("days", "{\"period\":{\"from\":\"2024-02-27\",\"to\":\"2024-03-01\"}}")
           .structuredContent()).isEqualTo("{\"days\":4,\"label\":\"2024-02-27..2024-03-01\"}");
 
-      // Arguments outside the schema never reach the method.
-      McpToolHarness.ProtocolException badEnum = assertThrows(McpToolHarness.ProtocolException.class,
-          () -> tools.call("open", "{\"id\":\"x\",\"currency\":\"GBP\"}"));
-      assertThat(badEnum.code()).isEqualTo(-32602);
-      McpToolHarness.ProtocolException unknown = assertThrows(McpToolHarness.ProtocolException.class,
-          () -> tools.call("list", "{\"limit\":3}"));
-      assertThat(unknown.code()).isEqualTo(-32602);
+      // Arguments outside the schema never reach the method: a tool result with isError under 2025-11-25
+      // (SEP-1303, so that the model can correct its call), JSON-RPC -32602 under earlier protocol versions.
+      McpToolHarness.Result badEnum = tools.call("open", "{\"id\":\"x\",\"currency\":\"GBP\"}");
+      assertThat(badEnum.isError()).isTrue();
+      assertThat(badEnum.text()).contains("Invalid arguments for tool 'open'");
+      assertThat(badEnum.text()).contains("currency");
+      McpToolHarness.Result unknown = tools.call("list", "{\"limit\":3}");
+      assertThat(unknown.isError()).isTrue();
+      assertThat(unknown.text()).contains("Invalid arguments for tool 'list'");
+      try (McpToolHarness older = McpToolHarness.open(server, "2025-06-18")) {
+        McpToolHarness.ProtocolException before = assertThrows(McpToolHarness.ProtocolException.class,
+            () -> older.call("open", "{\"id\":\"x\",\"currency\":\"GBP\"}"));
+        assertThat(before.code()).isEqualTo(-32602);
+      }
     }
   }
 
@@ -288,9 +295,9 @@ class ToolRunTest {
       McpToolHarness.Result byZero = b.call("divide", "{\"a\":7,\"b\":0}");
       assertThat(byZero.isError()).isTrue();
       assertThat(byZero.text()).isEqualTo("/ by zero");
-      McpToolHarness.ProtocolException notAnInt = assertThrows(McpToolHarness.ProtocolException.class,
-          () -> b.call("add", "{\"a\":2147483648}"));
-      assertThat(notAnInt.code()).isEqualTo(-32602);
+      McpToolHarness.Result notAnInt = b.call("add", "{\"a\":2147483648}");
+      assertThat(notAnInt.isError()).isTrue();
+      assertThat(notAnInt.text()).contains("Invalid arguments for tool 'add'");
 
       McpToolHarness.ProtocolException elsewhere = assertThrows(McpToolHarness.ProtocolException.class,
           () -> a.call("add", "{\"a\":1}"));

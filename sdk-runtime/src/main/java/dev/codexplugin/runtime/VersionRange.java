@@ -117,6 +117,15 @@ public final class VersionRange {
     return parse("*");
   }
 
+  /**
+   * Orders version texts by SemVer 2.0.0 precedence ({@code 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-beta < 1.0.0 <
+   * 1.1.0}; build metadata is ignored for precedence, then the text breaks ties so that the order is total);
+   * texts that are not strict SemVer come first, by text. Use it to find the newest version a range matches.
+   */
+  public static java.util.Comparator<String> comparator() {
+    return Versions.ORDER;
+  }
+
   /** This range, letting pre-releases match like any other version. */
   public VersionRange includingPreReleases() {
     return new VersionRange(text, sets, true);

@@ -83,10 +83,20 @@ class VersionToolsTest {
   }
 
   @Test
-  void invalidArgumentsAreAProtocolError() {
-    McpToolHarness.ProtocolException e = assertThrows(McpToolHarness.ProtocolException.class,
-        () -> tools.call("bump", "{\"version\":\"1.0.0\",\"level\":\"HUGE\"}"));
-    assertThat(e.code()).isEqualTo(-32602);
-    assertThat(e.errorMessage()).contains("level");
+  void invalidArgumentsAreAToolErrorTheModelCanRead() {
+    // MCP 2025-11-25 (SEP-1303): a tool result with isError, so that the model can correct its call.
+    McpToolHarness.Result result = tools.call("bump", "{\"version\":\"1.0.0\",\"level\":\"HUGE\"}");
+    assertThat(result.isError()).isTrue();
+    assertThat(result.text()).contains("level");
+  }
+
+  @Test
+  void invalidArgumentsAreAProtocolErrorForOlderClients() {
+    try (McpToolHarness older = McpToolHarness.open(new ReleaseToolsMcpServer(), "2025-06-18")) {
+      McpToolHarness.ProtocolException e = assertThrows(McpToolHarness.ProtocolException.class,
+          () -> older.call("bump", "{\"version\":\"1.0.0\",\"level\":\"HUGE\"}"));
+      assertThat(e.code()).isEqualTo(-32602);
+      assertThat(e.errorMessage()).contains("level");
+    }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.mcp.ToolArguments;
+import dev.codexplugin.mcp.ToolContext;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -30,18 +31,26 @@ final class BoundArguments implements ToolArguments {
   private final ObjectNode arguments;
   private final ToolSchema schema;
   private final ObjectMapper mapper;
+  private final ToolContext context;
 
   /**
    * @param tool the tool name, for messages
    * @param arguments the validated arguments
    * @param schema what the input schema declares
    * @param mapper the mapper to bind with
+   * @param context the call's context
    */
-  BoundArguments(String tool, ObjectNode arguments, ToolSchema schema, ObjectMapper mapper) {
+  BoundArguments(String tool, ObjectNode arguments, ToolSchema schema, ObjectMapper mapper, ToolContext context) {
     this.tool = tool;
     this.arguments = arguments;
     this.schema = schema;
     this.mapper = mapper;
+    this.context = context;
+  }
+
+  @Override
+  public ToolContext context() {
+    return context;
   }
 
   @Override

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * ends; this stream, placed in front of it, fixes both:
  *
  * <ul>
+ *   <li>every message is checked by {@link Screen} first: batches, a wrong {@code jsonrpc}, bad ids and
+ *       malformed {@code tools/call} params are answered here; a ping is answered at once (the SDK would hold
+ *       it until {@code notifications/initialized}); {@code notifications/cancelled} cancels the call;
  *   <li>a daemon thread reads the raw input line by line; blank lines are skipped; a line that is not JSON
  *       gets a {@code -32700} reply, one that is JSON but no JSON-RPC message a {@code -32600} reply, both
  *       written by us under the protocol stream's lock, and neither reaches the SDK; a line longer than
@@ -52,6 +55,7 @@ public final class ProtocolInput extends InputStream {
   private final ObjectReader strictReader;
   private final McpJsonMapper protocolMapper;
   private final Duration grace;
+  private final Calls calls;
   private final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>(256);
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile boolean ending;
@@ -60,7 +64,7 @@ public final class ProtocolInput extends InputStream {
   private boolean finished;
 
   ProtocolInput(InputStream raw, ProtocolOutput out, InFlight inFlight, ObjectMapper mapper,
-      McpJsonMapper protocolMapper, Duration grace) {
+      McpJsonMapper protocolMapper, Duration grace, Calls calls) {
     this.raw = raw;
     this.out = out;
     this.inFlight = inFlight;
@@ -68,6 +72,7 @@ public final class ProtocolInput extends InputStream {
     this.strictReader = Json.strictTreeReader(mapper);
     this.protocolMapper = protocolMapper;
     this.grace = grace;
+    this.calls = calls;
   }
 
   /** Starts the daemon thread that reads the raw input. */
@@ -190,22 +195,48 @@ public final class ProtocolInput extends InputStream {
       node = strictReader.readTree(text);
     } catch (JsonProcessingException e) {
       LOG.log(Level.WARNING, "Answered an input line that is not JSON with -32700: " + preview(text));
-      out.reply(error(null, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error", e.getOriginalMessage()));
+      out.reply(error(null, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error", null));
       return null;
+    }
+    Screen.Verdict verdict = Screen.check(node, ToolServerSession.SCOPE, true);
+    if (verdict instanceof Screen.Reply reply) {
+      LOG.log(Level.WARNING, "Answered an input line with " + reply.reply().path("error").path("message").asText()
+          + ": " + preview(text));
+      out.reply(mapper.writeValueAsString(reply.reply()));
+      return null;
+    }
+    if (verdict instanceof Screen.Ping ping) {
+      out.reply(mapper.writeValueAsString(Screen.emptyResult(ping.id())));
+      return null;
+    }
+    if (verdict instanceof Screen.Cancel cancel) {
+      if (cancel.token() != null) {
+        calls.cancel(cancel.token(), cancel.reason());
+      }
+      return null;
+    }
+    Screen.Pass pass = (Screen.Pass) verdict;
+    if (pass.rewritten()) {
+      text = mapper.writeValueAsString(pass.message());
+      line = text.getBytes(StandardCharsets.UTF_8);
+      end = line.length;
     }
     try {
       McpSchema.deserializeJsonRpcMessage(protocolMapper, text);
     } catch (Exception e) {
-      JsonNode id = node.isObject() ? node.get("id") : null;
+      JsonNode id = node.get("id");
       LOG.log(Level.WARNING, "Answered an input line that is no JSON-RPC message with -32600: " + preview(text));
-      out.reply(error(id, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request",
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      out.reply(error(id, McpSchema.ErrorCodes.INVALID_REQUEST,
+          "Invalid Request: not a JSON-RPC request, notification or response", null));
       return null;
     }
     if (node.has("method")) {
       String id = ProtocolOutput.idKey(node.get("id"));
       if (id != null) {
         inFlight.add(id);
+        if (pass.callToken() != null) {
+          calls.register(pass.callToken(), () -> out.suppress(id));
+        }
       }
     }
     // A CR inside a JSON text can only be whitespace between tokens (JSON strings cannot hold a raw CR), but

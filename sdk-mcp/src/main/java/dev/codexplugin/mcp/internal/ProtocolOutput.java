@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The protocol stream as the SDK's stdio transport sees it. The transport writes each message as
  * {@code write(json)}, {@code write("\n")}, {@code flush()} inside {@code synchronized} on this object; this
- * class notes the id of every response it writes and completes it in {@link InFlight} once flushed. Replies
+ * class notes the id of every response it writes and completes it in {@link InFlight} once flushed, and
+ * drops the responses of cancelled calls (the specification asks that no answer be sent). Replies
  * of our own (parse errors) are written under the same lock, so they never interleave with a message.
  */
 final class ProtocolOutput extends OutputStream {
@@ -21,27 +24,48 @@ final class ProtocolOutput extends OutputStream {
   private final InFlight inFlight;
   private final JsonFactory factory;
   private final List<String> flushedIds = new ArrayList<>();
+  private final Set<String> suppressed = new HashSet<>();
+  private final Calls calls;
+  private boolean dropNewline;
 
-  ProtocolOutput(OutputStream out, InFlight inFlight, JsonFactory factory) {
+  ProtocolOutput(OutputStream out, InFlight inFlight, JsonFactory factory, Calls calls) {
     this.out = out;
     this.inFlight = inFlight;
     this.factory = factory;
+    this.calls = calls;
+  }
+
+  /** Drops the response to request {@code idKey} (a cancelled call) instead of writing it. */
+  synchronized void suppress(String idKey) {
+    suppressed.add(idKey);
   }
 
   @Override
   public synchronized void write(int b) throws IOException {
+    if (dropNewline && b == '\n') {
+      dropNewline = false;
+      return;
+    }
     out.write(b);
   }
 
   @Override
   public synchronized void write(byte[] b, int off, int len) throws IOException {
-    out.write(b, off, len);
-    if (len > 1) {
-      String id = responseId(b, off, len);
-      if (id != null) {
-        flushedIds.add(id);
+    if (dropNewline && len == 1 && b[off] == '\n') {
+      dropNewline = false;
+      return;
+    }
+    dropNewline = false;
+    String id = len > 1 ? responseId(b, off, len) : null;
+    if (id != null) {
+      flushedIds.add(id);
+      calls.done(Calls.token(ToolServerSession.SCOPE, id));
+      if (suppressed.remove(id)) {
+        dropNewline = true; // the SDK writes the message and its newline separately
+        return;
       }
     }
+    out.write(b, off, len);
   }
 
   @Override

@@ -17,7 +17,8 @@ import java.util.Map;
  * "errorMessage"}}, and is one OpenTelemetry span when the API is on the class path ({@link ToolSpans}).
  *
  * <p>{@code outcome} is {@code ok}, {@code error} (the tool threw, or its result could not be written: an
- * {@code isError} result), {@code invalid_arguments} (the arguments did not validate or bind) or
+ * {@code isError} result), {@code invalid_arguments} (the arguments did not validate or bind; {@code errorType}
+ * {@code InvalidArguments}, whether the negotiated revision answers with an {@code isError} result or with -32602) or
  * {@code protocol_error} (an {@link McpError}). Argument values are never written unless the server runs with
  * {@code CODEXPLUGIN_LOG_ARGUMENTS=1}, which adds {@code "arguments"}.
  *
@@ -32,6 +33,8 @@ final class ToolCallLog {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+  /** {@code errorType} of arguments that did not validate or bind, whichever way the revision answers them. */
+  static final String INVALID_ARGUMENTS = "InvalidArguments";
 
   private final String server;
   private final boolean logArguments;
@@ -52,6 +55,14 @@ final class ToolCallLog {
     return call;
   }
 
+  /** The call's arguments did not validate or bind (answered as an {@code isError} result or as -32602). */
+  static void invalidArguments() {
+    Call call = CURRENT.get();
+    if (call != null) {
+      call.invalid = true;
+    }
+  }
+
   /** The exception a tool threw, which its call's {@code isError} result stands for. */
   static void failure(Throwable error) {
     Call call = CURRENT.get();
@@ -68,6 +79,7 @@ final class ToolCallLog {
     private final Map<String, Object> arguments;
     private final ToolSpans.Span span;
     private Throwable error;
+    private boolean invalid;
 
     private Call(String tool, Map<String, Object> arguments, ToolSpans.Span span) {
       this.tool = tool;
@@ -79,17 +91,21 @@ final class ToolCallLog {
     CallToolResult end(CallToolResult result) {
       boolean failed = Boolean.TRUE.equals(result.isError());
       String message = failed ? firstText(result) : null;
-      finish(failed ? "error" : "ok", failed ? (error != null ? error.getClass().getName() : "ToolError") : null,
-          error != null && error.getMessage() != null ? error.getMessage() : message, error);
+      if (invalid) {
+        finish("invalid_arguments", INVALID_ARGUMENTS, message, null);
+      } else {
+        finish(failed ? "error" : "ok", failed ? (error != null ? error.getClass().getName() : "ToolError") : null,
+            error != null && error.getMessage() != null ? error.getMessage() : message, error);
+      }
       return result;
     }
 
     /** Ends the call with the exception it answers; returns the exception. */
     RuntimeException end(RuntimeException thrown) {
-      boolean invalid = thrown instanceof McpError mcp && mcp.getJsonRpcError() != null
+      boolean invalidParams = invalid || thrown instanceof McpError mcp && mcp.getJsonRpcError() != null
           && mcp.getJsonRpcError().code() == McpSchema.ErrorCodes.INVALID_PARAMS;
-      finish(invalid ? "invalid_arguments" : "protocol_error", thrown.getClass().getName(), thrown.getMessage(),
-          thrown);
+      finish(invalidParams ? "invalid_arguments" : "protocol_error",
+          invalidParams ? INVALID_ARGUMENTS : thrown.getClass().getName(), thrown.getMessage(), thrown);
       return thrown;
     }
 

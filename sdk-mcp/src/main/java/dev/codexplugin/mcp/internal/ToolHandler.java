@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codexplugin.mcp.Content;
 import dev.codexplugin.mcp.ToolMethod;
+import dev.codexplugin.mcp.ToolResult;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -13,6 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +29,19 @@ import java.util.function.BiFunction;
  *
  * <ul>
  *   <li>Arguments that do not validate against the input schema, and values that validate but cannot be
- *       bound to the Java type, are a JSON-RPC error {@code -32602} whose message names every problem.
+ *       bound to the Java type, are reported as the negotiated revision asks: from 2025-11-25 on (SEP-1303) a
+ *       result with {@code isError: true} whose text names every problem, so the model can correct its call;
+ *       for older revisions a JSON-RPC error {@code -32602} with the same message.
  *   <li>A tool that throws answers with {@code isError: true} and the exception's message (its class's simple
  *       name when the message is {@code null}); the stack trace goes to stderr. An {@link McpError} thrown by
  *       a tool is passed through as a protocol error.
- *   <li>A structured tool answers with {@code structuredContent} (a value that is not a JSON object wrapped
- *       as {@code {"result": value}}) and one text content with the same JSON. Otherwise a {@code String} is
- *       the text, {@code null} (and {@code void}) is no content at all, and anything else is compact JSON
- *       text.
+ *   <li>A {@link ToolResult} or {@link Content} is written as it is (content unknown to the negotiated
+ *       revision becomes text). A structured tool answers with {@code structuredContent} (a value that is not
+ *       a JSON object wrapped as {@code {"result": value}}) and one text content with the same JSON; before
+ *       2025-06-18, which has no structured output, with the text alone. Otherwise a {@code String} is the
+ *       text, {@code null} (and {@code void}) is no content at all, and anything else is compact JSON text.
+ *   <li>The thread running the tool is attached to the call's cancellation; a cancelled call's answer is
+ *       dropped by the transport.
  *   <li>A disagreement between the generated invoker and its descriptor is {@code -32603}.
  * </ul>
  */
@@ -44,39 +52,63 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
   private final ToolSchema schema;
   private final ObjectMapper mapper;
   private final ObjectMapper resultMapper;
+  private final ServerState runtime;
   private final ToolCallLog log;
 
   ToolHandler(ToolMethod method, ToolSchema schema, ObjectMapper mapper, ObjectMapper resultMapper,
-      ToolCallLog log) {
+      ServerState runtime, ToolCallLog log) {
     this.method = method;
     this.schema = schema;
     this.mapper = mapper;
     this.resultMapper = resultMapper;
+    this.runtime = runtime;
     this.log = log;
   }
 
   /** Answers the call and records it: one log line on stderr and a span (the ops contract, {@link ToolCallLog}). */
   @Override
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
-    ToolCallLog.Call call = log.start(method.name(), request.arguments());
+    ToolCallLog.Call record = log.start(method.name(), request.arguments());
     try {
-      return call.end(answer(exchange, request));
+      return record.end(answer(exchange, request));
     } catch (RuntimeException e) {
-      throw call.end(e);
+      throw record.end(e);
     } catch (Error e) {
-      throw call.end(e);
+      throw record.end(e);
     }
   }
 
   private CallToolResult answer(McpSyncServerExchange exchange, CallToolRequest request) {
+    String version = runtime.sessions().version(exchange.sessionId());
+    Map<String, Object> meta = request.meta();
+    Object token = meta == null ? null : meta.get(Calls.META_KEY);
+    Calls.Call call = runtime.calls().get(token instanceof String t ? t : null);
+    Thread thread = Thread.currentThread();
+    if (call != null) {
+      call.attach(thread);
+    }
+    try {
+      return call(exchange, request, version, meta, call);
+    } finally {
+      if (call != null) {
+        call.detach();
+      }
+      Thread.interrupted(); // a cancellation must not leak into the next call on this pooled thread
+    }
+  }
+
+  private CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request, String version,
+      Map<String, Object> meta, Calls.Call call) {
     Map<String, Object> given = request.arguments();
     ObjectNode arguments = given == null ? mapper.createObjectNode() : mapper.valueToTree(given);
     schema.dropNullOptionals(arguments);
     List<String> problems = schema.validate(arguments);
     if (!problems.isEmpty()) {
-      throw invalidParams(String.join("; ", problems));
+      return invalidArguments(String.join("; ", problems), version);
     }
-    BoundArguments bound = new BoundArguments(method.name(), arguments, schema, mapper);
+    RequestContext context = new RequestContext(exchange, meta, method.name(), call, version, mapper,
+        runtime.results());
+    BoundArguments bound = new BoundArguments(method.name(), arguments, schema, mapper, context);
     Object value;
     try {
       value = method.call().call(bound);
@@ -85,7 +117,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
         return failed(e);
       }
       if (e.kind() == ArgumentException.Kind.INVALID_VALUE) {
-        throw invalidParams(e.getMessage());
+        return invalidArguments(e.getMessage(), version);
       }
       LOG.log(Level.ERROR, "MCP tool '" + method.name() + "': generated code and descriptor disagree", e);
       throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
@@ -102,7 +134,13 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
       return failed(cause);
     }
     try {
-      return method.structured() ? structured(value) : unstructured(value);
+      if (value instanceof ToolResult result) {
+        return rich(result, version);
+      }
+      if (value instanceof Content content) {
+        return rich(ToolResult.of(content), version);
+      }
+      return method.structured() ? structured(value, version) : unstructured(value);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       LOG.log(Level.WARNING, "MCP tool '" + method.name() + "' returned a value that cannot be written as JSON", e);
       return error("the result of tool '" + method.name() + "' cannot be written as JSON: "
@@ -110,10 +148,26 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
     }
   }
 
-  private McpError invalidParams(String problems) {
-    return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-        .message("Invalid arguments for tool '" + method.name() + "': " + problems)
-        .build();
+  private CallToolResult invalidArguments(String problems, String version) {
+    String message = "Invalid arguments for tool '" + method.name() + "': " + problems;
+    ToolCallLog.invalidArguments();
+    if (Revisions.validationErrorsAreResults(version)) {
+      return error(message);
+    }
+    throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(message).build();
+  }
+
+  private CallToolResult rich(ToolResult result, String version) throws JsonProcessingException {
+    List<McpSchema.Content> content = new ArrayList<>();
+    for (Content item : result.content()) {
+      content.add(runtime.results().content(item, version));
+    }
+    CallToolResult.Builder builder = CallToolResult.builder().content(content).isError(result.isError());
+    if (result.structuredContent() != null) {
+      JsonNode tree = resultMapper.valueToTree(result.structuredContent());
+      builder.structuredContent(tree.isObject() ? tree : resultMapper.createObjectNode().set("result", tree));
+    }
+    return builder.build();
   }
 
   private CallToolResult failed(Throwable t) {
@@ -127,7 +181,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
     return CallToolResult.builder().addTextContent(text).isError(true).build();
   }
 
-  private CallToolResult structured(Object value) throws JsonProcessingException {
+  private CallToolResult structured(Object value, String version) throws JsonProcessingException {
     JsonNode tree = resultMapper.valueToTree(unwrapOptional(value));
     ObjectNode content;
     if (tree != null && tree.isObject()) {
@@ -139,11 +193,13 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
         content.set("result", tree);
       }
     }
-    return CallToolResult.builder()
+    CallToolResult.Builder result = CallToolResult.builder()
         .addTextContent(resultMapper.writeValueAsString(content))
-        .structuredContent(content)
-        .isError(false)
-        .build();
+        .isError(false);
+    // Always set: the SDK checks it against the output schema; the stdio transport leaves it out for clients
+    // of revisions before 2025-06-18 (see Transports).
+    result.structuredContent(content);
+    return result.build();
   }
 
   private CallToolResult unstructured(Object value) throws JsonProcessingException {

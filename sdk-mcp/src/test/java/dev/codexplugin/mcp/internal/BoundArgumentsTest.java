@@ -35,7 +35,7 @@ class BoundArgumentsTest {
         + "\"money\":{},\"list\":{},\"map\":{},\"array\":{},\"part\":{},\"release\":{},\"releases\":{},"
         + "\"date\":{},\"duration\":{},\"instant\":{},\"offset\":{},\"numbers\":{}}}";
     ToolSchema compiled = ToolSchema.compile(ToolSchema.newRegistry(), mapper.readTree(schema));
-    return new BoundArguments("t", (ObjectNode) mapper.readTree(json), compiled, mapper);
+    return new BoundArguments("t", (ObjectNode) mapper.readTree(json), compiled, mapper, null);
   }
 
   @Test
@@ -156,7 +156,7 @@ class BoundArgumentsTest {
   @Test
   void anyArgumentOfAnOpenSchemaCanBeRead() throws Exception {
     ToolSchema open = ToolSchema.compile(ToolSchema.newRegistry(), mapper.readTree("{\"type\":\"object\"}"));
-    BoundArguments args = new BoundArguments("t", (ObjectNode) mapper.readTree("{\"x\":1}"), open, mapper);
+    BoundArguments args = new BoundArguments("t", (ObjectNode) mapper.readTree("{\"x\":1}"), open, mapper, null);
 
     assertThat((Object) args.get("x", int.class)).isEqualTo(1);
     assertThat((Object) args.get("y", String.class)).isNull();

@@ -1,0 +1,56 @@
+package dev.codexplugin.mcp;
+
+import java.lang.reflect.Type;
+import java.util.Map;
+
+/**
+ * Asks the user, through the client, for input matching a schema ({@code elicitation/create}, form mode). A
+ * tool parameter of this type is not part of the input schema.
+ */
+public interface Elicitation {
+  /** Whether the client declared the {@code elicitation} capability. */
+  boolean supported();
+
+  /**
+   * Asks for an object matching {@code requestedSchemaJson} (a flat JSON Schema object of primitive
+   * properties, as the specification restricts it) and binds the accepted content to {@code type} with the
+   * same Jackson configuration as tool arguments.
+   *
+   * @param message what to ask, shown to the user
+   * @param requestedSchemaJson the schema, computed at compile time for {@code type}
+   * @param type what to bind the content to
+   * @return the user's answer: accepted with a value, declined or cancelled (then without a value)
+   * @throws McpCapabilityException when the client does not support elicitation
+   * @throws IllegalArgumentException when the accepted content does not bind to {@code type}
+   */
+  <T> Elicited<T> request(String message, String requestedSchemaJson, Type type);
+
+  /** {@link #request(String, String, Type)} returning the content as a map. */
+  default Elicited<Map<String, Object>> request(String message, String requestedSchemaJson) {
+    return request(message, requestedSchemaJson,
+        Types.parameterized(Map.class, String.class, Object.class));
+  }
+
+  /** How the user answered. */
+  enum Action {
+    /** Submitted the form: the value is present. */
+    ACCEPT,
+    /** Explicitly refused. */
+    DECLINE,
+    /** Dismissed without choosing. */
+    CANCEL
+  }
+
+  /**
+   * An answer.
+   *
+   * @param action how the user answered
+   * @param value the bound content when accepted, else {@code null}
+   */
+  record Elicited<T>(Action action, T value) {
+    /** Whether the user accepted. */
+    public boolean accepted() {
+      return action == Action.ACCEPT;
+    }
+  }
+}

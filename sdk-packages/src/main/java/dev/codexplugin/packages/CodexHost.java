@@ -1,0 +1,88 @@
+package dev.codexplugin.packages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Codex, driven by its own commands: {@code codex plugin marketplace add <root>}, {@code codex plugin add
+ * <plugin>@<marketplace>}, {@code codex plugin remove}, {@code codex plugin list --json}. They write
+ * {@code $CODEX_HOME/config.toml} ({@code [marketplaces.<m>]}, {@code [plugins."<p>@<m>"] enabled = true}) and
+ * copy the plugin to {@code $CODEX_HOME/plugins/cache/<m>/<p>/<version>/}; 0.169.0 and 0.171.0 behave the
+ * same (docs/research/hosts-install.md). Codex has no project scope for plugins: both scopes record them in
+ * {@code $CODEX_HOME}.
+ */
+final class CodexHost implements HostAdapter {
+  private final HostCli cli;
+  private final Path home;
+
+  CodexHost(HostCli cli, Path home) {
+    this.cli = cli;
+    this.home = home;
+  }
+
+  @Override
+  public Declaration.Host host() {
+    return Declaration.Host.CODEX;
+  }
+
+  @Override
+  public List<Path> touched(String marketplace) {
+    return List.of(home.resolve("config.toml"), home.resolve("plugins/cache").resolve(marketplace));
+  }
+
+  @Override
+  public List<Installed> list() throws PackageException {
+    JsonNode list = cli.json("plugin", "list", "--json");
+    List<Installed> out = new ArrayList<>();
+    for (JsonNode p : list.path("installed")) {
+      if (p.path("installed").asBoolean(true)) {
+        out.add(new Installed(p.path("pluginId").asText(), p.path("version").asText(),
+            p.path("enabled").asBoolean()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted) throws PackageException {
+    Map<String, String> current = new LinkedHashMap<>();
+    for (Installed i : list()) {
+      if (i.marketplace().equals(marketplace)) {
+        current.put(i.plugin(), i.version());
+      }
+    }
+    Map<String, Path> folders = new LinkedHashMap<>();
+    if (!wanted.isEmpty()) {
+      cli.json("plugin", "marketplace", "add", root.toString(), "--json");
+    }
+    for (Map.Entry<String, String> w : wanted.entrySet()) {
+      String id = w.getKey() + "@" + marketplace;
+      Path folder = home.resolve("plugins/cache").resolve(marketplace).resolve(w.getKey()).resolve(w.getValue());
+      if (!w.getValue().equals(current.get(w.getKey()))) {
+        JsonNode added = cli.json("plugin", "add", id, "--json");
+        if (added.hasNonNull("installedPath")) {
+          folder = Path.of(added.get("installedPath").asText());
+        }
+        String version = added.path("version").asText(w.getValue());
+        if (!version.equals(w.getValue())) {
+          throw new PackageException("codex plugin add " + id + " installed version " + version + ", not the locked "
+              + w.getValue() + "; the managed marketplace " + root + " was changed by hand: run the command again");
+        }
+      }
+      folders.put(w.getKey(), folder);
+    }
+    for (String plugin : current.keySet()) {
+      if (!wanted.containsKey(plugin)) {
+        cli.json("plugin", "remove", plugin + "@" + marketplace, "--json");
+      }
+    }
+    if (wanted.isEmpty() && !current.isEmpty()) {
+      cli.run("plugin", "marketplace", "remove", marketplace);
+    }
+    return folders;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.codexplugin.packages;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A copy of some files and folders taken before a host's command changes them, put back when the command
+ * (or a later step) fails: the undo of host changes. Paths that did not exist are deleted on restore.
+ */
+final class FileSnapshot {
+  private record Entry(Path original, Path copy) {}
+
+  private final Path store;
+  private final List<Entry> entries = new ArrayList<>();
+
+  private FileSnapshot(Path store) {
+    this.store = store;
+  }
+
+  static FileSnapshot take(Path store, List<Path> paths) throws IOException {
+    Files.createDirectories(store);
+    FileSnapshot s = new FileSnapshot(store);
+    int i = 0;
+    for (Path p : paths) {
+      Path copy = null;
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        copy = store.resolve(Integer.toString(i++));
+        copyTree(p, copy);
+      }
+      s.entries.add(new Entry(p, copy));
+    }
+    return s;
+  }
+
+  /** Puts every path back as it was. */
+  void restore() throws IOException {
+    IOException first = null;
+    for (Entry e : entries) {
+      try {
+        deleteTree(e.original());
+        if (e.copy() != null) {
+          Files.createDirectories(e.original().getParent());
+          copyTree(e.copy(), e.original());
+        }
+      } catch (IOException x) {
+        if (first == null) {
+          first = x;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  void discard() throws IOException {
+    deleteTree(store);
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+            StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(path, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        if (exc != null) {
+          throw exc;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

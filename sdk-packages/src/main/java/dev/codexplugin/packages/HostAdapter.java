@@ -1,0 +1,40 @@
+package dev.codexplugin.packages;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One host (Codex or Claude Code) as the package manager drives it: through the host's own commands. */
+interface HostAdapter {
+  /**
+   * A plugin the host holds.
+   *
+   * @param id {@code <plugin>@<marketplace>}
+   * @param version the version the host recorded
+   * @param enabled whether it is enabled
+   */
+  record Installed(String id, String version, boolean enabled) {
+    String plugin() {
+      return id.substring(0, id.lastIndexOf('@'));
+    }
+
+    String marketplace() {
+      return id.substring(id.lastIndexOf('@') + 1);
+    }
+  }
+
+  Declaration.Host host();
+
+  /** Every file and folder the host's commands may change for this marketplace: snapshotted for undo. */
+  List<Path> touched(String marketplace);
+
+  /** What the host holds now, every marketplace (the host's own list). */
+  List<Installed> list() throws PackageException;
+
+  /**
+   * Makes the host hold exactly {@code wanted} (plugin name to version) from the marketplace at {@code root}:
+   * adds the marketplace, installs or re-records changed plugins, uninstalls the others of the marketplace.
+   * Returns the folder each wanted plugin is installed in, where the host says it.
+   */
+  Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted) throws PackageException;
+}

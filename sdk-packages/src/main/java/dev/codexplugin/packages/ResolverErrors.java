@@ -1,0 +1,153 @@
+package dev.codexplugin.packages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns Maven Resolver's exceptions into one line that names the artifact, the repository and the fix. The
+ * resolver's own text is kept in the cause; the line says what happened in the user's terms (401: the
+ * credentials; 404: the coordinates; 5xx: the server; a checksum failure: a truncated or corrupted download).
+ */
+final class ResolverErrors {
+  private static final Pattern STATUS = Pattern.compile("(?i)(?:status(?: code)?:?\\s*|\\()([1-5]\\d\\d)\\b");
+
+  private ResolverErrors() {}
+
+  /** The advice for the package manager: the coordinates are in the lock and the declaration. */
+  static final Advice PACKAGES = new Advice("check the coordinates and version in " + Lock.FILE + " and "
+      + Declaration.FILE, "check the URL in " + Declaration.FILE + " and the network");
+
+  /**
+   * What to tell the user to check.
+   *
+   * @param notFound when an artifact is in no repository
+   * @param unreadable when a repository cannot be read at all
+   */
+  record Advice(String notFound, String unreadable) {}
+
+  static PackageException failure(String what, Exception e, List<Declaration.Repository> repositories,
+      boolean offline) {
+    return failure(what, e, repositories, offline, PACKAGES);
+  }
+
+  static PackageException failure(String what, Exception e, List<Declaration.Repository> repositories,
+      boolean offline, Advice advice) {
+    return new PackageException(describe(what, List.of(e), repositories, offline, advice), e);
+  }
+
+  static PackageException noVersions(Coordinates id, List<Exception> exceptions,
+      List<Declaration.Repository> repositories, boolean offline) {
+    List<Exception> real = new ArrayList<>();
+    for (Exception e : exceptions) {
+      if (!isNotFound(e)) {
+        real.add(e);
+      }
+    }
+    if (!real.isEmpty()) {
+      PackageException p = new PackageException(describe(id.toString(), real, repositories, offline, PACKAGES),
+          real.get(0));
+      return p;
+    }
+    return new PackageException(id + " was not found in " + names(repositories) + (offline
+        ? " (offline: only the local repository was searched; run once without --offline)"
+        : "") + "; check the groupId:artifactId in " + Declaration.FILE + " and that the plugin is deployed there");
+  }
+
+  private static String describe(String what, List<Exception> exceptions, List<Declaration.Repository> repositories,
+      boolean offline, Advice advice) {
+    String text = exceptions.stream().map(ResolverErrors::chain).collect(Collectors.joining("; "));
+    String repository = repositoryIn(text, repositories);
+    String from = repository == null ? names(repositories) : "repository " + repository;
+    Matcher status = STATUS.matcher(text);
+    String code = status.find() ? status.group(1) : "";
+    if (code.equals("401") || code.equals("403")) {
+      String id = repository == null ? repositories.get(0).id() : repository.substring(0, repository.indexOf(' '));
+      return what + ": " + from + " answered " + code + " (" + (code.equals("401") ? "unauthorized" : "forbidden")
+          + "); give the credentials in ~/.m2/settings.xml as <server><id>" + id + "</id><username>...</username>"
+          + "<password>...</password></server>, or set CODEXPLUGIN_REPO_" + Declaration.envName(id) + "_USERNAME and"
+          + " CODEXPLUGIN_REPO_" + Declaration.envName(id) + "_PASSWORD";
+    }
+    if (code.startsWith("5")) {
+      return what + ": " + from + " answered " + code + " (a server error); try again later, or ask the"
+          + " repository's administrators";
+    }
+    if (text.contains("ChecksumFailure") || text.toLowerCase(java.util.Locale.ROOT).contains("checksum")) {
+      return what + ": the bytes downloaded from " + from + " do not match the repository's checksum (a"
+          + " truncated or corrupted transfer); try again, and if it persists ask the repository's administrators";
+    }
+    if (text.contains("Premature end") || text.contains("ConnectionClosed") || text.contains("truncated")) {
+      return what + ": the download from " + from + " ended early (a truncated transfer); try again";
+    }
+    if (exceptions.stream().allMatch(ResolverErrors::isNotFound)) {
+      return what + " was not found in " + from + (offline
+          ? " (offline: only the local repository was searched; run once without --offline)" : "")
+          + "; " + advice.notFound();
+    }
+    if (offline || text.contains("offline")) {
+      return what + ": not in the local repository, and the command runs offline; run it once without --offline";
+    }
+    return what + ": " + from + " could not be read (" + firstLine(text) + "); " + advice.unreadable();
+  }
+
+  private static boolean isNotFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      if (name.equals("ArtifactNotFoundException") || name.equals("MetadataNotFoundException")) {
+        return true;
+      }
+      if (name.equals("ArtifactResolutionException")
+          && t instanceof org.eclipse.aether.resolution.ArtifactResolutionException are) {
+        boolean any = false;
+        boolean all = true;
+        for (var r : are.getResults()) {
+          if (r.isResolved()) {
+            continue; // the artifacts that did resolve say nothing about the failure
+          }
+          any = true;
+          all &= !r.getExceptions().isEmpty() && r.getExceptions().stream().allMatch(ResolverErrors::isNotFound);
+        }
+        return any && all;
+      }
+    }
+    return false;
+  }
+
+  private static String chain(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (b.length() > 0) {
+        b.append(" <- ");
+      }
+      b.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+      if (t instanceof org.eclipse.aether.resolution.ArtifactResolutionException are) {
+        for (var r : are.getResults()) {
+          for (Exception x : r.getExceptions()) {
+            b.append(" <- ").append(chain(x));
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static String repositoryIn(String text, List<Declaration.Repository> repositories) {
+    for (Declaration.Repository r : repositories) {
+      if (text.contains(r.url()) || text.contains(" " + r.id() + " (")) {
+        return r.id() + " (" + r.url() + ")";
+      }
+    }
+    return null;
+  }
+
+  private static String names(List<Declaration.Repository> repositories) {
+    return repositories.stream().map(r -> r.id() + " (" + r.url() + ")").collect(Collectors.joining(", "));
+  }
+
+  private static String firstLine(String text) {
+    String line = text.lines().findFirst().orElse(text);
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+}
