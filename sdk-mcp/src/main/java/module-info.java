@@ -18,6 +18,9 @@ module dev.codexplugin.mcp {
   requires static org.eclipse.jetty.util;
   // Only for the tests, which are compiled into this module and speak raw HTTP to McpHttpServer.
   requires static java.net.http;
+  // Optional: a span per tool call when the application puts the API on the class path.
+  requires static io.opentelemetry.api;
+  requires static io.opentelemetry.context;
 
   exports dev.codexplugin.mcp;
 }

@@ -24,10 +24,11 @@ import java.util.stream.Stream;
  * <pre>
  * bench=DIR        the bench/ folder (the Maven build passes it)
  * quick            a smoke run: few rounds and iterations (numbers not meant to be read)
- * only=a,b         sections to run: processor, loader, startup, throughput, packages (default: all); packages
- *                   writes target/report-packages.md (hosts=DIR: the folder of codex and claude, default
+ * only=a,b         sections to run: processor, loader, startup, throughput, hooks, packages (default: all);
+ *                   packages writes target/report-packages.md (hosts=DIR: the folder of codex and claude, default
  *                   harness/target/hosts/node_modules/.bin; packageRounds=N, installRounds=N,
  *                   packageParts=noop,startup,install)
+ * hookRounds=N     hook round-trip rounds (default 30), after 3 warm-up rounds
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
  * reps=N           throughput repetitions per variant (default 6)
  * processorPairs=N measured rounds of the processor comparisons (default 8), after 3 warm-up rounds
@@ -53,7 +54,7 @@ public final class BenchMain {
     Path bench = Path.of(opts.getOrDefault("bench", "bench")).toAbsolutePath().normalize();
     boolean quick = opts.containsKey("quick");
     Set<String> only = new LinkedHashSet<>(Arrays.asList(
-        opts.getOrDefault("only", "startup,throughput,processor,loader,packages").split(",")));
+        opts.getOrDefault("only", "startup,throughput,processor,loader,hooks,packages").split(",")));
     Path target = bench.resolve("target");
     Path scratch = target.resolve("work");
     Path logs = target.resolve("logs");
@@ -61,8 +62,16 @@ public final class BenchMain {
 
     Report report = new Report(bench, quick, String.join(" ", args));
     report.machineBefore();
-    Map<String, Variant> servers = only.equals(Set.of("packages")) ? Servers.discoverForPackages(bench)
-        : Servers.discover(bench);
+    Map<String, Variant> servers = only.contains("startup") || only.contains("throughput")
+        || only.contains("processor") ? Servers.discover(bench)
+        : only.contains("packages") ? Servers.discoverForPackages(bench) : Map.of();
+
+    if (only.contains("hooks")) {
+      int rounds = Integer.parseInt(opts.getOrDefault("hookRounds", quick ? "3" : "30"));
+      System.out.println("Hooks: round trip of a PreToolUse decision, " + rounds + " rounds");
+      report.hooks = HookBench.run(bench, scratch.resolve("hooks"), quick ? 1 : 3, rounds, logs);
+      report.write();
+    }
 
     if (only.contains("startup")) {
       int rounds = Integer.parseInt(opts.getOrDefault("rounds", quick ? "3" : "20"));

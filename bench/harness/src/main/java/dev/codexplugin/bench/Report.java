@@ -26,6 +26,7 @@ final class Report {
   List<Variant> throughputVariants;
   ProcessorBench.Result processor;
   LoaderBench.Result loader;
+  HookBench.Result hooks;
 
   Report(Path bench, boolean quick, String args) {
     this.bench = bench;
@@ -97,6 +98,25 @@ final class Report {
         }
       }
     }
+    if (hooks != null) {
+      for (String id : List.of("java", "java+c1serial", "java+cds", "java+cds+c1serial", "java+lib20",
+          "release-tools", "release-tools+cds")) {
+        if (hooks.millis().containsKey(id)) {
+          List<Double> r = Stats.ratios(hooks.millis().get(id), hooks.millis().get("floor"));
+          double[] ci = Stats.medianInterval(r);
+          out.add(new Verdict("5. hook round trip: " + id + " / JVM floor", Stats.median(r), ci[0], ci[1], "<= 3",
+              Stats.median(r) <= 3));
+        }
+      }
+      for (String id : List.of("java25", "java25+aot")) {
+        if (hooks.millis().containsKey(id)) {
+          List<Double> r = Stats.ratios(hooks.millis().get(id), hooks.millis().get("floor25"));
+          double[] ci = Stats.medianInterval(r);
+          out.add(new Verdict("5. hook round trip: " + id + " / JDK 25 JVM floor", Stats.median(r), ci[0], ci[1],
+              "<= 3", Stats.median(r) <= 3));
+        }
+      }
+    }
     if (throughput != null) {
       List<Double> r = Stats.ratios(callsPerSecond("ours"), callsPerSecond("sdk"));
       double[] ci = Stats.medianInterval(r);
@@ -165,6 +185,7 @@ final class Report {
     json.put("throughput", throughput);
     json.put("processor", processor);
     json.put("loader", loader);
+    json.put("hooks", hooks);
     BenchMain.writeJson(target.resolve("report.json"), json);
     Files.writeString(target.resolve("report.md"), markdown());
   }
@@ -191,6 +212,31 @@ final class Report {
           .append(" | ").append(v.met() ? "met" : "**missed**").append(" |\n");
     }
 
+    if (hooks != null) {
+      s.append("\n## 5. Hook round trip\n\n");
+      s.append("Process start to the decision line on stdout, with the host's PreToolUse JSON for a MAJOR bump on"
+          + " stdin; every variant prints the same deny (release-tools: its own reason). ").append(hooks.rounds())
+          .append(" measured rounds after ").append(hooks.warmupRounds())
+          .append(" warm-up rounds; the order rotates every round. Ratios are per round, against the JVM floor of"
+              + " the same JDK.\n\n");
+      s.append("| variant | what | median ms | p10 ms | p90 ms | / JVM floor | 95 % interval | / node |\n"
+          + "|---|---|---:|---:|---:|---:|---|---:|\n");
+      for (HookBench.Variant v : hooks.variants()) {
+        List<Double> ms = hooks.millis().get(v.id());
+        String floor = v.id().contains("25") ? "floor25" : "floor";
+        List<Double> r = Stats.ratios(ms, hooks.millis().get(floor));
+        double[] ci = Stats.medianInterval(r);
+        s.append("| ").append(v.id()).append(" | ").append(v.label()).append(" | ").append(f2(Stats.median(ms)))
+            .append(" | ").append(f2(Stats.percentile(ms, 10))).append(" | ").append(f2(Stats.percentile(ms, 90)))
+            .append(" | ").append(f2(Stats.median(r))).append(" | ")
+            .append(Double.isNaN(ci[0]) ? "" : f2(ci[0]) + " – " + f2(ci[1])).append(" | ")
+            .append(f2(Stats.median(Stats.ratios(ms, hooks.millis().get("node"))))).append(" |\n");
+      }
+      s.append("\nCommands:\n\n");
+      for (HookBench.Variant v : hooks.variants()) {
+        s.append("- `").append(v.id()).append("`: `").append(String.join(" ", v.command())).append("`\n");
+      }
+    }
     if (processor != null) {
       ProcessorBench.Result p = processor;
       s.append("\n## 1. Processor cost\n\n");

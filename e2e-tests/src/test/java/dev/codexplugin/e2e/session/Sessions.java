@@ -34,8 +34,9 @@ public final class Sessions {
   /**
    * Copies the marketplace {@code root} to {@code target} and adds a hook fixture (test resources beside this
    * class: {@code hooks/} holds {@code hooks.json} and the shell script {@code policy.sh}, {@code outcome-hooks/}
-   * holds {@code hooks.json} and {@code outcome.sh}) as the {@code hooks/} folder of its plugin {@code plugin}: the
-   * plugin ships hooks exactly as a plugin author would, in the default location both hosts read.
+   * holds {@code hooks.json} and {@code outcome.sh}) as the {@code hooks/} folder of its plugin {@code plugin}, in
+   * place of the hooks the plugin ships: the plugin ships hooks exactly as a plugin author would, in the default
+   * location both hosts read.
    */
   public static Path withHooks(Path root, String plugin, String fixture, Path target) throws IOException {
     List<String> files = switch (fixture) {
@@ -49,7 +50,9 @@ public final class Sessions {
         Files.copy(source, target.resolve(root.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
+    // the fixture replaces the hooks the plugin ships (release-tools ships Java hooks; see JavaHooksIT)
     Path hooks = target.resolve("plugins").resolve(plugin).resolve("hooks");
+    deleteRecursively(hooks);
     Files.createDirectories(hooks);
     for (String file : files) {
       try (InputStream in = Sessions.class.getResourceAsStream(fixture + "/" + file)) {

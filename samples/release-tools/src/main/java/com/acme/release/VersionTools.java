@@ -57,10 +57,13 @@ public final class VersionTools {
    * @param version the current version
    * @param level the part to bump
    * @param preRelease a pre-release label such as {@code rc.1} for the bumped version
+   * @param confirmMajor true once the user confirmed a MAJOR bump (a breaking change); the plugin's release
+   *     policy hook stops a MAJOR bump without it and asks the user first
    */
   @McpTool(title = "Bump a version", readOnly = TriState.TRUE, idempotent = TriState.TRUE,
       openWorld = TriState.FALSE)
-  public String bump(String version, BumpLevel level, Optional<String> preRelease) {
+  public String bump(String version, BumpLevel level, Optional<String> preRelease,
+      @Param(defaultValue = "false") boolean confirmMajor) {
     Semver current = parse("version", version);
     Semver next = switch (level) {
       case MAJOR -> current.nextMajor();

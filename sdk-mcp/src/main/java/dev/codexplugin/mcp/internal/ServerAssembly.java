@@ -176,6 +176,7 @@ public final class ServerAssembly {
     }
     ObjectReader reader = Json.strictTreeReader(mapper);
     SchemaRegistry registry = ToolSchema.newRegistry();
+    ToolCallLog log = new ToolCallLog(serverName, System.getenv());
     Set<String> names = new HashSet<>();
     List<SyncToolSpecification> specifications = new ArrayList<>();
     for (ToolMethod method : methods) {
@@ -216,7 +217,7 @@ public final class ServerAssembly {
       }
       specifications.add(SyncToolSpecification.builder()
           .tool(tool)
-          .callHandler(new ToolHandler(method, schema, mapper, resultMapper, state))
+          .callHandler(new ToolHandler(method, schema, mapper, resultMapper, state, log))
           .build());
     }
     return specifications;

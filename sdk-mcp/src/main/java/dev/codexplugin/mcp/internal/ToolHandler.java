@@ -53,18 +53,32 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
   private final ObjectMapper mapper;
   private final ObjectMapper resultMapper;
   private final ServerState runtime;
+  private final ToolCallLog log;
 
   ToolHandler(ToolMethod method, ToolSchema schema, ObjectMapper mapper, ObjectMapper resultMapper,
-      ServerState runtime) {
+      ServerState runtime, ToolCallLog log) {
     this.method = method;
     this.schema = schema;
     this.mapper = mapper;
     this.resultMapper = resultMapper;
     this.runtime = runtime;
+    this.log = log;
   }
 
+  /** Answers the call and records it: one log line on stderr and a span (the ops contract, {@link ToolCallLog}). */
   @Override
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
+    ToolCallLog.Call record = log.start(method.name(), request.arguments());
+    try {
+      return record.end(answer(exchange, request));
+    } catch (RuntimeException e) {
+      throw record.end(e);
+    } catch (Error e) {
+      throw record.end(e);
+    }
+  }
+
+  private CallToolResult answer(McpSyncServerExchange exchange, CallToolRequest request) {
     String version = runtime.sessions().version(exchange.sessionId());
     Map<String, Object> meta = request.meta();
     Object token = meta == null ? null : meta.get(Calls.META_KEY);
@@ -136,6 +150,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
 
   private CallToolResult invalidArguments(String problems, String version) {
     String message = "Invalid arguments for tool '" + method.name() + "': " + problems;
+    ToolCallLog.invalidArguments();
     if (Revisions.validationErrorsAreResults(version)) {
       return error(message);
     }
@@ -156,6 +171,7 @@ final class ToolHandler implements BiFunction<McpSyncServerExchange, CallToolReq
   }
 
   private CallToolResult failed(Throwable t) {
+    ToolCallLog.failure(t);
     LOG.log(Level.WARNING, "MCP tool '" + method.name() + "' failed", t);
     String message = t.getMessage();
     return error(message == null ? t.getClass().getSimpleName() : message);
