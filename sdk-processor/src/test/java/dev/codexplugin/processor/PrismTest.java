@@ -69,6 +69,8 @@ class PrismTest {
         }
       }
     }
+    // @HookHandler is read by sdk-hooks at run time until the processor generates hook launchers (issue 13).
+    annotations.remove(dev.codexplugin.api.HookHandler.class);
     assertWithMessage("annotations of sdk-api (containers aside)").that(PRISMS.keySet())
         .containsExactlyElementsIn(annotations);
   }
