@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's diagnostics catalogue is generated from {@link FindingCode}: every code, its rule in the words
- * of the messages, and its severity. {@code -Dcodexplugin.updateReadme=true} rewrites it.
+ * The diagnostics catalogue in {@code docs/DIAGNOSTICS.md} is generated from {@link FindingCode}: every code,
+ * its rule in the words of the messages, and its severity. {@code -Dcodexplugin.updateGoldens=true} (the one
+ * switch of every golden file in the build, see CONTRIBUTING.md) rewrites it.
  */
-class ReadmeCatalogueTest {
+class DiagnosticsCatalogueTest {
   private static final String START = "<!-- catalogue:start -->\n";
   private static final String END = "<!-- catalogue:end -->";
 
@@ -29,18 +30,18 @@ class ReadmeCatalogueTest {
   }
 
   @Test
-  void theReadmeListsEveryCodeWithItsRule() throws IOException {
-    Path readme = Path.of("..", "README.md");
+  void theCatalogueListsEveryCodeWithItsRule() throws IOException {
+    Path readme = Path.of("..", "docs", "DIAGNOSTICS.md");
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     int start = text.indexOf(START);
     int end = text.indexOf(END);
-    assertWithMessage("README.md has the catalogue markers").that(start >= 0 && end > start).isTrue();
+    assertWithMessage("docs/DIAGNOSTICS.md has the catalogue markers").that(start >= 0 && end > start).isTrue();
     String expected = text.substring(0, start + START.length()) + catalogue() + text.substring(end);
-    if (Boolean.getBoolean("codexplugin.updateReadme")) {
+    if (Boolean.getBoolean("codexplugin.updateGoldens")) {
       Files.writeString(readme, expected, StandardCharsets.UTF_8);
       return;
     }
-    assertWithMessage("the catalogue in README.md is out of date; run the build with"
-        + " -Dcodexplugin.updateReadme=true").that(text).isEqualTo(expected);
+    assertWithMessage("the catalogue in docs/DIAGNOSTICS.md is out of date; run the build with"
+        + " -Dcodexplugin.updateGoldens=true").that(text).isEqualTo(expected);
   }
 }
