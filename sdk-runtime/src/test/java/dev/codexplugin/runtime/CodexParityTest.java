@@ -1217,8 +1217,8 @@ class CodexParityTest {
     }
 
     @Test
-    @DisplayName("g13 Claude-only hook fields (if, asyncRewake, rewake*): the hook stays, unconditional, warning")
-    void g13_claudeOnlyHookFields() {
+    @DisplayName("g16 Claude-only hook fields (if, asyncRewake, rewake*): the hook stays, unconditional, warning")
+    void g16_claudeOnlyHookFields() {
       Seen seen = withHooks("""
           { "hooks": { "PreToolUse": [ { "matcher": "Bash", "hooks": [
                 { "type": "command", "command": "./hooks/guard.sh", "if": "Bash(rm *)" },
@@ -1237,8 +1237,8 @@ class CodexParityTest {
     }
 
     @Test
-    @DisplayName("g14 a hook without Claude-only fields: no IgnoredHookField")
-    void g14_noClaudeOnlyHookFields() {
+    @DisplayName("g17 a hook without Claude-only fields: no IgnoredHookField")
+    void g17_noClaudeOnlyHookFields() {
       Seen seen = withHooks("""
           { "hooks": { "PreToolUse": [ { "matcher": "Bash", "hooks": [
                 { "type": "command", "command": "./hooks/guard.sh", "statusMessage": "if" } ] } ] } }""");
