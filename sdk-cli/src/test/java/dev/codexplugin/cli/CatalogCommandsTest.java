@@ -166,6 +166,11 @@ class CatalogCommandsTest {
 
     assertThat(run("find", repo.toString(), "--name", "team-plugin", "--range", ">=1.1", "--latest").out())
         .startsWith("team-plugin 1.2.0");
+    // issue 12 item 7: a folder of releases holds every version; finding over several is no DuplicatePlugin
+    MainTest.Run releases = run("find", repo.toString(), "--name", "team-plugin", "--range", ">=1.0");
+    assertThat(releases.out()).contains("team-plugin 1.0.0");
+    assertThat(releases.out()).contains("team-plugin 1.2.0");
+    assertThat(releases.out() + releases.err()).doesNotContain("DuplicatePlugin");
     assertThat(run("find", repo.toString(), "--name", "team-plugin", "--range", ">=1.1", "--pre", "--latest").out())
         .startsWith("team-plugin 2.0.0-rc.1");
     JsonNode either = run("find", "--json", repo.toString(), "--name", "team-plugin", "--range", "1.0.x || >=1.2")

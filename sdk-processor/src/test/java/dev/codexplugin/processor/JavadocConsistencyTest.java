@@ -182,6 +182,7 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.DUPLICATE_LIBRARY, "the exporter's, about the jars of lib/"),
       Map.entry(FindingCode.NOT_AN_EXPORT, "the exporter's, about its output folder"),
       Map.entry(FindingCode.RESERVED_NAME, "the exporter's, about the marketplace name it is given"),
+      Map.entry(FindingCode.IGNORED_HOOK_FIELD, "the loader's, about a hand-written hooks.json"),
       Map.entry(FindingCode.NO_BUNDLE, "the loader's; the processor writes the bundle"),
       Map.entry(FindingCode.UNKNOWN_OPTION, "about a processor option, documented on CodexPluginProcessor"),
       Map.entry(FindingCode.DUPLICATE_PLUGIN, "PluginCatalog's, about several bundles"),

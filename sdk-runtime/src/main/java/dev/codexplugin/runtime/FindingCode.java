@@ -184,6 +184,13 @@ public enum FindingCode {
       "choose another output folder, delete it, or replace it with --force (Maven: -Dcodexplugin.force=true)"),
   /** A marketplace name that a host refuses to add from a folder (its own official names and their look-alikes). */
   RESERVED_NAME("ReservedName", "must not be a name a host reserves for itself", "choose a name of your own"),
+  /**
+   * A Claude Code hook field that Codex ignores ({@code if}, {@code asyncRewake}, {@code rewakeMessage},
+   * {@code rewakeSummary}): Codex still runs the hook, without the condition or the rewake.
+   */
+  IGNORED_HOOK_FIELD("IgnoredHookField", "is a Claude Code hook field that Codex ignores",
+      "Codex runs the hook without it; if the hook must only run under a condition, check it in the command",
+      Severity.WARNING),
   /** A processor option the processor does not know. */
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", "check the spelling",
       Severity.WARNING),

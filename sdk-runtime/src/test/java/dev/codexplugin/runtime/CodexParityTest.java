@@ -225,6 +225,22 @@ class CodexParityTest {
     }
 
     @Test
+    @DisplayName("b15 a plugin name Claude Code reserves (claude-tools, anthropic-helper): accepted, warning")
+    void b15_reservedPluginName() {
+      Seen claude = SeedPlugin.in(dir, "r1").set("name", "\"claude-tools\"").load();
+      assertThat(claude.warning(FindingCode.RESERVED_NAME, MANIFEST, "name").message())
+          .contains("cannot start with \"claude-\"");
+      claude.accepted();
+      SeedPlugin.in(dir, "r2").set("name", "\"anthropic-helper\"").load().warning(FindingCode.RESERVED_NAME, MANIFEST,
+          "name");
+      SeedPlugin.in(dir, "r3").set("name", "\"tools-official-claude\"").load().warning(FindingCode.RESERVED_NAME,
+          MANIFEST, "name");
+      // negative: a name that only contains "claude" is the user's own
+      assertThat(SeedPlugin.in(dir, "r4").set("name", "\"my-claude-tools\"").load().findings().stream()
+          .filter(f -> f.code() == FindingCode.RESERVED_NAME).toList()).isEmpty();
+    }
+
+    @Test
     @DisplayName("b6 1.0, b7 v1.0.0: accepted, warning; b8 pre-release and build: clean")
     void b6_b7_b8_versions() {
       assertThat(seed().set("version", "\"1.0\"").load().warning(BAD_VERSION, MANIFEST, "version").message())
@@ -1198,6 +1214,35 @@ class CodexParityTest {
       seen.warning(UNKNOWN_EVENT, "hooks/hooks.json", "hooks.preToolUse");
       seen.accepted();
       assertThat(seen.hooks()).containsExactly("PreToolUse[Bash]: echo valid");
+    }
+
+    @Test
+    @DisplayName("g16 Claude-only hook fields (if, asyncRewake, rewake*): the hook stays, unconditional, warning")
+    void g16_claudeOnlyHookFields() {
+      Seen seen = withHooks("""
+          { "hooks": { "PreToolUse": [ { "matcher": "Bash", "hooks": [
+                { "type": "command", "command": "./hooks/guard.sh", "if": "Bash(rm *)" },
+                { "type": "command", "command": "./hooks/wake.sh", "asyncRewake": true,
+                  "rewakeMessage": "m", "rewakeSummary": "s" } ] } ] } }""");
+      seen.warning(FindingCode.IGNORED_HOOK_FIELD, "hooks/hooks.json", "hooks.PreToolUse[0].hooks[0].if");
+      seen.warning(FindingCode.IGNORED_HOOK_FIELD, "hooks/hooks.json", "hooks.PreToolUse[0].hooks[1].asyncRewake");
+      seen.warning(FindingCode.IGNORED_HOOK_FIELD, "hooks/hooks.json", "hooks.PreToolUse[0].hooks[1].rewakeMessage");
+      seen.warning(FindingCode.IGNORED_HOOK_FIELD, "hooks/hooks.json", "hooks.PreToolUse[0].hooks[1].rewakeSummary");
+      String message = seen.findings().stream().filter(f -> f.field().endsWith(".if")).findFirst().orElseThrow()
+          .toString();
+      assertThat(message).contains("PreToolUse[Bash] hook \"./hooks/guard.sh\"");
+      assertThat(message).contains("runs this hook on every PreToolUse matching \"Bash\"");
+      assertThat(seen.hooks()).containsExactly("PreToolUse[Bash]: ./hooks/guard.sh", "PreToolUse[Bash]: ./hooks/wake.sh")
+          .inOrder();
+    }
+
+    @Test
+    @DisplayName("g17 a hook without Claude-only fields: no IgnoredHookField")
+    void g17_noClaudeOnlyHookFields() {
+      Seen seen = withHooks("""
+          { "hooks": { "PreToolUse": [ { "matcher": "Bash", "hooks": [
+                { "type": "command", "command": "./hooks/guard.sh", "statusMessage": "if" } ] } ] } }""");
+      assertThat(seen.findings().stream().filter(f -> f.code() == FindingCode.IGNORED_HOOK_FIELD).toList()).isEmpty();
     }
 
     @Test

@@ -269,4 +269,33 @@ class PluginCatalogTest {
       }
     }
   }
+
+  /** Issue 12 item 4: a folder without a manifest takes its marketplace entry's version and description. */
+  @Test
+  void aFolderWithoutAManifestTakesTheEntrysVersionAndDescription() throws IOException {
+    Path market = tmp.resolve("market");
+    Files.createDirectories(market.resolve(".claude-plugin"));
+    Files.writeString(market.resolve(".claude-plugin/marketplace.json"), """
+        {"name": "lab", "owner": {"name": "Lab"}, "plugins": [
+          {"name": "plugin-dev", "source": "./plugins/plugin-dev", "version": "0.1.0",
+           "description": "Toolkit for developing plugins"},
+          {"name": "own", "source": "./plugins/own", "version": "9.9.9", "description": "the entry's"}]}
+        """);
+    Path skill = market.resolve("plugins/plugin-dev/skills/hooks/SKILL.md");
+    Files.createDirectories(skill.getParent());
+    Files.writeString(skill, "---\nname: hooks\ndescription: Write hooks. Use when asked about hooks.\n---\n# Hooks\n");
+    Path own = market.resolve("plugins/own/.claude-plugin/plugin.json");
+    Files.createDirectories(own.getParent());
+    Files.writeString(own, "{\"name\": \"own\", \"version\": \"1.0.0\", \"description\": \"its own\"}");
+    PluginCatalog catalog = PluginCatalog.fromMarketplace(market);
+    PluginBundle dev = catalog.versions("plugin-dev").get(0).bundle();
+    assertThat(dev.version()).isEqualTo("0.1.0");
+    assertThat(dev.manifest().description()).isEqualTo("Toolkit for developing plugins");
+    assertThat(catalog.findings().stream().filter(f -> f.code() == FindingCode.MISSING
+        && f.location().contains("plugin-dev")).toList()).isEmpty();
+    // negative: a folder with a manifest keeps its own version and description
+    PluginBundle mine = catalog.versions("own").get(0).bundle();
+    assertThat(mine.version()).isEqualTo("1.0.0");
+    assertThat(mine.manifest().description()).isEqualTo("its own");
+  }
 }

@@ -252,6 +252,10 @@ public final class ConfigReader {
     return hooks;
   }
 
+  /** Claude Code hook fields that Codex 0.169.0 / 0.171.0 ignore, in the order they are reported. */
+  private static final List<String> CLAUDE_ONLY_HOOK_FIELDS =
+      List.of("if", "asyncRewake", "rewakeMessage", "rewakeSummary");
+
   /** One handler: the hook the SDK models, and whether Codex drops this handler on its own. */
   private record Handler(Optional<HookSpec> hook, boolean dropped) {}
 
@@ -268,6 +272,18 @@ public final class ConfigReader {
           report.problem(FindingCode.NEGATIVE, command.file(), command.field("timeout"))
               .found(String.valueOf(timeout.get())).fix("Codex discards the whole file; leave it out for 600 seconds")
               .dropsPart().report();
+        }
+        for (String field : CLAUDE_ONLY_HOOK_FIELDS) {
+          if (command.has(field)) {
+            report.problem(FindingCode.IGNORED_HOOK_FIELD, command.file(), command.field(field))
+                .found("it on the " + event + (matcher.isEmpty() ? "" : "[" + matcher + "]") + " hook "
+                    + Text.quote(command.text("command")))
+                .fix(field.equals("if")
+                    ? "Codex drops the condition and runs this hook on every " + event + (matcher.isEmpty() ? ""
+                        : " matching " + Text.quote(matcher)) + "; check the condition in the command itself"
+                    : "Codex drops it and runs this hook without the rewake")
+                .report();
+          }
         }
         return new Handler(Optional.of(new HookSpec(event, matcher, command.text("command"), timeout,
             command.text("statusMessage"))), false);

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.PluginBundle;
+import dev.codexplugin.runtime.PluginManifest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,9 +60,50 @@ public final class MarketplaceReader {
 
     /** What the folder of {@code entry} holds; nothing for an entry without a readable local folder. */
     public List<PluginBundle> bundles(Entry entry) {
-      return entry.folder().map(folders::get).map(o -> o.loaded().stream().map(Bundles.Loaded::bundle).toList())
-          .orElse(List.of());
+      return entry.folder().map(folders::get).map(o -> o.loaded().stream()
+          .map(l -> withEntry(l.bundle(), entry)).toList()).orElse(List.of());
     }
+  }
+
+  /**
+   * A plugin folder without a manifest takes what its marketplace entry says: the hosts install it with the
+   * entry's {@code version} and {@code description} (Codex 0.169.0 / 0.171.0 install claude-code's
+   * {@code plugin-dev} as 0.1.0 with the entry's description). A folder with a manifest keeps its own.
+   */
+  static PluginBundle withEntry(PluginBundle bundle, Entry entry) {
+    if (entry.folder().isEmpty() || hasManifest(entry.folder().get())) {
+      return bundle;
+    }
+    PluginManifest.Builder manifest = bundle.manifest().toBuilder();
+    boolean changed = false;
+    if (noVersion(bundle.version()) && !entry.version().isBlank()) {
+      manifest.version(entry.version());
+      changed = true;
+    }
+    if (bundle.manifest().description().isBlank() && !entry.description().isBlank()) {
+      manifest.description(entry.description());
+      changed = true;
+    }
+    return changed ? bundle.toBuilder().manifest(manifest.build()).build() : bundle;
+  }
+
+  private static boolean noVersion(String version) {
+    return version.isBlank() || version.equals("local");
+  }
+
+  private static boolean hasManifest(Path folder) {
+    return FormatFiles.MANIFESTS.stream().anyMatch(m -> Files.isRegularFile(folder.resolve(m)));
+  }
+
+  /** A missing version or description of a folder without a manifest that an entry naming it supplies. */
+  private static boolean suppliedByEntry(Path folder, Finding f, List<Catalog> catalogs) {
+    if (f.code() != FindingCode.MISSING || hasManifest(folder)
+        || !(f.field().equals("version") || f.field().equals("description"))) {
+      return false;
+    }
+    return catalogs.stream().flatMap(c -> c.entries().stream())
+        .filter(e -> e.folder().isPresent() && e.folder().get().equals(folder))
+        .anyMatch(e -> !(f.field().equals("version") ? e.version() : e.description()).isBlank());
   }
 
   /**
@@ -78,7 +120,8 @@ public final class MarketplaceReader {
       }
     }
     List<Finding> findings = new ArrayList<>(report.findings());
-    folders.values().forEach(o -> findings.addAll(o.findings()));
+    folders.forEach((folder, o) -> o.findings().stream()
+        .filter(f -> !suppliedByEntry(folder, f, catalogs)).forEach(findings::add));
     for (Catalog catalog : catalogs) {
       for (Entry entry : catalog.entries()) {
         List<PluginBundle> bundles = entry.folder().map(folders::get)

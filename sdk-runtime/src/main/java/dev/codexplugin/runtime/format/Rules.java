@@ -168,6 +168,15 @@ public final class Rules {
           .report();
     } else {
       name(f, "name", m.name(), HOST_NAME.matcher(m.name()).matches() ? HostImpact.NONE : HostImpact.REJECTS_PLUGIN);
+      if (claudeReservedPluginName(m.name())) {
+        report.problem(FindingCode.RESERVED_NAME, f, "name").value(m.name())
+            .fix("`claude plugin validate` refuses it for a third party's plugin (it passes as one of Anthropic's own:"
+                + " a name cannot start with \"claude-\", \"anthropic-\", \"anthropics-\" or \"cc-plugin-\", be"
+                + " \"claude\", \"anthropic\", \"anthropics\", \"claude-code\" or \"claude-mods\", or put"
+                + " \"official\" beside \"claude\" or \"anthropic\"), though both hosts install it; name it for what"
+                + " it does")
+            .report();
+      }
     }
     version(f, "version", m.version());
     if (m.description().isBlank()) {
@@ -405,6 +414,18 @@ public final class Rules {
       }
     }
     return max;
+  }
+
+  private static final Pattern CLAUDE_RESERVED_PLUGIN = Pattern.compile(
+      "^(claude|anthropics?|cc-plugin)-.*|^(claude|anthropics?|claude-code|claude-mods)$"
+          + "|official[^a-z0-9]*(claude|anthropic)|(claude|anthropic)[^a-z0-9]*official", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether Claude Code's {@code claude plugin validate} refuses {@code name} for a third party's plugin (Claude
+   * Code 2.1.328 / 2.1.332; Anthropic's own marketplace is exempt, and both hosts install such a plugin anyway).
+   */
+  public static boolean claudeReservedPluginName(String name) {
+    return CLAUDE_RESERVED_PLUGIN.matcher(name).find();
   }
 
   // ---------------------------------------------------------------- single-value rules
