@@ -1,5 +1,6 @@
 package dev.codexplugin.runtime;
 
+import dev.codexplugin.runtime.format.GuardedFiles;
 import dev.codexplugin.runtime.format.BundleIndex;
 import dev.codexplugin.runtime.format.Conflicts;
 import dev.codexplugin.runtime.format.MarketplaceReader;
@@ -187,7 +188,10 @@ public final class PluginCatalog {
 
   /** Whether a jar holds a bundle index; a jar that cannot be opened is left to the loader to report. */
   private static boolean hasIndex(Path jar) {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
+    if (GuardedFiles.isSpecial(jar)) {
+      return true; // the loader refuses it without opening it
+    }
+    try (ZipFile zip = new ZipFile(GuardedFiles.regular(jar, Long.MAX_VALUE).toFile())) {
       return zip.getEntry(BundleIndex.RESOURCE) != null;
     } catch (IOException | RuntimeException e) {
       return true;

@@ -90,8 +90,8 @@ public final class Bundles {
       case MISSING -> out.fail(FindingCode.NO_BUNDLE, path.toString(), "it does not exist");
       case JAR -> jar(path, out);
       case CLASSES_FOLDER -> {
-        Path index = path.resolve(BundleIndex.RESOURCE);
-        readIndex(path.toString(), () -> Files.newInputStream(index), out)
+        readIndex(path.toString(), () -> GuardedFiles.open(path.toRealPath(), BundleIndex.RESOURCE,
+            Limits.MAX_INDEX_BYTES), out)
             .forEach(entry -> out.load(FolderSource.indexed(path, entry)));
       }
       case MARKETPLACE -> {
@@ -149,7 +149,12 @@ public final class Bundles {
   private static void jar(Path jar, Collector out) {
     ZipFile zip;
     try {
+      GuardedFiles.regular(jar, Long.MAX_VALUE);
       zip = new ZipFile(jar.toFile());
+    } catch (GuardedFiles.RefusedException e) {
+      out.fail(e.refusal() == GuardedFiles.Refusal.MISSING ? FindingCode.NO_BUNDLE : FindingCode.UNSAFE_PATH,
+          jar.toString(), e.refusal().found());
+      return;
     } catch (ZipException e) {
       out.fail(FindingCode.NO_BUNDLE, jar.toString(), "a file that is neither a folder nor a readable jar");
       return;
@@ -177,6 +182,23 @@ public final class Bundles {
   }
 
   private static InputStream open(URL url) throws IOException {
+    if ("file".equals(url.getProtocol())) {
+      // a class-path folder: the index is read as a file of that folder, through the guard
+      Path index;
+      try {
+        index = Path.of(url.toURI());
+      } catch (java.net.URISyntaxException | RuntimeException e) {
+        throw new IOException("not a file path", e);
+      }
+      Path folder = index;
+      for (int i = 0; i < BundleIndex.RESOURCE.split("/").length && folder != null; i++) {
+        folder = folder.getParent();
+      }
+      if (folder == null) {
+        throw new IOException("not a class-path folder");
+      }
+      return GuardedFiles.open(folder.toRealPath(), BundleIndex.RESOURCE, Limits.MAX_INDEX_BYTES);
+    }
     URLConnection connection = url.openConnection();
     connection.setUseCaches(false);
     return connection.getInputStream();
@@ -192,6 +214,14 @@ public final class Bundles {
             .arg("limit", Limits.MAX_INDEX_BYTES + " bytes").found("a larger file").report();
       } else {
         entries = BundleIndex.read(bytes, report);
+      }
+    } catch (GuardedFiles.RefusedException e) {
+      if (e.refusal() == GuardedFiles.Refusal.TOO_LARGE) {
+        report.problem(FindingCode.TOO_LARGE, BundleIndex.RESOURCE, "").rejectsPlugin()
+            .arg("limit", Limits.MAX_INDEX_BYTES + " bytes").found("a larger file").report();
+      } else {
+        report.problem(FindingCode.UNSAFE_PATH, BundleIndex.RESOURCE, "").rejectsPlugin()
+            .found(e.refusal().found()).fix("make the index a regular file inside the folder").report();
       }
     } catch (IOException | RuntimeException e) {
       report.problem(FindingCode.IO, BundleIndex.RESOURCE, "").rejectsPlugin().found(e.getClass().getSimpleName())

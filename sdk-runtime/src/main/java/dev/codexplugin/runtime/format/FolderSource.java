@@ -4,7 +4,6 @@ import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import java.util.Set;
  * a warning: Codex drops symbolic links when it installs a plugin (docs/FORMAT.md#install).
  */
 public final class FolderSource implements BundleSource {
+  /** A folder no file is inside: every read of a bundle whose folder cannot be resolved is refused. */
+  private static final Path UNRESOLVED = Path.of("/").resolve("codexplugin-unresolvable-bundle-folder");
   private final Path root;
   private final Path realRoot;
   private final List<String> files;
@@ -37,9 +38,10 @@ public final class FolderSource implements BundleSource {
     Path root = container.resolve(entry.root());
     Path realRoot;
     try {
-      realRoot = container.toRealPath().resolve(entry.root()).normalize();
+      realRoot = GuardedFiles.folder(container.toRealPath(), entry.root());
     } catch (IOException e) {
-      realRoot = container.toAbsolutePath().normalize().resolve(entry.root()).normalize();
+      // fail closed: a bundle folder that leaves the container, or cannot be resolved, gives nothing to read
+      realRoot = UNRESOLVED;
     }
     return new FolderSource(root, realRoot, entry.files(), entry.executable());
   }
@@ -67,26 +69,36 @@ public final class FolderSource implements BundleSource {
 
   @Override
   public boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException {
-    Optional<Path> real = FolderWalk.inside(root.resolve(path), realRoot);
-    if (real.isEmpty()) {
-      context.problem(FindingCode.UNSAFE_PATH, path, "").report();
+    if (realRoot == UNRESOLVED) {
+      context.problem(FindingCode.UNSAFE_PATH, path, "").found("a bundle folder that leads outside the container")
+          .report();
       return false;
     }
-    try (InputStream in = Files.newInputStream(real.get(), LinkOption.NOFOLLOW_LINKS)) {
+    InputStream in;
+    try {
+      in = GuardedFiles.open(realRoot, path, maxBytes);
+    } catch (GuardedFiles.RefusedException e) {
+      Sources.refused(e, path, maxBytes, context);
+      return false;
+    }
+    try (in) {
       return Sources.copyCapped(in, target, path, maxBytes, context);
     }
   }
 
   @Override
   public Optional<byte[]> read(String path, int maxBytes, ReadContext context) {
-    Path file = root.resolve(path);
-    Optional<Path> real = FolderWalk.inside(file, realRoot);
-    if (real.isEmpty()) {
-      context.problem(FindingCode.UNSAFE_PATH, path, "").report();
+    if (realRoot == UNRESOLVED) {
+      context.problem(FindingCode.UNSAFE_PATH, path, "").found("a bundle folder that leads outside the container")
+          .fix("keep the bundle folder inside the classes folder; it must not be a symbolic link to elsewhere")
+          .report();
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(real.get(), LinkOption.NOFOLLOW_LINKS)) {
+    try (InputStream in = GuardedFiles.open(realRoot, path, maxBytes)) {
       return Sources.readCapped(in, path, maxBytes, context);
+    } catch (GuardedFiles.RefusedException e) {
+      Sources.refused(e, path, maxBytes, context);
+      return Optional.empty();
     } catch (IOException e) {
       context.problem(FindingCode.IO, path, "").found(e.getClass().getSimpleName()).report();
       return Optional.empty();

@@ -90,11 +90,18 @@ public final class FolderWalk {
                       ? ", and the SDK does not follow this one either" : "") + "; copy the "
                       + (folder ? "folder" : "file") + " instead")
                   .report();
+              if (GuardedFiles.isSpecial(target.get())) {
+                special(rel);
+                return FileVisitResult.CONTINUE;
+              }
               if (folder || !Files.isRegularFile(target.get())) {
                 return FileVisitResult.CONTINUE;
               }
               read = target.get();
             } else if (!attrs.isRegularFile()) {
+              if (attrs.isOther()) {
+                special(rel);
+              }
               return FileVisitResult.CONTINUE;
             }
             if (files.size() >= Limits.MAX_FILES) {
@@ -107,6 +114,12 @@ public final class FolderWalk {
               executable.add(rel);
             }
             return FileVisitResult.CONTINUE;
+          }
+
+          /** A FIFO, device or socket: never opened (a FIFO blocks its reader), and never silently dropped. */
+          private void special(String rel) {
+            report.problem(FindingCode.UNSAFE_PATH, rel, "").dropsPart()
+                .found(GuardedFiles.Refusal.SPECIAL.found()).fix("replace it by a regular file").report();
           }
 
           @Override

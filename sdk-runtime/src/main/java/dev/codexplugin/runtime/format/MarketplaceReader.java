@@ -159,19 +159,17 @@ public final class MarketplaceReader {
 
   private static Optional<Catalog> read(Path root, String file, String host, Report report) {
     Path path = root.resolve(file);
-    if (!Files.isRegularFile(path)) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     byte[] bytes;
     try {
-      if (Files.size(path) > Limits.MAX_TEXT_BYTES) {
-        report.problem(FindingCode.TOO_LARGE, file, "").dropsPart()
-            .arg("limit", Limits.MAX_TEXT_BYTES + " bytes").report();
-        return Optional.empty();
-      }
-      bytes = Files.readAllBytes(path);
+      bytes = GuardedFiles.read(root.toRealPath(), file, Limits.MAX_TEXT_BYTES);
+    } catch (GuardedFiles.RefusedException e) {
+      Sources.refused(e, file, Limits.MAX_TEXT_BYTES, report.reading(HostImpact.DROPS_PART));
+      return Optional.empty();
     } catch (IOException e) {
-      report.problem(FindingCode.IO, file, "").found(e.getMessage()).dropsPart().report();
+      report.problem(FindingCode.IO, file, "").found(e.getClass().getSimpleName()).dropsPart().report();
       return Optional.empty();
     }
     ReadContext context = report.reading(HostImpact.REJECTS_PLUGIN);
@@ -242,11 +240,17 @@ public final class MarketplaceReader {
                 + " \"./plugins/<name>\"").report();
       } else {
         Path resolved = path.equals("./") ? root : root.resolve(BundlePaths.relative(path)).normalize();
-        if (!Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(resolved)) {
+        Optional<GuardedFiles.Refusal> refusal = folderRefusal(root, path.equals("./") ? "" : BundlePaths.relative(path));
+        if (refusal.isEmpty()) {
+          folder = Optional.of(resolved);
+        } else if (refusal.get() == GuardedFiles.Refusal.MISSING || refusal.get() == GuardedFiles.Refusal.WRONG_KIND) {
           report.problem(FindingCode.MISSING_FILE, file, sourceField).value(path).dropsPart()
               .fix("the folder " + resolved + " does not exist").report();
         } else {
-          folder = Optional.of(resolved);
+          report.problem(FindingCode.UNSAFE_PATH, file, sourceField).value(path).dropsPart()
+              .found(refusal.get().found())
+              .fix("keep each plugin folder inside the marketplace root; a symbolic link must not point outside it")
+              .report();
         }
       }
     }
@@ -254,5 +258,17 @@ public final class MarketplaceReader {
         p.object("policy").map(x -> x.text("installation")).orElse(""),
         p.object("policy").map(x -> x.text("authentication")).orElse(""),
         p.text("category"), p.text("version"), p.text("description"));
+  }
+
+  /** Why the entry folder {@code relative} of {@code root} is not read, resolved through {@link GuardedFiles}. */
+  private static Optional<GuardedFiles.Refusal> folderRefusal(Path root, String relative) {
+    try {
+      GuardedFiles.folder(root.toRealPath(), relative);
+      return Optional.empty();
+    } catch (GuardedFiles.RefusedException e) {
+      return Optional.of(e.refusal());
+    } catch (IOException e) {
+      return Optional.of(GuardedFiles.Refusal.MISSING);
+    }
   }
 }

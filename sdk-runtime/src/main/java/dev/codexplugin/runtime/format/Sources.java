@@ -13,6 +13,24 @@ import java.util.Optional;
 final class Sources {
   private Sources() {}
 
+  /**
+   * Reports a file {@link GuardedFiles} refused to open on {@code path}: a link or {@code ..} leading out and a
+   * loop as {@link FindingCode#UNSAFE_PATH}, a FIFO, device or socket as {@link FindingCode#UNSAFE_PATH}, a
+   * missing file as {@link FindingCode#MISSING_FILE}, a file over the cap as {@link FindingCode#TOO_LARGE}.
+   */
+  static void refused(GuardedFiles.RefusedException e, String path, long maxBytes, ReadContext context) {
+    switch (e.refusal()) {
+      case OUTSIDE, LOOP -> context.problem(FindingCode.UNSAFE_PATH, path, "").found(e.refusal().found())
+          .fix("keep every file inside the bundle folder; a symbolic link must not point outside it").report();
+      case SPECIAL -> context.problem(FindingCode.UNSAFE_PATH, path, "").found(e.refusal().found())
+          .fix("replace it by a regular file").report();
+      case TOO_LARGE -> context.problem(FindingCode.TOO_LARGE, path, "").arg("limit", maxBytes + " bytes")
+          .found("more than " + maxBytes + " bytes").fix("shorten it").report();
+      case MISSING, WRONG_KIND -> context.problem(FindingCode.MISSING_FILE, path, "").found(e.refusal().found())
+          .fix("the bundle lists it but does not hold it as a regular file; rebuild it").report();
+    }
+  }
+
   /** Reads at most {@code maxBytes}; a longer file is reported as {@link FindingCode#TOO_LARGE}. */
   static Optional<byte[]> readCapped(InputStream in, String path, int maxBytes, ReadContext context)
       throws IOException {

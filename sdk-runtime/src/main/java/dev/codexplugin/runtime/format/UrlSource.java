@@ -8,7 +8,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URISyntaxException;
 import java.net.URLConnection;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import java.util.Set;
  * folder as the index, even when several jars hold a bundle of the same name.
  */
 public final class UrlSource implements BundleSource {
+  /** A folder no file is inside, so that nothing is read (fail closed). */
+  private static final Path UNRESOLVED = Path.of("/").resolve("codexplugin-unresolvable-class-path-folder");
   private final URL root;
   private final BundleIndex.Entry entry;
   /** For a class-path folder: the bundle folder with links resolved, which every read must stay inside. */
@@ -28,7 +29,13 @@ public final class UrlSource implements BundleSource {
   public UrlSource(URL index, BundleIndex.Entry entry) throws MalformedURLException {
     this.root = new URL(index, entry.name() + "/");
     this.entry = entry;
-    this.realRoot = realFolder(index).map(folder -> folder.resolve(entry.name()).normalize());
+    this.realRoot = realFolder(index).map(folder -> {
+      try {
+        return GuardedFiles.folder(folder, entry.name());
+      } catch (IOException e) {
+        return UNRESOLVED;
+      }
+    });
   }
 
   /**
@@ -42,7 +49,7 @@ public final class UrlSource implements BundleSource {
     try {
       return Optional.of(Path.of(index.toURI()).getParent().toRealPath());
     } catch (IOException | URISyntaxException | RuntimeException e) {
-      return Optional.of(Path.of("/").resolve("codexplugin-unresolvable-class-path-folder"));
+      return Optional.of(UNRESOLVED);
     }
   }
 
@@ -67,14 +74,14 @@ public final class UrlSource implements BundleSource {
 
   @Override
   public boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException {
-    URL url = new URL(root, path);
-    if (realRoot.isPresent() && !inside(url, realRoot.get())) {
-      context.problem(FindingCode.UNSAFE_PATH, path, "").report();
+    InputStream in;
+    try {
+      in = open(path, maxBytes);
+    } catch (GuardedFiles.RefusedException e) {
+      Sources.refused(e, path, maxBytes, context);
       return false;
     }
-    URLConnection connection = url.openConnection();
-    connection.setUseCaches(false);
-    try (InputStream in = connection.getInputStream()) {
+    try (in) {
       return Sources.copyCapped(in, target, path, maxBytes, context);
     }
   }
@@ -82,17 +89,11 @@ public final class UrlSource implements BundleSource {
   @Override
   public Optional<byte[]> read(String path, int maxBytes, ReadContext context) {
     try {
-      URL url = new URL(root, path);
-      if (realRoot.isPresent() && !inside(url, realRoot.get())) {
-        context.problem(FindingCode.UNSAFE_PATH, path, "")
-            .fix("keep every file inside the bundle folder; a symbolic link must not point outside it").report();
-        return Optional.empty();
-      }
-      URLConnection connection = url.openConnection();
-      connection.setUseCaches(false);
-      try (InputStream in = connection.getInputStream()) {
+      try (InputStream in = open(path, maxBytes)) {
         return Sources.readCapped(in, path, maxBytes, context);
       }
+    } catch (GuardedFiles.RefusedException e) {
+      Sources.refused(e, path, maxBytes, context);
     } catch (FileNotFoundException e) {
       context.problem(FindingCode.MISSING_FILE, path, "")
           .fix("the index lists it but the class path does not hold it; rebuild the jar").report();
@@ -102,13 +103,13 @@ public final class UrlSource implements BundleSource {
     return Optional.empty();
   }
 
-  private static boolean inside(URL file, Path realRoot) {
-    try {
-      return Path.of(file.toURI()).toRealPath().startsWith(realRoot);
-    } catch (NoSuchFileException e) {
-      return true; // the read reports it as missing
-    } catch (IOException | URISyntaxException | RuntimeException e) {
-      return false;
+  /** A class-path folder's file through the guard; a jar's entry through its URL. */
+  private InputStream open(String path, long maxBytes) throws IOException {
+    if (realRoot.isPresent()) {
+      return GuardedFiles.open(realRoot.get(), path, maxBytes);
     }
+    URLConnection connection = new URL(root, path).openConnection();
+    connection.setUseCaches(false);
+    return connection.getInputStream();
   }
 }

@@ -6,6 +6,7 @@ import dev.codexplugin.runtime.format.Rules;
 
 import dev.codexplugin.runtime.PluginBundle;
 import java.io.IOException;
+import dev.codexplugin.runtime.format.GuardedFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class ClassVersions {
       Optional<Needed> best = Optional.empty();
       for (String file : bundle.files()) {
         if (file.startsWith("lib/") && file.endsWith(".jar")) {
-          best = max(best, jar(folder.resolve(file)));
+          best = max(best, libJar(folder, file));
         }
       }
       if (best.isEmpty() && bundle.files().contains(FormatFiles.TOOLS_FILE)) {
@@ -78,9 +79,19 @@ public final class ClassVersions {
     return b.isPresent() && b.get().classVersion() > a.get().classVersion() ? b : a;
   }
 
+  /** A jar of {@code lib/}, resolved inside the plugin folder through the guard: never a FIFO, never outside. */
+  private static Optional<Needed> libJar(Path folder, String file) {
+    try {
+      GuardedFiles.file(folder.toRealPath(), file, Long.MAX_VALUE);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return jar(folder.resolve(file));
+  }
+
   private static Optional<Needed> jar(Path jar) {
     int best = 0;
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
+    try (ZipFile zip = new ZipFile(GuardedFiles.regular(jar, Long.MAX_VALUE).toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
         ZipEntry e = entries.nextElement();
@@ -105,8 +116,14 @@ public final class ClassVersions {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+    Path real;
+    try {
+      real = folder.toRealPath();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
     for (Path file : files) {
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = GuardedFiles.open(real, folder.relativize(file).toString(), Long.MAX_VALUE - 1)) {
         best = Math.max(best, major(in.readNBytes(8)));
       } catch (IOException e) {
         // unreadable: not counted
