@@ -87,10 +87,31 @@ final class PackageCommands {
         opened.forEach(StandaloneResolver::close);
       }
     }
+
+    /** Runs {@code work} and returns its exit code, or prints the error and returns {@link Main#FINDINGS}. */
+    int exit(Work<Integer> work) {
+      try {
+        return run(work);
+      } catch (PackageException e) {
+        return fail(spec, e);
+      }
+    }
+
+    /** Runs {@code step}: {@link Main#OK}, or the error printed and {@link Main#FINDINGS}. */
+    int perform(Step step) {
+      return exit(pm -> {
+        step.run(pm);
+        return Main.OK;
+      });
+    }
   }
 
   interface Work<T> {
     T run(PackageManager pm) throws PackageException;
+  }
+
+  interface Step {
+    void run(PackageManager pm) throws PackageException;
   }
 
   static int fail(CommandSpec spec, PackageException e) {
@@ -165,7 +186,6 @@ final class PackageCommands {
   @Command(name = "add", description = "Declare a plugin, lock its newest version in range and install it.")
   static final class Add implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "<groupId:artifactId[@range]>", description = "e.g. com.acme:team-workflow@^1.2")
     String plugin;
@@ -175,127 +195,73 @@ final class PackageCommands {
 
     @Override
     public Integer call() {
-      try {
-        common.run(pm -> {
-          pm.add(plugin, pre);
-          return null;
-        });
-        return Main.OK;
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.perform(pm -> pm.add(plugin, pre));
     }
   }
 
   @Command(name = "install", description = "Install exactly the lock (lock the declaration first when there is none).")
   static final class Install implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      try {
-        common.run(pm -> {
-          pm.install();
-          return null;
-        });
-        return Main.OK;
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.perform(PackageManager::install);
     }
   }
 
   @Command(name = "update", description = "Take the newest version in range whose number announces its changes.")
   static final class Update implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "<plugin>", description = "groupId:artifactId, artifactId or plugin name (default: all).")
     String name;
 
     @Override
     public Integer call() {
-      try {
-        return common.run(pm -> pm.update(Optional.ofNullable(name)));
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.exit(pm -> pm.update(Optional.ofNullable(name)));
     }
   }
 
   @Command(name = "outdated", description = "Current, wanted (in range) and latest version, and the bump each needs.")
   static final class Outdated implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      try {
-        common.run(pm -> {
-          pm.outdated();
-          return null;
-        });
-        return Main.OK;
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.perform(PackageManager::outdated);
     }
   }
 
   @Command(name = "remove", description = "Remove a plugin from the declaration, the lock and the hosts.")
   static final class Remove implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "<plugin>", description = "groupId:artifactId, artifactId or plugin name.")
     String name;
 
     @Override
     public Integer call() {
-      try {
-        common.run(pm -> {
-          pm.remove(name);
-          return null;
-        });
-        return Main.OK;
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.perform(pm -> pm.remove(name));
     }
   }
 
   @Command(name = "rollback", description = "Return to the declaration and lock before the last add, update or remove.")
   static final class Rollback implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      try {
-        common.run(pm -> {
-          pm.rollback();
-          return null;
-        });
-        return Main.OK;
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.perform(PackageManager::rollback);
     }
   }
 
   @Command(name = "status", description = "Declared, locked and installed versions per host, and drift (exit 1).")
   static final class Status implements Callable<Integer> {
     @Mixin Common common;
-    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      try {
-        return common.run(PackageManager::status);
-      } catch (PackageException e) {
-        return fail(spec, e);
-      }
+      return common.exit(PackageManager::status);
     }
   }
 }

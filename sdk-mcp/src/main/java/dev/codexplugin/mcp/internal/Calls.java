@@ -57,6 +57,7 @@ public final class Calls {
     private final Runnable onCancel;
     private Thread thread;
     private boolean cancelled;
+    private boolean answerDropped;
     private String reason;
 
     Call(Runnable onCancel) {
@@ -65,7 +66,7 @@ public final class Calls {
 
     synchronized void attach(Thread running) {
       thread = running;
-      if (cancelled) {
+      if (answerDropped) {
         running.interrupt();
       }
     }
@@ -74,6 +75,10 @@ public final class Calls {
       thread = null;
     }
 
+    /**
+     * Drops the answer first ({@code onCancel}), then interrupts the tool: interrupted first, a tool could answer
+     * (say, "sleep interrupted") before the answer is dropped.
+     */
     void cancel(String why) {
       synchronized (this) {
         if (cancelled) {
@@ -81,15 +86,19 @@ public final class Calls {
         }
         cancelled = true;
         reason = why;
+      }
+      onCancel.run();
+      synchronized (this) {
+        answerDropped = true;
         if (thread != null) {
           thread.interrupt();
         }
       }
-      onCancel.run();
     }
 
+    /** Whether the call was cancelled (reported once its answer is dropped, so that a tool that stops is silent). */
     synchronized boolean cancelled() {
-      return cancelled;
+      return answerDropped;
     }
 
     synchronized String reason() {

@@ -256,19 +256,11 @@ public final class ProtocolInput extends InputStream {
     return null;
   }
 
+  /** A JSON-RPC error reply (the id rule is {@link Screen#error}'s), with {@code data} when given. */
   private String error(JsonNode id, int code, String message, String data) throws IOException {
-    ObjectNode reply = mapper.createObjectNode();
-    reply.put("jsonrpc", "2.0");
-    if (id != null && (id.isTextual() || id.isNumber())) {
-      reply.set("id", id);
-    } else {
-      reply.putNull("id");
-    }
-    ObjectNode error = reply.putObject("error");
-    error.put("code", code);
-    error.put("message", message);
+    ObjectNode reply = Screen.error(id, code, message);
     if (data != null) {
-      error.put("data", data);
+      ((ObjectNode) reply.get("error")).put("data", data);
     }
     return mapper.writeValueAsString(reply);
   }

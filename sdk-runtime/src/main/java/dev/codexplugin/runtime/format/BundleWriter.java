@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.AppSpec;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.McpServerSpec;
+import dev.codexplugin.runtime.PluginAuthor;
 import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginManifest;
 import dev.codexplugin.runtime.PluginUi;
@@ -62,16 +63,8 @@ public final class BundleWriter {
     json.put("name", m.name());
     json.put("version", m.version());
     json.put("description", m.description());
-    m.author().ifPresent(a -> {
-      ObjectNode author = json.putObject("author");
-      author.put("name", a.name());
-      putText(author, "email", a.email());
-      putText(author, "url", a.url());
-    });
-    putText(json, "homepage", m.homepage());
-    putText(json, "repository", m.repository());
-    putText(json, "license", m.license());
-    putList(json, "keywords", m.keywords());
+    m.author().ifPresent(a -> author(json, a));
+    provenance(json, m);
     if (!bundle.skills().isEmpty()) {
       json.put("skills", "./skills/");
     }
@@ -263,7 +256,23 @@ public final class BundleWriter {
     return json;
   }
 
-  private static void putText(ObjectNode json, String key, String value) {
+  /** {@code author}: its name, and its email and URL where given (both dialects). */
+  static void author(ObjectNode json, PluginAuthor a) {
+    ObjectNode author = json.putObject("author");
+    author.put("name", a.name());
+    putText(author, "email", a.email());
+    putText(author, "url", a.url());
+  }
+
+  /** {@code homepage}, {@code repository}, {@code license} and {@code keywords} where given (both dialects). */
+  static void provenance(ObjectNode json, PluginManifest m) {
+    putText(json, "homepage", m.homepage());
+    putText(json, "repository", m.repository());
+    putText(json, "license", m.license());
+    putList(json, "keywords", m.keywords());
+  }
+
+  static void putText(ObjectNode json, String key, String value) {
     if (!value.isEmpty()) {
       json.put(key, value);
     }

@@ -34,20 +34,10 @@ public final class ClaudeDialect {
   public static ObjectNode manifest(PluginManifest m) {
     ObjectNode json = Json.object();
     json.put("name", m.name());
-    putText(json, "version", m.version());
-    putText(json, "description", m.description());
-    m.author().filter(a -> !a.name().isEmpty()).ifPresent(a -> {
-      ObjectNode author = json.putObject("author");
-      author.put("name", a.name());
-      putText(author, "email", a.email());
-      putText(author, "url", a.url());
-    });
-    putText(json, "homepage", m.homepage());
-    putText(json, "repository", m.repository());
-    putText(json, "license", m.license());
-    if (!m.keywords().isEmpty()) {
-      json.set("keywords", Json.strings(m.keywords()));
-    }
+    BundleWriter.putText(json, "version", m.version());
+    BundleWriter.putText(json, "description", m.description());
+    m.author().filter(a -> !a.name().isEmpty()).ifPresent(a -> BundleWriter.author(json, a));
+    BundleWriter.provenance(json, m);
     return json;
   }
 
@@ -118,12 +108,6 @@ public final class ClaudeDialect {
       json.set("env", Json.stringMap(env));
     }
     return json;
-  }
-
-  private static void putText(ObjectNode json, String key, String value) {
-    if (!value.isEmpty()) {
-      json.put(key, value);
-    }
   }
 
   /** Prefixes the paths a server resolves against its {@code cwd} with {@code ${CLAUDE_PLUGIN_ROOT}}. */

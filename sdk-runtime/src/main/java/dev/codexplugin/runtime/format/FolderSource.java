@@ -74,16 +74,7 @@ public final class FolderSource implements BundleSource {
           .report();
       return false;
     }
-    InputStream in;
-    try {
-      in = GuardedFiles.open(realRoot, path, maxBytes);
-    } catch (GuardedFiles.RefusedException e) {
-      Sources.refused(e, path, maxBytes, context);
-      return false;
-    }
-    try (in) {
-      return Sources.copyCapped(in, target, path, maxBytes, context);
-    }
+    return Sources.copyGuarded((file, max) -> GuardedFiles.open(realRoot, file, max), path, target, maxBytes, context);
   }
 
   @Override

@@ -208,18 +208,14 @@ final class ManifestReader {
     if (node == null || node.isNull()) {
       return Component.of("skills");
     }
-    List<String> values = new ArrayList<>();
-    if (node.isTextual()) {
-      values.add(node.textValue());
-    } else if (node.isArray() && allText(node)) {
-      node.forEach(n -> values.add(n.textValue()));
-    } else {
+    Optional<List<String>> values = pathList(node);
+    if (values.isEmpty()) {
       report.problem(FindingCode.WRONG_TYPE, file, "skills").found(JsonFields.describe(node))
           .arg("type", "a path or an array of paths").fix("write \"./skills/\"; Codex ignores it and reads ./skills/")
           .report();
       return Component.of("skills");
     }
-    return paths("skills", values, "skills", true);
+    return paths("skills", values.get(), "skills", true);
   }
 
   private Component mcpServers(JsonFields m) {
@@ -260,18 +256,14 @@ final class ManifestReader {
     if (node.isObject()) {
       return new Component(List.of(), Optional.of(new JsonFields(node, file, "hooks", report.reading(HostImpact.DROPS_PART))));
     }
-    List<String> values = new ArrayList<>();
-    if (node.isTextual()) {
-      values.add(node.textValue());
-    } else if (node.isArray() && allText(node)) {
-      node.forEach(n -> values.add(n.textValue()));
-    } else {
+    Optional<List<String>> values = pathList(node);
+    if (values.isEmpty()) {
       report.problem(FindingCode.WRONG_TYPE, file, "hooks").found(JsonFields.describe(node))
           .arg("type", "a path, an array of paths or an object")
           .fix("remove it; Codex reads ./hooks/hooks.json by default").report();
       return Component.of(FormatFiles.HOOKS_FILE);
     }
-    return paths("hooks", values, FormatFiles.HOOKS_FILE, false);
+    return paths("hooks", values.get(), FormatFiles.HOOKS_FILE, false);
   }
 
   /**
@@ -308,6 +300,19 @@ final class ManifestReader {
       return Component.of(defaultPath);
     }
     return new Component(usable, Optional.empty());
+  }
+
+  /** A path or an array of paths as a list; empty when {@code node} is neither. */
+  private static Optional<List<String>> pathList(JsonNode node) {
+    if (node.isTextual()) {
+      return Optional.of(List.of(node.textValue()));
+    }
+    if (!node.isArray() || !allText(node)) {
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    node.forEach(n -> values.add(n.textValue()));
+    return Optional.of(values);
   }
 
   private static boolean allText(JsonNode array) {

@@ -31,6 +31,29 @@ final class Sources {
     }
   }
 
+  /** Opens a bundle's file through {@link GuardedFiles} (or the source's own guard). */
+  interface Opener {
+    InputStream open(String path, long maxBytes) throws IOException;
+  }
+
+  /**
+   * Copies {@code path} as {@code opener} opens it to a new file {@code target} (see {@link #copyCapped}); a file
+   * the guard refuses is reported ({@link #refused}) and nothing is written.
+   */
+  static boolean copyGuarded(Opener opener, String path, Path target, long maxBytes, ReadContext context)
+      throws IOException {
+    InputStream in;
+    try {
+      in = opener.open(path, maxBytes);
+    } catch (GuardedFiles.RefusedException e) {
+      refused(e, path, maxBytes, context);
+      return false;
+    }
+    try (in) {
+      return copyCapped(in, target, path, maxBytes, context);
+    }
+  }
+
   /** Reads at most {@code maxBytes}; a longer file is reported as {@link FindingCode#TOO_LARGE}. */
   static Optional<byte[]> readCapped(InputStream in, String path, int maxBytes, ReadContext context)
       throws IOException {

@@ -74,16 +74,7 @@ public final class UrlSource implements BundleSource {
 
   @Override
   public boolean copyTo(String path, Path target, long maxBytes, ReadContext context) throws IOException {
-    InputStream in;
-    try {
-      in = open(path, maxBytes);
-    } catch (GuardedFiles.RefusedException e) {
-      Sources.refused(e, path, maxBytes, context);
-      return false;
-    }
-    try (in) {
-      return Sources.copyCapped(in, target, path, maxBytes, context);
-    }
+    return Sources.copyGuarded(this::open, path, target, maxBytes, context);
   }
 
   @Override

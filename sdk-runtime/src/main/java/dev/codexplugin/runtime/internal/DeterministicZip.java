@@ -69,16 +69,7 @@ final class DeterministicZip {
         check(w.offset(), name);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         out.int32(0x04034b50);
-        out.int16(VERSION_NEEDED);
-        out.int16(UTF8_FLAG);
-        out.int16(method);
-        out.int16(DOS_TIME);
-        out.int16(DOS_DATE);
-        out.int32(w.crc());
-        out.int32(w.compressedSize());
-        out.int32(w.size());
-        out.int16(nameBytes.length);
-        out.int16(0);
+        entryFields(out, w, nameBytes.length);
         out.write(nameBytes);
         out.write(body);
         written.add(w);
@@ -89,16 +80,7 @@ final class DeterministicZip {
         byte[] nameBytes = w.name().getBytes(StandardCharsets.UTF_8);
         out.int32(0x02014b50);
         out.int16(VERSION_MADE_BY);
-        out.int16(VERSION_NEEDED);
-        out.int16(UTF8_FLAG);
-        out.int16(w.method());
-        out.int16(DOS_TIME);
-        out.int16(DOS_DATE);
-        out.int32(w.crc());
-        out.int32(w.compressedSize());
-        out.int32(w.size());
-        out.int16(nameBytes.length);
-        out.int16(0); // extra
+        entryFields(out, w, nameBytes.length);
         out.int16(0); // comment
         out.int16(0); // disk
         out.int16(0); // internal attributes
@@ -117,6 +99,20 @@ final class DeterministicZip {
       out.int32(centralStart);
       out.int16(0);
     }
+  }
+
+  /** The fields a local header and a central directory record share: version needed through extra length. */
+  private static void entryFields(CountingStream out, Written w, int nameLength) throws IOException {
+    out.int16(VERSION_NEEDED);
+    out.int16(UTF8_FLAG);
+    out.int16(w.method());
+    out.int16(DOS_TIME);
+    out.int16(DOS_DATE);
+    out.int32(w.crc());
+    out.int32(w.compressedSize());
+    out.int32(w.size());
+    out.int16(nameLength);
+    out.int16(0); // extra
   }
 
   private static void check(long value, String what) throws IOException {
