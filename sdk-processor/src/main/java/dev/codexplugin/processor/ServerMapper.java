@@ -78,9 +78,15 @@ final class ServerMapper {
   }
 
   /**
-   * The server of the plugin's Java tools: {@code java -cp "lib/*" <main>} started in the plugin folder (Codex
-   * expands no placeholders, so the class path is relative with {@code "cwd": "."}), and the tools file
-   * {@code mcp-tools.json} with every tool's descriptor.
+   * Sends what the JVM itself prints (a {@code kill -3} thread dump, VM warnings) to stderr: on stdout it would
+   * break the MCP protocol stream (ThreadDumpTest shows both).
+   */
+  static final String STDERR_VM_OUTPUT = "-XX:+DisplayVMOutputToStderr";
+
+  /**
+   * The server of the plugin's Java tools: {@code java -XX:+DisplayVMOutputToStderr -cp "lib/*" <main>} started
+   * in the plugin folder (Codex expands no placeholders, so the class path is relative with {@code "cwd": "."}),
+   * and the tools file {@code mcp-tools.json} with every tool's descriptor.
    */
   McpServerSpec toolServer(ToolRound.PluginTools tools) {
     PluginPrism p = assembly.prism();
@@ -101,7 +107,7 @@ final class ServerMapper {
     return McpServerSpec.builder(tools.serverName())
         .description("Java tools of " + p.name() + ": " + names)
         .command("java")
-        .args(List.of("-cp", FormatFiles.LIB + "*", tools.mainClass()))
+        .args(List.of(STDERR_VM_OUTPUT, "-cp", FormatFiles.LIB + "*", tools.mainClass()))
         .cwd(".")
         .build();
   }

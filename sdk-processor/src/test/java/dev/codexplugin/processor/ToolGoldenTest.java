@@ -68,11 +68,13 @@ class ToolGoldenTest {
         "sources/com/acme/ledger/report/Reports_McpTools.java").inOrder();
     Goldens.assertMatches("tools/ledger", files);
 
-    // The server of .mcp.json: java, a class path relative to the plugin folder, and the folder as cwd.
+    // The server of .mcp.json: java with the JVM's own output on stderr (a thread dump would break the protocol),
+    // a class path relative to the plugin folder, and the folder as cwd.
     JsonNode server = json(files, "bundles/ledger-kit/.mcp.json").path("mcpServers");
     assertThat(server.size()).isEqualTo(1);
     assertThat(JSON.writeValueAsString(server.path("ledger"))).isEqualTo(
-        "{\"command\":\"java\",\"args\":[\"-cp\",\"lib/*\",\"com.acme.ledger.LedgerKitMcpServer\"],\"cwd\":\".\"}");
+        "{\"command\":\"java\",\"args\":[\"-XX:+DisplayVMOutputToStderr\",\"-cp\",\"lib/*\","
+            + "\"com.acme.ledger.LedgerKitMcpServer\"],\"cwd\":\".\"}");
 
     JsonNode tools = json(files, "bundles/ledger-kit/mcp-tools.json");
     assertThat(tools.path("server").asText()).isEqualTo("ledger");
@@ -141,9 +143,11 @@ class ToolGoldenTest {
     assertThat(names(json(files, "bundles/alpha-tools/mcp-tools.json"))).containsExactly("greet");
     assertThat(names(json(files, "bundles/beta-tools/mcp-tools.json"))).containsExactly("add", "divide").inOrder();
     assertThat(json(files, "bundles/alpha-tools/.mcp.json").path("mcpServers").path("alpha-tools").path("args")
-        .toString()).isEqualTo("[\"-cp\",\"lib/*\",\"com.acme.alpha.AlphaToolsMcpServer\"]");
+        .toString()).isEqualTo(
+            "[\"-XX:+DisplayVMOutputToStderr\",\"-cp\",\"lib/*\",\"com.acme.alpha.AlphaToolsMcpServer\"]");
     assertThat(json(files, "bundles/beta-tools/.mcp.json").path("mcpServers").path("beta-tools").path("args")
-        .toString()).isEqualTo("[\"-cp\",\"lib/*\",\"com.acme.beta.BetaToolsMcpServer\"]");
+        .toString()).isEqualTo(
+            "[\"-XX:+DisplayVMOutputToStderr\",\"-cp\",\"lib/*\",\"com.acme.beta.BetaToolsMcpServer\"]");
     // A @Plugin without a version takes -Acodexplugin.version, in plugin.json and in the server alike.
     assertThat(json(files, "bundles/alpha-tools/.codex-plugin/plugin.json").path("version").asText())
         .isEqualTo("3.4.5");
