@@ -36,11 +36,7 @@ public final class ConfigReader {
   /** The servers of a {@code .mcp.json} file that Codex keeps, sorted by name. */
   public static List<McpServerSpec> mcpServers(byte[] bytes, String file, Report report) {
     ReadContext context = report.reading(HostImpact.DROPS_PART);
-    Optional<JsonNode> json = Json.parse(bytes, file, context);
-    if (json.isEmpty()) {
-      return List.of();
-    }
-    Optional<JsonFields> root = JsonFields.of(json.get(), file, "", context);
+    Optional<JsonFields> root = rootObject(bytes, file, context);
     if (root.isEmpty()) {
       return List.of();
     }
@@ -133,11 +129,7 @@ public final class ConfigReader {
    */
   public static List<AppSpec> apps(byte[] bytes, String file, Report report) {
     ReadContext context = report.reading(HostImpact.DROPS_PART);
-    Optional<JsonNode> json = Json.parse(bytes, file, context);
-    if (json.isEmpty()) {
-      return List.of();
-    }
-    Optional<JsonFields> root = JsonFields.of(json.get(), file, "", context);
+    Optional<JsonFields> root = rootObject(bytes, file, context);
     if (root.isEmpty()) {
       return List.of();
     }
@@ -174,11 +166,12 @@ public final class ConfigReader {
   /** The command hooks of a {@code hooks/hooks.json} file that Codex runs, in file order. */
   public static List<HookSpec> hooks(byte[] bytes, String file, Report report) {
     ReadContext context = report.reading(HostImpact.DROPS_PART);
-    Optional<JsonNode> json = Json.parse(bytes, file, context);
-    if (json.isEmpty()) {
-      return List.of();
-    }
-    return JsonFields.of(json.get(), file, "", context).map(root -> hooks(root, report)).orElse(List.of());
+    return rootObject(bytes, file, context).map(root -> hooks(root, report)).orElse(List.of());
+  }
+
+  /** The file's top-level object; empty (reported) when it is no JSON or no object. */
+  private static Optional<JsonFields> rootObject(byte[] bytes, String file, ReadContext context) {
+    return Json.parse(bytes, file, context).flatMap(json -> JsonFields.of(json, file, "", context));
   }
 
   /**
