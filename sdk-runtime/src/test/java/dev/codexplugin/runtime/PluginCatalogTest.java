@@ -298,4 +298,39 @@ class PluginCatalogTest {
     assertThat(mine.version()).isEqualTo("1.0.0");
     assertThat(mine.manifest().description()).isEqualTo("its own");
   }
+
+  /**
+   * Issue 12 item 3: an entry with {@code "strict": false} defines the plugin (the 12 LSP entries of
+   * claude-plugins-official: a folder holding only a LICENSE). Codex installs it with the entry's name and
+   * version, Claude Code validates the root; without {@code strict: false} the same folder is no plugin.
+   */
+  @Test
+  void anEntryWithStrictFalseDefinesThePlugin() throws IOException {
+    Path market = tmp.resolve("lsp-market");
+    Files.createDirectories(market.resolve(".claude-plugin"));
+    Files.writeString(market.resolve(".claude-plugin/marketplace.json"), """
+        {"name": "lab", "owner": {"name": "Lab"}, "plugins": [
+          {"name": "clangd-lsp", "source": "./plugins/clangd", "version": "1.0.0", "strict": false,
+           "description": "C/C++ language server (clangd) for code intelligence",
+           "lspServers": {"clangd": {"command": "clangd", "extensionToLanguage": {".c": "c"}}}},
+          {"name": "strict-lsp", "source": "./plugins/strict", "version": "1.0.0",
+           "description": "the same folder without strict: false"}]}
+        """);
+    for (String folder : List.of("clangd", "strict")) {
+      Files.createDirectories(market.resolve("plugins").resolve(folder));
+      Files.writeString(market.resolve("plugins").resolve(folder).resolve("LICENSE"), "Apache-2.0\n");
+    }
+    PluginCatalog catalog = PluginCatalog.fromMarketplace(market);
+    PluginBundle lsp = catalog.versions("clangd-lsp").get(0).bundle();
+    assertThat(lsp.version()).isEqualTo("1.0.0");
+    assertThat(lsp.manifest().description()).isEqualTo("C/C++ language server (clangd) for code intelligence");
+    assertThat(catalog.findings().stream().filter(f -> f.location().contains("clangd")).toList()).isEmpty();
+    LoadResult loaded = PluginLoader.check(market);
+    assertThat(loaded.bundles().stream().map(b -> b.name() + "@" + b.version()).toList())
+        .containsExactly("clangd-lsp@1.0.0");
+    // negative: the strict entry's folder holds no plugin part, so it is no plugin (NoBundle)
+    assertThat(catalog.versions("strict-lsp")).isEmpty();
+    assertThat(catalog.findings().stream().filter(f -> f.code() == FindingCode.NO_BUNDLE
+        && f.location().contains("strict")).count()).isEqualTo(1);
+  }
 }

@@ -31,17 +31,30 @@ public final class BundleLoader {
   private final ReadContext parts;
   /** The source's files, for quick lookups (a bundle may hold thousands). */
   private final Set<String> fileSet;
+  /** A marketplace entry with {@code "strict": false} defines the plugin: a folder needs no manifest or part. */
+  private final boolean definedByEntry;
 
-  private BundleLoader(BundleSource source, Report report) {
+  private BundleLoader(BundleSource source, Report report, boolean definedByEntry) {
     this.source = source;
     this.report = report;
+    this.definedByEntry = definedByEntry;
     this.parts = report.reading(HostImpact.DROPS_PART);
     this.fileSet = new HashSet<>(source.files());
   }
 
   /** The bundle, or empty when it has no readable manifest. Every finding goes to {@code report}. */
   public static Optional<PluginBundle> load(BundleSource source, Report report) {
-    return new BundleLoader(source, report).load();
+    return new BundleLoader(source, report, false).load();
+  }
+
+  /**
+   * The bundle of a folder that a marketplace entry with {@code "strict": false} defines: the hosts take the
+   * entry as its manifest, so a folder without a manifest, or without any part (the LSP entries of
+   * claude-plugins-official hold only a LICENSE), is still a plugin, named after the folder until
+   * {@link MarketplaceReader} applies the entry.
+   */
+  static Optional<PluginBundle> loadDefinedByEntry(BundleSource source, Report report) {
+    return new BundleLoader(source, report, true).load();
   }
 
   private Optional<PluginBundle> load() {
@@ -90,6 +103,9 @@ public final class BundleLoader {
    * is no plugin at all.
    */
   private Optional<ManifestReader.Manifest> withoutManifest(List<String> files) {
+    if (definedByEntry) {
+      return Optional.of(defaultParts(PluginManifest.builder(source.folderName()).build()));
+    }
     boolean parts = files.stream().anyMatch(f -> f.startsWith("skills/") || f.equals(FormatFiles.MCP_FILE)
         || f.equals(FormatFiles.APP_FILE) || f.equals(FormatFiles.HOOKS_FILE));
     if (!parts) {
@@ -103,10 +119,14 @@ public final class BundleLoader {
         .fix("Codex still installs the folder, named " + Text.quote(name) + " and versioned \"local\"; add a"
             + " manifest with name, version and description")
         .report();
-    PluginManifest manifest = PluginManifest.builder(name).build();
-    return Optional.of(new ManifestReader.Manifest(manifest, ManifestReader.Component.of("skills"),
+    return Optional.of(defaultParts(PluginManifest.builder(name).build()));
+  }
+
+  /** {@code manifest} with every part at its default place. */
+  private static ManifestReader.Manifest defaultParts(PluginManifest manifest) {
+    return new ManifestReader.Manifest(manifest, ManifestReader.Component.of("skills"),
         ManifestReader.Component.of(FormatFiles.MCP_FILE), ManifestReader.Component.of(FormatFiles.APP_FILE),
-        ManifestReader.Component.of(FormatFiles.HOOKS_FILE)));
+        ManifestReader.Component.of(FormatFiles.HOOKS_FILE));
   }
 
   /** A root {@code plugin.json} with the Agent Plugins schema makes Codex ignore everything we read. */

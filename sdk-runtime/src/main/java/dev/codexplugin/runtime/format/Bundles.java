@@ -96,10 +96,12 @@ public final class Bundles {
       }
       case MARKETPLACE -> {
         MarketplaceReader.Listing listing = MarketplaceReader.list(path);
-        listing.folders().values().forEach(r -> out.loaded.addAll(r.loaded()));
+        listing.folders().forEach((folder, r) -> r.loaded().forEach(l -> out.loaded.add(
+            new Loaded(listing.entryOf(folder).map(e -> MarketplaceReader.withEntry(l.bundle(), e)).orElse(l.bundle()),
+                l.source()))));
         out.findings.addAll(listing.findings());
       }
-      default -> folder(path, out);
+      default -> folder(path, out, false);
     }
     return out.opened();
   }
@@ -107,7 +109,17 @@ public final class Bundles {
   /** The bundle of a plugin folder (read even without a manifest, as Codex installs it). */
   public static Opened openFolder(Path path) {
     Collector out = new Collector();
-    folder(path, out);
+    folder(path, out, false);
+    return out.opened();
+  }
+
+  /**
+   * The folder of a marketplace entry with {@code "strict": false}, which defines the plugin: read as
+   * {@link BundleLoader#loadDefinedByEntry} reads it.
+   */
+  static Opened openEntryDefinedFolder(Path path) {
+    Collector out = new Collector();
+    folder(path, out, true);
     return out.opened();
   }
 
@@ -137,10 +149,10 @@ public final class Bundles {
     }
   }
 
-  private static void folder(Path path, Collector out) {
+  private static void folder(Path path, Collector out, boolean definedByEntry) {
     Report report = new Report(Context.LOAD, path.toString());
     try {
-      out.load(FolderSource.open(path, report), report);
+      out.load(FolderSource.open(path, report), report, definedByEntry);
     } catch (IOException e) {
       out.fail(FindingCode.IO, path.toString(), "a folder that cannot be listed (" + e.getClass().getSimpleName() + ")");
     }
@@ -248,9 +260,13 @@ public final class Bundles {
     }
 
     void load(BundleSource source, Report report) {
+      load(source, report, false);
+    }
+
+    void load(BundleSource source, Report report, boolean definedByEntry) {
       Optional<PluginBundle> bundle;
       try {
-        bundle = BundleLoader.load(source, report);
+        bundle = definedByEntry ? BundleLoader.loadDefinedByEntry(source, report) : BundleLoader.load(source, report);
       } catch (RuntimeException e) {
         report.problem(FindingCode.INTERNAL, "", "").found(String.valueOf(e)).rejectsPlugin().report();
         bundle = Optional.empty();

@@ -33,7 +33,7 @@ public final class MarketplaceReader {
    * for a local source inside the root that exists.
    */
   public record Entry(String field, String name, String source, Optional<Path> folder, String installation,
-      String authentication, String category, String version, String description) {}
+      String authentication, String category, String version, String description, boolean strict) {}
 
   /** One marketplace file. {@code host} is {@code codex} or {@code claude}. */
   public record Catalog(String host, String file, String name, String displayName, String owner,
@@ -58,6 +58,12 @@ public final class MarketplaceReader {
       findings = List.copyOf(findings);
     }
 
+    /** The first entry naming {@code folder} (Codex's file first), which supplies what its folder lacks. */
+    public Optional<Entry> entryOf(Path folder) {
+      return catalogs.stream().flatMap(c -> c.entries().stream())
+          .filter(e -> e.folder().isPresent() && e.folder().get().equals(folder)).findFirst();
+    }
+
     /** What the folder of {@code entry} holds; nothing for an entry without a readable local folder. */
     public List<PluginBundle> bundles(Entry entry) {
       return entry.folder().map(folders::get).map(o -> o.loaded().stream()
@@ -68,7 +74,8 @@ public final class MarketplaceReader {
   /**
    * A plugin folder without a manifest takes what its marketplace entry says: the hosts install it with the
    * entry's {@code version} and {@code description} (Codex 0.169.0 / 0.171.0 install claude-code's
-   * {@code plugin-dev} as 0.1.0 with the entry's description). A folder with a manifest keeps its own.
+   * {@code plugin-dev} as 0.1.0 with the entry's description), and the name of an entry with
+   * {@code "strict": false}. A folder with a manifest keeps its own.
    */
   static PluginBundle withEntry(PluginBundle bundle, Entry entry) {
     if (entry.folder().isEmpty() || hasManifest(entry.folder().get())) {
@@ -76,6 +83,10 @@ public final class MarketplaceReader {
     }
     PluginManifest.Builder manifest = bundle.manifest().toBuilder();
     boolean changed = false;
+    if (!entry.strict() && !entry.name().isBlank() && !entry.name().equals(bundle.name())) {
+      manifest.name(entry.name());
+      changed = true;
+    }
     if (noVersion(bundle.version()) && !entry.version().isBlank()) {
       manifest.version(entry.version());
       changed = true;
@@ -116,7 +127,8 @@ public final class MarketplaceReader {
     Map<Path, Bundles.Opened> folders = new LinkedHashMap<>();
     for (Catalog catalog : catalogs) {
       for (Entry entry : catalog.entries()) {
-        entry.folder().ifPresent(folder -> folders.computeIfAbsent(folder, Bundles::openFolder));
+        entry.folder().ifPresent(folder -> folders.computeIfAbsent(folder,
+            f -> entry.strict() ? Bundles.openFolder(f) : Bundles.openEntryDefinedFolder(f)));
       }
     }
     List<Finding> findings = new ArrayList<>(report.findings());
@@ -125,7 +137,7 @@ public final class MarketplaceReader {
     for (Catalog catalog : catalogs) {
       for (Entry entry : catalog.entries()) {
         List<PluginBundle> bundles = entry.folder().map(folders::get)
-            .map(o -> o.loaded().stream().map(Bundles.Loaded::bundle).toList()).orElse(List.of());
+            .map(o -> o.loaded().stream().map(l -> withEntry(l.bundle(), entry)).toList()).orElse(List.of());
         for (PluginBundle bundle : bundles) {
           if (!bundle.name().equals(entry.name())) {
             Report check = new Report(FindingCode.Context.LOAD, root.toString());
@@ -257,7 +269,17 @@ public final class MarketplaceReader {
     return new Entry(field, p.text("name"), source, folder,
         p.object("policy").map(x -> x.text("installation")).orElse(""),
         p.object("policy").map(x -> x.text("authentication")).orElse(""),
-        p.text("category"), p.text("version"), p.text("description"));
+        p.text("category"), p.text("version"), p.text("description"), strict(p));
+  }
+
+  /**
+   * {@code "strict"}: {@code false} makes the entry the plugin's definition (Claude Code validates the root and
+   * Codex installs the folder with the entry's version, as for the LSP entries of claude-plugins-official);
+   * anything but {@code false} is the default, {@code true}.
+   */
+  private static boolean strict(JsonFields p) {
+    JsonNode strict = p.raw("strict");
+    return strict == null || !strict.isBoolean() || strict.booleanValue();
   }
 
   /** Why the entry folder {@code relative} of {@code root} is not read, resolved through {@link GuardedFiles}. */
