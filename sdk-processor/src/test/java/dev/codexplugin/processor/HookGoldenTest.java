@@ -1,0 +1,165 @@
+package dev.codexplugin.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.codexplugin.processor.ProcessorTesting.compile;
+import static dev.codexplugin.processor.ProcessorTesting.generated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.testing.compile.Compilation;
+import dev.codexplugin.hooks.HookDispatcher;
+import dev.codexplugin.hooks.HookRunner;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.SortedMap;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hook plugin compiled with {@code sdk-hooks} on the class path: the generated launcher and the bundle's
+ * {@code hooks/hooks.json} compared with golden files under {@code src/test/resources/golden/hooks/}
+ * ({@code -Dcodexplugin.updateGoldens=true} rewrites them), what the goldens must show asserted beside them, and
+ * the generated launcher run through {@link HookRunner#run}, the path the host takes: the input bound, the method
+ * called, the decision in each host's format, and the fail-safe.
+ */
+class HookGoldenTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LAUNCHER = "com.acme.gate.GateKeeperHooks";
+  private static final Map<String, String> CODEX = Map.of("PLUGIN_ROOT", "/p", "CLAUDE_PLUGIN_ROOT", "/p");
+  private static final Map<String, String> CLAUDE = Map.of("CLAUDE_PLUGIN_ROOT", "/p", "CLAUDE_PROJECT_DIR", "/w");
+
+  private static Compilation compilation;
+
+  @BeforeAll
+  static void compileTheFixture() {
+    compilation = compile(HookFixtures.GATE_KEEPER.toArray(new JavaFileObject[0]));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  private static HookDispatcher launcher() throws Exception {
+    Object launcher = new CompiledClasses(compilation).get(LAUNCHER).getConstructor().newInstance();
+    assertThat(launcher).isInstanceOf(HookDispatcher.class);
+    return (HookDispatcher) launcher;
+  }
+
+  private static String input(String event, String fields) {
+    return "{\"session_id\":\"s\",\"transcript_path\":null,\"cwd\":\"/w\",\"hook_event_name\":\"" + event + "\","
+        + "\"model\":\"m\",\"permission_mode\":\"default\",\"turn_id\":\"t\"" + fields + "}";
+  }
+
+  private static String push(String toolInput) {
+    return input("PreToolUse", ",\"tool_name\":\"mcp__git__push\",\"tool_input\":" + toolInput
+        + ",\"tool_use_id\":\"call_1\"");
+  }
+
+  @Test
+  void theLauncherAndHooksJsonMatchTheGoldens() throws Exception {
+    SortedMap<String, byte[]> files = generated(compilation);
+    assertThat(files.keySet()).containsExactly(
+        "bundles/gate-keeper/.codex-plugin/plugin.json",
+        "bundles/gate-keeper/hooks/hooks.json",
+        "bundles/index.json",
+        "sources/com/acme/gate/GateKeeperHooks.java").inOrder();
+    Goldens.assertMatches("hooks/gate-keeper", files);
+
+    JsonNode hooks = JSON.readTree(files.get("bundles/gate-keeper/hooks/hooks.json")).path("hooks");
+    // Grouped by event; the @Hook first, then the handlers in id order.
+    assertThat(JSON.writeValueAsString(hooks.path("PreToolUse"))).isEqualTo("[{\"matcher\":\"git__push$\","
+        + "\"hooks\":[{\"type\":\"command\",\"command\":\"java -Xlog:disable -Xlog:all=warning:stderr -cp"
+        + " \\\"${CLAUDE_PLUGIN_ROOT}/lib/*\\\" com.acme.gate.GateKeeperHooks Policy.checkPush\",\"timeout\":5,"
+        + "\"statusMessage\":\"Checking the push\"}]}]");
+    // The timeout is always written (the default 10), the matcher only when set.
+    assertThat(JSON.writeValueAsString(hooks.path("UserPromptSubmit"))).isEqualTo("[{\"hooks\":[{\"type\":"
+        + "\"command\",\"command\":\"java -Xlog:disable -Xlog:all=warning:stderr -cp"
+        + " \\\"${CLAUDE_PLUGIN_ROOT}/lib/*\\\" com.acme.gate.GateKeeperHooks Policy.ticket\",\"timeout\":10}]}]");
+    assertThat(hooks.path("PostToolUse").get(0).path("hooks").get(0).path("command").asText())
+        .endsWith(" com.acme.gate.GateKeeperHooks Policy.Audit.afterTool");
+    assertThat(hooks.path("Stop").get(0).path("hooks").get(0).path("timeout").asInt()).isEqualTo(600);
+    assertThat(hooks.path("SessionStart").get(0).path("hooks").get(0).path("command").asText())
+        .isEqualTo("sh \"${CLAUDE_PLUGIN_ROOT}/hooks/start.sh\"");
+
+    String source = new String(files.get("sources/com/acme/gate/GateKeeperHooks.java"), StandardCharsets.UTF_8);
+    // Direct calls: an instance per handler class, made once; static handlers without one; no reflection.
+    assertThat(source).contains("return policy().checkPush(event, bindPolicyPush(event.toolInput()));");
+    assertThat(source).contains("return Policy.ticket((UserPromptSubmit) input);");
+    assertThat(source).contains("return policyAudit().afterTool((PostToolUse) input);");
+    assertThat(source).contains("policy().sessionEnd((SessionEnd) input);\n        return HookDecision.none();");
+    assertThat(source).contains("HookRunner.main(new GateKeeperHooks(), args);");
+    assertThat(source).doesNotContain("reflect");
+    assertThat(source).doesNotContain("->");
+    assertThat(source).doesNotContain("::");
+  }
+
+  @Test
+  void theHandlersAreListedInIdOrder() throws Exception {
+    assertThat(launcher().methods().stream().map(m -> m.id() + "@" + m.index() + " " + m.event() + " "
+        + m.timeoutSec()).toList()).containsExactly(
+            "Policy.Audit.afterTool@0 POST_TOOL_USE 10",
+            "Policy.checkPush@1 PRE_TOOL_USE 5",
+            "Policy.sessionEnd@2 SESSION_END 3",
+            "Policy.ticket@3 USER_PROMPT_SUBMIT 10",
+            "Stops.stop@4 STOP 600").inOrder();
+    assertThat(launcher().plugin()).isEqualTo("gate-keeper");
+  }
+
+  @Test
+  void theBoundRecordReachesTheMethodAndTheDecisionIsWrittenForEachHost() throws Exception {
+    String toolInput = "{\"remote\":\"origin\",\"target\":{\"branch\":\"main\",\"depth\":3},\"force\":true,"
+        + "\"severity\":\"HIGH\",\"tags\":[\"a\",\"b\"],\"extra\":{}}";
+    HookRunner.Result codex = HookRunner.run(launcher(), push(toolInput), CODEX, "Policy.checkPush");
+    assertThat(codex.exitCode()).isEqualTo(0);
+    assertThat(codex.stdout().strip()).isEqualTo("{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\","
+        + "\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"No force push to main (HIGH, [a, b],"
+        + " depth 3, call 1)\"}}");
+    HookRunner.Result claude = HookRunner.run(launcher(), push(toolInput.replace("\"force\":true",
+        "\"force\":false")), CLAUDE, "Policy.checkPush");
+    assertThat(claude.stdout()).contains("\"permissionDecision\":\"allow\"");
+  }
+
+  @Test
+  void aToolInputThatDoesNotBindDeniesTheCallNamingTheMember() throws Exception {
+    HookRunner.Result result = HookRunner.run(launcher(), push("{\"remote\":\"origin\",\"target\":{\"branch\":"
+        + "\"main\"},\"severity\":\"high\",\"extra\":{}}"), CODEX, "Policy.checkPush");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).startsWith("Hook Policy.checkPush of plugin gate-keeper failed, so the call is"
+        + " denied: tool_input.severity must be one of LOW, HIGH; found \"high\"");
+    HookRunner.Result missing = HookRunner.run(launcher(), push("{\"remote\":\"origin\",\"target\":{},"
+        + "\"severity\":\"LOW\",\"extra\":{}}"), CODEX, "Policy.checkPush");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.stderr()).contains("tool_input.target.branch is missing");
+  }
+
+  @Test
+  void aStaticAVoidAndANestedHandlerRun() throws Exception {
+    HookRunner.Result prompt = HookRunner.run(launcher(), input("UserPromptSubmit", ",\"prompt\":\"the ticket\""),
+        CODEX, "Policy.ticket");
+    assertThat(prompt.stdout()).contains("Tickets live in JIRA project GATE.");
+    // What the handler prints goes to stderr, never to the decision.
+    HookRunner.Result end = HookRunner.run(launcher(), input("SessionEnd", ",\"reason\":\"exit\""), CLAUDE,
+        "Policy.sessionEnd");
+    assertThat(end.exitCode()).isEqualTo(0);
+    assertThat(end.stdout()).isEmpty();
+    assertThat(end.stderr()).contains("a handler printing to stdout: exit");
+    HookRunner.Result after = HookRunner.run(launcher(), input("PostToolUse", ",\"tool_name\":\"Bash\","
+        + "\"tool_input\":{\"command\":\"ls\"},\"tool_response\":\"x\",\"tool_use_id\":\"c\""), CODEX,
+        "Policy.Audit.afterTool");
+    assertThat(after.stdout()).contains("audited Bash");
+    HookRunner.Result stop = HookRunner.run(launcher(), input("Stop", ",\"stop_hook_active\":false"), CLAUDE,
+        "Stops.stop");
+    assertThat(stop.stdout()).contains("Run the tests first.");
+  }
+
+  @Test
+  void aHandlerThatThrowsFailsOpenOutsidePreToolUse() throws Exception {
+    HookRunner.Result result = HookRunner.run(launcher(), input("PostToolUse", ",\"tool_name\":\"Bash\","
+        + "\"tool_input\":{\"fail\":true},\"tool_response\":\"x\",\"tool_use_id\":\"c\""), CODEX,
+        "Policy.Audit.afterTool");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).startsWith("Hook Policy.Audit.afterTool of plugin gate-keeper failed; the host goes"
+        + " on without it: IOException: the audit log is full");
+  }
+}
