@@ -335,7 +335,10 @@ final class HookRound {
           + " cannot import";
       fix = "move the class to a package";
     } else if (!modifiers.contains(Modifier.STATIC)) {
-      if (owner.getKind() != ElementKind.CLASS && owner.getKind() != ElementKind.RECORD
+      if (!owner.getTypeParameters().isEmpty()) {
+        found = "an instance method of " + owner.getQualifiedName() + ", a generic class";
+        fix = "make the method static, or move it to a class without type parameters";
+      } else if (owner.getKind() != ElementKind.CLASS && owner.getKind() != ElementKind.RECORD
           || owner.getModifiers().contains(Modifier.ABSTRACT)) {
         found = "an instance method of " + owner.getQualifiedName() + ", " + kind(owner) + " that cannot be created";
         fix = "make the method static";

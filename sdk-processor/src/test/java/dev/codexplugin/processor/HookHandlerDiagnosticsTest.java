@@ -98,6 +98,33 @@ class HookHandlerDiagnosticsTest {
         "found a method of com.acme.Policy.Inner, an inner class. Make the class static.");
   }
 
+  @Test
+  @Covers(FindingCode.HOOK_SIGNATURE)
+  void anInstanceHandlerOfAGenericClass() {
+    JavaFileObject file = policy("""
+        public class Policy<T> {
+          @HookHandler(event = HookEvent.STOP)
+          public StopDecision stop(Stop stop) { return StopDecision.proceed(); }
+        }
+        """);
+    assertOnlyError(compile(PLUGIN, file), FindingCode.HOOK_SIGNATURE, file, "public StopDecision stop(",
+        "found an instance method of com.acme.Policy, a generic class. Make the method static, or move it to a"
+            + " class without type parameters.");
+  }
+
+  @Test
+  @Covers(FindingCode.HOOK_SIGNATURE)
+  void aHandlerThatThrowsAThrowable() {
+    JavaFileObject file = policy("""
+        public class Policy {
+          @HookHandler(event = HookEvent.STOP)
+          public static StopDecision stop(Stop stop) throws Throwable { return StopDecision.proceed(); }
+        }
+        """);
+    assertOnlyError(compile(PLUGIN, file), FindingCode.HOOK_SIGNATURE, file, "public static StopDecision stop(",
+        "found throws java.lang.Throwable, which is neither an Exception nor an Error. Throw an Exception.");
+  }
+
   // ------------------------------------------------------------------------------------------ HookInput
 
   @Test
