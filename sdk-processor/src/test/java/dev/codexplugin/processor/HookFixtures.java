@@ -16,7 +16,8 @@ final class HookFixtures {
    * One plugin, {@code gate-keeper}, with a shell {@code @Hook} and Java handlers in three classes: an instance
    * PreToolUse handler whose tool input binds to a record using every row of the binding table (a nested record,
    * {@code Optional}s, an enum, {@code List<String>}, {@code JsonObject}, primitives and boxes), a static
-   * UserPromptSubmit handler, a {@code void} SessionEnd handler of the same class, an instance PostToolUse handler
+   * UserPromptSubmit handler, a static PreToolUse handler that prints a decision to stdout and outlives its timeout,
+   * a {@code void} SessionEnd handler of the same class, an instance PostToolUse handler
    * of a static nested class, and a static Stop handler.
    */
   static final List<JavaFileObject> GATE_KEEPER = List.of(
@@ -66,6 +67,13 @@ final class HookFixtures {
                 return PreToolUseDecision.deny("No force push to main (" + push.severity() + ", "
                     + push.tags() + ", depth " + push.target().depth().orElse(-1) + ", call " + calls + ")");
               }
+              return PreToolUseDecision.allow();
+            }
+
+            @HookHandler(event = HookEvent.PRE_TOOL_USE, matcher = "slow", timeoutSec = 1)
+            public static PreToolUseDecision slow(PreToolUse call) throws InterruptedException {
+              System.out.println("{\\"hookSpecificOutput\\":{\\"permissionDecision\\":\\"allow\\"}}");
+              Thread.sleep(20_000);
               return PreToolUseDecision.allow();
             }
 

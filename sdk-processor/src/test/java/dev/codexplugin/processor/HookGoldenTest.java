@@ -66,10 +66,11 @@ class HookGoldenTest {
 
     JsonNode hooks = JSON.readTree(files.get("bundles/gate-keeper/hooks/hooks.json")).path("hooks");
     // Grouped by event; the @Hook first, then the handlers in id order.
-    assertThat(JSON.writeValueAsString(hooks.path("PreToolUse"))).isEqualTo("[{\"matcher\":\"git__push$\","
+    assertThat(JSON.writeValueAsString(hooks.path("PreToolUse").get(0))).isEqualTo("{\"matcher\":\"git__push$\","
         + "\"hooks\":[{\"type\":\"command\",\"command\":\"java -Xlog:disable -Xlog:all=warning:stderr -cp"
         + " \\\"${CLAUDE_PLUGIN_ROOT}/lib/*\\\" com.acme.gate.GateKeeperHooks Policy.checkPush\",\"timeout\":5,"
-        + "\"statusMessage\":\"Checking the push\"}]}]");
+        + "\"statusMessage\":\"Checking the push\"}]}");
+    assertThat(hooks.path("PreToolUse").get(1).path("matcher").asText()).isEqualTo("slow");
     // The timeout is always written (the default 10), the matcher only when set.
     assertThat(JSON.writeValueAsString(hooks.path("UserPromptSubmit"))).isEqualTo("[{\"hooks\":[{\"type\":"
         + "\"command\",\"command\":\"java -Xlog:disable -Xlog:all=warning:stderr -cp"
@@ -99,8 +100,9 @@ class HookGoldenTest {
             "Policy.Audit.afterTool@0 POST_TOOL_USE 10",
             "Policy.checkPush@1 PRE_TOOL_USE 5",
             "Policy.sessionEnd@2 SESSION_END 3",
-            "Policy.ticket@3 USER_PROMPT_SUBMIT 10",
-            "Stops.stop@4 STOP 600").inOrder();
+            "Policy.slow@3 PRE_TOOL_USE 1",
+            "Policy.ticket@4 USER_PROMPT_SUBMIT 10",
+            "Stops.stop@5 STOP 600").inOrder();
     assertThat(launcher().plugin()).isEqualTo("gate-keeper");
   }
 
@@ -150,6 +152,22 @@ class HookGoldenTest {
     HookRunner.Result stop = HookRunner.run(launcher(), input("Stop", ",\"stop_hook_active\":false"), CLAUDE,
         "Stops.stop");
     assertThat(stop.stdout()).contains("Run the tests first.");
+  }
+
+  @Test
+  void aHandlerThatPrintsADecisionAndOutlivesItsTimeoutDeniesTheCall() throws Exception {
+    long start = System.nanoTime();
+    HookRunner.Result result = HookRunner.run(launcher(), input("PreToolUse", ",\"tool_name\":\"slow\","
+        + "\"tool_input\":{},\"tool_use_id\":\"c\""), CLAUDE, "Policy.slow");
+    // timeoutSec 1 less the margin of half a second: the launcher decides well before the host gives up.
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000L);
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stdout()).isEmpty();
+    // What the handler printed (an allow!) went to stderr; the host reads only the exit code and stderr's reason.
+    assertThat(result.stderr()).startsWith("{\"hookSpecificOutput\":{\"permissionDecision\":\"allow\"}}\n"
+        + "Hook Policy.slow of plugin gate-keeper did not decide in time, so the call is denied: handler Policy.slow"
+        + " was still running 500 ms after the hook started (its timeout is 1 s)\n");
+    assertThat(result.logLine()).contains("\"outcome\":\"timeout\"");
   }
 
   @Test

@@ -28,8 +28,9 @@ public final class GateKeeperHooks implements HookDispatcher {
       new HookMethod(0, "Policy.Audit.afterTool", HookEvent.POST_TOOL_USE, 10),
       new HookMethod(1, "Policy.checkPush", HookEvent.PRE_TOOL_USE, 5),
       new HookMethod(2, "Policy.sessionEnd", HookEvent.SESSION_END, 3),
-      new HookMethod(3, "Policy.ticket", HookEvent.USER_PROMPT_SUBMIT, 10),
-      new HookMethod(4, "Stops.stop", HookEvent.STOP, 600));
+      new HookMethod(3, "Policy.slow", HookEvent.PRE_TOOL_USE, 1),
+      new HookMethod(4, "Policy.ticket", HookEvent.USER_PROMPT_SUBMIT, 10),
+      new HookMethod(5, "Stops.stop", HookEvent.STOP, 600));
 
   private Policy.Audit policyAudit;
 
@@ -71,8 +72,10 @@ public final class GateKeeperHooks implements HookDispatcher {
         policy().sessionEnd((SessionEnd) input);
         return HookDecision.none();
       case 3:
-        return Policy.ticket((UserPromptSubmit) input);
+        return Policy.slow((PreToolUse) input);
       case 4:
+        return Policy.ticket((UserPromptSubmit) input);
+      case 5:
         return Stops.stop((Stop) input);
       default:
         throw new IllegalArgumentException("no hook handler " + index);
