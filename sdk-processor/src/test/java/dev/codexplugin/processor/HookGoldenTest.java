@@ -11,6 +11,8 @@ import com.google.testing.compile.Compilation;
 import dev.codexplugin.hooks.HookDispatcher;
 import dev.codexplugin.hooks.HookRunner;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import javax.tools.JavaFileObject;
@@ -91,6 +93,42 @@ class HookGoldenTest {
     assertThat(source).doesNotContain("reflect");
     assertThat(source).doesNotContain("->");
     assertThat(source).doesNotContain("::");
+  }
+
+  @Test
+  void eachPluginOfACompilationGetsItsOwnLauncher() throws Exception {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (String plugin : List.of("alpha", "beta")) {
+      sources.add(ProcessorTesting.source("com.acme." + plugin + ".package-info", """
+          @Plugin(name = "%s-hooks", version = "1.0.0", description = "d")
+          package com.acme.%s;
+
+          import dev.codexplugin.api.Plugin;
+          """.formatted(plugin, plugin)));
+      sources.add(ProcessorTesting.source("com.acme." + plugin + ".Guard", """
+          package com.acme.%s;
+
+          import dev.codexplugin.api.HookEvent;
+          import dev.codexplugin.api.HookHandler;
+          import dev.codexplugin.hooks.Stop;
+
+          public final class Guard {
+            @HookHandler(event = HookEvent.STOP)
+            public static void %s(Stop stop) {}
+          }
+          """.formatted(plugin, plugin)));
+    }
+    Compilation two = compile(sources.toArray(new JavaFileObject[0]));
+    assertThat(two).succeededWithoutWarnings();
+    SortedMap<String, byte[]> files = generated(two);
+    assertThat(files.keySet()).containsAtLeast("sources/com/acme/alpha/AlphaHooksHooks.java",
+        "sources/com/acme/beta/BetaHooksHooks.java");
+    for (String plugin : List.of("alpha", "beta")) {
+      String command = JSON.readTree(files.get("bundles/" + plugin + "-hooks/hooks/hooks.json")).path("hooks")
+          .path("Stop").get(0).path("hooks").get(0).path("command").asText();
+      String pascal = Character.toUpperCase(plugin.charAt(0)) + plugin.substring(1);
+      assertThat(command).endsWith(" com.acme." + plugin + "." + pascal + "HooksHooks Guard." + plugin);
+    }
   }
 
   @Test
