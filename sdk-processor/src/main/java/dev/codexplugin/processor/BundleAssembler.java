@@ -58,9 +58,9 @@ final class BundleAssembler {
 
   /**
    * The bundle, or empty when an error was reported; {@code tools} are the plugin's {@code @McpTool} methods,
-   * or {@code null}.
+   * or {@code null}; {@code javaHooks} its {@code @HookHandler} methods, or {@code null}.
    */
-  Optional<Assembled> assemble(List<PartDecl> parts, ToolRound.PluginTools tools) {
+  Optional<Assembled> assemble(List<PartDecl> parts, ToolRound.PluginTools tools, HookRound.PluginHooks javaHooks) {
     Findings findings = new Findings(diagnostics, plugin.prism().origin().labeled(plugin.prism().title()));
     Packer packer = new Packer(resources, findings, elements);
     Assembly assembly = new Assembly(plugin, optionVersion, findings, packer);
@@ -96,6 +96,15 @@ final class BundleAssembler {
         }
       } catch (RuntimeException | LinkageError | AssertionError e) {
         diagnostics.internal(part.element(), e);
+        findings.fail();
+      }
+    }
+    if (javaHooks != null) {
+      // After the @Hook ones, in id order; the writer groups them by event.
+      for (HookRound.Handler handler : javaHooks.handlers()) {
+        hooks.add(hookMapper.handler(handler, javaHooks.launcher(), hooks.size()));
+      }
+      if (javaHooks.failed()) {
         findings.fail();
       }
     }

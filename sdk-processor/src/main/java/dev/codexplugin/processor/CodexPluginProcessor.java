@@ -30,7 +30,7 @@ import javax.tools.StandardLocation;
 
 /**
  * The annotation processor of the Codex Plugin SDK. It collects {@code @Plugin}, {@code @Skill},
- * {@code @McpServer}, {@code @App} and {@code @Hook} over all rounds, and when processing is over checks every
+ * {@code @McpServer}, {@code @App}, {@code @Hook}, {@code @McpTool} and {@code @HookHandler} over all rounds, and when processing is over checks every
  * rule and writes each plugin bundle to {@code META-INF/codex-plugins/<name>/} plus the index
  * {@code META-INF/codex-plugins/index.json} &mdash; only when the compilation raised no error it can see: none
  * of its own, none in an earlier round, no annotation value and no type in a signature that javac could not
@@ -60,6 +60,7 @@ public final class CodexPluginProcessor extends AbstractProcessor {
   private final Probe probe;
   private boolean errorInEarlierRound;
   private ToolRound tools;
+  private HookRound hooks;
 
   /** Creates the processor; javac does this through the service loader. */
   public CodexPluginProcessor() {
@@ -72,8 +73,8 @@ public final class CodexPluginProcessor extends AbstractProcessor {
 
   /**
    * The SDK's annotations that the processor reads from an element: {@code @Plugin}, {@code @Skill},
-   * {@code @McpServer}, {@code @App} and {@code @Hook} (with their containers), {@code @McpTool} and
-   * {@code @McpToolFactory}. Nothing else: {@code "*"} would make Gradle's incremental compiler treat every
+   * {@code @McpServer}, {@code @App} and {@code @Hook} (with their containers), {@code @McpTool},
+   * {@code @McpToolFactory} and {@code @HookHandler}. Nothing else: {@code "*"} would make Gradle's incremental compiler treat every
    * annotated source, and every annotation of source retention ({@code @Override}), as an input of this
    * aggregating processor. javac therefore does not run the processor on a compilation without these
    * annotations, and warns there that the {@code -Acodexplugin.*} options it was given went unused (no
@@ -106,8 +107,13 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       if (tools == null) {
         tools = new ToolRound(processingEnv);
       }
+      if (hooks == null) {
+        hooks = new HookRound(processingEnv);
+      }
       if (!round.processingOver()) {
-        tools.process(round, pluginsSoFar(), new Options(processingEnv.getOptions()).version(), diagnostics);
+        List<PluginDecl> plugins = pluginsSoFar();
+        tools.process(round, plugins, new Options(processingEnv.getOptions()).version(), diagnostics);
+        hooks.process(round, plugins, diagnostics);
       }
       for (Element root : round.getRootElements()) {
         if (root instanceof TypeElement type) {
@@ -201,7 +207,8 @@ public final class CodexPluginProcessor extends AbstractProcessor {
       }
       try {
         new BundleAssembler(elements, resources, diagnostics, options.version(), plugin, probe)
-            .assemble(entry.getValue(), tools == null ? null : tools.byPlugin().get(plugin.name()))
+            .assemble(entry.getValue(), tools == null ? null : tools.byPlugin().get(plugin.name()),
+                hooks == null ? null : hooks.byPlugin().get(plugin.name()))
             .ifPresent(bundle -> bundles.put(plugin.name(), bundle));
       } catch (RuntimeException | LinkageError | AssertionError e) {
         diagnostics.internal(plugin.element(), e);
@@ -209,6 +216,9 @@ public final class CodexPluginProcessor extends AbstractProcessor {
     }
     if (tools != null) {
       failed |= tools.byPlugin().values().stream().anyMatch(ToolRound.PluginTools::failed);
+    }
+    if (hooks != null) {
+      failed |= hooks.byPlugin().values().stream().anyMatch(HookRound.PluginHooks::failed);
     }
     if (failed || diagnostics.hasErrors()) {
       return;

@@ -23,7 +23,9 @@ final class Declarations {
     /** A class with {@code @McpTool} methods; the prism is the first method's annotation. */
     TOOL(McpToolPrism.ANNOTATION, null, McpToolPrism::new),
     /** An {@code @McpToolFactory} method. */
-    TOOL_FACTORY(McpToolFactoryPrism.ANNOTATION, null, McpToolFactoryPrism::new);
+    TOOL_FACTORY(McpToolFactoryPrism.ANNOTATION, null, McpToolFactoryPrism::new),
+    /** A {@code @HookHandler} method. */
+    HOOK_HANDLER(HookHandlerPrism.ANNOTATION, null, HookHandlerPrism::new);
 
     final String annotation;
     /** The container of the repeatable annotation, or {@code null}. */
@@ -89,7 +91,7 @@ final class Declarations {
         continue;
       }
       for (Kind kind : Kind.values()) {
-        if (kind == Kind.TOOL || kind == Kind.TOOL_FACTORY) {
+        if (kind == Kind.TOOL || kind == Kind.TOOL_FACTORY || kind == Kind.HOOK_HANDLER) {
           continue;
         }
         if (type.equals(kind.annotation)) {

@@ -67,7 +67,7 @@ final class ErrorTypes {
   }
 
   /** Type variables are not followed (their bounds are checked where they are declared). */
-  private static boolean erroneous(TypeMirror type) {
+  static boolean erroneous(TypeMirror type) {
     if (type == null) {
       return false;
     }

@@ -7,6 +7,7 @@ import dev.codexplugin.api.App;
 import dev.codexplugin.api.Author;
 import dev.codexplugin.api.Hook;
 import dev.codexplugin.api.HookEvent;
+import dev.codexplugin.api.HookHandler;
 import dev.codexplugin.api.McpServer;
 import dev.codexplugin.api.McpTool;
 import dev.codexplugin.api.McpToolFactory;
@@ -149,13 +150,20 @@ class JavadocConsistencyTest {
         "required", List.of(rule(FindingCode.BAD_DEFAULT, "contradicts defaultValue")),
         "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT))));
     attributes(McpToolFactory.class, Map.of());
+    attributes(HookHandler.class, Map.of(
+        "event", List.of(rule(FindingCode.HOOK_EVENT)),
+        "matcher", List.of(rule(FindingCode.BAD_REGEX), rule(FindingCode.IGNORED_MATCHER)),
+        "timeoutSec", List.of(rule(FindingCode.HOOK_TIMEOUT))));
   }
 
   /** Rules about the annotated element rather than one attribute, stated in the annotation type's Javadoc. */
   static final Map<String, List<Rule>> TYPES = Map.of(
       "McpTool", List.of(rule(FindingCode.TOOL_METHOD), MAPPABLE, BELONGS, rule(FindingCode.MISSING_DEPENDENCY)),
       "Param", List.of(MAPPABLE),
-      "McpToolFactory", List.of(rule(FindingCode.TOOL_FACTORY), BELONGS));
+      "McpToolFactory", List.of(rule(FindingCode.TOOL_FACTORY), BELONGS),
+      "HookHandler", List.of(rule(FindingCode.HOOK_SIGNATURE), rule(FindingCode.HOOK_INPUT),
+          rule(FindingCode.HOOK_BINDING), rule(FindingCode.HOOK_DECISION), UNIQUE, BELONGS,
+          rule(FindingCode.MISSING_DEPENDENCY)));
 
   /** Rules about resources and elements rather than one attribute, stated in the package documentation. */
   static final List<Rule> PACKAGE = List.of(

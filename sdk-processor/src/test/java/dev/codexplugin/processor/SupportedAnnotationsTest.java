@@ -8,6 +8,7 @@ import static dev.codexplugin.processor.ProcessorTesting.source;
 import com.google.testing.compile.Compilation;
 import dev.codexplugin.api.App;
 import dev.codexplugin.api.Hook;
+import dev.codexplugin.api.HookHandler;
 import dev.codexplugin.api.McpServer;
 import dev.codexplugin.api.McpTool;
 import dev.codexplugin.api.McpToolFactory;
@@ -35,7 +36,7 @@ class SupportedAnnotationsTest {
   void theProcessorSupportsTheAnnotationsItReadsFromElementsAndNothingElse() {
     assertThat(new CodexPluginProcessor().getSupportedAnnotationTypes()).containsExactlyElementsIn(Stream.of(
             Plugin.class, Skill.class, Skill.List.class, McpServer.class, McpServer.List.class, App.class,
-            App.List.class, Hook.class, Hook.List.class, McpTool.class, McpToolFactory.class)
+            App.List.class, Hook.class, Hook.List.class, McpTool.class, McpToolFactory.class, HookHandler.class)
         .map(Class::getCanonicalName).toList());
   }
 

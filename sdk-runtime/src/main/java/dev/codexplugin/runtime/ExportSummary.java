@@ -43,7 +43,7 @@ public record ExportSummary(
    * @param folder where it was written, relative to the marketplace root, e.g. {@code plugins/team-workflow-plugin}
    * @param skills the qualified skill names, {@code <plugin>:<skill>}
    * @param mcpServers the MCP server names
-   * @param libraries the files of its {@code lib/} folder (empty unless it has Java tools)
+   * @param libraries the files of its {@code lib/} folder (empty unless it has Java tools or Java hooks)
    */
   public record ExportedPlugin(String name, String version, Path jar, String folder, List<String> skills,
       List<String> mcpServers, List<String> libraries) {
@@ -58,7 +58,7 @@ public record ExportSummary(
       libraries = List.copyOf(libraries);
     }
 
-    /** Whether it has Java tools, and so a {@code lib/} folder. */
+    /** Whether it has a {@code lib/} folder: Java tools, or Java hooks ({@code @HookHandler}). */
     public boolean hasJavaTools() {
       return !libraries.isEmpty();
     }

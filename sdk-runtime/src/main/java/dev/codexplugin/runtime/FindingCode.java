@@ -152,6 +152,39 @@ public enum FindingCode {
   /** A library the generated code needs is not on the class path. */
   MISSING_DEPENDENCY("MissingDependency", "must be on the compile class path",
       "add dev.codexplugin:sdk-mcp to the dependencies"),
+  /** A {@code @HookHandler} method, or its class, that the generated launcher cannot call. */
+  HOOK_SIGNATURE("HookSignature",
+      "must be a public, non-abstract, non-generic method of a public top-level or static nested class with a"
+          + " public no-argument constructor (unless the method is static), throwing only exceptions",
+      "make the method and its class public, and give the class a public constructor without parameters"),
+  /** A {@code @HookHandler} method whose parameters are not its event's input (and a tool-input record). */
+  HOOK_INPUT("HookInput",
+      "must take the event's input type first (PreToolUse for PRE_TOOL_USE, ...) and, for PRE_TOOL_USE,"
+          + " POST_TOOL_USE and PERMISSION_REQUEST only, a record of the tool's input second",
+      "declare the parameters so, e.g. checkBump(PreToolUse call, BumpCall bump)"),
+  /** A {@code @HookHandler} method that returns a decision its event cannot have. */
+  HOOK_DECISION("HookDecision",
+      "must return the event's decision type or void: PreToolUseDecision (PreToolUse), PermissionDecision"
+          + " (PermissionRequest), BlockOrContextDecision (PostToolUse, UserPromptSubmit), ContextDecision"
+          + " (SessionStart, SubagentStart), StopDecision (Stop, SubagentStop), void only (SessionEnd,"
+          + " PreCompact, PostCompact)", "return the event's decision type"),
+  /** A {@code @HookHandler} event that not both hosts have. */
+  HOOK_EVENT("HookEvent",
+      "must be an event both hosts share: PRE_TOOL_USE, POST_TOOL_USE, PERMISSION_REQUEST, USER_PROMPT_SUBMIT,"
+          + " SESSION_START, SESSION_END, STOP, SUBAGENT_START, SUBAGENT_STOP, PRE_COMPACT, POST_COMPACT",
+      "write a shell @Hook for an event only Codex has"),
+  /** A component of a {@code @HookHandler}'s tool-input record that the launcher cannot bind. */
+  HOOK_BINDING("HookBinding",
+      "must have a type the launcher binds from the tool input: String, boolean, int, long, double, their boxes,"
+          + " an enum, Optional of one of these, List<String>, a record of such components, or JsonObject",
+      "use one of these types, or JsonObject and read the member yourself"),
+  /** A {@code @HookHandler(timeoutSec)} outside 1-600. */
+  HOOK_TIMEOUT("HookTimeout", "must be 1-600 seconds (600 is the hosts' default and the launcher's limit)",
+      "use a timeout from 1 to 600, e.g. 10"),
+  /** A {@code @HookHandler(matcher)} on an event whose hooks both hosts always run. */
+  IGNORED_MATCHER("IgnoredMatcher",
+      "has no effect on UserPromptSubmit, Stop, SubagentStop and SessionEnd: both hosts run their hooks always",
+      "remove the matcher, and check what the handler needs inside it", Severity.WARNING),
   /** A literal {@code @Plugin(version)} that differs from the project version given to the processor. */
   VERSION_MISMATCH("VersionMismatch", "should equal the project version (-Acodexplugin.version)",
       "leave version out of @Plugin so that the bundle takes the project version, or make the two equal",

@@ -192,6 +192,23 @@ class MarketplaceExportTest {
   }
 
   @Test
+  void javaHooksWithoutJavaToolsGetLibToo() throws Exception {
+    PluginBundle tools = ExportFixtures.tools("hooks-plugin", "versions");
+    PluginBundle hooksOnly = PluginBundle.builder(tools.manifest())
+        .hooks(List.of(new HookSpec("PreToolUse", "Bash", "java -Xlog:disable -Xlog:all=warning:stderr -cp"
+            + " \"${CLAUDE_PLUGIN_ROOT}/lib/*\" com.acme.hooks.HooksPluginHooks Policy.check", Optional.of(10), "")))
+        .build();
+    Path jar = ExportFixtures.jar(tmp.resolve("hooks-1.0.jar"), hooksOnly);
+    Path dep = Files.write(tmp.resolve("sdk-hooks-1.0.jar"), new byte[] {4});
+    ExportSummary summary = team("hooks").addJar(jar, List.of(dep)).build().exportTo(tmp.resolve("out"));
+    Path out = tmp.resolve("out");
+    assertThat(Files.readAllBytes(out.resolve("plugins/hooks-plugin/lib/hooks-1.0.jar")))
+        .isEqualTo(Files.readAllBytes(jar));
+    assertThat(summary.plugins().get(0).libraries()).containsExactly("lib/hooks-1.0.jar", "lib/sdk-hooks-1.0.jar");
+    assertThat(Files.exists(out.resolve("plugins/hooks-plugin/hooks/hooks.json"))).isTrue();
+  }
+
+  @Test
   void twoLibrariesWithTheSameFileNameAreAnError() throws Exception {
     Path toolsJar = ExportFixtures.jar(tmp.resolve("tools.jar"), ExportFixtures.tools("tools-plugin", "versions"));
     Path a = Files.write(Files.createDirectories(tmp.resolve("a")).resolve("util-1.0.jar"), new byte[] {1});

@@ -51,6 +51,9 @@ public final class ExportEngine {
   /** The largest single bundle file copied out of a jar (icons, scripts, references...). */
   static final long MAX_COPY_BYTES = 64L << 20;
 
+  /** The class path of the generated hook commands: the installed plugin's {@code lib/}. */
+  static final String JAVA_HOOK_CLASS_PATH = "${CLAUDE_PLUGIN_ROOT}/lib/*";
+
   /** The settings of one export. */
   public record Settings(String marketplaceName, String displayName, String description, String owner,
       String installation, String authentication, String category, MarketplaceExport.Format format,
@@ -73,6 +76,19 @@ public final class ExportEngine {
 
     boolean hasJavaTools() {
       return bundle.files().contains(FormatFiles.TOOLS_FILE);
+    }
+
+    /**
+     * Whether it has Java hooks: a hook command with the plugin's {@code lib/} as class path, as the processor
+     * writes for {@code @HookHandler} ({@code java ... -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" <launcher> <id>}).
+     */
+    boolean hasJavaHooks() {
+      return bundle.hooks().stream().anyMatch(h -> h.command().contains(JAVA_HOOK_CLASS_PATH));
+    }
+
+    /** Whether the plugin runs Java from its {@code lib/} folder, which the export then writes. */
+    boolean needsLibraries() {
+      return hasJavaTools() || hasJavaHooks();
     }
   }
 
@@ -140,7 +156,7 @@ public final class ExportEngine {
         exported.add(new ExportSummary.ExportedPlugin(p.name(), p.bundle().version(), p.jar(),
             Layout.folder(p.name()), p.bundle().qualifiedSkillNames(),
             p.bundle().mcpServers().stream().map(McpServerSpec::name).toList(),
-            p.hasJavaTools() ? libraryNames(p) : List.of()));
+            p.needsLibraries() ? libraryNames(p) : List.of()));
       }
       return new ExportSummary(out, settings.marketplaceName(), settings.format(), exported,
           List.copyOf(tree.keySet()), warnings);
@@ -288,7 +304,7 @@ public final class ExportEngine {
     }
     conflicts.forEach(f -> warnings.add(f.toString()));
     for (Loaded p : plugins) {
-      if (!p.hasJavaTools()) {
+      if (!p.needsLibraries()) {
         continue;
       }
       for (String lib : libraryNames(p)) {
@@ -412,7 +428,7 @@ public final class ExportEngine {
         }
         files.put(path, new Content.FromBundle(p.source(), path, bundle.isExecutable(path)));
       }
-      if (p.hasJavaTools()) {
+      if (p.needsLibraries()) {
         for (Path lib : p.libraries()) {
           files.put(FormatFiles.LIB + lib.getFileName(), new Content.Copy(lib));
         }
