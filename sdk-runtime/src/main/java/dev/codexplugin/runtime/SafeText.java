@@ -80,10 +80,10 @@ public final class SafeText {
       if (m.contains("closing quote")) {
         return "the end of the file inside a string";
       }
-      if (m.contains("close marker for Object")) {
+      if (m.contains("close marker for Object") || m.contains("Object entries")) {
         return "the end of the file before the closing } of an object";
       }
-      if (m.contains("close marker for Array")) {
+      if (m.contains("close marker for Array") || m.contains("Array entries")) {
         return "the end of the file before the closing ] of an array";
       }
       return "the end of the file too early";
