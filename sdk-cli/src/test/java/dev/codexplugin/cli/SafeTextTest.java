@@ -110,6 +110,22 @@ class SafeTextTest {
   }
 
   @Test
+  void aNameWindowsCannotHoldIsAWarningInTextAndJson() throws Exception {
+    Path root = tmp.resolve("portable");
+    write(root.resolve(".codex-plugin/plugin.json"), "{\"name\": \"portable\", \"version\": \"1.0.0\","
+        + " \"description\": \"d\"}\n");
+    write(root.resolve("assets/NUL.txt"), "x");
+    MainTest.Run text = run("validate", root.toString());
+    assertWithMessage(text.out()).that(text.exit()).isEqualTo(0);
+    assertThat(text.out()).contains("[codexplugin:NotPortable] warning: " + root.resolve("assets/NUL.txt")
+        + ": should be a name every operating system can hold");
+    assertThat(run("validate", "--strict", root.toString()).exit()).isEqualTo(1);
+    JsonNode finding = run("validate", "--json", root.toString()).json().path("findings").get(0);
+    assertThat(finding.path("code").asText()).isEqualTo("NotPortable");
+    assertThat(finding.path("file").asText()).isEqualTo("assets/NUL.txt");
+  }
+
+  @Test
   void theWriterEscapesEverythingButLineEnds() {
     StringWriter sink = new StringWriter();
     PrintWriter out = new PrintWriter(new SafeWriter(sink));
