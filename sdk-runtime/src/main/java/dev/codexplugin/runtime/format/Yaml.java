@@ -39,8 +39,8 @@ final class Yaml {
    * one), or why it could not be read.
    *
    * @param node the document, when it could be read
-   * @param error what is wrong, e.g. {@code invalid YAML: mapping values are not allowed here at line 2, column
-   *     18}, or {@code ""}
+   * @param error what is wrong, in fixed words and never the text found, e.g. {@code invalid YAML: a syntax error
+   *     (mapping values are not allowed here) at line 2, column 18}, or {@code ""}
    * @param tooLarge whether a size or nesting limit was hit (then no lenient reading may be tried)
    */
   record Parsed(Optional<JsonNode> node, String error, boolean tooLarge) {
