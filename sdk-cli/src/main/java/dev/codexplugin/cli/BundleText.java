@@ -34,78 +34,78 @@ final class BundleText {
   }
 
   private static void describe(PluginBundle b, StringBuilder out) {
-    out.append(b.name()).append(' ').append(b.version());
+    out.append(t(b.name())).append(' ').append(t(b.version()));
     if (!b.manifest().description().isEmpty()) {
-      out.append(" - ").append(b.manifest().description());
+      out.append(" - ").append(t(b.manifest().description()));
     }
     out.append('\n');
-    out.append("  from ").append(b.location()).append('\n');
+    out.append("  from ").append(t(b.location())).append('\n');
     PluginUi ui = b.manifest().ui();
     List<String> parts = new ArrayList<>();
     if (!ui.displayName().isEmpty()) {
-      parts.add("\"" + ui.displayName() + "\"");
+      parts.add("\"" + t(ui.displayName()) + "\"");
     }
     if (!ui.category().isEmpty()) {
-      parts.add("category " + ui.category());
+      parts.add("category " + t(ui.category()));
     }
     if (!ui.capabilities().isEmpty()) {
-      parts.add("capabilities " + String.join(", ", ui.capabilities()));
+      parts.add("capabilities " + t(String.join(", ", ui.capabilities())));
     }
     if (!ui.brandColor().isEmpty()) {
-      parts.add("color " + ui.brandColor());
+      parts.add("color " + t(ui.brandColor()));
     }
     if (!parts.isEmpty()) {
       out.append("  interface: ").append(String.join(", ", parts)).append('\n');
     }
     out.append("  skills (").append(b.skills().size()).append("):\n");
-    int width = b.skills().stream().mapToInt(s -> s.name().length()).max().orElse(0) + b.name().length() + 1;
+    int width = b.skills().stream().mapToInt(s -> t(s.name()).length()).max().orElse(0) + t(b.name()).length() + 1;
     for (SkillSpec s : b.skills()) {
-      out.append("    ").append(pad(b.name() + ":" + s.name(), width)).append("  ")
+      out.append("    ").append(pad(t(b.name()) + ":" + t(s.name()), width)).append("  ")
           .append(oneLine(s.description())).append('\n');
       if (!s.requires().isEmpty()) {
         out.append("    ").append(" ".repeat(width)).append("  requires ")
-            .append(String.join(", ", s.requires())).append('\n');
+            .append(t(String.join(", ", s.requires()))).append('\n');
       }
     }
     out.append("  MCP servers (").append(b.mcpServers().size()).append("):\n");
-    int serverWidth = b.mcpServers().stream().mapToInt(s -> s.name().length()).max().orElse(0);
+    int serverWidth = b.mcpServers().stream().mapToInt(s -> t(s.name()).length()).max().orElse(0);
     for (McpServerSpec s : b.mcpServers()) {
-      out.append("    ").append(pad(s.name(), serverWidth)).append("  ");
+      out.append("    ").append(pad(t(s.name()), serverWidth)).append("  ");
       if (s.transport() == McpServerSpec.Transport.STDIO) {
-        out.append("stdio ").append(s.command());
-        s.args().forEach(a -> out.append(' ').append(a));
+        out.append("stdio ").append(t(s.command()));
+        s.args().forEach(a -> out.append(' ').append(t(a)));
         if (!s.cwd().isEmpty()) {
-          out.append("  (cwd ").append(s.cwd()).append(')');
+          out.append("  (cwd ").append(t(s.cwd())).append(')');
         }
       } else {
-        out.append("http  ").append(s.url());
+        out.append("http  ").append(t(s.url()));
       }
       if (!s.requiredEnvironment().isEmpty()) {
-        out.append("  needs ").append(String.join(", ", s.requiredEnvironment()));
+        out.append("  needs ").append(t(String.join(", ", s.requiredEnvironment())));
       }
       out.append('\n');
     }
     if (!b.tools().isEmpty()) {
       out.append("  tools (").append(b.tools().size()).append("):\n");
-      int toolWidth = b.tools().stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0);
-      for (dev.codexplugin.runtime.ToolSpec t : b.tools()) {
-        out.append("    ").append(pad(t.qualifiedName(), toolWidth)).append("  ").append(oneLine(t.description()))
+      int toolWidth = b.tools().stream().mapToInt(tool -> t(tool.qualifiedName()).length()).max().orElse(0);
+      for (dev.codexplugin.runtime.ToolSpec tool : b.tools()) {
+        out.append("    ").append(pad(t(tool.qualifiedName()), toolWidth)).append("  ").append(oneLine(tool.description()))
             .append('\n');
       }
     }
     out.append("  apps (").append(b.apps().size()).append("):\n");
     for (AppSpec a : b.apps()) {
-      out.append("    ").append(a.key()).append("  ").append(a.id());
+      out.append("    ").append(t(a.key())).append("  ").append(t(a.id()));
       if (!a.category().isEmpty()) {
-        out.append("  (").append(a.category()).append(')');
+        out.append("  (").append(t(a.category())).append(')');
       }
       out.append('\n');
     }
     if (!b.hooks().isEmpty()) {
       out.append("  hooks (").append(b.hooks().size()).append("):\n");
       for (HookSpec h : b.hooks()) {
-        out.append("    ").append(h.event()).append(h.matcher().isEmpty() ? "" : " [" + h.matcher() + "]")
-            .append("  ").append(h.command()).append('\n');
+        out.append("    ").append(t(h.event())).append(h.matcher().isEmpty() ? "" : " [" + t(h.matcher()) + "]")
+            .append("  ").append(t(h.command())).append('\n');
       }
     }
     if (!b.warnings().isEmpty()) {
@@ -126,8 +126,13 @@ final class BundleText {
     return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
+  /** A value in a line: newlines, control characters and bidi overrides escaped. */
+  private static String t(String s) {
+    return SafeWriter.text(s);
+  }
+
   private static String oneLine(String s) {
-    String line = s.replaceAll("\\s+", " ").trim();
+    String line = t(s.replaceAll("\\s+", " ").trim());
     return line.length() > 100 ? line.substring(0, 97) + "..." : line;
   }
 }

@@ -17,14 +17,18 @@ final class CatalogText {
   static void entries(List<PluginCatalog.Entry> entries, PrintWriter out) {
     for (PluginCatalog.Entry e : entries) {
       PluginBundle b = e.bundle();
-      out.println(e.id() + " " + e.version() + "  " + e.source());
-      out.println("  skills: " + (b.skills().isEmpty() ? "-" : String.join(", ", b.qualifiedSkillNames())));
+      out.println(t(e.id()) + " " + t(e.version()) + "  " + t(e.source()));
+      out.println("  skills: " + (b.skills().isEmpty() ? "-" : t(String.join(", ", b.qualifiedSkillNames()))));
       out.println("  MCP servers: " + (b.mcpServers().isEmpty() ? "-"
-          : String.join(", ", b.mcpServers().stream().map(McpServerSpec::name).toList())));
+          : t(String.join(", ", b.mcpServers().stream().map(McpServerSpec::name).toList()))));
       if (!b.tools().isEmpty()) {
-        out.println("  tools: " + String.join(", ", b.tools().stream().map(t -> t.server() + "/" + t.name()).toList()));
+        out.println("  tools: " + t(String.join(", ", b.tools().stream().map(tool -> tool.server() + "/" + tool.name()).toList())));
       }
     }
+  }
+
+  private static String t(String s) {
+    return SafeWriter.text(s);
   }
 
   static void findings(List<Finding> findings, PrintWriter out) {

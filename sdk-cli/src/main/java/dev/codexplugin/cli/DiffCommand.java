@@ -42,7 +42,7 @@ final class DiffCommand implements Callable<Integer> {
     for (var side : List.of(List.of(before, was), List.of(after, now))) {
       LoadResult r = (LoadResult) side.get(1);
       if (r.hasErrors() || r.bundles().isEmpty()) {
-        err.println("codexplugin diff: cannot read " + side.get(0) + ":");
+        err.println("codexplugin diff: cannot read " + SafeWriter.text(side.get(0)) + ":");
         r.errors().forEach(f -> err.println("  " + f));
         err.flush();
         return Main.USAGE;

@@ -111,16 +111,16 @@ final class ExportCommand implements Callable<Integer> {
       jars.forEach(jar -> builder.addJar(jar, resolved.getOrDefault(jar, libraries)));
       export = builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("codexplugin export: " + e.getMessage()
+      err.println("codexplugin export: " + t(e.getMessage())
           + (marketplace == null ? " Name it with --marketplace <name>." : ""));
       err.flush();
       return Main.USAGE;
     } catch (IOException e) {
-      err.println("codexplugin export: cannot list --lib: " + e);
+      err.println("codexplugin export: cannot list --lib: " + t(e));
       err.flush();
       return Main.USAGE;
     } catch (PackageException e) {
-      err.println("codexplugin export: " + e.getMessage() + "; give the runtime dependencies with --lib <dir> (e.g."
+      err.println("codexplugin export: " + t(e.getMessage()) + "; give the runtime dependencies with --lib <dir> (e.g."
           + " the folder `mvn dependency:copy-dependencies -DincludeScope=runtime` writes); nothing was written");
       err.flush();
       return Main.FINDINGS;
@@ -175,7 +175,7 @@ final class ExportCommand implements Callable<Integer> {
         List<ArtifactSource.Resolved> dependencies = source.runtimeDependencies(jar);
         resolved.put(jar, dependencies.stream().map(ArtifactSource.Resolved::file).toList());
         out.println("resolved " + dependencies.size() + " runtime dependenc" + (dependencies.size() == 1 ? "y" : "ies")
-            + " of " + jar + " from its pom.xml" + (resolver.offline() ? " (offline)" : ""));
+            + " of " + t(jar) + " from its pom.xml" + (resolver.offline() ? " (offline)" : ""));
       }
     }
     return resolved;
@@ -197,20 +197,24 @@ final class ExportCommand implements Callable<Integer> {
     return all;
   }
 
+  private static String t(Object value) {
+    return SafeWriter.text(value);
+  }
+
   static void print(ExportSummary summary, Path zip, PrintWriter out) {
     String hosts = switch (summary.format()) {
       case CODEX -> "Codex";
       case CLAUDE -> "Claude Code";
       case BOTH -> "Codex and Claude Code";
     };
-    out.println("exported marketplace " + summary.marketplaceName() + " (" + hosts + ") to " + summary.root());
+    out.println("exported marketplace " + t(summary.marketplaceName()) + " (" + hosts + ") to " + t(summary.root()));
     if (zip != null) {
-      out.println("  zip: " + zip);
+      out.println("  zip: " + t(zip));
     }
     for (ExportSummary.ExportedPlugin p : summary.plugins()) {
-      out.println("  " + p.name() + " " + p.version() + "  " + p.folder() + "  (from " + p.jar() + ")");
-      out.println("    skills: " + (p.skills().isEmpty() ? "-" : String.join(", ", p.skills())));
-      out.println("    MCP servers: " + (p.mcpServers().isEmpty() ? "-" : String.join(", ", p.mcpServers())));
+      out.println("  " + t(p.name()) + " " + t(p.version()) + "  " + t(p.folder()) + "  (from " + t(p.jar()) + ")");
+      out.println("    skills: " + (p.skills().isEmpty() ? "-" : t(String.join(", ", p.skills()))));
+      out.println("    MCP servers: " + (p.mcpServers().isEmpty() ? "-" : t(String.join(", ", p.mcpServers()))));
       if (p.hasJavaTools()) {
         out.println("    lib: " + p.libraries().size() + " jar(s)");
       }
@@ -221,12 +225,12 @@ final class ExportCommand implements Callable<Integer> {
     }
     out.println("install:");
     if (summary.format().codex()) {
-      out.println("  codex plugin marketplace add " + summary.root());
-      summary.pluginIds().forEach(id -> out.println("  codex plugin add " + id));
+      out.println("  codex plugin marketplace add " + t(summary.root()));
+      summary.pluginIds().forEach(id -> out.println("  codex plugin add " + t(id)));
     }
     if (summary.format().claude()) {
-      out.println("  claude plugin marketplace add " + summary.root());
-      summary.pluginIds().forEach(id -> out.println("  claude plugin install " + id));
+      out.println("  claude plugin marketplace add " + t(summary.root()));
+      summary.pluginIds().forEach(id -> out.println("  claude plugin install " + t(id)));
     }
   }
 }

@@ -60,7 +60,7 @@ final class FindCommand implements Callable<Integer> {
         query = query.inRange(range);
       }
     } catch (IllegalArgumentException e) {
-      err.println("codexplugin find: " + e.getMessage());
+      err.println("codexplugin find: " + SafeWriter.text(e.getMessage()));
       err.flush();
       return Main.USAGE;
     }
@@ -68,7 +68,7 @@ final class FindCommand implements Callable<Integer> {
       query = query.includingPreReleases();
     }
     if (!source.exists()) {
-      err.println("codexplugin find: " + source.describe() + " does not exist");
+      err.println("codexplugin find: " + SafeWriter.text(source.describe()) + " does not exist");
       err.flush();
       return Main.USAGE;
     }
@@ -78,7 +78,7 @@ final class FindCommand implements Callable<Integer> {
       out.print(CatalogText.json(source.describe(), found, catalog.findings()));
     } else {
       if (found.isEmpty()) {
-        out.println("no plugin matches " + query + " in " + source.describe());
+        out.println("no plugin matches " + SafeWriter.text(query) + " in " + SafeWriter.text(source.describe()));
       }
       CatalogText.entries(found, out);
       CatalogText.findings(catalog.findings(), out);

@@ -77,7 +77,7 @@ final class ListCommand implements Callable<Integer> {
   /** Any other source: the catalog's entries and findings. */
   private int catalog(PrintWriter out) throws IOException {
     if (!source.exists()) {
-      spec.commandLine().getErr().println("codexplugin list: " + source.describe() + " does not exist");
+      spec.commandLine().getErr().println("codexplugin list: " + t(source.describe()) + " does not exist");
       spec.commandLine().getErr().flush();
       return Main.USAGE;
     }
@@ -102,23 +102,24 @@ final class ListCommand implements Callable<Integer> {
 
   private void text(Marketplace market, List<Finding> errors, PrintWriter out) {
     for (Marketplace.File file : market.files()) {
-      out.println(file.name() + (file.displayName().isEmpty() ? "" : " \"" + file.displayName() + "\"")
-          + "  " + (file.host() == Marketplace.Host.CODEX ? "Codex" : "Claude Code") + ": " + root.resolve(file.file()));
+      out.println(t(file.name()) + (file.displayName().isEmpty() ? "" : " \"" + t(file.displayName()) + "\"")
+          + "  " + (file.host() == Marketplace.Host.CODEX ? "Codex" : "Claude Code") + ": "
+          + t(root.resolve(file.file()).toString()));
       for (Marketplace.Entry e : file.entries()) {
-        StringBuilder line = new StringBuilder("  ").append(e.name());
-        e.bundle().ifPresent(b -> line.append(' ').append(b.version()));
-        line.append("  ").append(e.source());
+        StringBuilder line = new StringBuilder("  ").append(t(e.name()));
+        e.bundle().ifPresent(b -> line.append(' ').append(t(b.version())));
+        line.append("  ").append(t(e.source()));
         if (!e.installation().isEmpty() || !e.authentication().isEmpty()) {
-          line.append("  ").append(e.installation()).append('/').append(e.authentication());
+          line.append("  ").append(t(e.installation())).append('/').append(t(e.authentication()));
         }
         if (!e.category().isEmpty()) {
-          line.append("  ").append(e.category());
+          line.append("  ").append(t(e.category()));
         }
         out.println(line);
         e.bundle().ifPresent(b -> {
-          out.println("    skills: " + (b.skills().isEmpty() ? "-" : String.join(", ", b.qualifiedSkillNames())));
+          out.println("    skills: " + (b.skills().isEmpty() ? "-" : t(String.join(", ", b.qualifiedSkillNames()))));
           out.println("    MCP servers: " + (b.mcpServers().isEmpty() ? "-"
-              : String.join(", ", b.mcpServers().stream().map(McpServerSpec::name).toList())));
+              : t(String.join(", ", b.mcpServers().stream().map(McpServerSpec::name).toList()))));
         });
       }
     }
@@ -126,6 +127,10 @@ final class ListCommand implements Callable<Integer> {
       out.println(errors.size() + (errors.size() == 1 ? " error:" : " errors:"));
       errors.forEach(e -> out.println("  " + e));
     }
+  }
+
+  private static String t(String s) {
+    return SafeWriter.text(s);
   }
 
   private String json(Marketplace market, List<Finding> errors) {

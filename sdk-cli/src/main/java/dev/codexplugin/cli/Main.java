@@ -57,18 +57,30 @@ public final class Main implements Runnable {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
-  /** Runs the command line with the given output streams and returns its exit code. */
+  /**
+   * Runs the command line with the given output streams and returns its exit code. Both streams go through
+   * {@link SafeWriter}: no control character or bidi override of a file or a name reaches the terminal.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return execute(new PrintWriter(new SafeWriter(out), true), new PrintWriter(new SafeWriter(err), true), args);
+  }
+
+  private static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExitCodeExceptionMapper(e -> USAGE);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      command.getErr().println("codexplugin: " + e.getMessage());
+      command.getErr().println("codexplugin: " + SafeWriter.text(e.getMessage()));
       return USAGE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   @Override

@@ -115,7 +115,7 @@ final class PackageCommands {
   }
 
   static int fail(CommandSpec spec, PackageException e) {
-    spec.commandLine().getErr().println("codexplugin: " + e.getMessage());
+    spec.commandLine().getErr().println("codexplugin: " + SafeWriter.text(e.getMessage()));
     return Main.FINDINGS;
   }
 

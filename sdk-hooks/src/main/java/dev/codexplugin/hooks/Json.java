@@ -66,7 +66,7 @@ final class Json {
         if (c == '-' || (c >= '0' && c <= '9')) {
           return number();
         }
-        throw error("has an unexpected character " + describe(c));
+        throw error("has an unexpected character where a value should be");
     }
   }
 
@@ -86,13 +86,13 @@ final class Json {
       String name = string();
       space();
       if (peek() != ':') {
-        throw error("must have ':' after member name \"" + name + "\"");
+        throw error("must have ':' after member name " + quote(name));
       }
       at++;
       String childPath = path.isEmpty() ? name : path + "." + name;
       Object value = value(childPath, depth + 1);
       if (members.containsKey(name)) {
-        throw error("must not repeat member \"" + name + "\"");
+        throw error("must not repeat member " + quote(name));
       }
       members.put(name, value);
       space();
@@ -192,7 +192,7 @@ final class Json {
             at += 4;
             break;
           default:
-            throw error("has an unknown escape \\" + e);
+            throw error("has an unknown escape; use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
         }
         at++;
         start = at;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hand-written JSON reader and writer against the grammar, and against Jackson on the same text. */
 class JsonTest {
@@ -44,7 +45,7 @@ class JsonTest {
       "{\"a\":1,\"a\":2}        | must not repeat member \"a\"",
       "{\"a\":01}               | must have ',' or '}' after a member",
       "{\"a\":tru}              | has an unexpected word; expected true",
-      "{\"a\":\"x\\q\"}         | has an unknown escape \\q",
+      "{\"a\":\"x\\q\"}         | has an unknown escape; use one of",
       "{\"a\":\"x\\u12\"}       | has a bad \\u escape",
       "{\"a\":\"tab\there\"}    | must not hold the control character U+0009 unescaped in a string",
       "{\"a\":\"open}           | has a string that is not closed",
@@ -54,12 +55,23 @@ class JsonTest {
       "{\"a\":-}                | has a number without digits",
       "{\"a\":1.}               | has a number without digits after '.'",
       "{\"a\":1e}               | has a number without exponent digits",
-      "{\"a\":}                 | has an unexpected character '}'"})
+      "{\"a\":}                 | has an unexpected character where a value should be (at offset 5)"})
   void refusesWhatRfc8259Refuses(String text, String problem) {
     String input = text.replace("\\t", "\t");
     HookInputException e = assertThrows(HookInputException.class, () -> JsonObject.parse(input));
     assertThat(e).hasMessageThat().startsWith("the hook input ");
     assertThat(e).hasMessageThat().contains(problem);
+  }
+
+  /** Issue 15 item 4: a parse error says where and what was expected, never the text it found. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\": SECRET-CANARY-42}", "{\"a\": \"x\\SECRET-CANARY-42\"}", "SECRET-CANARY-42",
+      "{SECRET-CANARY-42: 1}", "{\"a\": 1 SECRET-CANARY-42}", "{\"a\": \"SECRET-CANARY-42", "{\"a\": tSECRET-CANARY-42}",
+      "{\"a\": -SECRET-CANARY-42}", "{\"a\": \"\\uSECR\"}"})
+  void aParseErrorNeverEchoesTheInput(String input) {
+    HookInputException e = assertThrows(HookInputException.class, () -> JsonObject.parse(input));
+    assertThat(e).hasMessageThat().doesNotContain("SECR");
+    assertThat(e).hasMessageThat().containsMatch("\\(at offset \\d+\\)");
   }
 
   @Test

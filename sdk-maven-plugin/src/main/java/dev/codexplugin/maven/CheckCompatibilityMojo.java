@@ -5,6 +5,7 @@ import dev.codexplugin.runtime.BundleDiff;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.LoadResult;
 import dev.codexplugin.runtime.PluginLoader;
+import dev.codexplugin.runtime.SafeText;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,19 +93,19 @@ public class CheckCompatibilityMojo extends AbstractMojo {
     boolean compatible = true;
     StringBuilder failures = new StringBuilder();
     for (BundleDiff diff : diffs) {
-      getLog().info("codexplugin: " + diff.verdict());
+      getLog().info("codexplugin: " + SafeText.escape(diff.verdict()));
       List<BundleChange> unannounced = diff.unannounced();
       for (BundleChange change : diff.changes()) {
         if (unannounced.contains(change)) {
-          getLog().error("  " + change + " (needs a " + change.bump() + " version)");
+          getLog().error("  " + SafeText.escape(change.toString()) + " (needs a " + change.bump() + " version)");
         } else {
-          getLog().info("  " + change);
+          getLog().info("  " + SafeText.escape(change.toString()));
         }
       }
       if (!diff.compatible()) {
         compatible = false;
-        failures.append("\n  ").append(diff.verdict());
-        unannounced.forEach(c -> failures.append("\n    ").append(c));
+        failures.append("\n  ").append(SafeText.escape(diff.verdict()));
+        unannounced.forEach(c -> failures.append("\n    ").append(SafeText.escape(c.toString())));
       }
     }
     if (!compatible) {

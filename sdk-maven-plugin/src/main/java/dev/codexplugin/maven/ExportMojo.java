@@ -3,6 +3,7 @@ package dev.codexplugin.maven;
 import dev.codexplugin.runtime.ExportSummary;
 import dev.codexplugin.runtime.MarketplaceExport;
 import dev.codexplugin.runtime.MarketplaceExportException;
+import dev.codexplugin.runtime.SafeText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -280,17 +281,17 @@ public class ExportMojo extends AbstractMojo {
   }
 
   private void log(ExportSummary summary, Path zipped) {
-    getLog().info("codexplugin: exported marketplace " + summary.marketplaceName() + " ("
+    getLog().info(SafeText.escape("codexplugin: exported marketplace " + summary.marketplaceName() + " ("
         + summary.format().name().toLowerCase(Locale.ROOT) + ") to " + summary.root()
-        + (zipped == null ? "" : " and " + zipped));
+        + (zipped == null ? "" : " and " + zipped)));
     for (ExportSummary.ExportedPlugin p : summary.plugins()) {
-      getLog().info("  " + p.name() + " " + p.version() + " -> " + p.folder() + ": " + p.skills().size()
-          + " skill(s), MCP servers " + p.mcpServers() + (p.hasJavaTools() ? ", lib/ " + p.libraries().size()
-          + " jar(s)" : ""));
+      getLog().info("  " + SafeText.escape(p.name() + " " + p.version() + " -> " + p.folder() + ": "
+          + p.skills().size() + " skill(s), MCP servers " + p.mcpServers() + (p.hasJavaTools() ? ", lib/ "
+          + p.libraries().size() + " jar(s)" : "")));
     }
     summary.warnings().forEach(w -> getLog().warn("codexplugin: " + w));
-    getLog().info("  install: codex plugin marketplace add " + summary.root() + " && codex plugin add "
-        + String.join(" ", summary.pluginIds()));
+    getLog().info("  install: " + SafeText.escape("codex plugin marketplace add " + summary.root()
+        + " && codex plugin add " + String.join(" ", summary.pluginIds())));
   }
 
   private static boolean blank(String s) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codexplugin.runtime.SafeText;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -94,7 +95,9 @@ final class JsonFiles {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new PackageException(file + ": not valid JSON" + where + " (" + e.getOriginalMessage() + "); " + fix);
+      // What was expected and where, never the text found: Jackson quotes it (SafeText.jsonSyntax).
+      throw new PackageException(file + ": not valid JSON; found " + SafeText.jsonSyntax(e.getOriginalMessage())
+          + where + "; " + fix);
     }
     if (node == null || !node.isObject()) {
       throw new PackageException(file + ": must hold a JSON object; " + fix);

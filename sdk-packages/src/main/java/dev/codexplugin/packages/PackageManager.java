@@ -1122,7 +1122,7 @@ public final class PackageManager {
   public static final class Builder {
     private final Path project;
     private SourceFactory sources;
-    private PrintWriter out = new PrintWriter(System.out, true);
+    private PrintWriter out = new SafeLines(new PrintWriter(System.out, true));
     private Map<String, String> environment = System.getenv();
     private Path userHome = Path.of(System.getProperty("user.home"));
     private List<String> codex = List.of("codex");
@@ -1145,7 +1145,7 @@ public final class PackageManager {
 
     /** Where the commands print; standard output by default. */
     public Builder out(PrintWriter value) {
-      this.out = Objects.requireNonNull(value, "out");
+      this.out = new SafeLines(Objects.requireNonNull(value, "out"));
       return this;
     }
 

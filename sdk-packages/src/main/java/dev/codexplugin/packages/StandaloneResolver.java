@@ -1,5 +1,6 @@
 package dev.codexplugin.packages;
 
+import dev.codexplugin.runtime.SafeText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,16 +169,49 @@ public final class StandaloneResolver implements AutoCloseable {
       var result = new DefaultSettingsBuilderFactory().newInstance().build(request);
       for (SettingsProblem p : result.getProblems()) {
         if (p.getSeverity() != SettingsProblem.Severity.WARNING) {
-          throw new PackageException(file + ": " + p.getMessage() + " (line " + p.getLineNumber()
-              + "); fix the settings file");
+          throw new PackageException(file + ": " + problem(p) + "; fix the settings file");
         }
       }
       return result.getEffectiveSettings();
     } catch (SettingsBuildingException e) {
+      // Not chained: the exception's own message quotes the XML parser, which echoes the file (a password).
       SettingsProblem p = e.getProblems().isEmpty() ? null : e.getProblems().get(0);
-      throw new PackageException(file + ": " + (p == null ? e.getMessage()
-          : p.getMessage() + " (line " + p.getLineNumber() + ")") + "; fix the settings file", e);
+      throw new PackageException(file + ": " + (p == null ? "cannot be read" : problem(p))
+          + "; fix the settings file");
     }
+  }
+
+  /**
+   * A problem of the settings in words that never echo the file: the XML parser's messages quote the text they
+   * stopped at ("seen ...<password>..."), so a syntax error is named by its line and column only.
+   */
+  private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("@(\\d{1,9}):(\\d{1,9})");
+
+  private static String problem(SettingsProblem p) {
+    String message = p.getMessage() == null ? "" : p.getMessage();
+    int line = p.getLineNumber();
+    int column = p.getColumnNumber();
+    // The XML parser puts the position into its message only ("@3:20"): take the numbers, nothing else.
+    for (Throwable t = p.getException(); line < 0 && t != null; t = t.getCause() == t ? null : t.getCause()) {
+      java.util.regex.Matcher at = POSITION.matcher(String.valueOf(t.getMessage()));
+      if (at.find()) {
+        line = Integer.parseInt(at.group(1));
+        column = Integer.parseInt(at.group(2));
+      }
+    }
+    if (line < 0) {
+      java.util.regex.Matcher at = POSITION.matcher(message);
+      if (at.find()) {
+        line = Integer.parseInt(at.group(1));
+        column = Integer.parseInt(at.group(2));
+      }
+    }
+    String where = line < 0 ? "" : " (line " + line + (column < 0 ? "" : ", column " + column) + ")";
+    if (message.startsWith("Non-parseable") || message.contains("position:") || message.contains("seen ")
+        || p.getException() != null) {
+      return "is not well-formed XML" + where;
+    }
+    return SafeText.escape(message) + where;
   }
 
   /** The credentials: the settings' servers, then the environment variables, which win. */

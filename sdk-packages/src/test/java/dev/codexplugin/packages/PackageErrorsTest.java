@@ -1,6 +1,7 @@
 package dev.codexplugin.packages;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codexplugin.testing.Credentials;
@@ -283,7 +284,42 @@ class PackageErrorsTest {
   void brokenLockJson() throws Exception {
     declare("{\"id\": \"com.acme:team\", \"range\": \"^1\"}");
     Files.writeString(project.resolve(Lock.FILE), "{\"lockVersion\": 1,");
-    assertThat(installFails()).contains(project.resolve(Lock.FILE) + ": not valid JSON at line 1");
+    assertThat(installFails()).contains(project.resolve(Lock.FILE) + ": not valid JSON; found the end of the file"
+        + " before the closing } of an object at line 1");
+  }
+
+  /** Issue 15 item 4: a broken declaration, lock or settings file is named with line and column, never echoed. */
+  @Test
+  void aCanaryInABrokenFileIsNeverEchoed() throws Exception {
+    Files.writeString(project.resolve(Declaration.FILE), "{\"marketplace\": SECRET-CANARY-42}");
+    String declaration = installFails();
+    assertThat(declaration).doesNotContain("SECRET");
+    assertThat(declaration).contains(project.resolve(Declaration.FILE) + ": not valid JSON; found a syntax error"
+        + " (expected a JSON value: a string, number, array, object, true, false or null) at line 1, column 17");
+
+    declare("{\"id\": \"com.acme:team\", \"range\": \"^1\"}");
+    for (String lock : List.of("{\"lockVersion\": \"\\SECRET-CANARY-42\"}", "{\"lockVersion\": 1 SECRET-CANARY-42}",
+        "{SECRET-CANARY-42", "{\"lockVersion\": \"SECRET-CANARY-42")) {
+      Files.writeString(project.resolve(Lock.FILE), lock);
+      String message = installFails();
+      assertWithMessage(lock).that(message).doesNotContain("SECRET");
+      assertThat(message).containsMatch(": not valid JSON; found .* at line 1, column \\d+");
+    }
+    Files.write(project.resolve(Lock.FILE), new byte[] {(byte) 0xFF, 'S', 'E', 'C', 'R', 'E', 'T'});
+    assertThat(installFails()).doesNotContain("SECRET");
+
+    Path broken = work.resolve("broken-settings.xml");
+    for (String xml : List.of("<settings><servers><server><id>team</id><password>SECRET-CANARY-42",
+        "<settings><servers SECRET-CANARY-42></servers></settings>",
+        "<settings><servers><server><password>SECRET-CANARY-42</passwd></server></servers></settings>")) {
+      Files.writeString(broken, xml);
+      PackageException e = assertThrows(PackageException.class, () -> resolver(broken).close());
+      assertWithMessage(xml).that(e.getMessage()).doesNotContain("SECRET");
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        assertWithMessage(xml).that(String.valueOf(t.getMessage())).doesNotContain("SECRET");
+      }
+      assertThat(e.getMessage()).containsMatch(broken + ": .*line \\d+");
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.codexplugin.processor.AnnotationReader.Step;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.FindingCode.Context;
+import dev.codexplugin.runtime.SafeText;
 import dev.codexplugin.runtime.Severity;
 import dev.codexplugin.runtime.format.Place;
 import dev.codexplugin.runtime.format.Report;
@@ -81,8 +82,9 @@ final class Diagnostics {
 
   /** Prints a finding about the bundle; {@code origin} is the source its place came from. */
   void print(Finding finding, Origin origin) {
-    print(finding.severity(), origin, finding.code().tag() + " " + origin.subject(finding.file(), finding.field())
-        + " " + finding.message());
+    // Escaped as Finding.toString() is: a name or value read from a resource file cannot act on the terminal.
+    print(finding.severity(), origin, finding.code().tag() + " "
+        + SafeText.escape(origin.subject(finding.file(), finding.field()) + " " + finding.message()));
   }
 
   /** Reports a bug of the SDK on {@code element} (or the compilation), with the stack trace, and goes on. */

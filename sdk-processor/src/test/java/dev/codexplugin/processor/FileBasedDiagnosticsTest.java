@@ -313,8 +313,8 @@ class FileBasedDiagnosticsTest {
     JavaFileObject file = plugin("""
             mcpConfig = "/mcp.json\"""");
     assertOnlyError(compileIt(file), FindingCode.BAD_JSON, file, "mcpConfig = \"/mcp.json\"",
-        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.BAD_JSON.rule() + "; found the end of the file too early"
-            + " at line 1", "Fix the syntax.");
+        "@Plugin mcpConfig \"/mcp.json\" " + FindingCode.BAD_JSON.rule() + "; found the end of the file before the"
+            + " closing } of an object at line 1, column 17", "Fix the syntax.");
   }
 
   @Test

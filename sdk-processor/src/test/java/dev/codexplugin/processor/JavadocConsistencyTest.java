@@ -182,6 +182,8 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.FRONT_MATTER_KEY, "about the content of a SKILL.md of localSkills"),
       Map.entry(FindingCode.UNKNOWN_KEY, "about the content of an mcpConfig file"),
       Map.entry(FindingCode.NAME_MISMATCH, "about a SKILL.md of localSkills and its folder"),
+      Map.entry(FindingCode.NOT_PORTABLE, "about the names of the bundle's files and folders together (Windows device"
+          + " names, trailing dots, NFC and case twins); an advisory warning no attribute's rule states"),
       Map.entry(FindingCode.UNREACHABLE, "about where a SKILL.md of localSkills lies"),
       Map.entry(FindingCode.DISCOURAGED, "about the shape of an mcpConfig file"),
       Map.entry(FindingCode.BAD_PATH, "about a path in an agents/openai.yaml of localSkills; the processor writes"

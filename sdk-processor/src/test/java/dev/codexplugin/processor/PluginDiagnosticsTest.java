@@ -50,6 +50,19 @@ class PluginDiagnosticsTest {
   }
 
   @Test
+  @Covers(FindingCode.NOT_PORTABLE)
+  void aPluginNamedLikeAWindowsDeviceIsAWarning() {
+    JavaFileObject file = plugin("""
+            name = "aux",
+            version = "1.0.0",
+            description = "d\"""");
+    String message = ProcessorTesting.assertOnlyWarning(compile(file), FindingCode.NOT_PORTABLE, file,
+        "name = \"aux\"", "@Plugin name " + FindingCode.NOT_PORTABLE.rule() + "; found \"aux\", a name Windows"
+            + " reserves for a device. Rename the plugin");
+    assertThat(message).startsWith("[codexplugin:NotPortable] @Plugin name");
+  }
+
+  @Test
   @Covers(FindingCode.BAD_NAME)
   void pluginOnATypeIsCheckedToo() {
     JavaFileObject file = source("com.acme.Team", """

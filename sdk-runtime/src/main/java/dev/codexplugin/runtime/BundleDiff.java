@@ -180,12 +180,12 @@ public record BundleDiff(String plugin, String oldVersion, String newVersion, Li
   /** The verdict and every change, one per line, those that need more than the declared bump marked. */
   public String report() {
     List<BundleChange> unannounced = unannounced();
-    StringBuilder out = new StringBuilder(verdict()).append('\n');
+    StringBuilder out = new StringBuilder(SafeText.escape(verdict())).append('\n');
     if (changes.isEmpty()) {
       out.append("  no changes\n");
     }
     for (BundleChange c : changes) {
-      out.append(unannounced.contains(c) ? "  ! " : "    ").append(c).append('\n');
+      out.append(unannounced.contains(c) ? "  ! " : "    ").append(SafeText.escape(c.toString())).append('\n');
     }
     return out.toString();
   }

@@ -91,11 +91,12 @@ public record DoctorReport(String plugin, String version, List<Check> checks) {
 
   /** A readable report: a headline, then every check, one per line. */
   public String render() {
-    StringBuilder out = new StringBuilder(plugin).append(' ').append(version).append(": ");
+    StringBuilder out = new StringBuilder(SafeText.escape(plugin)).append(' ').append(SafeText.escape(version))
+        .append(": ");
     List<Check> missing = missing();
     out.append(missing.isEmpty() ? "ready" : missing.size() + " missing").append('\n');
     for (Check c : checks) {
-      out.append("  ").append(c).append('\n');
+      out.append("  ").append(SafeText.escape(c.toString())).append('\n');
     }
     return out.toString();
   }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One problem found in a plugin bundle: a stable {@link FindingCode}, how serious it is, where it is and how
  * to fix it.
  *
- * <p>{@link #toString()} renders it the way the SDK prints it everywhere:
+ * <p>{@link #toString()} renders it the way the SDK prints it everywhere, with {@link SafeText} escaping any
+ * control character, bidi override or newline of a name or value (the components stay exact):
  * {@code [codexplugin:BadColor] /work/team.jar!/META-INF/codex-plugins/team/.codex-plugin/plugin.json:
  * interface.brandColor must be a #RRGGBB hex color; found "red". Use six hex digits, e.g. "#4F46E5".}
  *
@@ -55,7 +56,9 @@ public record Finding(
   public String toString() {
     String where = where();
     String subject = field.isEmpty() ? message : field + " " + message;
+    // The one rendering of a finding for people: names and values from files are escaped (SafeText), so that
+    // a control character, a bidi override or a newline in a file or folder name cannot act on the terminal.
     return code.tag() + " " + (severity == Severity.WARNING ? "warning: " : "")
-        + (where.isEmpty() ? "" : where + ": ") + subject;
+        + SafeText.escape((where.isEmpty() ? "" : where + ": ") + subject);
   }
 }

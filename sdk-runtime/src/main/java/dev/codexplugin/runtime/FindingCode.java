@@ -218,6 +218,18 @@ public enum FindingCode {
   /** A marketplace name that a host refuses to add from a folder (its own official names and their look-alikes). */
   RESERVED_NAME("ReservedName", "must not be a name a host reserves for itself", "choose a name of your own"),
   /**
+   * A plugin, skill or file name that a host cannot install on every operating system: a Windows device name
+   * ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL}, {@code COM1}-{@code COM9}, {@code LPT1}-{@code LPT9}, with
+   * any extension, in any case), a name ending in a dot or a space (Windows drops them), or two names of one
+   * bundle that are equal after Unicode normalisation (NFC) or case folding (macOS and Windows file systems hold
+   * only one of them).
+   */
+  NOT_PORTABLE("NotPortable",
+      "should be a name every operating system can hold: not a Windows device name (CON, PRN, AUX, NUL, COM1-9,"
+          + " LPT1-9, with any extension), not ending in a dot or a space, and not equal to another name of the"
+          + " bundle after Unicode normalisation (NFC) or case folding",
+      "rename it", Severity.WARNING),
+  /**
    * A Claude Code hook field that Codex ignores ({@code if}, {@code asyncRewake}, {@code rewakeMessage},
    * {@code rewakeSummary}): Codex still runs the hook, without the condition or the rewake.
    */

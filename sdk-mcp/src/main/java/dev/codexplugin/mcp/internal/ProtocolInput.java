@@ -194,7 +194,10 @@ public final class ProtocolInput extends InputStream {
     try {
       node = strictReader.readTree(text);
     } catch (JsonProcessingException e) {
-      LOG.log(Level.WARNING, "Answered an input line that is not JSON with -32700: " + preview(text));
+      // Where, never what: the parser's message and the line itself may carry a secret of the caller's.
+      var location = e.getLocation();
+      LOG.log(Level.WARNING, "Answered an input line that is not JSON with -32700 (" + text.length()
+          + " characters" + (location == null ? "" : ", stopped at column " + location.getColumnNr()) + ")");
       out.reply(error(null, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error", null));
       return null;
     }

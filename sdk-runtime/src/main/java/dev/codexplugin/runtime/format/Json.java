@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.FindingCode.HostImpact;
+import dev.codexplugin.runtime.SafeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -213,7 +214,7 @@ public final class Json {
       return;
     }
     if (error instanceof JsonProcessingException e) {
-      context.problem(FindingCode.BAD_JSON, file, "").found(syntaxError(e.getOriginalMessage()) + at(e)).report();
+      context.problem(FindingCode.BAD_JSON, file, "").found(SafeText.jsonSyntax(e.getOriginalMessage()) + at(e)).report();
       return;
     }
     context.problem(FindingCode.IO, file, "").found(error.getClass().getSimpleName()).report();
@@ -231,24 +232,6 @@ public final class Json {
           .report();
     }
     return text;
-  }
-
-  /**
-   * What a parse error says was expected, in the parser's fixed words, without the bytes it found: a message of
-   * a file never carries the file's content (it may be a secret file reached by mistake).
-   */
-  static String syntaxError(String message) {
-    String line = message == null ? "" : message.lines().findFirst().orElse("");
-    if (line.startsWith("Unexpected end-of-input")) {
-      return "the end of the file too early";
-    }
-    int expecting = line.indexOf("expect");
-    if (expecting >= 0) {
-      String expectation = line.substring(expecting).replaceAll("\\s+", " ");
-      int end = expectation.indexOf(" at [Source");
-      return "a syntax error (" + (end < 0 ? expectation : expectation.substring(0, end)).strip() + ")";
-    }
-    return "a syntax error";
   }
 
   private static String firstLine(String message) {

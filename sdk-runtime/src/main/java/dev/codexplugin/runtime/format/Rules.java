@@ -34,6 +34,9 @@ import dev.codexplugin.runtime.SkillSpec;
 import dev.codexplugin.runtime.SkillUi;
 import dev.codexplugin.runtime.ToolSpec;
 import java.net.URI;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
@@ -123,6 +126,95 @@ public final class Rules {
     for (int i = 0; i < tools.size(); i++) {
       rules.tool(tools.get(i), i);
     }
+    rules.portable(bundle);
+  }
+
+  // ---------------------------------------------------------------- names every operating system can hold
+
+  /** A name Windows reserves for a device, with or without an extension, in any case. */
+  private static final Pattern WINDOWS_DEVICE =
+      Pattern.compile("(?i)(con|prn|aux|nul|com[1-9\u00B9\u00B2\u00B3]|lpt[1-9\u00B9\u00B2\u00B3])(\\..*)?");
+
+  /**
+   * What keeps {@code name} (one file or folder name, or a plugin name) from being created on every operating
+   * system, as a "found" phrase; empty when nothing does.
+   */
+  public static Optional<String> unportable(String name) {
+    if (WINDOWS_DEVICE.matcher(name).matches()) {
+      return Optional.of(Text.quote(name) + ", a name Windows reserves for a device");
+    }
+    if (name.endsWith(".") && !name.equals(".") && !name.equals("..")) {
+      return Optional.of(Text.quote(name) + ", which ends in a dot that Windows drops");
+    }
+    if (name.endsWith(" ")) {
+      return Optional.of(Text.quote(name) + ", which ends in a space that Windows drops");
+    }
+    return Optional.empty();
+  }
+
+  /** The form two names share when a file system would hold only one of them: NFC, then case folded. */
+  static String folded(String name) {
+    return Normalizer.normalize(name, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@link FindingCode#NOT_PORTABLE}: the plugin name (the folder a host installs it in), every folder and file of
+   * the bundle, and the skill names, each against the others of the bundle.
+   */
+  private void portable(PluginBundle bundle) {
+    String name = bundle.manifest().name();
+    if (!name.isEmpty()) {
+      unportable(name).ifPresent(found -> report.problem(FindingCode.NOT_PORTABLE, manifestFile, "name")
+          .found(found).fix("rename the plugin; a host installs it in a folder of this name").report());
+    }
+    // Every folder and file, each once, parents first: "skills/a", then "skills/a/SKILL.md".
+    Set<String> paths = new TreeSet<>();
+    for (String file : bundle.files()) {
+      for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+        paths.add(file.substring(0, slash));
+      }
+      paths.add(file);
+    }
+    Set<String> flagged = new HashSet<>();
+    Map<String, String> firstOfForm = new LinkedHashMap<>();
+    for (String path : paths) {
+      int slash = path.lastIndexOf('/');
+      String parent = slash < 0 ? "" : path.substring(0, slash);
+      if (flagged.contains(parent)) {
+        flagged.add(path);
+        continue;
+      }
+      Optional<String> found = unportable(path.substring(slash + 1));
+      if (found.isPresent()) {
+        flagged.add(path);
+        report.problem(FindingCode.NOT_PORTABLE, path, "").found(found.get())
+            .fix("rename it; Windows cannot create it, so the plugin does not install there").report();
+        continue;
+      }
+      String form = folded(path);
+      String first = firstOfForm.putIfAbsent(form, path);
+      if (first != null) {
+        flagged.add(path);
+        report.problem(FindingCode.NOT_PORTABLE, path, "").found(twin(path, first))
+            .fix("rename one; macOS and Windows hold only one of the two, so a host installs one in place of both")
+            .report();
+      }
+    }
+    Map<String, String> skills = new LinkedHashMap<>();
+    for (SkillSpec skill : bundle.skills()) {
+      String first = skills.putIfAbsent(folded(skill.name()), skill.name());
+      if (first != null && !first.equals(skill.name()) && !flagged.contains(skill.folder())) {
+        report.problem(FindingCode.NOT_PORTABLE, skill.skillFile(), "name").found(twin(skill.name(), first))
+            .fix("rename one so that users, the model and every file system can tell them apart").report();
+      }
+    }
+  }
+
+  private static String twin(String name, String first) {
+    boolean normalisation = Normalizer.normalize(name, Normalizer.Form.NFC)
+        .equals(Normalizer.normalize(first, Normalizer.Form.NFC));
+    return Text.quote(name) + ", equal to " + Text.quote(first)
+        + (normalisation ? " after Unicode normalisation (NFC)" : " when case is ignored");
   }
 
   // ---------------------------------------------------------------- tools

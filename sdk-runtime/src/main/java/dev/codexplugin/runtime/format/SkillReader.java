@@ -109,7 +109,7 @@ public final class SkillReader {
    * accepts it); empty, with a host-fatal finding, when neither can read it.
    */
   private static Optional<JsonNode> frontMatter(String yaml, String file, Report report) {
-    Yaml.Parsed strict = Yaml.read(yaml);
+    Yaml.Parsed strict = Yaml.read(yaml, 1);
     if (strict.node().isPresent()) {
       JsonNode node = strict.node().get();
       if (node.isNull()) {

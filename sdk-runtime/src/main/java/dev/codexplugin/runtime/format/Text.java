@@ -1,5 +1,6 @@
 package dev.codexplugin.runtime.format;
 
+import dev.codexplugin.runtime.SafeText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,7 +30,10 @@ public final class Text {
     }
   }
 
-  /** The value in double quotes, control characters escaped, shortened past 80 characters. */
+  /**
+   * The value in double quotes, control characters, bidi overrides and newlines escaped ({@link SafeText}),
+   * shortened past 80 characters.
+   */
   public static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");
     int limit = Math.min(value.length(), 80);
@@ -41,13 +45,7 @@ public final class Text {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> SafeText.appendEscaped(out, c);
       }
     }
     if (value.length() > limit) {
