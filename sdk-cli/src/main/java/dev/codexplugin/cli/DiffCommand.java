@@ -10,9 +10,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code diff <old> <new>}: every change between two builds, the bump each needs, and the verdict. */
@@ -27,16 +26,13 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "<new>", description = "The new build: a jar or a folder.")
   Path after;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin Output output;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = output.out();
+    PrintWriter err = output.err();
     LoadResult was = PluginLoader.check(before);
     LoadResult now = PluginLoader.check(after);
     for (var side : List.of(List.of(before, was), List.of(after, now))) {
@@ -50,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
     }
     List<BundleDiff> diffs = BundleDiff.compareAll(was.bundles(), now.bundles());
     boolean compatible = diffs.stream().allMatch(BundleDiff::compatible);
-    if (json) {
+    if (output.json) {
       ObjectNode node = CliJson.object();
       node.put("compatible", compatible);
       ArrayNode list = node.putArray("plugins");

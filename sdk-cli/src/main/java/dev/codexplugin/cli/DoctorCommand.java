@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Doctor;
 import dev.codexplugin.runtime.DoctorReport;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.PluginLoader;
 import dev.codexplugin.runtime.PluginBundle;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code doctor <jar|folder>}: what the plugins need on this machine, and how to fix what is missing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -25,9 +22,7 @@ import picocli.CommandLine.Parameters;
         + " initialize handshake within its startup timeout. Print each missing piece with its fix. Exit 0 when"
         + " nothing is missing, 1 when something is, 2 when nothing can be read.")
 final class DoctorCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "<jar|folder>",
-      description = "A jar, a classes folder, a plugin folder, or a marketplace root.")
-  Path path;
+  @Mixin BundlePath input;
 
   @Option(names = "--offline", description = "Do not try the URLs of HTTP servers.")
   boolean offline;
@@ -35,16 +30,13 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--no-start", description = "Do not start the stdio servers; check their prerequisites only.")
   boolean noStart;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin Output output;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = PluginLoader.check(path);
+    PrintWriter out = output.out();
+    LoadResult result = input.check();
     if (result.bundles().isEmpty()) {
       out.print(BundleText.describe(result));
       out.flush();
@@ -59,7 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
       reports.add(noStart ? Doctor.check(bundle, env) : Doctor.checkAndStart(bundle, env));
     }
     boolean ok = reports.stream().allMatch(DoctorReport::ok);
-    if (json) {
+    if (output.json) {
       ObjectNode node = CliJson.object();
       node.put("ok", ok);
       ArrayNode plugins = node.putArray("plugins");

@@ -3,44 +3,36 @@ package dev.codexplugin.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.LoadResult;
-import dev.codexplugin.runtime.PluginLoader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code validate <jar|folder>}: exit 0 when valid, 1 with every finding and its code otherwise. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check plugin bundles (a jar, a classes folder, a Codex or Claude Code plugin folder, a"
         + " marketplace root); exit 0 when valid, 1 when there are findings, each printed with its code.")
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "<jar|folder>",
-      description = "A jar holding bundles, a classes folder, a plugin folder, or a marketplace root.")
-  Path path;
+  @Mixin BundlePath input;
 
   @Option(names = "--strict",
       description = "Fail on warnings too (the publishing rules the annotation processor enforces).")
   boolean strict;
 
-  @Option(names = "--json", description = "Print {\"valid\", \"bundles\", \"findings\"} as JSON.")
-  boolean json;
+  @Mixin Output output;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = PluginLoader.check(path);
+    PrintWriter out = output.out();
+    LoadResult result = input.check();
     List<Finding> findings = result.findings();
     long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.size() - errors;
     boolean failed = errors > 0 || (strict && warnings > 0);
-    if (json) {
+    if (output.json) {
       ObjectNode node = CliJson.object();
       node.put("valid", !failed);
       node.set("bundles", CliJson.strings(result.bundles().stream().map(b -> b.name() + "@" + b.version()).toList()));
