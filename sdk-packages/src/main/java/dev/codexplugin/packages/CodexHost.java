@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Codex, driven by its own commands: {@code codex plugin marketplace add <root>}, {@code codex plugin add
@@ -48,7 +49,8 @@ final class CodexHost implements HostAdapter {
   }
 
   @Override
-  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted) throws PackageException {
+  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted, Set<String> reinstall)
+      throws PackageException {
     Map<String, String> current = new LinkedHashMap<>();
     for (Installed i : list()) {
       if (i.marketplace().equals(marketplace)) {
@@ -62,7 +64,12 @@ final class CodexHost implements HostAdapter {
     for (Map.Entry<String, String> w : wanted.entrySet()) {
       String id = w.getKey() + "@" + marketplace;
       Path folder = home.resolve("plugins/cache").resolve(marketplace).resolve(w.getKey()).resolve(w.getValue());
-      if (!w.getValue().equals(current.get(w.getKey()))) {
+      boolean again = reinstall.contains(w.getKey()) && w.getValue().equals(current.get(w.getKey()));
+      if (again) {
+        // The cache folder was changed by hand: remove the plugin (which deletes the folder) and add it again.
+        cli.json("plugin", "remove", id, "--json");
+      }
+      if (again || !w.getValue().equals(current.get(w.getKey()))) {
         JsonNode added = cli.json("plugin", "add", id, "--json");
         if (added.hasNonNull("installedPath")) {
           folder = Path.of(added.get("installedPath").asText());
