@@ -62,8 +62,13 @@ public final class InstalledRecord {
    * @param userHome the user's home folder (the {@code user.home} the command runs with)
    */
   public static Optional<String> upToDate(Path project, Map<String, String> environment, String userHome) {
+    return upToDate(project.toFile(), environment, userHome);
+  }
+
+  /** {@link #upToDate(Path, Map, String)} with a {@link File}, for a caller that has not loaded NIO's paths. */
+  public static Optional<String> upToDate(File project, Map<String, String> environment, String userHome) {
     try {
-      File dir = project.toFile();
+      File dir = project.getAbsoluteFile();
       File managed = new File(dir, PackageManager.MANAGED);
       byte[] bytes = read(new File(managed, FILE), 1 << 20);
       if (bytes == null) {
