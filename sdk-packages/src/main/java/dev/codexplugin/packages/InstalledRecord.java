@@ -1,61 +1,64 @@
 package dev.codexplugin.packages;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
- * What one {@code install} left behind, in two forms: the <b>content hash</b> of an installed tree (every file's
- * path, executable bit and SHA-256; {@link #contentSha256}), which {@code installed.json} records per tree and the
- * no-op check of {@link PackageManager#install()} compares, so that an installed plugin edited or pruned by hand is
- * installed again; and the <b>installed record</b> {@value #FILE}, a plain-text file that lets the CLI answer a
- * no-op {@code install} before it loads anything but {@code java.base} ({@link #upToDate}).
+ * The installed record {@value #FILE}: what lets the CLI answer a no-op {@code install} before it loads anything
+ * but a few classes of {@code java.base} ({@link #upToDate}; no Jackson, no Maven Resolver, not even
+ * {@code MessageDigest}, whose providers cost more than the rest of the check).
  *
- * <p>The record holds the SHA-256 of the declaration's and the lock's bytes, of {@code installed.json}, the
- * environment the hosts' folders depend on ({@code CODEX_HOME}, {@code CLAUDE_CONFIG_DIR}, {@code user.home}),
- * the line the full no-op prints, and per installed tree a <b>fingerprint</b>: the SHA-256 of its sorted file list
- * with each file's size, modification time (ms) and executable bit, and the SHA-256 of each file up to 64 KiB
- * (manifests, skills, configuration; not the jars of {@code lib/}). It is written only after an install with the
- * hosts whose trees were just hashed (or verified) in full, and deleted before any command changes anything.
+ * <p>The record holds exact copies of the declaration's, the lock's and {@code installed.json}'s bytes (compared
+ * byte for byte), the environment the hosts' folders depend on ({@code CODEX_HOME}, {@code CLAUDE_CONFIG_DIR},
+ * {@code user.home}), the line the full no-op prints, and per installed tree its <b>listing</b>: every entry's
+ * relative path in order, and for a file its size, modification time (ms), executable bit and, up to 64 KiB
+ * (manifests, skills, configuration; not the jars of {@code lib/}), the CRC-32 of its bytes. It is written only
+ * after an install with the hosts whose trees were just hashed (or verified) in full with SHA-256
+ * ({@link Hashes#tree}, recorded in {@code installed.json}), and deleted before any command changes anything.
  * Anything that does not match exactly (a missing or unreadable file, another format, a path with a line break)
- * means "not known to be up to date": the full command runs and decides. A change to a large file that keeps its size
- * and time to the millisecond is only caught by that full check ({@code status}, or any install after the record is
- * gone).
+ * means "not known to be up to date": the full command runs and decides. A change to a large file that keeps its
+ * size and time to the millisecond is only caught by that full check ({@code status}, or
+ * {@code CODEXPLUGIN_FULL_CHECK=1 codexplugin install}).
  *
- * <p>This class uses {@code java.base} only (no Jackson), so that the CLI's fast path stays cheap.
+ * <p>The format, UTF-8, {@code \n}: the line {@value #MAGIC}; {@code env CODEX_HOME=<value>},
+ * {@code env CLAUDE_CONFIG_DIR=<value>}, {@code home <user.home>}, {@code message <line>}; per copied file
+ * {@code file <name> <bytes>}, a line break, the bytes and a line break; per tree {@code tree <lines> <path>} and
+ * that many listing lines; {@code end}.
  */
 public final class InstalledRecord {
   /** The record's file, in {@value PackageManager#MANAGED}/. */
   public static final String FILE = "installed.txt";
-  private static final String MAGIC = "codexplugin installed record 1";
+  private static final String MAGIC = "codexplugin installed record 2";
   /** The environment variables the installed folders depend on. */
   static final List<String> ENVIRONMENT = List.of("CODEX_HOME", "CLAUDE_CONFIG_DIR");
-
-  /** Files up to this size are hashed by the fingerprint, larger ones (jars) only compared by size and time. */
+  /** Files up to this size get a CRC-32 in the listing, larger ones (jars) only size and time. */
   private static final long SMALL = 64 * 1024;
+  /** Larger records are not ours. */
+  private static final int MAX_RECORD = 16 << 20;
 
   private InstalledRecord() {}
+
+  /** The files whose exact bytes the record copies, relative to the project folder. */
+  private static String[] copied() {
+    return new String[] {Declaration.FILE, Lock.FILE, PackageManager.MANAGED + "/" + PackageManager.STATE_FILE};
+  }
 
   // ------------------------------------------------------------------------------------------ the fast check
 
   /**
    * The line a no-op {@code install} of {@code project} prints, when the record says that nothing changed since
    * the last install: the declaration, the lock and {@code installed.json} hold the recorded bytes, the
-   * environment is the recorded one, and every installed tree has the recorded fingerprint. Empty on any
-   * difference or doubt (including any error): then run the full command.
+   * environment is the recorded one, and every installed tree has the recorded listing. Empty on any difference
+   * or doubt (including any error): then run the full command.
    *
    * @param project the project folder (of {@code codexplugin.json})
    * @param environment the environment the command runs with ({@code CODEX_HOME}, {@code CLAUDE_CONFIG_DIR})
@@ -69,72 +72,84 @@ public final class InstalledRecord {
   public static Optional<String> upToDate(File project, Map<String, String> environment, String userHome) {
     try {
       File dir = project.getAbsoluteFile();
-      File managed = new File(dir, PackageManager.MANAGED);
-      byte[] bytes = read(new File(managed, FILE), 1 << 20);
+      byte[] bytes = read(new File(new File(dir, PackageManager.MANAGED), FILE), MAX_RECORD);
       if (bytes == null) {
         return Optional.empty();
       }
-      String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-      if (lines.length < 8 || !lines[0].equals(MAGIC) || !lines[lines.length - 1].isEmpty()
-          || !lines[lines.length - 2].equals("end")) {
-        return Optional.empty();
-      }
-      int i = 1;
-      if (!lines[i++].equals("declaration " + sha256(new File(dir, Declaration.FILE)))
-          || !lines[i++].equals("lock " + sha256(new File(dir, Lock.FILE)))
-          || !lines[i++].equals("state " + sha256(new File(managed, PackageManager.STATE_FILE)))) {
+      Cursor in = new Cursor(bytes);
+      if (!MAGIC.equals(in.line())) {
         return Optional.empty();
       }
       for (String name : ENVIRONMENT) {
-        if (!lines[i++].equals("env " + name + "=" + environment.getOrDefault(name, ""))) {
+        String value = environment.get(name);
+        if (!join("env ", name, "=", value == null ? "" : value).equals(in.line())) {
           return Optional.empty();
         }
       }
-      if (!lines[i++].equals("home " + userHome)) {
+      if (!join("home ", userHome, "", "").equals(in.line())) {
         return Optional.empty();
       }
-      String message = lines[i++];
-      if (!message.startsWith("message ")) {
+      String message = in.line();
+      if (message == null || !message.startsWith("message ")) {
         return Optional.empty();
+      }
+      for (String name : copied()) {
+        String header = in.line();
+        String prefix = join("file ", name, " ", "");
+        if (header == null || !header.startsWith(prefix)) {
+          return Optional.empty();
+        }
+        int length = Integer.parseInt(header.substring(prefix.length()));
+        byte[] now = read(new File(dir, name), MAX_RECORD);
+        if (now == null || now.length != length || !in.matches(now) || !"".equals(in.line())) {
+          return Optional.empty();
+        }
       }
       int trees = 0;
-      for (; i < lines.length - 2; i++) {
-        String line = lines[i];
-        if (!line.startsWith("tree ") || line.length() < 5 + 64 + 2) {
+      StringBuilder listing = new StringBuilder(4096);
+      for (String line = in.line(); !"end".equals(line); line = in.line()) {
+        if (line == null || !line.startsWith("tree ")) {
           return Optional.empty();
         }
-        String fingerprint = line.substring(5, 5 + 64);
-        File tree = new File(line.substring(5 + 64 + 1));
-        if (!tree.isAbsolute() || !fingerprint.equals(fingerprint(tree))) {
+        int space = line.indexOf(' ', 5);
+        int count = Integer.parseInt(line.substring(5, space));
+        File tree = new File(line.substring(space + 1));
+        listing.setLength(0);
+        if (!tree.isAbsolute() || !listing(tree, listing)) {
+          return Optional.empty();
+        }
+        int lines = 0;
+        int start = 0;
+        for (int nl; (nl = listing.indexOf("\n", start)) >= 0; start = nl + 1) {
+          if (!listing.substring(start, nl).equals(in.line())) {
+            return Optional.empty();
+          }
+          lines++;
+        }
+        if (lines != count) {
           return Optional.empty();
         }
         trees++;
       }
-      return trees == 0 ? Optional.empty() : Optional.of(message.substring("message ".length()));
+      return trees == 0 || in.line() != null ? Optional.empty()
+          : Optional.of(message.substring("message ".length()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * The record's text for the current files, or empty when it cannot be written faithfully (a path with a line
-   * break, a missing file).
+   * The record's text for the current files, or empty when it cannot be written faithfully (a path or value with
+   * a line break, a missing file).
    */
-  static Optional<String> render(Path project, Map<String, String> environment, String userHome, String message,
+  static Optional<byte[]> render(Path project, Map<String, String> environment, String userHome, String message,
       List<Path> trees) throws IOException {
     File dir = project.toFile();
-    File managed = new File(dir, PackageManager.MANAGED);
-    String declaration = sha256(new File(dir, Declaration.FILE));
-    String lock = sha256(new File(dir, Lock.FILE));
-    String state = sha256(new File(managed, PackageManager.STATE_FILE));
-    if (declaration == null || lock == null || state == null || trees.isEmpty() || breaks(message)
-        || breaks(userHome)) {
+    if (trees.isEmpty() || breaks(message) || breaks(userHome)) {
       return Optional.empty();
     }
-    StringBuilder text = new StringBuilder(MAGIC).append('\n')
-        .append("declaration ").append(declaration).append('\n')
-        .append("lock ").append(lock).append('\n')
-        .append("state ").append(state).append('\n');
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    StringBuilder text = new StringBuilder(MAGIC).append('\n');
     for (String name : ENVIRONMENT) {
       String value = environment.getOrDefault(name, "");
       if (breaks(value)) {
@@ -143,15 +158,38 @@ public final class InstalledRecord {
       text.append("env ").append(name).append('=').append(value).append('\n');
     }
     text.append("home ").append(userHome).append('\n').append("message ").append(message).append('\n');
-    for (Path tree : trees) {
-      String path = tree.toAbsolutePath().normalize().toString();
-      String fingerprint = fingerprint(new File(path));
-      if (fingerprint == null || breaks(path)) {
+    for (String name : copied()) {
+      byte[] bytes = read(new File(dir, name), MAX_RECORD);
+      if (bytes == null) {
         return Optional.empty();
       }
-      text.append("tree ").append(fingerprint).append(' ').append(path).append('\n');
+      text.append("file ").append(name).append(' ').append(bytes.length).append('\n');
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(bytes);
+      text.setLength(0);
+      text.append('\n');
     }
-    return Optional.of(text.append("end\n").toString());
+    for (Path tree : trees) {
+      String path = tree.toAbsolutePath().normalize().toString();
+      StringBuilder listing = new StringBuilder();
+      if (breaks(path) || !listing(new File(path), listing)) {
+        return Optional.empty();
+      }
+      long lines = listing.chars().filter(c -> c == '\n').count();
+      text.append("tree ").append(lines).append(' ').append(path).append('\n').append(listing);
+    }
+    text.append("end\n");
+    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    return Optional.of(out.toByteArray());
+  }
+
+  /**
+   * {@code a + b + c + d} without the {@code invokedynamic} string concatenation javac compiles {@code +} to, whose
+   * bootstrap costs the fast path more than its work.
+   */
+  private static String join(String a, String b, String c, String d) {
+    return new StringBuilder(a.length() + b.length() + c.length() + d.length()).append(a).append(b).append(c)
+        .append(d).toString();
   }
 
   private static boolean breaks(String s) {
@@ -159,120 +197,95 @@ public final class InstalledRecord {
   }
 
   /**
-   * The fingerprint of a tree: SHA-256 of every entry's relative path (sorted), kind, and for a file its size,
-   * modification time in milliseconds and executable bit (and its SHA-256 up to 64 KiB). {@code null} when {@code tree} is not a folder.
+   * Appends the listing of a tree: one line per entry in path order ({@code d <path>}, or {@code f <path> <size>
+   * <mtime ms> x|-} and, up to 64 KiB, the CRC-32 of the bytes); false when {@code tree} is not a folder or a
+   * name holds a line break.
    */
-  static String fingerprint(File tree) {
-    if (!tree.isDirectory()) {
-      return null;
-    }
-    MessageDigest md = digest();
-    StringBuilder line = new StringBuilder(128);
-    walk(tree, "", md, line);
-    return HexFormat.of().formatHex(md.digest());
+  static boolean listing(File tree, StringBuilder out) throws IOException {
+    return tree.isDirectory() && walk(tree, "", out, new byte[(int) SMALL]);
   }
 
-  private static void walk(File dir, String prefix, MessageDigest md, StringBuilder line) {
+  private static boolean walk(File dir, String prefix, StringBuilder out, byte[] buffer) throws IOException {
     String[] names = dir.list();
     if (names == null) {
-      md.update((byte) '!');
-      return;
+      return false;
     }
     Arrays.sort(names);
     for (String name : names) {
+      if (breaks(name)) {
+        return false;
+      }
       File f = new File(dir, name);
-      String rel = prefix + name;
-      line.setLength(0);
+      String rel = join(prefix, name, "", "");
       if (f.isDirectory()) {
-        line.append("d ").append(rel).append('\n');
-        md.update(line.toString().getBytes(StandardCharsets.UTF_8));
-        walk(f, rel + "/", md, line);
+        out.append("d ").append(rel).append('\n');
+        if (!walk(f, join(rel, "/", "", ""), out, buffer)) {
+          return false;
+        }
       } else {
         long length = f.length();
-        line.append("f ").append(rel).append(' ').append(length).append(' ').append(f.lastModified())
+        out.append("f ").append(rel).append(' ').append(length).append(' ').append(f.lastModified())
             .append(f.canExecute() ? " x" : " -");
         if (length <= SMALL) {
-          // Small files (manifests, skills, configuration) are hashed too: an edit that keeps size and time shows.
-          try {
-            line.append(' ').append(sha256(f));
-          } catch (IOException e) {
-            line.append(" !");
+          // Small files (manifests, skills, configuration) are checked by content too: an edit that keeps the
+          // size and the time shows.
+          CRC32 crc = new CRC32();
+          try (InputStream in = new FileInputStream(f)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+              crc.update(buffer, 0, n);
+            }
           }
+          out.append(' ').append(Long.toHexString(crc.getValue()));
         }
-        md.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        out.append('\n');
       }
     }
-  }
-
-  // ------------------------------------------------------------------------------------------ content hashes
-
-  /**
-   * The content hash of an installed tree: SHA-256 over its entries in path order, each its relative path, kind
-   * and, for a regular file, its executable bit and SHA-256, for a symbolic link its target. Empty when
-   * {@code tree} is not a folder.
-   */
-  static Optional<String> contentSha256(Path tree) throws IOException {
-    if (!Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.empty();
-    }
-    MessageDigest md = digest();
-    List<Path> entries;
-    try (Stream<Path> walk = Files.walk(tree)) {
-      entries = new ArrayList<>(walk.filter(p -> !p.equals(tree)).toList());
-    }
-    List<String[]> sorted = new ArrayList<>();
-    for (Path p : entries) {
-      sorted.add(new String[] {tree.relativize(p).toString().replace(File.separatorChar, '/'), p.toString()});
-    }
-    sorted.sort((a, b) -> a[0].compareTo(b[0]));
-    for (String[] e : sorted) {
-      Path p = Path.of(e[1]);
-      String line;
-      if (Files.isSymbolicLink(p)) {
-        line = "l " + e[0] + " " + Files.readSymbolicLink(p);
-      } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        line = "d " + e[0];
-      } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        line = "f " + e[0] + " " + (Files.isExecutable(p) ? "x " : "- ") + Hashes.sha256(p);
-      } else {
-        line = "o " + e[0];
-      }
-      md.update((line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    return Optional.of(HexFormat.of().formatHex(md.digest()));
+    return true;
   }
 
   // ------------------------------------------------------------------------------------------ helpers
 
-  /** SHA-256 of a file's bytes, {@code null} when it is missing or not a plain file. */
-  private static String sha256(File file) throws IOException {
-    if (!file.isFile()) {
-      return null;
-    }
-    MessageDigest md = digest();
-    try (InputStream in = new java.io.FileInputStream(file)) {
-      byte[] buffer = new byte[16 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        md.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
-
+  /** A file's bytes, {@code null} when it is missing, not a plain file or larger than {@code max}. */
   private static byte[] read(File file, int max) throws IOException {
     if (!file.isFile() || file.length() > max) {
       return null;
     }
-    try (InputStream in = new java.io.FileInputStream(file)) {
+    try (InputStream in = new FileInputStream(file)) {
       return in.readNBytes(max);
     }
   }
 
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+  /** Reads the record: lines, and runs of bytes. */
+  private static final class Cursor {
+    private final byte[] bytes;
+    private int at;
+
+    Cursor(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    /** The next line without its {@code \n}; {@code null} at the end. */
+    String line() {
+      if (at >= bytes.length) {
+        return null;
+      }
+      int start = at;
+      while (at < bytes.length && bytes[at] != '\n') {
+        at++;
+      }
+      String line = new String(bytes, start, at - start, StandardCharsets.UTF_8);
+      at++;
+      return line;
+    }
+
+    /** Whether the next bytes are {@code expected}; moves past them. */
+    boolean matches(byte[] expected) {
+      if (bytes.length - at < expected.length
+          || !Arrays.equals(bytes, at, at + expected.length, expected, 0, expected.length)) {
+        return false;
+      }
+      at += expected.length;
+      return true;
     }
   }
 }

@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -941,7 +942,7 @@ public final class PackageManager {
     List<Tree> changed = new ArrayList<>();
     for (Tree t : trees) {
       try {
-        if (!InstalledRecord.contentSha256(Path.of(t.path())).equals(Optional.of(t.sha256()))) {
+        if (!Hashes.tree(Path.of(t.path())).equals(Optional.of(t.sha256()))) {
           changed.add(t);
         }
       } catch (IOException | RuntimeException e) {
@@ -962,7 +963,7 @@ public final class PackageManager {
   private List<Tree> trees(Map<Declaration.Host, Map<String, Path>> folders) throws IOException {
     List<Tree> trees = new ArrayList<>();
     Path market = marketplaceFolder();
-    Optional<String> sha = InstalledRecord.contentSha256(market);
+    Optional<String> sha = Hashes.tree(market);
     if (sha.isEmpty()) {
       return trees;
     }
@@ -973,7 +974,7 @@ public final class PackageManager {
         if (folder.startsWith(market)) {
           continue;
         }
-        Optional<String> h = InstalledRecord.contentSha256(folder);
+        Optional<String> h = Hashes.tree(folder);
         if (h.isPresent()) {
           trees.add(new Tree(host.getKey().id(), plugin.getKey(), folder.toString(), h.get()));
         }
@@ -990,17 +991,17 @@ public final class PackageManager {
     Path file = managed().resolve(InstalledRecord.FILE);
     try {
       Optional<State> state = hostsOn ? State.read(managed().resolve(STATE_FILE)) : Optional.empty();
-      Optional<String> text = state.isEmpty() ? Optional.empty() : InstalledRecord.render(project, environment,
+      Optional<byte[]> text = state.isEmpty() ? Optional.empty() : InstalledRecord.render(project, environment,
           userHome.toString(), message, state.get().trees().stream().map(t -> Path.of(t.path())).toList());
       if (text.isEmpty()) {
         Files.deleteIfExists(file);
         return;
       }
-      if (Files.isRegularFile(file) && Files.readString(file).equals(text.get())) {
+      if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), text.get())) {
         return;
       }
       Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(temp, text.get(), StandardCharsets.UTF_8);
+      Files.write(temp, text.get());
       move(temp, file);
     } catch (IOException | PackageException | RuntimeException e) {
       try {
@@ -1236,7 +1237,7 @@ public final class PackageManager {
   }
 
   /**
-   * An installed tree and its content hash ({@link InstalledRecord#contentSha256}).
+   * An installed tree and its content hash ({@link Hashes#tree}).
    *
    * @param host {@value #MARKETPLACE_TREE} for the managed marketplace, else the host whose folder it is
    * @param plugin the plugin (empty for the marketplace)

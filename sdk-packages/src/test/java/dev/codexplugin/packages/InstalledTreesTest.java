@@ -3,6 +3,7 @@ package dev.codexplugin.packages;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.codexplugin.testing.Credentials;
+import dev.codexplugin.testing.FakeHost;
 import dev.codexplugin.testing.MavenSettings;
 import dev.codexplugin.testing.RepositoryServer;
 import java.io.IOException;
@@ -27,14 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An installed plugin changed by hand (a file edited or deleted in Codex's cache copy or in the folder Claude Code
  * loads from) is not "up to date": {@code install} installs it again and {@code status} reports it, while an
- * untouched install stays a no-op that rewrites nothing. The hosts are {@code FakeHost} (the subcommands and file
+ * untouched install stays a no-op that rewrites nothing. The hosts are {@link FakeHost} (the subcommands and file
  * effects of the real ones that matter here); the repository and Maven Resolver are real.
  */
 class InstalledTreesTest {
   private static final Credentials DEPLOYER = new Credentials("deployer", "s3cret");
   @TempDir static Path shared;
   static RepositoryServer server;
-  static Path fakeHostClasses;
 
   @TempDir Path project;
   @TempDir Path work;
@@ -51,17 +51,6 @@ class InstalledTreesTest {
         "testing")));
     TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:team:1.0.0", jar,
         List.of());
-    Path src = Files.createDirectories(w.resolve("fake-host"));
-    try (var in = InstalledTreesTest.class.getResourceAsStream("FakeHost.java.txt")) {
-      Files.write(src.resolve("FakeHost.java"), in.readAllBytes());
-    }
-    fakeHostClasses = Files.createDirectories(w.resolve("fake-host-classes"));
-    Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        "--release", "17", "-proc:none", "-d", fakeHostClasses.toString(), src.resolve("FakeHost.java").toString())
-        .redirectErrorStream(true).start();
-    String out = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(javac.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(javac.exitValue() + " " + out).isEqualTo("0 " + out);
   }
 
   @AfterAll
@@ -100,7 +89,8 @@ class InstalledTreesTest {
 
   private Object run(Command command) throws PackageException {
     List<String> fake = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", fakeHostClasses.toString(), "FakeHost");
+        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        FakeHost.class.getName());
     List<String> codex = new java.util.ArrayList<>(fake);
     codex.add("codex");
     List<String> claude = new java.util.ArrayList<>(fake);

@@ -1,3 +1,5 @@
+package dev.codexplugin.testing;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +19,17 @@ import java.util.stream.Stream;
  * (docs/research/hosts-install.md), with the real hosts' file effects that matter here: Codex copies a plugin into
  * {@code $CODEX_HOME/plugins/cache/<m>/<p>/<version>} on add and deletes it on remove; Claude Code loads a
  * directory marketplace's plugin in place. Every call is appended to {@code calls.log} in the host's home.
+ *
+ * <pre>
+ * java -cp &lt;test-support&gt; dev.codexplugin.testing.FakeHost codex|claude &lt;the host's arguments&gt;
+ * </pre>
+ *
+ * <p>The state is in {@code $CODEX_HOME}, respectively {@code $CLAUDE_CONFIG_DIR}, in {@code fake-state.txt}.
  */
 public final class FakeHost {
+  private FakeHost() {}
+
+  /** Runs one host command: {@code codex|claude} and the host's arguments. */
   public static void main(String[] args) throws IOException {
     String host = args[0];
     Path home = Path.of(System.getenv(host.equals("codex") ? "CODEX_HOME" : "CLAUDE_CONFIG_DIR"));
