@@ -49,7 +49,7 @@ final class PackageBench {
   private PackageBench() {}
 
   static String run(Path bench, Map<String, Variant> servers, Path work, Path hostsBin, int rounds, int installRounds,
-      java.util.Set<String> parts, Path logs) throws Exception {
+      java.util.Set<String> parts, List<String> levers, Path logs) throws Exception {
     Path root = bench.getParent();
     deleteTree(work);
     Files.createDirectories(work);
@@ -109,11 +109,28 @@ final class PackageBench {
           throw new IllegalStateException("install wired no class-data archive into " + plugin.resolve(".mcp.json")
               + ": " + installed);
         }
-        List<Variant> startup = List.of(
+        List<Variant> startup = new ArrayList<>(List.of(
             new Variant("installed", "release-tools as installed, with the install's class-data archive", cwd,
                 installed),
-            new Variant("installed-bare", "the same command without the archive", cwd, bare),
-            servers.get("sdk"), servers.get("floor"));
+            new Variant("installed-bare", "the same command without the archive", cwd, bare)));
+        // Levers on top of the installed command (JVM options right after java), measured in the same rounds.
+        for (String lever : levers) {
+          List<String> flags = switch (lever) {
+            case "serial" -> List.of("-XX:+UseSerialGC");
+            case "c1" -> List.of("-XX:TieredStopAtLevel=1");
+            case "c1serial" -> List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            default -> List.of();
+          };
+          if (!flags.isEmpty()) {
+            List<String> command = new ArrayList<>(installed.subList(0, 1));
+            command.addAll(flags);
+            command.addAll(installed.subList(1, installed.size()));
+            startup.add(new Variant("installed-" + lever, "as installed, with " + String.join(" ", flags), cwd,
+                command));
+          }
+        }
+        startup.add(servers.get("sdk"));
+        startup.add(servers.get("floor"));
         System.out.println("Start-up of the installed server: " + rounds + " rounds; " + installed);
         StartupBench.Result result = StartupBench.run(startup, 2, rounds, logs);
         md.append("## Start-up of the installed release-tools server to its first tools/list (item 7)\n\n")
