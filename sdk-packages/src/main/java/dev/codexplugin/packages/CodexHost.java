@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code $CODEX_HOME/config.toml} ({@code [marketplaces.<m>]}, {@code [plugins."<p>@<m>"] enabled = true}) and
  * copy the plugin to {@code $CODEX_HOME/plugins/cache/<m>/<p>/<version>/}; 0.169.0 and 0.171.0 behave the
  * same (docs/research/hosts-install.md). Codex has no project scope for plugins: both scopes record them in
- * {@code $CODEX_HOME}.
+ * {@code $CODEX_HOME}. A plugin whose cache copy was changed by hand is removed and added again (the same version:
+ * {@code add} alone would leave the copy as it is).
  */
 final class CodexHost implements HostAdapter {
   private final HostCli cli;

@@ -29,10 +29,10 @@ import java.util.zip.CRC32;
  * size and time to the millisecond is only caught by that full check ({@code status}, or
  * {@code CODEXPLUGIN_FULL_CHECK=1 codexplugin install}).
  *
- * <p>The format, UTF-8, {@code \n}: the line {@value #MAGIC}; {@code env CODEX_HOME=<value>},
- * {@code env CLAUDE_CONFIG_DIR=<value>}, {@code home <user.home>}, {@code message <line>}; per copied file
- * {@code file <name> <bytes>}, a line break, the bytes and a line break; per tree {@code tree <lines> <path>} and
- * that many listing lines; {@code end}.
+ * <p>The format, UTF-8, {@code \n}: the line {@value #MAGIC}; {@code env CODEX_HOME=<value>} (or
+ * {@code env CODEX_HOME} when it is not set), the same for {@code CLAUDE_CONFIG_DIR}; {@code home <user.home>},
+ * {@code message <line>}; per copied file {@code file <name> <bytes>}, a line break, the bytes and a line break;
+ * per tree {@code tree <lines> <path>} and that many listing lines; {@code end}.
  */
 public final class InstalledRecord {
   /** The record's file, in {@value PackageManager#MANAGED}/. */
@@ -82,7 +82,8 @@ public final class InstalledRecord {
       }
       for (String name : ENVIRONMENT) {
         String value = environment.get(name);
-        if (!join("env ", name, "=", value == null ? "" : value).equals(in.line())) {
+        // unset and empty differ: CODEX_HOME= names the current folder, no CODEX_HOME ~/.codex
+        if (!(value == null ? join("env ", name, "", "") : join("env ", name, "=", value)).equals(in.line())) {
           return Optional.empty();
         }
       }
@@ -151,11 +152,15 @@ public final class InstalledRecord {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     StringBuilder text = new StringBuilder(MAGIC).append('\n');
     for (String name : ENVIRONMENT) {
-      String value = environment.getOrDefault(name, "");
-      if (breaks(value)) {
+      String value = environment.get(name);
+      if (value != null && breaks(value)) {
         return Optional.empty();
       }
-      text.append("env ").append(name).append('=').append(value).append('\n');
+      text.append("env ").append(name);
+      if (value != null) {
+        text.append('=').append(value);
+      }
+      text.append('\n');
     }
     text.append("home ").append(userHome).append('\n').append("message ").append(message).append('\n');
     for (String name : copied()) {

@@ -236,6 +236,11 @@ class InstalledTreesTest {
     other.put("CODEX_HOME", work.resolve("other").toString());
     assertThat(InstalledRecord.upToDate(project, other, work.resolve("home").toString())).isEmpty();
     assertThat(InstalledRecord.upToDate(project, env, work.resolve("other-home").toString())).isEmpty();
+    // unset and empty are not the same: CODEX_HOME= names the current folder, no CODEX_HOME ~/.codex
+    other.put("CODEX_HOME", "");
+    assertThat(InstalledRecord.upToDate(project, other, work.resolve("home").toString())).isEmpty();
+    other.remove("CODEX_HOME");
+    assertThat(InstalledRecord.upToDate(project, other, work.resolve("home").toString())).isEmpty();
     // the lock's bytes (even only its layout)
     Path lock = project.resolve(Lock.FILE);
     String text = Files.readString(lock);
