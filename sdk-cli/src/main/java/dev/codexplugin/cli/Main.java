@@ -43,9 +43,13 @@ public final class Main implements Runnable {
   /**
    * Runs the command line and exits with its code. Success returns normally instead of calling
    * {@code System.exit(0)}, so that running {@code main} inside another JVM (e.g. Maven's {@code exec:java})
-   * does not end that JVM.
+   * does not end that JVM. A no-op {@code install} is answered before anything heavy is loaded
+   * ({@link NoOpInstall}).
    */
   public static void main(String[] args) {
+    if (NoOpInstall.answered(args)) {
+      return;
+    }
     int code = run(args);
     if (code != OK) {
       System.exit(code);

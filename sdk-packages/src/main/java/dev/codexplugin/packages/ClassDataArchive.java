@@ -69,11 +69,13 @@ public final class ClassDataArchive {
 
   /**
    * The JVM options that use {@code archive} when it is valid and are silent otherwise; put them right after
-   * {@code java}.
+   * {@code java}. With them, {@code -XX:TieredStopAtLevel=1}: the server compiles with C1 only, which takes its
+   * first {@code tools/list} from 0.44 to 0.28 of the official-SDK server's (BENCHMARKS.md, package manager), for
+   * a few per cent of peak throughput ({@code -XX:+UseSerialGC} measured no gain on top).
    */
   public static List<String> runtimeOptions(int feature, Path archive) {
-    List<String> options = new ArrayList<>(List.of("-XX:+IgnoreUnrecognizedVMOptions", "-Xlog:disable",
-        "-Xlog:all=warning:stderr"));
+    List<String> options = new ArrayList<>(List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1",
+        "-Xlog:disable", "-Xlog:all=warning:stderr"));
     if (feature >= 24) {
       options.add("-XX:AOTMode=auto");
       options.add("-XX:AOTCache=" + archive);

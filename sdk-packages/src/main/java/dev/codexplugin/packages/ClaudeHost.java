@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Claude Code, driven by its own commands: {@code claude plugin marketplace add <root> --scope <s>},
@@ -90,7 +91,8 @@ final class ClaudeHost implements HostAdapter {
   }
 
   @Override
-  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted) throws PackageException {
+  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted, Set<String> reinstall)
+      throws PackageException {
     Map<String, String> current = new LinkedHashMap<>();
     for (Installed i : list()) {
       if (i.marketplace().equals(marketplace)) {
@@ -103,6 +105,11 @@ final class ClaudeHost implements HostAdapter {
     for (Map.Entry<String, String> w : wanted.entrySet()) {
       String id = w.getKey() + "@" + marketplace;
       String have = current.get(w.getKey());
+      if (have != null && have.equals(w.getValue()) && reinstall.contains(w.getKey())) {
+        // A copy outside the managed marketplace (which is written anew) was changed by hand: install it again.
+        cli.run("plugin", "uninstall", id, "--scope", scope.id());
+        have = null;
+      }
       if (have == null) {
         cli.json("plugin", "install", id, "--scope", scope.id(), "--json");
       } else if (!have.equals(w.getValue())) {

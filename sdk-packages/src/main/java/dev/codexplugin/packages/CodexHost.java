@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Codex, driven by its own commands: {@code codex plugin marketplace add <root>}, {@code codex plugin add
@@ -13,7 +14,8 @@ import java.util.Map;
  * {@code $CODEX_HOME/config.toml} ({@code [marketplaces.<m>]}, {@code [plugins."<p>@<m>"] enabled = true}) and
  * copy the plugin to {@code $CODEX_HOME/plugins/cache/<m>/<p>/<version>/}; 0.169.0 and 0.171.0 behave the
  * same (docs/research/hosts-install.md). Codex has no project scope for plugins: both scopes record them in
- * {@code $CODEX_HOME}.
+ * {@code $CODEX_HOME}. A plugin whose cache copy was changed by hand is removed and added again (the same version:
+ * {@code add} alone would leave the copy as it is).
  */
 final class CodexHost implements HostAdapter {
   private final HostCli cli;
@@ -48,7 +50,8 @@ final class CodexHost implements HostAdapter {
   }
 
   @Override
-  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted) throws PackageException {
+  public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted, Set<String> reinstall)
+      throws PackageException {
     Map<String, String> current = new LinkedHashMap<>();
     for (Installed i : list()) {
       if (i.marketplace().equals(marketplace)) {
@@ -62,7 +65,12 @@ final class CodexHost implements HostAdapter {
     for (Map.Entry<String, String> w : wanted.entrySet()) {
       String id = w.getKey() + "@" + marketplace;
       Path folder = home.resolve("plugins/cache").resolve(marketplace).resolve(w.getKey()).resolve(w.getValue());
-      if (!w.getValue().equals(current.get(w.getKey()))) {
+      boolean again = reinstall.contains(w.getKey()) && w.getValue().equals(current.get(w.getKey()));
+      if (again) {
+        // The cache folder was changed by hand: remove the plugin (which deletes the folder) and add it again.
+        cli.json("plugin", "remove", id, "--json");
+      }
+      if (again || !w.getValue().equals(current.get(w.getKey()))) {
         JsonNode added = cli.json("plugin", "add", id, "--json");
         if (added.hasNonNull("installedPath")) {
           folder = Path.of(added.get("installedPath").asText());

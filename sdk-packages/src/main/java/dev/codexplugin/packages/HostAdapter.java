@@ -3,6 +3,7 @@ package dev.codexplugin.packages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One host (Codex or Claude Code) as the package manager drives it: through the host's own commands. */
 interface HostAdapter {
@@ -35,6 +36,10 @@ interface HostAdapter {
    * Makes the host hold exactly {@code wanted} (plugin name to version) from the marketplace at {@code root}:
    * adds the marketplace, installs or re-records changed plugins, uninstalls the others of the marketplace.
    * Returns the folder each wanted plugin is installed in, where the host says it.
+   *
+   * @param reinstall wanted plugins to install again although the host holds their version (their installed
+   *     folder was changed or removed by hand)
    */
-  Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted) throws PackageException;
+  Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted, Set<String> reinstall)
+      throws PackageException;
 }

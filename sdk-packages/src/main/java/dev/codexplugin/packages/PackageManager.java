@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -34,7 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +67,8 @@ public final class PackageManager {
   public static final String CLI = "dev.codexplugin:sdk-cli:jar:all";
   /** How many earlier locks {@code rollback} can return to. */
   public static final int HISTORY = 10;
+  /** The record of the last install, in {@value #MANAGED}/. */
+  static final String STATE_FILE = "installed.json";
 
   /** Opens the artifact source for the declared repositories, when a command needs one. */
   @FunctionalInterface
@@ -280,7 +285,9 @@ public final class PackageManager {
         Lock lock = existing.get();
         checkMatches(declaration, lock);
         if (upToDate(declaration, lock)) {
-          out.println("up to date: " + summary(lock));
+          String message = "up to date: " + summary(lock);
+          record(message);
+          out.println(message);
           return;
         }
         Verifier verifier = new Verifier(sources.open(declaration.repositories()));
@@ -490,6 +497,17 @@ public final class PackageManager {
     if (!hostsOn) {
       out.println("hosts not checked (" + hosts(declaration) + "): run without --no-hosts to compare them");
     }
+    Optional<State> state = State.read(managed().resolve(STATE_FILE));
+    if (lock.isPresent() && state.isPresent()) {
+      for (Tree t : changed(state.get().trees())) {
+        String what = t.host().equals(MARKETPLACE_TREE) ? "the managed marketplace " + t.path()
+            + (declaration.hosts().contains(Declaration.Host.CLAUDE) ? " (Claude Code loads the plugins from it)" : "")
+            : t.host() + "'s copy of " + t.plugin() + " (" + t.path() + ")";
+        out.println("drift: " + what + " has files changed or removed since codexplugin installed it; run"
+            + " `codexplugin install` to install it again");
+        drift = true;
+      }
+    }
     StringBuilder header = new StringBuilder(String.format("%-28s %-10s %-10s", "plugin", "declared", "locked"));
     installed.keySet().forEach(h -> header.append(String.format(" %-10s", h.id())));
     out.println(header);
@@ -614,6 +632,11 @@ public final class PackageManager {
         export(declaration, plugins, feature, staged);
         doctor(staged, plugins);
       }
+      // The installed record says "up to date" without any check the CLI could not make in a few milliseconds:
+      // it goes before anything changes, and is written again once everything has been installed.
+      Files.deleteIfExists(managed().resolve(InstalledRecord.FILE));
+      Optional<State> state = State.read(managed().resolve(STATE_FILE));
+      Map<String, Set<String>> reinstall = reinstall(declaration, plugins, state);
       Runtime.getRuntime().addShutdownHook(hook);
       hooked = true;
       // 1. the marketplace folder
@@ -635,12 +658,12 @@ public final class PackageManager {
       Map<String, String> wanted = new TreeMap<>();
       plugins.forEach(p -> wanted.put(p.locked().plugin(), p.locked().version()));
       List<HostAdapter> hosts = hostsOn ? hostAdapters(declaration) : List.of();
-      Optional<State> state = State.read(managed().resolve(State.FILE));
       for (HostAdapter host : hosts) {
         FileSnapshot snapshot = FileSnapshot.take(work.resolve("undo-" + host.host().id()),
             host.touched(declaration.marketplace()));
         tx.onUndo(snapshot::restore);
-        folders.put(host.host(), host.apply(target, declaration.marketplace(), wanted));
+        folders.put(host.host(), host.apply(target, declaration.marketplace(), wanted,
+            reinstall.getOrDefault(host.host().id(), Set.of())));
       }
       // A host dropped from the declaration, or another marketplace name: remove what this tool installed there.
       if (hostsOn && state.isPresent()) {
@@ -653,7 +676,7 @@ public final class PackageManager {
             FileSnapshot snapshot = FileSnapshot.take(work.resolve("undo-old-" + old.getKey()),
                 adapter.touched(old.getValue()));
             tx.onUndo(snapshot::restore);
-            adapter.apply(target, old.getValue(), Map.of());
+            adapter.apply(target, old.getValue(), Map.of(), Set.of());
           }
         }
       }
@@ -672,12 +695,13 @@ public final class PackageManager {
       if (!oldLock.equals(Optional.of(lockText))) {
         tx.write(lockFile(), lockText);
       }
-      tx.write(managed().resolve(State.FILE), state(declaration, lockText, state).toJson());
+      tx.write(managed().resolve(STATE_FILE), state(declaration, lockText, state, trees(folders)).toJson());
       tx.commit();
       // 4. start-up archives: a failure here is reported and leaves the plugins working without one.
       if (feature.isPresent()) {
         archives(plugins, folders, feature.get());
       }
+      record("up to date: " + summary(lock));
     } catch (PackageException e) {
       tx.undo();
       throw e;
@@ -705,15 +729,41 @@ public final class PackageManager {
    * of the last install with an empty lock hash, so that the next install with the hosts installs (and cleans
    * up) them instead of taking them for up to date.
    */
-  private State state(Declaration declaration, String lockText, Optional<State> before) {
+  private State state(Declaration declaration, String lockText, Optional<State> before, List<Tree> trees) {
     String sha = Hashes.sha256(lockText.getBytes(StandardCharsets.UTF_8));
     if (hostsOn) {
-      return new State(sha, declaration.scope(), hostMap(declaration));
+      return new State(sha, declaration.scope(), hostMap(declaration), trees);
     }
     if (before.isPresent() && !before.get().hosts().isEmpty()) {
-      return new State("", before.get().scope(), before.get().hosts());
+      return new State("", before.get().scope(), before.get().hosts(), trees);
     }
-    return new State(sha, declaration.scope(), Map.of());
+    return new State(sha, declaration.scope(), Map.of(), trees);
+  }
+
+  /**
+   * Per host, the locked plugins to install again although the host holds their version: their recorded tree
+   * changed, or (Codex) their cache folder is gone.
+   */
+  private Map<String, Set<String>> reinstall(Declaration declaration, List<Materialized> plugins,
+      Optional<State> state) {
+    Map<String, Set<String>> reinstall = new TreeMap<>();
+    if (!hostsOn) {
+      return reinstall;
+    }
+    for (Tree t : state.map(State::trees).map(PackageManager::changed).orElse(List.of())) {
+      if (!t.host().equals(MARKETPLACE_TREE)) {
+        reinstall.computeIfAbsent(t.host(), h -> new TreeSet<>()).add(t.plugin());
+      }
+    }
+    if (declaration.hosts().contains(Declaration.Host.CODEX)) {
+      for (Materialized p : plugins) {
+        if (!Files.isDirectory(codexFolder(declaration, p.locked().plugin(), p.locked().version()))) {
+          reinstall.computeIfAbsent(Declaration.Host.CODEX.id(), h -> new TreeSet<>())
+              .add(p.locked().plugin());
+        }
+      }
+    }
+    return reinstall;
   }
 
   private Map<String, String> hostMap(Declaration declaration) {
@@ -847,7 +897,7 @@ public final class PackageManager {
   }
 
   private boolean upToDate(Declaration declaration, Lock lock) throws PackageException {
-    Optional<State> state = State.read(managed().resolve(State.FILE));
+    Optional<State> state = State.read(managed().resolve(STATE_FILE));
     if (state.isEmpty() || !Files.isDirectory(marketplaceFolder())) {
       return false;
     }
@@ -860,12 +910,106 @@ public final class PackageManager {
       if (!Files.isDirectory(marketplaceFolder().resolve("plugins").resolve(p.plugin()))) {
         return false;
       }
-      if (hostsOn && declaration.hosts().contains(Declaration.Host.CODEX) && !Files.isDirectory(codexHome().resolve(
-          "plugins/cache").resolve(declaration.marketplace()).resolve(p.plugin()).resolve(p.version()))) {
+      if (hostsOn && declaration.hosts().contains(Declaration.Host.CODEX) && !Files.isDirectory(codexFolder(
+          declaration, p.plugin(), p.version()))) {
         return false;
       }
     }
+    if (!lock.plugins().isEmpty()) {
+      // The installed trees must hold what this tool installed: an edited, added or deleted file is reinstalled.
+      List<Tree> trees = state.get().trees();
+      if (trees.stream().noneMatch(t -> t.host().equals(MARKETPLACE_TREE))) {
+        return false;
+      }
+      if (hostsOn && declaration.hosts().contains(Declaration.Host.CODEX)) {
+        for (Lock.LockedPlugin p : lock.plugins()) {
+          if (trees.stream().noneMatch(t -> t.host().equals(Declaration.Host.CODEX.id())
+              && t.plugin().equals(p.plugin()))) {
+            return false;
+          }
+        }
+      }
+      return changed(trees).isEmpty();
+    }
     return true;
+  }
+
+  /** The host's name of the managed marketplace's tree in {@link State#trees()}. */
+  private static final String MARKETPLACE_TREE = "marketplace";
+
+  /** The recorded trees whose content is no longer what was installed (or that are gone). */
+  private static List<Tree> changed(List<Tree> trees) {
+    List<Tree> changed = new ArrayList<>();
+    for (Tree t : trees) {
+      try {
+        if (!Hashes.tree(Path.of(t.path())).equals(Optional.of(t.sha256()))) {
+          changed.add(t);
+        }
+      } catch (IOException | RuntimeException e) {
+        changed.add(t);
+      }
+    }
+    return changed;
+  }
+
+  private Path codexFolder(Declaration declaration, String plugin, String version) {
+    return codexHome().resolve("plugins/cache").resolve(declaration.marketplace()).resolve(plugin).resolve(version);
+  }
+
+  /**
+   * The installed trees after a commit: the managed marketplace (where Claude Code loads directory marketplaces
+   * from in place) and each host's folder of each plugin outside it (Codex's cache copy).
+   */
+  private List<Tree> trees(Map<Declaration.Host, Map<String, Path>> folders) throws IOException {
+    List<Tree> trees = new ArrayList<>();
+    Path market = marketplaceFolder();
+    Optional<String> sha = Hashes.tree(market);
+    if (sha.isEmpty()) {
+      return trees;
+    }
+    trees.add(new Tree(MARKETPLACE_TREE, "", market.toString(), sha.get()));
+    for (Map.Entry<Declaration.Host, Map<String, Path>> host : folders.entrySet()) {
+      for (Map.Entry<String, Path> plugin : host.getValue().entrySet()) {
+        Path folder = plugin.getValue().toAbsolutePath().normalize();
+        if (folder.startsWith(market)) {
+          continue;
+        }
+        Optional<String> h = Hashes.tree(folder);
+        if (h.isPresent()) {
+          trees.add(new Tree(host.getKey().id(), plugin.getKey(), folder.toString(), h.get()));
+        }
+      }
+    }
+    return trees;
+  }
+
+  /**
+   * Writes the installed record ({@link InstalledRecord}) for the state just installed or verified, when the
+   * hosts are on; an error leaves no record (the next install then runs the full check).
+   */
+  private void record(String message) {
+    Path file = managed().resolve(InstalledRecord.FILE);
+    try {
+      Optional<State> state = hostsOn ? State.read(managed().resolve(STATE_FILE)) : Optional.empty();
+      Optional<byte[]> text = state.isEmpty() ? Optional.empty() : InstalledRecord.render(project, environment,
+          userHome.toString(), message, state.get().trees().stream().map(t -> Path.of(t.path())).toList());
+      if (text.isEmpty()) {
+        Files.deleteIfExists(file);
+        return;
+      }
+      if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), text.get())) {
+        return;
+      }
+      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      Files.write(temp, text.get());
+      move(temp, file);
+    } catch (IOException | PackageException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // the record's fingerprints will not match then either
+      }
+    }
   }
 
   private List<HostAdapter> hostAdapters(Declaration declaration) {
@@ -1092,9 +1236,21 @@ public final class PackageManager {
     }
   }
 
-  /** What this tool installed last: the lock's hash, the scope and the marketplace per host. */
-  record State(String lockSha256, Declaration.Scope scope, Map<String, String> hosts) {
-    static final String FILE = "installed.json";
+  /**
+   * An installed tree and its content hash ({@link Hashes#tree}).
+   *
+   * @param host {@value #MARKETPLACE_TREE} for the managed marketplace, else the host whose folder it is
+   * @param plugin the plugin (empty for the marketplace)
+   * @param path the absolute folder
+   */
+  record Tree(String host, String plugin, String path, String sha256) {}
+
+  /**
+   * What this tool installed last: the lock's hash, the scope, the marketplace per host and the installed trees
+   * with their content hashes.
+   */
+  record State(String lockSha256, Declaration.Scope scope, Map<String, String> hosts, List<Tree> trees) {
+    static final String FILE = STATE_FILE;
 
     String toJson() {
       ObjectNode o = JsonFiles.object();
@@ -1102,6 +1258,14 @@ public final class PackageManager {
       o.put("scope", scope.id());
       ObjectNode h = o.putObject("hosts");
       hosts.forEach(h::put);
+      var list = o.putArray("trees");
+      for (Tree t : trees) {
+        ObjectNode e = list.addObject();
+        e.put("host", t.host());
+        e.put("plugin", t.plugin());
+        e.put("path", t.path());
+        e.put("sha256", t.sha256());
+      }
       return JsonFiles.text(o);
     }
 
@@ -1114,7 +1278,12 @@ public final class PackageManager {
       o.get().path("hosts").properties().forEach(e -> hosts.put(e.getKey(), e.getValue().asText()));
       Declaration.Scope scope = "user".equals(o.get().path("scope").asText()) ? Declaration.Scope.USER
           : Declaration.Scope.PROJECT;
-      return Optional.of(new State(o.get().path("lockSha256").asText(), scope, hosts));
+      List<Tree> trees = new ArrayList<>();
+      for (JsonNode t : o.get().path("trees")) {
+        trees.add(new Tree(t.path("host").asText(), t.path("plugin").asText(), t.path("path").asText(),
+            t.path("sha256").asText()));
+      }
+      return Optional.of(new State(o.get().path("lockSha256").asText(), scope, hosts, trees));
     }
   }
 

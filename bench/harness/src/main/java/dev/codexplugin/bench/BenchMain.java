@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * only=a,b         sections to run: processor, loader, startup, throughput, hooks, packages (default: all);
  *                   packages writes target/report-packages.md (hosts=DIR: the folder of codex and claude, default
  *                   harness/target/hosts/node_modules/.bin; packageRounds=N, installRounds=N,
+ *                   packageLevers=serial,c1,c1serial: JVM options added to the installed server's command,
  *                   packageParts=noop,startup,install)
  * hookRounds=N     hook round-trip rounds (default 30), after 3 warm-up rounds
  * rounds=N         start-up rounds (default 20), after 2 warm-up rounds
@@ -146,8 +147,9 @@ public final class BenchMain {
       int installRounds = Integer.parseInt(opts.getOrDefault("installRounds", quick ? "1" : "5"));
       Set<String> parts = new LinkedHashSet<>(Arrays.asList(
           opts.getOrDefault("packageParts", "noop,startup,install").split(",")));
+      List<String> packageLevers = List.of(opts.getOrDefault("packageLevers", "").split(","));
       System.out.println(PackageBench.run(bench, servers, scratch.resolve("packages"), hosts, rounds, installRounds,
-          parts, logs));
+          parts, packageLevers, logs));
     }
     report.machineAfter();
     report.write();

@@ -49,7 +49,7 @@ final class PackageBench {
   private PackageBench() {}
 
   static String run(Path bench, Map<String, Variant> servers, Path work, Path hostsBin, int rounds, int installRounds,
-      java.util.Set<String> parts, Path logs) throws Exception {
+      java.util.Set<String> parts, List<String> levers, Path logs) throws Exception {
     Path root = bench.getParent();
     deleteTree(work);
     Files.createDirectories(work);
@@ -64,7 +64,10 @@ final class PackageBench {
           "--host", "codex", "--host", "claude", "--wrapper-version", publisher.sdkVersion());
       lead.ok(cli, project, "add", "dev.codexplugin.samples:team-workflow@^1");
       lead.ok(cli, project, "add", "dev.codexplugin.samples:release-tools@^1");
-      String first = lead.run(List.of(project.resolve("codexplugin").toString(), "install"), project);
+      // The wrapper's first run makes the CLI's class-data archive from the classes it loads: a teammate's first run
+      // is a real install, so this one runs the full command (not the fast no-op check) too.
+      String first = lead.run(List.of("/usr/bin/env", "CODEXPLUGIN_FULL_CHECK=1",
+          project.resolve("codexplugin").toString(), "install"), project);
       System.out.println("  wrapper's first run: " + first.strip());
 
       // 1. No-op install against the JVM floor.
@@ -75,6 +78,10 @@ final class PackageBench {
           new Timed("wrapper", "./codexplugin install (the committed wrapper: C1, serial GC, the CLI's class-data"
               + " archive)", project,
               List.of(project.resolve("codexplugin").toString(), "install")),
+          new Timed("wrapper-full", "./codexplugin install with CODEXPLUGIN_FULL_CHECK=1 (the wrapper, without the"
+              + " CLI's fast no-op check: picocli, Jackson, every installed tree hashed)", project,
+              List.of("/usr/bin/env", "CODEXPLUGIN_FULL_CHECK=1", project.resolve("codexplugin").toString(),
+                  "install")),
           new Timed("floor", "a JVM that prints one line", classes,
               List.of(javaBin(), "-cp", classes.toString(), Floor.class.getName())));
       if (parts.contains("noop")) {
@@ -102,11 +109,28 @@ final class PackageBench {
           throw new IllegalStateException("install wired no class-data archive into " + plugin.resolve(".mcp.json")
               + ": " + installed);
         }
-        List<Variant> startup = List.of(
+        List<Variant> startup = new ArrayList<>(List.of(
             new Variant("installed", "release-tools as installed, with the install's class-data archive", cwd,
                 installed),
-            new Variant("installed-bare", "the same command without the archive", cwd, bare),
-            servers.get("sdk"), servers.get("floor"));
+            new Variant("installed-bare", "the same command without the archive", cwd, bare)));
+        // Levers on top of the installed command (JVM options right after java), measured in the same rounds.
+        for (String lever : levers) {
+          List<String> flags = switch (lever) {
+            case "serial" -> List.of("-XX:+UseSerialGC");
+            case "c1" -> List.of("-XX:TieredStopAtLevel=1");
+            case "c1serial" -> List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            default -> List.of();
+          };
+          if (!flags.isEmpty()) {
+            List<String> command = new ArrayList<>(installed.subList(0, 1));
+            command.addAll(flags);
+            command.addAll(installed.subList(1, installed.size()));
+            startup.add(new Variant("installed-" + lever, "as installed, with " + String.join(" ", flags), cwd,
+                command));
+          }
+        }
+        startup.add(servers.get("sdk"));
+        startup.add(servers.get("floor"));
         System.out.println("Start-up of the installed server: " + rounds + " rounds; " + installed);
         StartupBench.Result result = StartupBench.run(startup, 2, rounds, logs);
         md.append("## Start-up of the installed release-tools server to its first tools/list (item 7)\n\n")

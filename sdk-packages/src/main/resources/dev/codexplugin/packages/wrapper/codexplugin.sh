@@ -12,11 +12,29 @@ die() {
   exit 1
 }
 
-dir=$(cd "$(dirname "$0")" && pwd -P) || die "cannot find the folder of $0"
+# Every run starts here: the script forks no other process before the JVM (a busy machine makes each one wait
+# for a core), so it finds its folder, reads the pin and names the archive with the shell's own means.
+case $0 in
+  */*) dir=${0%/*} ;;
+  *) dir=. ;;
+esac
+here=$PWD
+cd -P "$dir" || die "cannot find the folder of $0"
+dir=$PWD
+cd "$here" || die "cannot return to $here"
 properties="$dir/.codexplugin-wrapper/codexplugin-wrapper.properties"
 [ -f "$properties" ] || die "$properties is missing; run \`codexplugin init\` to write the wrapper's files"
-sha256=$(sed -n 's/^sha256=\([0-9a-f]\{64\}\)[[:space:]]*$/\1/p' "$properties")
-[ -n "$sha256" ] || die "$properties: sha256= must be 64 lower-case hex digits; run \`codexplugin init\` again to pin the CLI"
+sha256=
+while IFS= read -r line || [ -n "$line" ]; do
+  case $line in
+    sha256=*) sha256=${line#sha256=} ;;
+  esac
+done < "$properties"
+sha256=${sha256%"${sha256##*[![:space:]]}"}
+case $sha256 in
+  *[!0-9a-f]*) sha256= ;;
+esac
+[ ${#sha256} -eq 64 ] || die "$properties: sha256= must be 64 lower-case hex digits; run \`codexplugin init\` again to pin the CLI"
 
 if [ -n "$JAVA_HOME" ]; then
   java="$JAVA_HOME/bin/java"
@@ -38,7 +56,15 @@ fi
 # the JVM cannot use is ignored (-Xshare:auto), and the JVM's warnings stay off the CLI's output.
 flags="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:disable"
 flags="$flags -Xlog:all=error:stderr"
-archive="$dists/$sha256-$(printf '%s' "$java" | cksum | cut -d ' ' -f 1).jsa"
+# One archive per java: its path, / made _, names it.
+key= rest=$java
+while [ -n "$rest" ]; do
+  case $rest in
+    */*) key="$key${rest%%/*}_"; rest=${rest#*/} ;;
+    *) key="$key$rest"; rest= ;;
+  esac
+done
+archive="$dists/$sha256-$key.jsa"
 if [ -f "$archive" ]; then
   # shellcheck disable=SC2086 # $flags and CODEXPLUGIN_OPTS hold several options
   exec "$java" ${HOME:+"-Duser.home=$HOME"} $flags "-XX:SharedArchiveFile=$archive" $CODEXPLUGIN_OPTS -jar "$jar" "$@"
