@@ -1,5 +1,6 @@
 package dev.codexplugin.runtime;
 
+import dev.codexplugin.runtime.format.ReservedNames;
 import dev.codexplugin.runtime.internal.ExportEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -333,4 +333,32 @@ class PluginCatalogTest {
     assertThat(catalog.findings().stream().filter(f -> f.code() == FindingCode.NO_BUNDLE
         && f.location().contains("strict")).count()).isEqualTo(1);
   }
+
+  /**
+   * Issue 12 item 6: Claude Code's reserved plugin names bind third parties only; a plugin of a marketplace named
+   * as Anthropic's own (claude-plugins-official's {@code claude-security}) gets no ReservedName warning.
+   */
+  @Test
+  void anthropicsOwnMarketplaceMayUseReservedPluginNames() throws IOException {
+    for (String marketplace : List.of("claude-plugins-official", "lab")) {
+      Path market = tmp.resolve("reserved-" + marketplace);
+      Files.createDirectories(market.resolve(".claude-plugin"));
+      Files.writeString(market.resolve(".claude-plugin/marketplace.json"), """
+          {"name": "%s", "owner": {"name": "Lab"}, "plugins": [
+            {"name": "claude-security", "source": "./plugins/claude-security"}]}
+          """.formatted(marketplace));
+      Path manifest = market.resolve("plugins/claude-security/.claude-plugin/plugin.json");
+      Files.createDirectories(manifest.getParent());
+      Files.writeString(manifest, "{\"name\": \"claude-security\", \"version\": \"0.10.2\","
+          + " \"description\": \"Scans your code\"}");
+      Path skill = market.resolve("plugins/claude-security/skills/scan/SKILL.md");
+      Files.createDirectories(skill.getParent());
+      Files.writeString(skill, "---\nname: scan\ndescription: Scan the code. Use when asked to scan.\n---\n# Scan\n");
+      PluginCatalog catalog = PluginCatalog.fromMarketplace(market);
+      assertThat(catalog.versions("claude-security")).hasSize(1);
+      long reserved = catalog.findings().stream().filter(f -> f.code() == FindingCode.RESERVED_NAME).count();
+      // negative: the same plugin in a third party's marketplace is warned about
+      assertThat(reserved).isEqualTo(marketplace.equals("lab") ? 1 : 0);
+    }
+  }
 }

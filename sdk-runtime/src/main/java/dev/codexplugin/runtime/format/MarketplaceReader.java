@@ -106,6 +106,16 @@ public final class MarketplaceReader {
     return FormatFiles.MANIFESTS.stream().anyMatch(m -> Files.isRegularFile(folder.resolve(m)));
   }
 
+  /**
+   * Whether a marketplace with a name Claude Code keeps for Anthropic lists {@code folder}: Claude's reserved
+   * plugin names ({@link FindingCode#RESERVED_NAME}) do not bind Anthropic's own plugins ({@code claude-security}
+   * of claude-plugins-official passes {@code claude plugin validate}).
+   */
+  private static boolean anthropicsOwn(Path folder, List<Catalog> catalogs) {
+    return catalogs.stream().filter(c -> ReservedNames.anthropicMarketplace(c.name()))
+        .flatMap(c -> c.entries().stream()).anyMatch(e -> e.folder().isPresent() && e.folder().get().equals(folder));
+  }
+
   /** A missing version or description of a folder without a manifest that an entry naming it supplies. */
   private static boolean suppliedByEntry(Path folder, Finding f, List<Catalog> catalogs) {
     if (f.code() != FindingCode.MISSING || hasManifest(folder)
@@ -133,7 +143,9 @@ public final class MarketplaceReader {
     }
     List<Finding> findings = new ArrayList<>(report.findings());
     folders.forEach((folder, o) -> o.findings().stream()
-        .filter(f -> !suppliedByEntry(folder, f, catalogs)).forEach(findings::add));
+        .filter(f -> !suppliedByEntry(folder, f, catalogs))
+        .filter(f -> !(f.code() == FindingCode.RESERVED_NAME && anthropicsOwn(folder, catalogs)))
+        .forEach(findings::add));
     for (Catalog catalog : catalogs) {
       for (Entry entry : catalog.entries()) {
         List<PluginBundle> bundles = entry.folder().map(folders::get)

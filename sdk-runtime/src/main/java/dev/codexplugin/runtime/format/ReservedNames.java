@@ -1,4 +1,4 @@
-package dev.codexplugin.runtime;
+package dev.codexplugin.runtime.format;
 
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * against Codex 0.169.0 / 0.171.0 and Claude Code 2.1.328 / 2.1.332 ({@code docs/research/fidelity-2026-12.md}
  * §5); the end-to-end test {@code ReservedNamesIT} asks the real hosts about every name here on every build.
  */
-final class ReservedNames {
+public final class ReservedNames {
   /** Codex: {@code marketplace `openai-curated` is reserved and cannot be added from this source} (exact, case-sensitive). */
   static final Set<String> CODEX = Set.of("openai-curated", "openai-bundled", "openai-api-curated");
 
@@ -35,15 +35,24 @@ final class ReservedNames {
 
   private ReservedNames() {}
 
+  /**
+   * Whether {@code name} is one of the marketplace names Claude Code keeps for Anthropic's own marketplaces
+   * (added only from the anthropics GitHub organisation): the plugins of such a marketplace are Anthropic's
+   * own, which Claude's reserved plugin names do not bind.
+   */
+  public static boolean anthropicMarketplace(String name) {
+    return CLAUDE.contains(name.toLowerCase(Locale.ROOT));
+  }
+
   /** What Codex says when asked to add a marketplace named {@code name}, if it refuses. */
-  static Optional<String> codex(String name) {
+  public static Optional<String> codex(String name) {
     return CODEX.contains(name)
         ? Optional.of("marketplace `" + name + "` is reserved and cannot be added from this source")
         : Optional.empty();
   }
 
   /** What Claude Code says when asked to add a marketplace named {@code name} from a folder, if it refuses. */
-  static Optional<String> claude(String name) {
+  public static Optional<String> claude(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (CLAUDE.contains(lower)) {
       return Optional.of("The name '" + name + "' is reserved for official Anthropic marketplaces and can only be"
