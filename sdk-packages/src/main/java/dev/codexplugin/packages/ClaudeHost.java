@@ -93,12 +93,7 @@ final class ClaudeHost implements HostAdapter {
   @Override
   public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted, Set<String> reinstall)
       throws PackageException {
-    Map<String, String> current = new LinkedHashMap<>();
-    for (Installed i : list()) {
-      if (i.marketplace().equals(marketplace)) {
-        current.put(i.plugin(), i.version());
-      }
-    }
+    Map<String, String> current = installedFrom(marketplace);
     if (!wanted.isEmpty()) {
       cli.json("plugin", "marketplace", "add", root.toString(), "--scope", scope.id(), "--json");
     }

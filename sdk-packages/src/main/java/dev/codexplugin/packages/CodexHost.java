@@ -52,12 +52,7 @@ final class CodexHost implements HostAdapter {
   @Override
   public Map<String, Path> apply(Path root, String marketplace, Map<String, String> wanted, Set<String> reinstall)
       throws PackageException {
-    Map<String, String> current = new LinkedHashMap<>();
-    for (Installed i : list()) {
-      if (i.marketplace().equals(marketplace)) {
-        current.put(i.plugin(), i.version());
-      }
-    }
+    Map<String, String> current = installedFrom(marketplace);
     Map<String, Path> folders = new LinkedHashMap<>();
     if (!wanted.isEmpty()) {
       cli.json("plugin", "marketplace", "add", root.toString(), "--json");

@@ -1,6 +1,7 @@
 package dev.codexplugin.packages;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,17 @@ interface HostAdapter {
 
   /** What the host holds now, every marketplace (the host's own list). */
   List<Installed> list() throws PackageException;
+
+  /** The plugins the host holds from {@code marketplace}: plugin name to version, in the host's order. */
+  default Map<String, String> installedFrom(String marketplace) throws PackageException {
+    Map<String, String> current = new LinkedHashMap<>();
+    for (Installed i : list()) {
+      if (i.marketplace().equals(marketplace)) {
+        current.put(i.plugin(), i.version());
+      }
+    }
+    return current;
+  }
 
   /**
    * Makes the host hold exactly {@code wanted} (plugin name to version) from the marketplace at {@code root}:
