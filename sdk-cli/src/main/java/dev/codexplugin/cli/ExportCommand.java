@@ -126,8 +126,8 @@ final class ExportCommand implements Callable<Integer> {
       return Main.FINDINGS;
     }
     try {
-      ExportSummary summary = export.exportTo(this.out);
-      Path zipped = zip == null ? null : MarketplaceExport.zip(summary.root(), zip);
+      ExportSummary summary = zip == null ? export.exportTo(this.out) : export.exportTo(this.out, zip);
+      Path zipped = zip == null ? null : zip.toAbsolutePath().normalize();
       print(summary, zipped, out);
       out.flush();
       return Main.OK;
