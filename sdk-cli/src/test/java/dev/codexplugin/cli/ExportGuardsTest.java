@@ -94,6 +94,28 @@ class ExportGuardsTest {
   }
 
   @Test
+  void outOrZipInsideALibFolderIsRefused() throws Exception {
+    Path jar = input();
+    Path deps = Files.createDirectories(tmp.resolve("deps"));
+    Files.writeString(deps.resolve("dep.jar"), "not really a jar");
+    for (Path out : List.of(deps, deps.resolve("market"), tmp)) {
+      MainTest.Run run = MainTest.run("export", jar.toString(), "--out", out.toString(), "--lib", deps.toString(),
+          "--force", "-m", "team-tools");
+      assertThat(run.exit()).isEqualTo(Main.FINDINGS);
+      assertThat(run.err()).startsWith("codexplugin export: [codexplugin:UnsafePath] --out "
+          + out.toAbsolutePath().normalize());
+      assertThat(run.err()).contains("e.g. --out ");
+      assertThat(run.err().strip()).doesNotContain("\n");
+    }
+    MainTest.Run zip = MainTest.run("export", jar.toString(), "--out", tmp.resolve("o").toString(), "--lib",
+        deps.toString(), "--zip", deps.resolve("m.zip").toString());
+    assertThat(zip.exit()).isEqualTo(Main.FINDINGS);
+    assertThat(zip.err()).startsWith("codexplugin export: [codexplugin:UnsafePath] --zip " + deps.resolve("m.zip"));
+    assertThat(names(deps)).containsExactly("dep.jar");
+    assertThat(names(tmp)).containsExactly("deps", "in");
+  }
+
+  @Test
   void twoExportsAtOnceGiveOneCompleteResultOrInUse() throws Exception {
     Path jar = input();
     Path out = tmp.resolve("target/team-tools");
