@@ -157,6 +157,7 @@ public final class ExportEngine {
       Layout layout = new Layout(settings, warnings, javaOptions);
       SortedMap<String, Content> tree = layout.tree(plugins);
       try (OutputFolder.Lock lock = lock(out, true)) {
+        checkOutput(out, inputPaths()); // again, now that nobody else writes it
         checkReplaceable(out);
         write(out, tree);
         if (zipFile != null) {

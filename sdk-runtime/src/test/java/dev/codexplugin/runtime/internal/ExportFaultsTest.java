@@ -178,11 +178,15 @@ class ExportFaultsTest {
             }
           }));
         }
+        int ok = 0;
         for (Future<String> f : results) {
           if (f.get().equals("in use")) {
             inUse++;
+          } else {
+            ok++;
           }
         }
+        assertThat(ok).isAtLeast(1); // "in use" only while another export is writing
         SortedMap<String, String> now = ExportFixtures.text(ExportFixtures.snapshot(out));
         assertThat(now.equals(expectA) || now.equals(expectB)).isTrue();
         assertThat(names(out.getParent())).containsExactly(".codex-plugin.lock", ".codex-plugin.zip.lock",
@@ -191,7 +195,7 @@ class ExportFaultsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(inUse).isAtMost(120);
+    System.out.println("two exports at once: " + inUse + " of 120 answered in use");
   }
 
   @Test
