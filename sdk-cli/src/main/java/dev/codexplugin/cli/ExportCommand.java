@@ -125,9 +125,15 @@ final class ExportCommand implements Callable<Integer> {
       err.flush();
       return Main.FINDINGS;
     }
+    String folderInput = libFolderProblem();
+    if (folderInput != null) {
+      err.println("codexplugin export: " + dev.codexplugin.runtime.FindingCode.UNSAFE_PATH.tag() + " " + folderInput);
+      err.flush();
+      return Main.FINDINGS;
+    }
     try {
-      ExportSummary summary = export.exportTo(this.out);
-      Path zipped = zip == null ? null : MarketplaceExport.zip(summary.root(), zip);
+      ExportSummary summary = zip == null ? export.exportTo(this.out) : export.exportTo(this.out, zip);
+      Path zipped = zip == null ? null : zip.toAbsolutePath().normalize();
       print(summary, zipped, out);
       out.flush();
       return Main.OK;
@@ -182,6 +188,47 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** The --lib jars; a folder contributes its {@code *.jar} files, sorted. */
+  /**
+   * A {@code --lib} folder is an input too: {@code --out} equal to it, inside it or around it, and {@code --zip}
+   * inside it, would write into what this (and the next) export reads. Null when there is no such problem.
+   */
+  private String libFolderProblem() {
+    Path outPath = out(this.out);
+    for (Path lib : libs) {
+      if (!Files.isDirectory(lib)) {
+        continue;
+      }
+      Path folder = real(out(lib));
+      Path realOut = real(outPath);
+      if (realOut.startsWith(folder) || folder.startsWith(realOut)) {
+        return "--out " + outPath + " is " + (realOut.equals(folder) ? "the" : folder.startsWith(realOut)
+            ? "around the" : "inside the") + " --lib folder " + out(lib) + ", an input of the export; export to a"
+            + " folder outside it, e.g. --out target/codex-plugin";
+      }
+      if (zip != null && real(out(zip)).startsWith(folder)) {
+        return "--zip " + out(zip) + " is inside the --lib folder " + out(lib) + ", an input of the export; write"
+            + " it elsewhere, e.g. --zip " + outPath + ".zip";
+      }
+    }
+    return null;
+  }
+
+  /** The real path of {@code p}, or of its nearest existing parent joined with the rest. */
+  private static Path real(Path p) {
+    Path existing = p;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return p;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(p));
+    } catch (IOException e) {
+      return p;
+    }
+  }
+
   private List<Path> libraries() throws IOException {
     List<Path> all = new ArrayList<>();
     for (Path lib : libs) {

@@ -159,6 +159,10 @@ public final class MarketplaceExport {
    */
   public ExportSummary exportTo(Path out) throws MarketplaceExportException {
     Objects.requireNonNull(out, "out");
+    return engine().exportTo(out);
+  }
+
+  private ExportEngine engine() throws MarketplaceExportException {
     reserved(format.codex() ? ReservedNames.codex(marketplaceName) : Optional.empty(), "Codex",
         "codex plugin marketplace add");
     reserved(format.claude() ? ReservedNames.claude(marketplaceName) : Optional.empty(), "Claude Code",
@@ -171,7 +175,21 @@ public final class MarketplaceExport {
     for (Input input : inputs) {
       engine.addJar(input.jar(), input.libraries());
     }
-    return engine.exportTo(out);
+    return engine;
+  }
+
+  /**
+   * {@link #exportTo(Path) Exports} into {@code out} and then {@link #zip zips} it to {@code zipFile}, after
+   * checking both targets before anything is written: the zip must not be an input, the output folder, a file inside
+   * it, a folder or a symbolic link.
+   *
+   * @throws MarketplaceExportException as {@link #exportTo(Path)} and {@link #zip}; when only the zip fails, the
+   *     message says that {@code out} was already replaced
+   */
+  public ExportSummary exportTo(Path out, Path zipFile) throws MarketplaceExportException {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(zipFile, "zipFile");
+    return engine().exportTo(out, zipFile);
   }
 
   private void reserved(Optional<String> refusal, String host, String command) throws MarketplaceExportException {

@@ -516,7 +516,8 @@ class MarketplaceExportTest {
         () -> team("t").addJar(jar).build().exportTo(out));
     assertThat(e.code()).isEqualTo(FindingCode.NOT_AN_EXPORT);
     assertThat(e).hasMessageThat().contains("must be a folder the exporter created (it holds .codexplugin-export);"
-        + " found " + out.toAbsolutePath() + ", which exists and holds no marker of the exporter");
+        + " found " + out.toAbsolutePath() + ", which exists and is not an earlier export (no marker of the"
+        + " exporter, or files its marker does not list)");
     assertThat(e).hasMessageThat().contains("--force");
     assertThat(read(out.resolve("notes.md"))).isEqualTo("mine");
 
@@ -566,7 +567,7 @@ class MarketplaceExportTest {
 
     assertThat(text(snapshot(out))).isEqualTo(before);
     try (var siblings = Files.list(out.getParent())) {
-      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("codex-plugin");
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("codex-plugin", ".codex-plugin.lock");
     }
   }
 
@@ -592,7 +593,7 @@ class MarketplaceExportTest {
     MarketplaceExportException inside = assertThrows(MarketplaceExportException.class,
         () -> team("t").force(true).addJar(good).build().exportTo(tmp.resolve("in")));
     assertThat(inside.code()).isEqualTo(FindingCode.UNSAFE_PATH);
-    assertThat(inside).hasMessageThat().contains("inside the output folder");
+    assertThat(inside).hasMessageThat().contains("which contains the input");
     assertThat(Files.exists(good)).isTrue();
     assertThat(assertThrows(MarketplaceExportException.class,
         () -> team("t").force(true).addJar(good).build().exportTo(Path.of("/"))).code())

@@ -1,12 +1,13 @@
 package dev.codexplugin.runtime.internal;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -37,6 +38,8 @@ final class DeterministicZip {
   private static final int VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
   private static final int UTF8_FLAG = 0x0800;
   private static final long MAX_32 = 0xFFFF_FFFFL;
+  /** The read buffer: the zip holds no more of a file than this at a time. */
+  private static final int BUFFER = 64 * 1024;
 
   private DeterministicZip() {}
 
@@ -57,21 +60,28 @@ final class DeterministicZip {
       for (String file : files) {
         String name = prefix + "/" + file;
         Path path = OutputFolder.resolveInside(folder, file);
-        byte[] data = Files.readAllBytes(path);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        byte[] deflated = deflate(data);
-        boolean store = deflated.length >= data.length;
-        byte[] body = store ? data : deflated;
-        int method = store ? 0 : 8;
-        Written w = new Written(name, method, crc.getValue(), body.length, data.length, out.count,
-            dev.codexplugin.runtime.format.FolderWalk.isExecutable(path));
+        // first pass: the CRC, the size and the deflated size, without holding the file
+        Measured m = measure(path);
+        boolean store = m.deflatedSize() >= m.size();
+        Written w = new Written(name, store ? 0 : 8, m.crc(), store ? m.size() : m.deflatedSize(), m.size(),
+            out.count, dev.codexplugin.runtime.format.FolderWalk.isExecutable(path));
         check(w.offset(), name);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         out.int32(0x04034b50);
         entryFields(out, w, nameBytes.length);
         out.write(nameBytes);
-        out.write(body);
+        // second pass: the body, streamed; a file that changed in between is an error
+        long start = out.count;
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+          if (store) {
+            in.transferTo(out);
+          } else {
+            deflate(in, out);
+          }
+        }
+        if (out.count - start != w.compressedSize()) {
+          throw new IOException(file + " in " + folder + " changed while it was zipped");
+        }
         written.add(w);
       }
       long centralStart = out.count;
@@ -121,14 +131,40 @@ final class DeterministicZip {
     }
   }
 
-  private static byte[] deflate(byte[] data) throws IOException {
+  private record Measured(long crc, long size, long deflatedSize) {}
+
+  private static Measured measure(Path file) throws IOException {
+    CRC32 crc = new CRC32();
+    CountingStream sink = new CountingStream(OutputStream.nullOutputStream());
+    long size = 0;
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+      try {
+        DeflaterOutputStream deflated = new DeflaterOutputStream(sink, deflater, 8192);
+        byte[] buffer = new byte[BUFFER];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          crc.update(buffer, 0, n);
+          deflated.write(buffer, 0, n);
+          size += n;
+        }
+        deflated.finish();
+      } finally {
+        deflater.end();
+      }
+    }
+    return new Measured(crc.getValue(), size, sink.count);
+  }
+
+  /** Deflates {@code in} into {@code out}, leaving {@code out} open. */
+  private static void deflate(InputStream in, OutputStream out) throws IOException {
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, data.length / 2));
-      try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 8192)) {
-        out.write(data);
+      DeflaterOutputStream deflated = new DeflaterOutputStream(out, deflater, 8192);
+      byte[] buffer = new byte[BUFFER];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        deflated.write(buffer, 0, n);
       }
-      return bytes.toByteArray();
+      deflated.finish();
     } finally {
       deflater.end();
     }

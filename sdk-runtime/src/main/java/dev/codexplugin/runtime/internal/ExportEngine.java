@@ -130,10 +130,19 @@ public final class ExportEngine {
   }
 
   public ExportSummary exportTo(Path target) throws MarketplaceExportException {
+    return exportTo(target, null);
+  }
+
+  /**
+   * Exports into {@code target} and, unless {@code zipFile} is null, zips it, holding the lock of the folder until
+   * the zip is written, so that a concurrent export cannot replace the folder in between. A zip failure after the
+   * folder was replaced says so.
+   */
+  public ExportSummary exportTo(Path target, Path zipFile) throws MarketplaceExportException {
     Path out = target.toAbsolutePath().normalize();
-    if (out.getParent() == null || out.getFileName() == null) {
-      throw failure(FindingCode.UNSAFE_PATH, "the output folder " + out + ", a file system root",
-          "name a folder of its own, e.g. target/codex-plugin");
+    checkOutput(out, inputPaths());
+    if (zipFile != null) {
+      checkZip(zipFile, out, inputPaths());
     }
     List<Bundles.Opened> opened = new ArrayList<>();
     try {
@@ -145,12 +154,16 @@ public final class ExportEngine {
       List<String> warnings = new ArrayList<>();
       checkConflicts(plugins, warnings);
       checkJavaOptions(plugins);
-      checkInputsOutside(out);
-      checkReplaceable(out);
-
       Layout layout = new Layout(settings, warnings, javaOptions);
       SortedMap<String, Content> tree = layout.tree(plugins);
-      write(out, tree);
+      try (OutputFolder.Lock lock = lock(out, true)) {
+        checkOutput(out, inputPaths()); // again, now that nobody else writes it
+        checkReplaceable(out);
+        write(out, tree);
+        if (zipFile != null) {
+          zip(out, zipFile, true);
+        }
+      }
       List<ExportSummary.ExportedPlugin> exported = new ArrayList<>();
       for (Loaded p : plugins) {
         exported.add(new ExportSummary.ExportedPlugin(p.name(), p.bundle().version(), p.jar(),
@@ -165,11 +178,27 @@ public final class ExportEngine {
     }
   }
 
+  /** Takes the lock beside {@code out}, or fails with "in use" when another export holds it. */
+  static OutputFolder.Lock lock(Path out, boolean folder) throws MarketplaceExportException {
+    try {
+      Files.createDirectories(out.getParent());
+      Optional<OutputFolder.Lock> lock = OutputFolder.Lock.tryLock(out);
+      if (lock.isEmpty()) {
+        throw failure(FindingCode.IO, out + ", which is in use: another export is writing it (it holds the lock "
+            + OutputFolder.Lock.file(out) + ")", "wait until that export has finished, then run this one again");
+      }
+      OutputFolder.cleanLeftovers(out, folder);
+      return lock.get();
+    } catch (IOException e) {
+      throw failure(FindingCode.IO, "the lock " + OutputFolder.Lock.file(out) + " cannot be taken (" + e + ")",
+          "check that " + out.getParent() + " is writable", e);
+    }
+  }
+
   private void write(Path out, SortedMap<String, Content> tree) throws MarketplaceExportException {
     Path parent = out.getParent();
     Path temp;
     try {
-      Files.createDirectories(parent);
       temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".export-");
       OutputFolder.makeReadable(temp);
     } catch (IOException e) {
@@ -184,6 +213,8 @@ public final class ExportEngine {
         OutputFolder.write(temp, file.getKey(), file.getValue());
       }
       OutputFolder.swap(temp, out);
+    } catch (OutputFolder.OldCopyLeftException e) {
+      throw failure(FindingCode.IO, e.getMessage(), "", e);
     } catch (OutputFolder.UnsafeEntryException e) {
       OutputFolder.deleteQuietly(temp);
       throw failure(FindingCode.UNSAFE_PATH, e.getMessage(), "rebuild the jar");
@@ -205,18 +236,18 @@ public final class ExportEngine {
 
   /** Zips an exported folder (see {@link MarketplaceExport#zip}). */
   public static Path zip(Path folder, Path zipFile) throws MarketplaceExportException {
+    return zip(folder, zipFile, false);
+  }
+
+  private static Path zip(Path folder, Path zipFile, boolean replaced) throws MarketplaceExportException {
     Path root = folder.toAbsolutePath().normalize();
     Path zip = zipFile.toAbsolutePath().normalize();
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) || !ExportMarker.isPresent(root)) {
       throw failure(FindingCode.NOT_AN_EXPORT, root + ", which holds no marker of the exporter",
           "export into it first");
     }
-    if (zip.startsWith(root) || zip.getParent() == null) {
-      throw failure(FindingCode.UNSAFE_PATH, "the zip " + zip + " inside the folder it zips (" + root + ")",
-          "write it beside the folder, e.g. target/codex-plugin.zip");
-    }
-    try {
-      Files.createDirectories(zip.getParent());
+    checkZip(zip, root, List.of());
+    try (OutputFolder.Lock lock = lock(zip, false)) {
       Path temp = Files.createTempFile(zip.getParent(), "." + zip.getFileName() + ".", ".tmp");
       try {
         DeterministicZip.write(root, root.getFileName().toString(), Set.of(FormatFiles.EXPORT_MARKER), temp);
@@ -226,8 +257,9 @@ public final class ExportEngine {
         Files.deleteIfExists(temp);
       }
     } catch (IOException | RuntimeException e) {
-      throw failure(FindingCode.IO, "the zip " + zip + " cannot be written (" + e + ")",
-          "free some space or check the permissions", e);
+      throw failure(FindingCode.IO, (replaced ? "the folder " + root + " was already replaced by the new export,"
+              + " but " : "") + "the zip " + zip + " cannot be written (" + e + ")",
+          "free some space or check the permissions" + (replaced ? ", then export again" : ""), e);
     }
     return zip;
   }
@@ -329,19 +361,92 @@ public final class ExportEngine {
     }
   }
 
-  /** Replacing the output must never delete an input. */
-  private void checkInputsOutside(Path out) throws MarketplaceExportException {
-    Path realOut = realOrSelf(out);
+  /** Every jar and library jar given, absolute. */
+  public List<Path> inputPaths() {
+    List<Path> files = new ArrayList<>();
     for (JarInput input : inputs) {
-      List<Path> files = new ArrayList<>(input.libraries());
-      files.add(input.jar());
-      for (Path file : files) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(out) || realOrSelf(abs).startsWith(realOut)) {
-          throw failure(FindingCode.UNSAFE_PATH, "the input " + abs + " inside the output folder " + out
-              + ", which the export replaces", "export to another folder, e.g. target/codex-plugin");
-        }
+      files.add(input.jar().toAbsolutePath().normalize());
+      input.libraries().forEach(l -> files.add(l.toAbsolutePath().normalize()));
+    }
+    return files;
+  }
+
+  /**
+   * Refuses, before anything is written, an output folder that would overwrite or delete an input or something
+   * that is not a folder: a file system root, an existing file or symbolic link, an input itself, a folder inside
+   * an input or one that contains an input.
+   */
+  public static void checkOutput(Path target, List<Path> inputs) throws MarketplaceExportException {
+    Path out = target.toAbsolutePath().normalize();
+    if (out.getParent() == null || out.getFileName() == null) {
+      throw failure(FindingCode.UNSAFE_PATH, "--out " + out + ", a file system root, which the export would"
+          + " replace", "name a folder of its own, e.g. --out target/codex-plugin");
+    }
+    if (Files.isSymbolicLink(out)) {
+      throw failure(FindingCode.UNSAFE_PATH, "--out " + out + ", a symbolic link (to " + linkTarget(out)
+          + "), which the export would replace", "name the folder itself, or a new folder, e.g. --out "
+          + out.resolveSibling(out.getFileName() + "-export"));
+    }
+    if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+      throw failure(FindingCode.UNSAFE_PATH, "--out " + out + ", an existing file that is not a folder",
+          "name a folder, e.g. --out " + out.resolveSibling(out.getFileName() + "-export")
+          + ", or delete the file");
+    }
+    Path realOut = realOrSelf(out);
+    for (Path input : inputs) {
+      Path abs = input.toAbsolutePath().normalize();
+      Path real = realOrSelf(abs);
+      if (abs.startsWith(out) || real.startsWith(realOut)) {
+        throw failure(FindingCode.UNSAFE_PATH, "--out " + out + ", which contains the input " + abs
+            + " that the export would replace", "export to another folder, e.g. --out target/codex-plugin");
       }
+      if (out.startsWith(abs) || realOut.startsWith(real)) {
+        throw failure(FindingCode.UNSAFE_PATH, "--out " + out + ", inside the input " + abs,
+            "export to a folder outside the inputs, e.g. --out target/codex-plugin");
+      }
+    }
+  }
+
+  /**
+   * Refuses a zip that would overwrite an input, the output folder or a file inside it, a folder, or a
+   * symbolic link, before anything is written.
+   */
+  public static void checkZip(Path zipFile, Path outFolder, List<Path> inputs) throws MarketplaceExportException {
+    Path zip = zipFile.toAbsolutePath().normalize();
+    Path root = outFolder.toAbsolutePath().normalize();
+    String fix = "write it beside the folder, e.g. --zip " + root.resolveSibling(root.getFileName() + ".zip");
+    if (zip.getParent() == null || zip.getFileName() == null) {
+      throw failure(FindingCode.UNSAFE_PATH, "--zip " + zip + ", a file system root", fix);
+    }
+    if (zip.startsWith(root) || realOrSelf(zip).startsWith(realOrSelf(root))
+        || realOrSelf(zip.getParent()).startsWith(realOrSelf(root))) {
+      throw failure(FindingCode.UNSAFE_PATH, "--zip " + zip + ", inside the folder it zips (" + root + ")", fix);
+    }
+    if (root.startsWith(zip)) {
+      throw failure(FindingCode.UNSAFE_PATH, "--zip " + zip + ", which contains the output folder " + root, fix);
+    }
+    if (Files.isSymbolicLink(zip)) {
+      throw failure(FindingCode.UNSAFE_PATH, "--zip " + zip + ", a symbolic link (to " + linkTarget(zip)
+          + "), which the zip would replace", fix);
+    }
+    if (Files.isDirectory(zip, LinkOption.NOFOLLOW_LINKS)) {
+      throw failure(FindingCode.UNSAFE_PATH, "--zip " + zip + ", an existing folder", fix);
+    }
+    Path realZip = realOrSelf(zip);
+    for (Path input : inputs) {
+      Path abs = input.toAbsolutePath().normalize();
+      if (abs.equals(zip) || realOrSelf(abs).equals(realZip) || zip.startsWith(abs)) {
+        throw failure(FindingCode.UNSAFE_PATH, "--zip " + zip + ", which is the input " + abs
+            + " that the zip would overwrite", fix);
+      }
+    }
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
     }
   }
 
@@ -358,7 +463,7 @@ public final class ExportEngine {
       return;
     }
     if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-      if (ExportMarker.isPresent(out)) {
+      if (ExportMarker.isOwnExport(out)) {
         return;
       }
       try (var entries = Files.list(out)) {
@@ -370,7 +475,8 @@ public final class ExportEngine {
             "check the permissions", e);
       }
     }
-    throw failure(FindingCode.NOT_AN_EXPORT, out + ", which exists and holds no marker of the exporter", "");
+    throw failure(FindingCode.NOT_AN_EXPORT, out + ", which exists and is not an earlier export (no marker of the"
+        + " exporter, or files its marker does not list)", "");
   }
 
   // ----------------------------------------------------------------------------------------------- layout

@@ -7,6 +7,9 @@ import dev.codexplugin.runtime.format.Report;
 import dev.codexplugin.runtime.format.Text;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,6 +56,15 @@ final class OutputFolder {
           + ", outside the output folder " + root);
     }
     return target;
+  }
+
+  /** The new folder is in place, but the old copy renamed aside could not be deleted. */
+  static final class OldCopyLeftException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OldCopyLeftException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** A bundle file that could not be copied out of its source: the findings say why. */
@@ -115,8 +128,88 @@ final class OutputFolder {
   }
 
   /**
+   * The lock of one output (a folder or a zip): an exclusive {@link FileChannel#tryLock() file lock} on
+   * {@code .<name>.lock} beside it, held while the output is checked, written and swapped into place. The lock file
+   * itself stays (deleting it would let two exports lock two different files); it is empty.
+   */
+  static final class Lock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private Lock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static Path file(Path target) {
+      return target.resolveSibling("." + target.getFileName() + ".lock");
+    }
+
+    /** The lock, or empty when another export (in this or another process) holds it. */
+    static Optional<Lock> tryLock(Path target) throws IOException {
+      Path file = file(target);
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException("the lock file " + file + " is a symbolic link");
+      }
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+          channel.close();
+          return Optional.empty();
+        }
+        return Optional.of(new Lock(channel, lock));
+      } catch (OverlappingFileLockException e) {
+        channel.close(); // held by another thread of this JVM
+        return Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        lock.release();
+      } catch (IOException ignored) {
+        // closing the channel releases it too
+      }
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing left to do
+      }
+    }
+  }
+
+  /**
+   * Deletes what an earlier export of {@code target} that crashed may have left beside it: staged folders
+   * ({@code .<name>.export-*}), old copies ({@code .<name>.old-*}) and temporary zips ({@code .<name>.*.tmp}).
+   * Called with the lock held, so no export is writing them.
+   */
+  static void cleanLeftovers(Path target, boolean folder) throws IOException {
+    String name = "." + target.getFileName() + ".";
+    try (var siblings = Files.list(target.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(name)) {
+          continue;
+        }
+        String rest = n.substring(name.length());
+        if (folder ? rest.startsWith("export-") || rest.startsWith("old-") : rest.matches("[0-9]+\\.tmp")) {
+          delete(p);
+        }
+      }
+    }
+  }
+
+  /**
    * Moves the finished {@code temp} folder to {@code out}. An existing {@code out} is first renamed aside and
-   * deleted only after the new folder is in place; if that fails, it is renamed back.
+   * deleted only after the new folder is in place; if moving the new folder fails, the old one is renamed back.
+   * Nothing is left beside {@code out}: on a failure {@code temp} is deleted, and an old copy that cannot be
+   * deleted is an error that names it.
    */
   static void swap(Path temp, Path out) throws IOException {
     Path backup = null;
@@ -137,7 +230,12 @@ final class OutputFolder {
       throw e;
     }
     if (backup != null) {
-      deleteQuietly(backup);
+      try {
+        delete(backup);
+      } catch (IOException e) {
+        throw new OldCopyLeftException("the new export is in place at " + out + ", but its old copy " + backup
+            + " could not be deleted (" + e + "); delete it by hand", e);
+      }
     }
   }
 

@@ -45,7 +45,7 @@ class ExportEngineFailureTest {
 
     assertThat(ExportFixtures.text(ExportFixtures.snapshot(out))).isEqualTo(before);
     try (var siblings = Files.list(out.getParent())) {
-      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("codex-plugin");
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("codex-plugin", ".codex-plugin.lock");
     }
   }
 
