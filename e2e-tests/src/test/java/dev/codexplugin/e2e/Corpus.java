@@ -2,6 +2,8 @@ package dev.codexplugin.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codexplugin.runtime.AgentSpec;
+import dev.codexplugin.runtime.CommandSpec;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.LoadResult;
@@ -115,7 +117,7 @@ record Corpus(String id, Path root, String file, String originalName, String nam
    * What the SDK reads, through its public API only: {@link PluginCatalog#fromMarketplace} for the bundles, and
    * {@link PluginLoader#check} on an entry's folder for the errors that leave it out.
    */
-  Map<String, PluginView> sdkView() {
+  Map<String, PluginView> sdkView(String host) {
     PluginCatalog catalog = PluginCatalog.fromMarketplace(root);
     Map<String, PluginView> views = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : entries.entrySet()) {
@@ -136,13 +138,29 @@ record Corpus(String id, Path root, String file, String originalName, String nam
       views.put(name, PluginView.builder(name, "read")
           .put("version", PluginView.version(b.version()))
           .put("description", b.manifest().description())
-          .put("skills", b.skills().stream().map(SkillSpec::name).toList())
+          .put("skills", skills(b, host))
+          // Codex: the skills it makes of commands at install; Claude Code lists commands among the skills
+          .put("commands", b.commands().stream().map(CommandSpec::codexSkill).filter(c -> !c.isEmpty()).toList())
+          .put("agents", b.agents().stream().map(AgentSpec::name).toList())
           .put("hooks", b.hooks().stream().map(HookSpec::event).toList())
           .put("mcpServers", b.mcpServers().stream().map(McpServerSpec::name).toList())
-          // the SDK does not model Claude commands and agents yet (issue 12, item 5)
           .build());
     }
     return views;
+  }
+
+  /**
+   * The skills as {@code host} lists them: Codex by front-matter name; Claude Code by folder, and every top-level
+   * command as a skill too (docs/FORMAT.md §3b).
+   */
+  private static List<String> skills(PluginBundle b, String host) {
+    if (!host.equals("claude")) {
+      return b.skills().stream().map(SkillSpec::name).toList();
+    }
+    List<String> skills = new ArrayList<>();
+    b.skills().forEach(s -> skills.add(s.folder().substring(s.folder().lastIndexOf('/') + 1)));
+    b.commands().stream().map(CommandSpec::claudeSkill).filter(c -> !c.isEmpty()).forEach(skills::add);
+    return skills;
   }
 
   /** The SDK's findings on the whole marketplace, rendered, for the report. */

@@ -120,7 +120,7 @@ class CorpusIT {
 
   private static void compare(Corpus corpus, String host, String version, Map<String, PluginView> hostViews)
       throws Exception {
-    Map<String, PluginView> sdk = corpus.sdkView();
+    Map<String, PluginView> sdk = corpus.sdkView(host);
     KnownDifferences known = known(host);
     List<String> differences = new ArrayList<>();
     List<String> report = new ArrayList<>();

@@ -108,6 +108,32 @@ final class BundleText {
             .append("  ").append(t(h.command())).append('\n');
       }
     }
+    if (!b.commands().isEmpty()) {
+      out.append("  commands (").append(b.commands().size()).append("):  Claude Code commands: what each host makes of them\n");
+      int commandWidth = b.commands().stream().mapToInt(c -> t(c.name()).length()).max().orElse(0) + t(b.name()).length() + 1;
+      for (dev.codexplugin.runtime.CommandSpec c : b.commands()) {
+        out.append("    ").append(pad(t(b.name()) + ":" + t(c.name()), commandWidth)).append("  ")
+            .append(oneLine(c.description())).append('\n');
+        out.append("    ").append(" ".repeat(commandWidth)).append("  Codex: ")
+            .append(c.codexSkill().isEmpty() ? "no skill (" + codexSkipReason(c) + ")"
+                : "skill " + t(b.name()) + ":" + t(c.codexSkill()))
+            .append("; Claude Code: ")
+            .append(c.claudeSkill().isEmpty() ? "not listed (below commands/)" : "skill " + t(c.claudeSkill()))
+            .append('\n');
+      }
+    }
+    if (!b.agents().isEmpty()) {
+      out.append("  agents (").append(b.agents().size()).append("):  Claude Code agents (Codex does not read them)\n");
+      int agentWidth = b.agents().stream().mapToInt(a -> t(a.name()).length()).max().orElse(0);
+      for (dev.codexplugin.runtime.AgentSpec a : b.agents()) {
+        out.append("    ").append(pad(t(a.name()), agentWidth)).append("  ")
+            .append(a.frontMatterRead() ? oneLine(a.description()) : "(front matter Claude Code cannot parse)");
+        if (!a.model().isEmpty()) {
+          out.append("  model ").append(t(a.model()));
+        }
+        out.append('\n');
+      }
+    }
     if (!b.warnings().isEmpty()) {
       out.append("  warnings (").append(b.warnings().size()).append("):\n");
       b.warnings().forEach(w -> out.append("    ").append(w).append('\n'));
@@ -120,6 +146,12 @@ final class BundleText {
     result.bundles().forEach(b -> bundles.add(CliJson.bundle(b)));
     json.set("errors", CliJson.findings(result.errors()));
     return CliJson.text(json);
+  }
+
+  /** Why Codex makes no skill of a command (docs/FORMAT.md §3b). */
+  private static String codexSkipReason(dev.codexplugin.runtime.CommandSpec c) {
+    return c.description().isBlank() ? "no description in front matter"
+        : "uses arguments or shell interpolation, or is over 4,000 bytes as a skill";
   }
 
   private static String pad(String s, int width) {

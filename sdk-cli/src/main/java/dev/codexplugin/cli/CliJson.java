@@ -83,7 +83,7 @@ final class CliJson {
     return array;
   }
 
-  /** One bundle: manifest, skills, MCP servers, Java tools, apps, hooks, files and warnings. */
+  /** One bundle: manifest, skills, MCP servers, Java tools, apps, hooks, commands, agents, files and warnings. */
   static ObjectNode bundle(PluginBundle b) {
     PluginManifest m = b.manifest();
     ObjectNode json = object();
@@ -159,6 +159,29 @@ final class CliJson {
       hook.put("command", h.command());
       h.timeoutSec().ifPresent(t -> hook.put("timeoutSec", t));
       hook.put("statusMessage", h.statusMessage());
+    }
+    ArrayNode commands = json.putArray("commands");
+    for (dev.codexplugin.runtime.CommandSpec c : b.commands()) {
+      ObjectNode command = commands.addObject();
+      command.put("name", c.name());
+      command.put("file", c.file());
+      command.put("description", c.description());
+      command.put("argumentHint", c.argumentHint());
+      command.set("allowedTools", strings(c.allowedTools()));
+      command.put("model", c.model());
+      command.put("codexSkill", c.codexSkill().isEmpty() ? "" : b.name() + ":" + c.codexSkill());
+      command.put("claudeSkill", c.claudeSkill());
+    }
+    ArrayNode agents = json.putArray("agents");
+    for (dev.codexplugin.runtime.AgentSpec a : b.agents()) {
+      ObjectNode agent = agents.addObject();
+      agent.put("name", a.name());
+      agent.put("file", a.file());
+      agent.put("description", a.description());
+      agent.set("tools", strings(a.tools()));
+      agent.put("model", a.model());
+      agent.put("color", a.color());
+      agent.put("frontMatterRead", a.frontMatterRead());
     }
     json.put("location", b.location());
     json.set("files", strings(b.files()));

@@ -40,6 +40,11 @@ class FindingCodeCoverageTest {
           + " Code reserves (CodexParityTest b15)",
       FindingCode.IGNORED_HOOK_FIELD, "the loader's, about a hand-written hooks.json (CodexParityTest g16, g17)"));
 
+  static {
+    NOT_PRODUCIBLE.put(FindingCode.AGENT_FRONT_MATTER, "only PluginLoader reports it, about a Claude Code"
+        + " agents/*.md the processor never writes (CommandsAndAgentsTest in sdk-runtime)");
+  }
+
   @Test
   void everyCodeIsCoveredOrExplained() throws IOException, URISyntaxException, ClassNotFoundException {
     Map<FindingCode, Set<String>> covered = new EnumMap<>(FindingCode.class);

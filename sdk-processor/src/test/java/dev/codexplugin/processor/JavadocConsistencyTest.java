@@ -193,6 +193,7 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.NOT_AN_EXPORT, "the exporter's, about its output folder"),
       Map.entry(FindingCode.RESERVED_NAME, "the exporter's, about the marketplace name it is given"),
       Map.entry(FindingCode.IGNORED_HOOK_FIELD, "the loader's, about a hand-written hooks.json"),
+      Map.entry(FindingCode.AGENT_FRONT_MATTER, "the loader's, about a Claude Code agents/*.md"),
       Map.entry(FindingCode.NO_BUNDLE, "the loader's; the processor writes the bundle"),
       Map.entry(FindingCode.UNKNOWN_OPTION, "about a processor option, documented on CodexPluginProcessor"),
       Map.entry(FindingCode.DUPLICATE_PLUGIN, "PluginCatalog's, about several bundles"),

@@ -236,6 +236,16 @@ public enum FindingCode {
   IGNORED_HOOK_FIELD("IgnoredHookField", "is a Claude Code hook field that Codex ignores",
       "Codex runs the hook without it; if the hook must only run under a condition, check it in the command",
       Severity.WARNING),
+  /**
+   * The front matter of a Claude Code agent ({@code agents/*.md}) is YAML that Claude Code cannot parse: Claude
+   * loads the agent named after its file and drops every other field (its {@code claude plugin validate} says
+   * {@code YAML frontmatter failed to parse}). Codex does not read agents.
+   */
+  AGENT_FRONT_MATTER("AgentFrontMatter",
+      "should be YAML front matter that Claude Code can parse: Claude Code otherwise loads the agent named after"
+          + " its file and drops every other field",
+      "quote the values that contain \": \", or write a long description as a block scalar (description: |)",
+      Severity.WARNING),
   /** A processor option the processor does not know. */
   UNKNOWN_OPTION("UnknownOption", "is not an option of the codexplugin processor", "check the spelling",
       Severity.WARNING),

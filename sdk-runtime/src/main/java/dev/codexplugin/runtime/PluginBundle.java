@@ -18,6 +18,8 @@ public final class PluginBundle {
   private final List<AppSpec> apps;
   private final List<HookSpec> hooks;
   private final List<ToolSpec> tools;
+  private final List<CommandSpec> commands;
+  private final List<AgentSpec> agents;
   private final List<String> files;
   private final List<String> executableFiles;
   private final String location;
@@ -30,6 +32,8 @@ public final class PluginBundle {
     apps = Values.items(b.apps);
     hooks = Values.items(b.hooks);
     tools = Values.items(b.tools);
+    commands = Values.items(b.commands);
+    agents = Values.items(b.agents);
     files = Values.list(b.files);
     executableFiles = Values.sorted(b.executableFiles);
     location = Values.text(b.location);
@@ -50,6 +54,8 @@ public final class PluginBundle {
         .apps(apps)
         .hooks(hooks)
         .tools(tools)
+        .commands(commands)
+        .agents(agents)
         .files(files)
         .executableFiles(executableFiles)
         .location(location)
@@ -84,6 +90,19 @@ public final class PluginBundle {
   /** The Java tools of {@code mcp-tools.json}, sorted by server and name; empty without that file. */
   public List<ToolSpec> tools() {
     return tools;
+  }
+
+  /**
+   * The Claude Code commands, {@code commands/**}{@code /*.md}, sorted by name; each says what Codex and Claude
+   * Code make of it ({@link CommandSpec#codexSkill()}, {@link CommandSpec#claudeSkill()}).
+   */
+  public List<CommandSpec> commands() {
+    return commands;
+  }
+
+  /** The Claude Code agents, {@code agents/*.md}, sorted by file; Codex does not read them. */
+  public List<AgentSpec> agents() {
+    return agents;
   }
 
   /** Every file of the bundle, relative to its root, sorted. */
@@ -152,7 +171,7 @@ public final class PluginBundle {
   }
 
   private List<Object> values() {
-    return java.util.Arrays.asList(manifest, skills, mcpServers, apps, hooks, tools, files, executableFiles, location, warnings);
+    return java.util.Arrays.asList(manifest, skills, mcpServers, apps, hooks, tools, commands, agents, files, executableFiles, location, warnings);
   }
 
   @Override
@@ -172,6 +191,8 @@ public final class PluginBundle {
         + mcpServers.stream().map(McpServerSpec::name).toList() + ", apps="
         + apps.stream().map(AppSpec::key).collect(Collectors.toList()) + ", hooks=" + hooks.size()
         + (tools.isEmpty() ? "" : ", tools=" + tools.stream().map(ToolSpec::name).toList())
+        + (commands.isEmpty() ? "" : ", commands=" + commands.stream().map(CommandSpec::name).toList())
+        + (agents.isEmpty() ? "" : ", agents=" + agents.stream().map(AgentSpec::name).toList())
         + ", files=" + files.size() + (executableFiles.isEmpty() ? "" : " (" + executableFiles.size() + " executable)")
         + ", warnings=" + warnings.size() + ", location=" + location + "]";
   }
@@ -184,6 +205,8 @@ public final class PluginBundle {
     private List<AppSpec> apps;
     private List<HookSpec> hooks;
     private List<ToolSpec> tools;
+    private List<CommandSpec> commands;
+    private List<AgentSpec> agents;
     private List<String> files;
     private List<String> executableFiles;
     private String location;
@@ -224,6 +247,18 @@ public final class PluginBundle {
     /** See {@link PluginBundle#tools()}. */
     public Builder tools(List<ToolSpec> tools) {
       this.tools = tools;
+      return this;
+    }
+
+    /** See {@link PluginBundle#commands()}. */
+    public Builder commands(List<CommandSpec> commands) {
+      this.commands = commands;
+      return this;
+    }
+
+    /** See {@link PluginBundle#agents()}. */
+    public Builder agents(List<AgentSpec> agents) {
+      this.agents = agents;
       return this;
     }
 

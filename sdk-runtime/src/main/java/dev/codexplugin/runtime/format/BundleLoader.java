@@ -1,7 +1,9 @@
 package dev.codexplugin.runtime.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.runtime.AgentSpec;
 import dev.codexplugin.runtime.AppSpec;
+import dev.codexplugin.runtime.CommandSpec;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.FindingCode.HostImpact;
 import dev.codexplugin.runtime.HookSpec;
@@ -89,6 +91,8 @@ public final class BundleLoader {
         .apps(apps(m.apps()))
         .hooks(hooks(m.hooks()))
         .tools(tools)
+        .commands(commands(files))
+        .agents(agents(files))
         .files(files)
         .executableFiles(List.copyOf(source.executableFiles()))
         .location(source.location())
@@ -167,6 +171,34 @@ public final class BundleLoader {
     }
     skills.sort(Comparator.comparing(SkillSpec::name).thenComparing(SkillSpec::folder));
     return skills;
+  }
+
+  /** The commands at their default place, {@code commands/**}{@code /*.md}, sorted by name. */
+  private List<CommandSpec> commands(List<String> files) {
+    List<CommandSpec> commands = new ArrayList<>();
+    ReadContext quiet = report.reading(HostImpact.NONE);
+    for (String f : files) {
+      if (CommandReader.isCommand(f)) {
+        source.read(f, Limits.MAX_TEXT_BYTES, quiet)
+            .flatMap(bytes -> CommandReader.command(f, bytes, report)).ifPresent(commands::add);
+      }
+    }
+    commands.sort(Comparator.comparing(CommandSpec::name));
+    return commands;
+  }
+
+  /** The agents at their default place, {@code agents/*.md}, sorted by file. */
+  private List<AgentSpec> agents(List<String> files) {
+    List<AgentSpec> agents = new ArrayList<>();
+    ReadContext quiet = report.reading(HostImpact.NONE);
+    for (String f : files) {
+      if (CommandReader.isAgent(f)) {
+        source.read(f, Limits.MAX_TEXT_BYTES, quiet)
+            .flatMap(bytes -> CommandReader.agent(f, bytes, report)).ifPresent(agents::add);
+      }
+    }
+    agents.sort(Comparator.comparing(AgentSpec::file));
+    return agents;
   }
 
   private List<McpServerSpec> servers(ManifestReader.Component component) {
