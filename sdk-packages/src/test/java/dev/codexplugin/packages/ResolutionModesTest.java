@@ -1,6 +1,7 @@
 package dev.codexplugin.packages;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codexplugin.testing.Credentials;
@@ -324,7 +325,8 @@ class ResolutionModesTest {
         .write(work.resolve("mirror-settings.xml"));
     String message = installFails(project, mirrored, work.resolve("local-repo"), false);
     // The mirror, not the unreachable declared repository, answered: the message names it and its server id.
-    assertThat(message).startsWith("com.acme:team: repository team-mirror (" + server.url() + ") answered 401 (unauthorized);");
+    assertThat(message).startsWith("com.acme:team: repository team-mirror (" + server.url()
+        + ") answered 401 (unauthorized);");
     assertThat(message).contains("<server><id>team-mirror</id>");
     assertThat(message).contains("CODEXPLUGIN_REPO_TEAM_MIRROR_USERNAME");
   }
@@ -345,6 +347,54 @@ class ResolutionModesTest {
     }
     try (Stream<Path> walk = Files.walk(shared.resolve("build"))) {
       assertThat(walk.filter(p -> p.getFileName().toString().equals("evil.txt")).toList()).isEmpty();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ Ctrl-C
+
+  @Test
+  void aSigintWhileTheJarDownloadsLeavesTheLockAndTheStateAsBefore() throws Exception {
+    declare(project, server.url(), "{\"id\": \"com.acme:team\", \"range\": \"^1\"}");
+    try (StandaloneResolver r = resolver(settings, work.resolve("local-repo"), false)) {
+      pm(project, r, false).install();
+    }
+    // The previous install is there: lock, marketplace and state. A file of the installed plugin edited by hand
+    // makes the next install verify the lock again and reinstall, from a local repository it has to fill.
+    Path manifest = project.resolve(PackageManager.MANAGED
+        + "/marketplace/plugins/team-plugin/.codex-plugin/plugin.json");
+    Files.writeString(manifest, Files.readString(manifest) + "\n");
+    Map<String, String> before = state(project, codexHome);
+    Path fresh = work.resolve("fresh-repo");
+    server.delay("com/acme/team/1.0.0/team-1.0.0.jar", java.time.Duration.ofSeconds(60));
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), InstallProcess.class.getName(), project.toString(),
+        settings.toString(), fresh.toString(), codexHome.toString())
+        .redirectErrorStream(true).redirectOutput(work.resolve("install.log").toFile()).start();
+    try {
+      // The download has started once the artifact's folder exists in the local repository; the jar stalls.
+      Path folder = fresh.resolve("com/acme/team/1.0.0");
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (!Files.isDirectory(folder) && System.nanoTime() < deadline && p.isAlive()) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(500);
+      assertWithMessage(Files.readString(work.resolve("install.log"))).that(p.isAlive()).isTrue();
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+      assertThat(kill.waitFor()).isEqualTo(0);
+      assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(130);
+    } finally {
+      p.destroyForcibly();
+      server.clearFaults();
+    }
+    String log = Files.readString(work.resolve("install.log"));
+    assertThat(log).doesNotContain("Exception");
+    assertThat(log).doesNotContain("up to date");
+    assertThat(log).doesNotContain("installed");
+    assertThat(state(project, codexHome)).isEqualTo(before);
+    assertThat(Files.exists(project.resolve(PackageManager.MANAGED + "/staging"))).isFalse();
+    try (Stream<Path> walk = Files.walk(fresh)) {
+      assertThat(walk.filter(f -> f.getFileName().toString().equals("team-1.0.0.jar")).toList()).isEmpty();
     }
   }
 }
