@@ -62,15 +62,17 @@ class ResolutionModesTest {
     TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:team:1.0.0", jar,
         List.of());
     TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:slip:1.0.0",
-        zipSlip(jar, w.resolve("slip-1.0.0.jar")), List.of());
+        zipSlip(jar, w.resolve("slip-1.0.0.jar"), true), List.of());
+    TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:stowaway:1.0.0",
+        zipSlip(jar, w.resolve("stowaway-1.0.0.jar"), false), List.of());
   }
 
   /**
    * The plugin jar with one more entry, {@code META-INF/codex-plugins/team-plugin/../../evil.txt}, listed in the
    * bundle index as {@code ../../evil.txt}: a tool that extracted the bundle by its index would write
-   * {@code META-INF/evil.txt} outside the plugin's folder.
+   * {@code META-INF/evil.txt} outside the plugin's folder. Not {@code listed}, the entry is only in the jar.
    */
-  private static Path zipSlip(Path jar, Path target) throws IOException {
+  private static Path zipSlip(Path jar, Path target, boolean listed) throws IOException {
     try (ZipFile in = new ZipFile(jar.toFile()); OutputStream os = Files.newOutputStream(target);
         ZipOutputStream out = new ZipOutputStream(os)) {
       Enumeration<? extends ZipEntry> entries = in.entries();
@@ -81,7 +83,7 @@ class ResolutionModesTest {
         try (InputStream s = in.getInputStream(e)) {
           bytes = s.readAllBytes();
         }
-        if (e.getName().equals("META-INF/codex-plugins/index.json")) {
+        if (listed && e.getName().equals("META-INF/codex-plugins/index.json")) {
           String index = new String(bytes, StandardCharsets.UTF_8);
           String slipped = index.replaceFirst("\"files\"\\s*:\\s*\\[", "$0\"../../evil.txt\", ");
           assertThat(slipped).isNotEqualTo(index);
@@ -90,7 +92,7 @@ class ResolutionModesTest {
         }
         put(out, e.getName(), bytes);
       }
-      assertThat(indexed).isTrue();
+      assertThat(indexed).isEqualTo(listed);
       put(out, "META-INF/codex-plugins/team-plugin/../../evil.txt", "evil\n".getBytes(StandardCharsets.UTF_8));
     }
     return target;
@@ -346,6 +348,21 @@ class ResolutionModesTest {
       assertThat(walk.filter(p -> p.getFileName().toString().equals("evil.txt")).toList()).isEmpty();
     }
     try (Stream<Path> walk = Files.walk(shared.resolve("build"))) {
+      assertThat(walk.filter(p -> p.getFileName().toString().equals("evil.txt")).toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void aZipSlipEntryTheIndexDoesNotListIsRefusedToo() throws Exception {
+    declare(project, server.url(), "{\"id\": \"com.acme:stowaway\", \"range\": \"^1\"}");
+    String message = installFails(project, settings, work.resolve("local-repo"), false);
+    // The loader reads only what the index lists: the jar's own entry names are checked too.
+    assertThat(message).startsWith("com.acme:stowaway:1.0.0: ");
+    assertThat(message).endsWith(" is not a valid plugin jar: its entry"
+        + " \"META-INF/codex-plugins/team-plugin/../../evil.txt\" leaves the folder it is unpacked into (zip slip);"
+        + " ask the plugin's publisher for a fixed version");
+    assertThat(Files.exists(project.resolve(Lock.FILE))).isFalse();
+    try (Stream<Path> walk = Files.walk(work)) {
       assertThat(walk.filter(p -> p.getFileName().toString().equals("evil.txt")).toList()).isEmpty();
     }
   }
