@@ -14,6 +14,13 @@ import java.util.stream.Collectors;
 final class ResolverErrors {
   private static final Pattern STATUS = Pattern.compile("(?i)(?:status(?: code)?:?\\s*|\\()([1-5]\\d\\d)\\b");
 
+  /** What an artifact missing offline is, and the fix; the repositories to download it from follow. */
+  private static final String OFFLINE = "is not in the local repository, and the command runs offline (only the"
+      + " local repository was searched); run it once without --offline to download it from ";
+
+  /** A repository as the resolver's messages name it: {@code id (url)}. */
+  private static final Pattern NAMED = Pattern.compile("([A-Za-z0-9_.-]+) \\(((?:https?|file)://[^)\\s]+)\\)");
+
   private ResolverErrors() {}
 
   /** The advice for the package manager: the coordinates are in the lock and the declaration. */
@@ -51,9 +58,11 @@ final class ResolverErrors {
           real.get(0));
       return p;
     }
-    return new PackageException(id + " was not found in " + names(repositories) + (offline
-        ? " (offline: only the local repository was searched; run once without --offline)"
-        : "") + "; check the groupId:artifactId in " + Declaration.FILE + " and that the plugin is deployed there");
+    if (offline) {
+      return new PackageException(id + " " + OFFLINE + names(repositories));
+    }
+    return new PackageException(id + " was not found in " + names(repositories) + "; check the groupId:artifactId in "
+        + Declaration.FILE + " and that the plugin is deployed there");
   }
 
   private static String describe(String what, List<Exception> exceptions, List<Declaration.Repository> repositories,
@@ -82,9 +91,8 @@ final class ResolverErrors {
       return what + ": the download from " + from + " ended early (a truncated transfer); try again";
     }
     if (exceptions.stream().allMatch(ResolverErrors::isNotFound)) {
-      return what + " was not found in " + from + (offline
-          ? " (offline: only the local repository was searched; run once without --offline)" : "")
-          + "; " + advice.notFound();
+      // Offline, "not found" says nothing about the coordinates: only the local repository was asked.
+      return what + (offline ? " " + OFFLINE + from : " was not found in " + from + "; " + advice.notFound());
     }
     if (offline || text.contains("offline")) {
       return what + ": not in the local repository, and the command runs offline; run it once without --offline";
@@ -139,7 +147,9 @@ final class ResolverErrors {
         return r.id() + " (" + r.url() + ")";
       }
     }
-    return null;
+    // None of the declared ones: a mirror of settings.xml stood for them; name it (its id has the credentials).
+    Matcher named = NAMED.matcher(text);
+    return named.find() ? named.group(1) + " (" + named.group(2) + ")" : null;
   }
 
   private static String names(List<Declaration.Repository> repositories) {

@@ -131,12 +131,37 @@ final class Verifier {
           + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more findings; run `codexplugin validate "
               + jar + "`)" : "") + "; ask the plugin's publisher for a fixed version");
     }
+    stowaways(gav, jar);
     if (result.bundles().size() != 1) {
       throw new PackageException(gav + ": " + jar + " holds " + result.bundles().size() + " plugin bundles ("
           + result.bundles().stream().map(PluginBundle::name).collect(Collectors.joining(", "))
           + "); the package manager installs jars with exactly one: publish each plugin as its own artifact");
     }
     return result.bundles().get(0);
+  }
+
+  /**
+   * Refuses a jar with an entry whose name leaves the folder it would be unpacked into ({@code ..}, a leading
+   * {@code /}, a drive letter), even one that no bundle lists: the loader reads only what the index lists, and a
+   * jar built by a real tool never holds such a name (zip slip).
+   */
+  static void stowaways(String gav, Path jar) throws PackageException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+        String name = entries.nextElement().getName();
+        String path = name.replace('\\', '/');
+        boolean leaves = path.startsWith("/") || path.matches("^[A-Za-z]:.*")
+            || java.util.Arrays.asList(path.split("/")).contains("..");
+        if (leaves) {
+          throw new PackageException(gav + ": " + jar + " is not a valid plugin jar: its entry \""
+              + dev.codexplugin.runtime.SafeText.escape(name) + "\" leaves the folder it is unpacked into (zip"
+              + " slip); ask the plugin's publisher for a fixed version");
+        }
+      }
+    } catch (IOException e) {
+      throw new PackageException(gav + ": " + jar + " cannot be read as a jar (" + e.getMessage() + "); remove it from"
+          + " the local repository and run the command again", e);
+    }
   }
 
   /** The SHA-256 of every file of the bundle, read from the jar at the bundle's folder. */
