@@ -209,10 +209,12 @@ public class ExportMojo extends AbstractMojo {
     ExportSummary summary;
     Path zipped = null;
     try {
-      summary = export.exportTo(out);
       if (zip) {
-        zipped = MarketplaceExport.zip(summary.root(),
-            zipFile != null ? zipFile.toPath() : out.resolveSibling(out.getFileName() + ".zip"));
+        // both targets checked before anything is written, and the folder's lock held while zipping
+        zipped = zipFile != null ? zipFile.toPath() : out.resolveSibling(out.getFileName() + ".zip");
+        summary = export.exportTo(out, zipped);
+      } else {
+        summary = export.exportTo(out);
       }
     } catch (MarketplaceExportException e) {
       throw new MojoFailureException(e.getMessage(), e);
