@@ -7,6 +7,7 @@ import dev.codexplugin.runtime.CommandSpec;
 import dev.codexplugin.runtime.Finding;
 import dev.codexplugin.runtime.HookSpec;
 import dev.codexplugin.runtime.LoadResult;
+import dev.codexplugin.runtime.Marketplace;
 import dev.codexplugin.runtime.McpServerSpec;
 import dev.codexplugin.runtime.PluginBundle;
 import dev.codexplugin.runtime.PluginCatalog;
@@ -114,11 +115,17 @@ record Corpus(String id, Path root, String file, String originalName, String nam
   }
 
   /**
-   * What the SDK reads, through its public API only: {@link PluginCatalog#fromMarketplace} for the bundles, and
+   * What the SDK reads, through its public API only: {@link PluginCatalog#fromMarketplace} for the bundles
+   * ({@link Marketplace.Entry#claudeDescription} for the description Claude Code shows), and
    * {@link PluginLoader#check} on an entry's folder for the errors that leave it out.
    */
   Map<String, PluginView> sdkView(String host) {
     PluginCatalog catalog = PluginCatalog.fromMarketplace(root);
+    // Claude Code shows the entry's description over the manifest's (Marketplace.Entry.claudeDescription)
+    Map<String, String> claudeDescriptions = new LinkedHashMap<>();
+    Marketplace.read(root).files().stream().filter(f -> f.host() == Marketplace.Host.CLAUDE)
+        .flatMap(f -> f.entries().stream())
+        .forEach(entry -> claudeDescriptions.putIfAbsent(entry.name(), entry.claudeDescription()));
     Map<String, PluginView> views = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : entries.entrySet()) {
       String name = e.getKey();
@@ -137,7 +144,8 @@ record Corpus(String id, Path root, String file, String originalName, String nam
       PluginBundle b = read.get().bundle();
       views.put(name, PluginView.builder(name, "read")
           .put("version", PluginView.version(b.version()))
-          .put("description", b.manifest().description())
+          .put("description", host.equals("claude") && !claudeDescriptions.getOrDefault(name, "").isEmpty()
+              ? claudeDescriptions.get(name) : b.manifest().description())
           .put("skills", skills(b, host))
           // Codex: the skills it makes of commands at install; Claude Code lists commands among the skills
           .put("commands", b.commands().stream().map(CommandSpec::codexSkill).filter(c -> !c.isEmpty()).toList())

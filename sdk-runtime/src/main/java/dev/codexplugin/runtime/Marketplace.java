@@ -192,6 +192,27 @@ public final class Marketplace {
       return entry.category();
     }
 
+    /** The entry's own {@code version}, or {@code ""}. */
+    public String version() {
+      return entry.version();
+    }
+
+    /** The entry's own {@code description}, or {@code ""}. */
+    public String description() {
+      return entry.description();
+    }
+
+    /**
+     * The description Claude Code shows for the installed plugin: the entry's when it has one, even over the
+     * manifest's, else the plugin's (Claude Code 2.1.328 / 2.1.332, {@code claude plugin details}; 28 plugins of
+     * the two Anthropic marketplaces differ). Codex shows the manifest's ({@link #bundle()}), and the entry's
+     * only for a folder without a manifest (docs/FORMAT.md).
+     */
+    public String claudeDescription() {
+      return !entry.description().isBlank() ? entry.description()
+          : bundle.map(b -> b.manifest().description()).orElse("");
+    }
+
     /** The plugin the entry names, when its folder could be read without errors. */
     public Optional<PluginBundle> bundle() {
       return bundle;
