@@ -74,7 +74,8 @@ class CorpusIT {
 
   /**
    * Claude Code refuses Anthropic's marketplace names from a local folder, Codex refuses {@code openai-curated};
-   * the SDK says nothing about either (issue 12, item 6). Recorded on the snapshots' own names.
+   * the SDK warns on both (ReservedName, naming the host's command; issue 12, item 6). Recorded on the snapshots'
+   * own names.
    */
   @Test
   void reservedMarketplaceNames() throws Exception {
@@ -82,8 +83,9 @@ class CorpusIT {
     Map<String, List<String>> byHost = new TreeMap<>();
     for (Path folder : marketplaces()) {
       Corpus corpus = Corpus.copy(folder, Path.of(System.getProperty("e2e.work")), false);
-      boolean sdkWarns = corpus.sdkFindings().stream().anyMatch(f -> f.contains("reserved"));
-      String sdk = sdkWarns ? "warns" : "silent";
+      // the SDK's ReservedName on a marketplace file names the host command that refuses it
+      List<String> findings = corpus.sdkFindings();
+      String sdk = warns(findings, "codex") ? "warns" : "silent";
       CodexCli.Result codex = HostViews.record(out.resolve("reserved.log"), CodexCli.fromBuild("reserved-"
           + corpus.id()).run("plugin", "marketplace", "add", corpus.root().toString(), "--json"));
       String codexSays = codex.exitCode() == 0 ? "accepted" : "refused: " + HostViews.firstLine(codex.stderr());
@@ -94,7 +96,7 @@ class CorpusIT {
         String claudeSays = claude.exitCode() == 0 ? "accepted"
             : "refused: " + HostViews.lastLine(claude.stdout() + claude.stderr());
         byHost.computeIfAbsent("claude", k -> new ArrayList<>()).add(marketplaceLine(corpus, "claude", claudeSays,
-            sdk));
+            warns(findings, "claude") ? "warns" : "silent"));
       }
     }
     List<String> problems = new ArrayList<>();
@@ -111,6 +113,12 @@ class CorpusIT {
   }
 
   /** {@code <marketplace> (marketplace) name <host>: host=<outcome> sdk=<outcome>} when they disagree. */
+  /** Whether the SDK warns that {@code host}'s {@code plugin marketplace add} refuses the marketplace's name. */
+  private static boolean warns(List<String> findings, String host) {
+    return findings.stream()
+        .anyMatch(f -> f.contains("ReservedName") && f.contains("`" + host + " plugin marketplace add`"));
+  }
+
   private static String marketplaceLine(Corpus corpus, String host, String says, String sdk) {
     boolean hostRefuses = !says.equals("accepted");
     boolean sdkWarns = sdk.equals("warns");

@@ -356,9 +356,40 @@ class PluginCatalogTest {
       Files.writeString(skill, "---\nname: scan\ndescription: Scan the code. Use when asked to scan.\n---\n# Scan\n");
       PluginCatalog catalog = PluginCatalog.fromMarketplace(market);
       assertThat(catalog.versions("claude-security")).hasSize(1);
-      long reserved = catalog.findings().stream().filter(f -> f.code() == FindingCode.RESERVED_NAME).count();
+      long reserved = catalog.findings().stream().filter(f -> f.code() == FindingCode.RESERVED_NAME
+          && f.file().endsWith("plugin.json")).count();
       // negative: the same plugin in a third party's marketplace is warned about
       assertThat(reserved).isEqualTo(marketplace.equals("lab") ? 1 : 0);
+    }
+  }
+
+  /**
+   * Issue 12 item 6: a marketplace whose name a host keeps for its own marketplaces is one that host's
+   * {@code plugin marketplace add} refuses from a folder (Claude Code: claude-plugins-official, claude-code-plugins;
+   * Codex: openai-curated): ReservedName on the file's name; a name of one's own is silent.
+   */
+  @Test
+  void aMarketplaceNamedAsAHostsOwnIsAWarning() throws IOException {
+    record Case(String file, String name, boolean reserved) {}
+    for (Case c : List.of(new Case(".claude-plugin/marketplace.json", "claude-plugins-official", true),
+        new Case(".claude-plugin/marketplace.json", "claude-code-plugins", true),
+        new Case(".agents/plugins/marketplace.json", "openai-curated", true),
+        new Case(".claude-plugin/marketplace.json", "team-tools", false),
+        new Case(".agents/plugins/marketplace.json", "team-tools", false))) {
+      Path market = tmp.resolve("named-" + c.name() + c.file().hashCode());
+      Files.createDirectories(market.resolve(c.file()).getParent());
+      Files.writeString(market.resolve(c.file()), """
+          {"name": "%s", "owner": {"name": "Lab"}, "plugins": []}
+          """.formatted(c.name()));
+      List<Finding> reserved = PluginCatalog.fromMarketplace(market).findings().stream()
+          .filter(f -> f.code() == FindingCode.RESERVED_NAME).toList();
+      assertThat(reserved).hasSize(c.reserved() ? 1 : 0);
+      if (c.reserved()) {
+        assertThat(reserved.get(0).file()).isEqualTo(c.file());
+        assertThat(reserved.get(0).field()).isEqualTo("name");
+        assertThat(reserved.get(0).isError()).isFalse();
+        assertThat(reserved.get(0).message()).contains("reserved");
+      }
     }
   }
 }

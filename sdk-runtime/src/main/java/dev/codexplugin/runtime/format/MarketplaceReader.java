@@ -212,6 +212,13 @@ public final class MarketplaceReader {
           .fix("Codex rejects it with \"invalid marketplace name\"; use " + Text.quote(name.replaceAll("[^A-Za-z0-9_-]+", "-")))
           .report();
     }
+    if (!name.isEmpty()) {
+      Optional<String> refusal = host.equals("claude") ? ReservedNames.claude(name) : ReservedNames.codex(name);
+      refusal.ifPresent(why -> report.problem(FindingCode.RESERVED_NAME, file, "name").value(name)
+          .fix("`" + host + " plugin marketplace add` refuses this folder (\"" + why + "\"): the name is reserved"
+              + " for the host's own marketplaces; rename the marketplace")
+          .report());
+    }
     String displayName = m.object("interface").map(i -> i.text("displayName")).orElse("");
     String owner = m.object("owner").map(o -> o.text("name")).orElse("");
     if (host.equals("claude") && owner.isEmpty()) {
