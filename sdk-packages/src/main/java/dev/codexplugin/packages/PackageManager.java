@@ -620,7 +620,16 @@ public final class PackageManager {
     Path staging = managed().resolve("staging");
     Path work = staging.resolve(Long.toString(System.nanoTime(), 36));
     Transaction tx = new Transaction();
-    Thread hook = new Thread(tx::undo, "codexplugin-undo");
+    // On Ctrl-C the JVM halts once the hooks are done, maybe before this thread reaches its finally: the hook
+    // removes the staging folder too.
+    Thread hook = new Thread(() -> {
+      tx.undo();
+      try {
+        FileSnapshot.deleteTree(work);
+      } catch (IOException ignored) {
+        // a staging folder left behind is removed by the next command
+      }
+    }, "codexplugin-undo");
     boolean hooked = false;
     try {
       Files.createDirectories(work);
@@ -634,11 +643,17 @@ public final class PackageManager {
       }
       // The installed record says "up to date" without any check the CLI could not make in a few milliseconds:
       // it goes before anything changes, and is written again once everything has been installed.
-      Files.deleteIfExists(managed().resolve(InstalledRecord.FILE));
       Optional<State> state = State.read(managed().resolve(STATE_FILE));
       Map<String, Set<String>> reinstall = reinstall(declaration, plugins, state);
       Runtime.getRuntime().addShutdownHook(hook);
       hooked = true;
+      Path record = managed().resolve(InstalledRecord.FILE);
+      Optional<String> oldRecord = read(record);
+      Files.deleteIfExists(record);
+      if (oldRecord.isPresent()) {
+        // Undone, everything is as the record says again.
+        tx.onUndo(() -> Files.writeString(record, oldRecord.get()));
+      }
       // 1. the marketplace folder
       Path target = marketplaceFolder();
       if (Files.exists(target)) {

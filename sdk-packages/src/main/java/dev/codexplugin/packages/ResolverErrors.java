@@ -79,6 +79,14 @@ final class ResolverErrors {
           + "<password>...</password></server>, or set CODEXPLUGIN_REPO_" + Declaration.envName(id) + "_USERNAME and"
           + " CODEXPLUGIN_REPO_" + Declaration.envName(id) + "_PASSWORD";
     }
+    if (code.equals("407")) {
+      // The proxy of settings.xml, not the repository, refused: its credentials are missing or wrong.
+      String proxy = exceptions.stream().map(ResolverErrors::proxyOf).filter(java.util.Objects::nonNull).findFirst()
+          .map(p -> p.getHost() + ":" + p.getPort()).orElse("of ~/.m2/settings.xml");
+      return what + ": the proxy " + proxy + " answered 407 (proxy authentication required) for " + from
+          + "; give the proxy's credentials in ~/.m2/settings.xml as <proxy>...<username>...</username>"
+          + "<password>...</password></proxy>";
+    }
     if (code.startsWith("5")) {
       return what + ": " + from + " answered " + code + " (a server error); try again later, or ask the"
           + " repository's administrators";
@@ -121,6 +129,32 @@ final class ResolverErrors {
       }
     }
     return false;
+  }
+
+  /** The proxy the failed transfer went through, from the repository the resolver names in its exception. */
+  private static org.eclipse.aether.repository.Proxy proxyOf(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      org.eclipse.aether.repository.RemoteRepository r = null;
+      if (t instanceof org.eclipse.aether.transfer.ArtifactTransferException x) {
+        r = x.getRepository();
+      } else if (t instanceof org.eclipse.aether.transfer.MetadataTransferException x) {
+        r = x.getRepository();
+      }
+      if (r != null && r.getProxy() != null) {
+        return r.getProxy();
+      }
+      if (t instanceof org.eclipse.aether.resolution.ArtifactResolutionException are) {
+        for (var result : are.getResults()) {
+          for (Exception x : result.getExceptions()) {
+            org.eclipse.aether.repository.Proxy p = proxyOf(x);
+            if (p != null) {
+              return p;
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static String chain(Throwable e) {
