@@ -850,7 +850,7 @@ public final class PackageManager {
 
   /** Whether the plugin has a Java hook: a hooks.json command running a launcher on its {@code lib/*}. */
   private static boolean javaHooks(Materialized p) {
-    return p.bundle().hooks().stream().anyMatch(h -> ClassDataArchive.hookLauncher(h.command()).isPresent());
+    return Verifier.javaHooks(p.bundle());
   }
 
   /**

@@ -53,6 +53,12 @@ class HookArchiveTest {
             }
           }
           """);
+  /** The command the processor writes for {@code Policy.noPush}. */
+  static String commandOf() {
+    return "java -Xlog:disable -Xlog:all=warning:stderr -cp \"${CLAUDE_PLUGIN_ROOT}/lib/*\" com.acme.h.HookPluginHooks"
+        + " Policy.noPush";
+  }
+
   private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   @TempDir static Path work;
@@ -84,6 +90,7 @@ class HookArchiveTest {
     PluginBundle bundle = PluginLoader.load(jar).get(0);
     HookSpec hook = bundle.hooks().get(0);
     command = hook.command();
+    assertThat(command).isEqualTo(commandOf());
     launcher = ClassDataArchive.hookLauncher(command).orElseThrow();
     assertThat(launcher).isEqualTo("com.acme.h.HookPluginHooks");
   }
