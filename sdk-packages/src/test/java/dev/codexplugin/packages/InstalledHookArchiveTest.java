@@ -128,6 +128,11 @@ class InstalledHookArchiveTest {
       }
       assertThat(run(folder, installed, deny)).contains("No pushing from the agent.");
     }
+    if (feature < 24) {
+      // the archive is made in Claude Code's folder (the first host): there -Xshare:on maps it
+      String on = installed.replace("-Xshare:auto", "-Xshare:on");
+      assertThat(run(claudeFolder, on, deny)).isEqualTo(run(claudeFolder, HookArchiveTest.commandOf(), deny));
+    }
     Files.delete(archive);
     for (Path folder : List.of(claudeFolder, codexCopy)) {
       for (String input : List.of(deny, allow)) {
