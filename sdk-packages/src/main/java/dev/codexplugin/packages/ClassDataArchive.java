@@ -97,6 +97,11 @@ public final class ClassDataArchive {
    * @return empty on success, else why the archive could not be made
    */
   public static Optional<String> create(Path java, int feature, Path folder, List<String> serverArgs, Path archive) {
+    return create(java, feature, folder, serverArgs, archive, ClassDataArchive::train);
+  }
+
+  private static Optional<String> create(Path java, int feature, Path folder, List<String> serverArgs, Path archive,
+      Trainer trainer) {
     if (feature < 13) {
       return Optional.of("JDK " + feature + " cannot write a dynamic class-data archive (JDK 13 or later can)");
     }
@@ -106,7 +111,7 @@ public final class ClassDataArchive {
       Files.deleteIfExists(temp);
       if (feature >= 24) {
         Path config = archive.resolveSibling(archive.getFileName() + ".aotconf");
-        Optional<String> record = train(java, folder, List.of("-XX:AOTMode=record",
+        Optional<String> record = trainer.run(java, folder, List.of("-XX:AOTMode=record",
             "-XX:AOTConfiguration=" + config), serverArgs);
         if (record.isPresent()) {
           return record;
@@ -124,7 +129,7 @@ public final class ClassDataArchive {
           return Optional.of("java -XX:AOTMode=create failed");
         }
       } else {
-        Optional<String> run = train(java, folder, List.of("-XX:ArchiveClassesAtExit=" + temp), serverArgs);
+        Optional<String> run = trainer.run(java, folder, List.of("-XX:ArchiveClassesAtExit=" + temp), serverArgs);
         if (run.isPresent()) {
           return run;
         }
@@ -141,6 +146,89 @@ public final class ClassDataArchive {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
     }
+  }
+
+  /**
+   * The JVM flags that start every Java hook command the processor writes ({@code HookCode.JVM_FLAGS}); the
+   * archive's options replace them, and include them.
+   */
+  static final String HOOK_JVM_FLAGS = "java -Xlog:disable -Xlog:all=warning:stderr ";
+  /** The class path of a Java hook command, which the host expands with the installed plugin folder. */
+  static final String HOOK_CLASS_PATH = "-cp \"${CLAUDE_PLUGIN_ROOT}/lib/*\" ";
+  /**
+   * The input of the training run of a hook launcher: a real SessionStart event for a handler id no launcher has,
+   * so that the launcher reads and parses its input and takes its fail-safe path (exit 1, nothing on stdout)
+   * without running any of the plugin's own code.
+   */
+  static final String HOOK_TRAINING_ID = "codexplugin.install.training";
+  static final String HOOK_TRAINING_INPUT = "{\"session_id\":\"codexplugin-install\",\"transcript_path\":null,"
+      + "\"cwd\":\".\",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\"}";
+
+  /**
+   * A {@code hooks.json} command with the archive's options in place of the processor's JVM flags, when it is a
+   * Java hook command ({@code java -Xlog:disable -Xlog:all=warning:stderr -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" ...});
+   * any other command as it is. The options are shell words (an archive path with a space is single-quoted).
+   */
+  public static String hookCommand(String command, List<String> options) {
+    if (!command.startsWith(HOOK_JVM_FLAGS + HOOK_CLASS_PATH)) {
+      return command;
+    }
+    StringBuilder out = new StringBuilder("java ");
+    for (String option : options) {
+      out.append(option.matches("[A-Za-z0-9_.:=+,/@%-]+") ? option : "'" + option.replace("'", "'\\''") + "'")
+          .append(' ');
+    }
+    return out.append(command.substring(HOOK_JVM_FLAGS.length())).toString();
+  }
+
+  /** The launcher class of a Java hook command ({@link #hookCommand}), or empty for any other command. */
+  public static Optional<String> hookLauncher(String command) {
+    int at = command.indexOf(HOOK_CLASS_PATH);
+    if (at < 0 || !command.startsWith("java ")) {
+      return Optional.empty();
+    }
+    String rest = command.substring(at + HOOK_CLASS_PATH.length()).trim();
+    String launcher = rest.startsWith("'") ? rest.substring(1, Math.max(1, rest.indexOf('\'', 1)))
+        : rest.split(" ", 2)[0];
+    return launcher.matches("[A-Za-z0-9_.$]+") ? Optional.of(launcher) : Optional.empty();
+  }
+
+  /**
+   * Makes {@code archive} for a plugin's hook launcher by running it once, as the host does (in the plugin's
+   * folder, with its {@code lib/*} as class path), with {@link #HOOK_TRAINING_INPUT} for a handler id that no
+   * launcher has: no handler runs.
+   *
+   * @return empty on success, else why the archive could not be made
+   */
+  public static Optional<String> createForHooks(Path java, int feature, Path folder, String launcher, Path archive) {
+    List<String> args = List.of("-cp", folder.toAbsolutePath().resolve("lib") + "/*", launcher, HOOK_TRAINING_ID);
+    return create(java, feature, folder, args, archive, ClassDataArchive::trainHook);
+  }
+
+  private interface Trainer {
+    Optional<String> run(Path java, Path folder, List<String> options, List<String> args)
+        throws IOException, InterruptedException;
+  }
+
+  /** Runs the launcher once with the training input; its exit code is the fail-safe's and does not matter. */
+  private static Optional<String> trainHook(Path java, Path folder, List<String> options, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(options);
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("CLAUDE_PLUGIN_ROOT", folder.toAbsolutePath().toString());
+    Process p = pb.start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(HOOK_TRAINING_INPUT.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!p.waitFor(2, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      return Optional.of("the hook launcher did not exit within 120 s");
+    }
+    return Optional.empty();
   }
 
   /** Runs one session: initialize, tools/list, then closes stdin and waits for the server to exit. */

@@ -636,7 +636,7 @@ public final class PackageManager {
       Path staged = work.resolve("marketplace");
       Optional<Integer> feature = Optional.empty();
       if (!plugins.isEmpty()) {
-        feature = classData && hostsOn && plugins.stream().anyMatch(p -> p.locked().hasJavaTools())
+        feature = classData && hostsOn && plugins.stream().anyMatch(p -> p.locked().hasJavaTools() || javaHooks(p))
             ? ClassDataArchive.feature(java) : Optional.empty();
         export(declaration, plugins, feature, staged);
         doctor(staged, plugins);
@@ -814,6 +814,17 @@ public final class PackageManager {
     try {
       ExportSummary summary = builder.build().exportTo(staged);
       summary.warnings().forEach(w -> out.println("warning: " + w));
+      if (feature.isPresent()) {
+        for (Materialized p : plugins) {
+          if (javaHooks(p)) {
+            hookOptions(staged.resolve("plugins").resolve(p.locked().plugin()).resolve("hooks/hooks.json"),
+                ClassDataArchive.runtimeOptions(feature.get(), hookArchive(p, feature.get())));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new PackageException("cannot write the hooks of the marketplace: " + e.getMessage()
+          + "; nothing was changed");
     } catch (MarketplaceExportException e) {
       throw new PackageException("cannot write the marketplace: " + e.getMessage().lines().findFirst().orElse("")
           + "; nothing was changed");
@@ -852,7 +863,70 @@ public final class PackageManager {
         + ClassDataArchive.suffix(feature));
   }
 
+  /** Whether the plugin has a Java hook: a hooks.json command running a launcher on its {@code lib/*}. */
+  private static boolean javaHooks(Materialized p) {
+    return Verifier.javaHooks(p.bundle());
+  }
+
+  /**
+   * The archive of a plugin's hook launcher: one for every host, since the hosts share one {@code hooks.json}; it
+   * is made in the first host's folder, and a host whose folder differs runs its hooks without it (the JVM checks
+   * the class path and falls back silently).
+   */
+  private Path hookArchive(Materialized p, int feature) {
+    return managed().resolve("cds").resolve("hooks").resolve(p.locked().plugin() + "-" + p.locked().version()
+        + ClassDataArchive.suffix(feature));
+  }
+
+  /** Puts the archive's options into every Java hook command of {@code hooksJson}. */
+  private static void hookOptions(Path hooksJson, List<String> options) throws IOException {
+    if (!Files.isRegularFile(hooksJson)) {
+      return;
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    JsonNode root = json.readTree(hooksJson.toFile());
+    boolean changed = false;
+    for (JsonNode groups : root.path("hooks")) {
+      for (JsonNode group : groups) {
+        for (JsonNode hook : group.path("hooks")) {
+          String command = hook.path("command").asText("");
+          String with = ClassDataArchive.hookCommand(command, options);
+          if (!with.equals(command) && hook instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.put("command", with);
+            changed = true;
+          }
+        }
+      }
+    }
+    if (changed) {
+      Files.write(hooksJson, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+  }
+
+  private void hookArchives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders,
+      int feature) {
+    for (Materialized p : plugins) {
+      Optional<String> launcher = p.bundle().hooks().stream()
+          .flatMap(h -> ClassDataArchive.hookLauncher(h.command()).stream()).findFirst();
+      Optional<Path> folder = folders.values().stream().map(m -> m.get(p.locked().plugin()))
+          .filter(f -> f != null).findFirst();
+      if (launcher.isEmpty() || folder.isEmpty()) {
+        continue;
+      }
+      Path archive = hookArchive(p, feature);
+      long start = System.nanoTime();
+      Optional<String> failure = ClassDataArchive.createForHooks(java, feature, folder.get(), launcher.get(),
+          archive);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      out.println(failure.map(f -> "note: no start-up archive for the hooks of " + p.locked().plugin() + " ("
+          + f + "); the hooks start without one")
+          .orElse("start-up archive for the hooks of " + p.locked().plugin() + ": " + archive + " (JDK " + feature
+              + ", " + ms + " ms)"));
+    }
+  }
+
   private void archives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders, int feature) {
+    hookArchives(plugins, folders, feature);
     for (Map.Entry<Declaration.Host, Map<String, Path>> host : folders.entrySet()) {
       for (Materialized p : plugins) {
         Path folder = host.getValue().get(p.locked().plugin());

@@ -29,6 +29,14 @@ final class Verifier {
     this.source = source;
   }
 
+  /**
+   * Whether the plugin runs a Java hook launcher on its {@code lib/*}: then, as for Java tools, its runtime
+   * dependencies ({@code sdk-hooks}, {@code sdk-api}) are locked and installed in {@code lib/}.
+   */
+  static boolean javaHooks(PluginBundle bundle) {
+    return bundle.hooks().stream().anyMatch(h -> ClassDataArchive.hookLauncher(h.command()).isPresent());
+  }
+
   /** Fetches {@code id} at {@code version} and computes its lock entry. */
   Materialized lock(Coordinates id, String version, String repository) throws PackageException {
     ArtifactSource.Resolved jar = source.jar(id, version);
@@ -36,7 +44,7 @@ final class Verifier {
     SortedMap<String, String> files = bundleFiles(id + ":" + version, jar.file(), bundle);
     List<Lock.LockedDependency> deps = new ArrayList<>();
     List<Path> libraries = new ArrayList<>();
-    if (files.containsKey("mcp-tools.json")) {
+    if (files.containsKey("mcp-tools.json") || javaHooks(bundle)) {
       for (ArtifactSource.Resolved d : source.runtimeDependencies(id, version)) {
         deps.add(new Lock.LockedDependency(d.id(), sha(d.file())));
         libraries.add(d.file());
@@ -71,7 +79,7 @@ final class Verifier {
           + "); the lock was edited: restore it from version control");
     }
     List<Path> libraries = new ArrayList<>();
-    if (locked.hasJavaTools()) {
+    if (locked.hasJavaTools() || javaHooks(bundle)) {
       Map<String, String> want = new HashMap<>();
       locked.dependencies().forEach(d -> want.put(d.id(), d.sha256()));
       List<ArtifactSource.Resolved> got = source.runtimeDependencies(locked.id(), locked.version());

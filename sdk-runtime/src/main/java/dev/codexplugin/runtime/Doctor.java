@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  *       timeout, nothing is downloaded), unless offline;
  *   <li>the requirements stated in words ({@code @McpServer(requirements)}), listed for a person to check;
  *   <li>with {@link #checkAndStart}, that each stdio server of a plugin folder starts as Codex starts it and
- *       answers the MCP {@code initialize} request within its startup timeout.
+ *       answers the MCP {@code initialize} request within its startup timeout;
+ *   <li>for each Java hook of a plugin folder ({@code java ... -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" <launcher>
+ *       <id>} in {@code hooks/hooks.json}): that {@code lib/} holds the launcher class's jar and {@code sdk-hooks}
+ *       ({@code dev.codexplugin.hooks.HookRunner}), without which every run of the hook fails.
  * </ul>
  *
  * <pre>{@code
@@ -128,7 +131,83 @@ public final class Doctor {
             ""));
       }
     }
+    hooks(bundle, checks);
     return new DoctorReport(bundle.name(), bundle.version(), checks);
+  }
+
+  private static final String HOOK_CLASS_PATH = "-cp \"${CLAUDE_PLUGIN_ROOT}/lib/*\" ";
+  private static final String HOOK_RUNNER = "dev/codexplugin/hooks/HookRunner.class";
+
+  /** The launcher class of a Java hook command, or empty for any other command. */
+  static Optional<String> hookLauncher(String command) {
+    int at = command.indexOf(HOOK_CLASS_PATH);
+    if (at < 0 || !command.startsWith("java ")) {
+      return Optional.empty();
+    }
+    String rest = command.substring(at + HOOK_CLASS_PATH.length()).trim();
+    String launcher = rest.startsWith("'") ? rest.substring(1, Math.max(1, rest.indexOf('\'', 1)))
+        : rest.split(" ", 2)[0];
+    return launcher.matches("[A-Za-z0-9_.$]+") ? Optional.of(launcher) : Optional.empty();
+  }
+
+  /** The class path checks of the Java hooks of a plugin folder, one per launcher. */
+  private static void hooks(PluginBundle bundle, List<Check> checks) {
+    java.util.Set<String> launchers = new java.util.TreeSet<>();
+    for (HookSpec hook : bundle.hooks()) {
+      hookLauncher(hook.command()).ifPresent(launchers::add);
+    }
+    if (launchers.isEmpty()) {
+      return;
+    }
+    Optional<Path> folder = folder(bundle.location());
+    if (folder.isEmpty()) {
+      for (String launcher : launchers) {
+        checks.add(new Check(Status.SKIPPED, Kind.HOOK, "hooks", launcher, "the bundle is not a plugin folder, so"
+            + " it has no lib/ to check", ""));
+      }
+      return;
+    }
+    Path lib = folder.get().resolve("lib");
+    Map<String, String> owner = new java.util.HashMap<>();
+    if (Files.isDirectory(lib)) {
+      try (java.util.stream.Stream<Path> jars = Files.list(lib)) {
+        for (Path jar : jars.filter(j -> j.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+          try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (String launcher : launchers) {
+              String entry = launcher.replace('.', '/') + ".class";
+              if (zip.getEntry(entry) != null) {
+                owner.putIfAbsent(entry, jar.getFileName().toString());
+              }
+            }
+            if (zip.getEntry(HOOK_RUNNER) != null) {
+              owner.putIfAbsent(HOOK_RUNNER, jar.getFileName().toString());
+            }
+          } catch (java.io.IOException e) {
+            checks.add(new Check(Status.MISSING, Kind.HOOK, "hooks", "lib/" + jar.getFileName(),
+                "not a readable jar (" + e.getMessage() + ")", "export the plugin again"));
+          }
+        }
+      } catch (java.io.IOException e) {
+        checks.add(new Check(Status.MISSING, Kind.HOOK, "hooks", "lib/", "cannot be listed (" + e.getMessage()
+            + ")", "export the plugin again"));
+      }
+    }
+    String export = "codexplugin export <jar> --lib <jar|folder>..., or sdk-maven-plugin, which adds them";
+    for (String launcher : launchers) {
+      String entry = launcher.replace('.', '/') + ".class";
+      String jar = owner.get(entry);
+      checks.add(jar != null
+          ? new Check(Status.OK, Kind.HOOK, "hooks", launcher, "in lib/" + jar, "")
+          : new Check(Status.MISSING, Kind.HOOK, "hooks", launcher, "hooks/hooks.json runs it, but no jar in lib/"
+              + " has " + entry, "ship the plugin's jar (the one the processor generated the launcher into) in"
+              + " lib/ (" + export + ")"));
+    }
+    String runner = owner.get(HOOK_RUNNER);
+    checks.add(runner != null
+        ? new Check(Status.OK, Kind.HOOK, "hooks", "sdk-hooks", "in lib/" + runner, "")
+        : new Check(Status.MISSING, Kind.HOOK, "hooks", "sdk-hooks", "no jar in lib/ has "
+            + "dev.codexplugin.hooks.HookRunner, which every Java hook launcher runs on", "add"
+            + " dev.codexplugin:sdk-hooks as a dependency of the plugin and ship it in lib/ (" + export + ")"));
   }
 
   /**

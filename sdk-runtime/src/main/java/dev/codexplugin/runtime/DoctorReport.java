@@ -40,7 +40,12 @@ public record DoctorReport(String plugin, String version, List<Check> checks) {
      * That a stdio server of a plugin folder starts and answers the MCP {@code initialize} request within its
      * startup timeout ({@link Doctor#checkAndStart}).
      */
-    START
+    START,
+    /**
+     * The class path of a Java hook ({@code java ... -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" <launcher> <id>} in
+     * {@code hooks/hooks.json}): the launcher's jar and {@code sdk-hooks} in the plugin folder's {@code lib/}.
+     */
+    HOOK
   }
 
   /**

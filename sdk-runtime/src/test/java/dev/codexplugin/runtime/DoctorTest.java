@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -349,6 +350,60 @@ class DoctorTest {
     assertThat(start(noNpx).toString()).isEqualTo("SKIPPED  github  start npx -y @acme/github: not started: its"
         + " command is missing");
     assertThat(noNpx.missing().stream().map(Check::kind).toList()).doesNotContain(DoctorReport.Kind.START);
+  }
+
+  /** A jar (in memory) with one class file per name, each a Java 17 class header. */
+  private static byte[] jarOf(String... classes) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      for (String c : classes) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(c.replace('.', '/') + ".class"));
+        zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61});
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static PluginBundle withJavaHook() {
+    PluginBundle ops = CatalogFixtures.ops("1.0.0");
+    return PluginBundle.builder(ops.manifest()).hooks(List.of(new HookSpec("PreToolUse", "Bash",
+        "java -Xlog:disable -Xlog:all=warning:stderr -cp \"${CLAUDE_PLUGIN_ROOT}/lib/*\" com.acme.ops.OpsHooks"
+            + " Policy.noPush", Optional.of(10), ""))).build();
+  }
+
+  @Test
+  void aJavaHookNeedsItsLauncherAndSdkHooksInLib() throws Exception {
+    Map<String, byte[]> complete = Map.of("lib/ops-1.0.0.jar", jarOf("com.acme.ops.OpsHooks"),
+        "lib/sdk-hooks-1.0.0.jar", jarOf("dev.codexplugin.hooks.HookRunner"));
+    DoctorReport ok = Doctor.check(load(withJavaHook(), complete), Doctor.Environment.of(Map.of("PATH", "")));
+    assertThat(ok.ok()).isTrue();
+    assertThat(lines(ok, Status.OK)).containsExactly("OK  hooks  hook com.acme.ops.OpsHooks: in lib/ops-1.0.0.jar",
+        "OK  hooks  hook sdk-hooks: in lib/sdk-hooks-1.0.0.jar");
+  }
+
+  @Test
+  void aJavaHookWithoutSdkHooksInLibIsMissingItWithItsFix() throws Exception {
+    DoctorReport report = Doctor.check(load(withJavaHook(), Map.of("lib/ops-1.0.0.jar",
+        jarOf("com.acme.ops.OpsHooks"))), Doctor.Environment.of(Map.of("PATH", "")));
+    assertThat(report.ok()).isFalse();
+    assertThat(lines(report, Status.MISSING)).containsExactly("MISSING  hooks  hook sdk-hooks: no jar in lib/ has"
+        + " dev.codexplugin.hooks.HookRunner, which every Java hook launcher runs on; add dev.codexplugin:sdk-hooks"
+        + " as a dependency of the plugin and ship it in lib/ (codexplugin export <jar> --lib <jar|folder>..., or"
+        + " sdk-maven-plugin, which adds them)");
+    DoctorReport noLauncher = Doctor.check(load(withJavaHook(), Map.of("lib/sdk-hooks-1.0.0.jar",
+        jarOf("dev.codexplugin.hooks.HookRunner"))), Doctor.Environment.of(Map.of("PATH", "")));
+    assertThat(lines(noLauncher, Status.MISSING)).containsExactly("MISSING  hooks  hook com.acme.ops.OpsHooks:"
+        + " hooks/hooks.json runs it, but no jar in lib/ has com/acme/ops/OpsHooks.class; ship the plugin's jar (the"
+        + " one the processor generated the launcher into) in lib/ (codexplugin export <jar> --lib <jar|folder>...,"
+        + " or sdk-maven-plugin, which adds them)");
+  }
+
+  @Test
+  void aJavaHookOfAJarIsNotChecked() throws Exception {
+    PluginBundle inJar = withJavaHook();
+    DoctorReport report = Doctor.check(inJar, Doctor.Environment.of(Map.of("PATH", "")));
+    assertThat(report.missing()).isEmpty();
   }
 
   private static PluginBundle withServer(McpServerSpec server) {
