@@ -823,9 +823,15 @@ public final class PackageManager {
         }
       }
     } catch (IOException e) {
+      if (diskFull(e)) {
+        throw diskFullError(e);
+      }
       throw new PackageException("cannot write the hooks of the marketplace: " + e.getMessage()
           + "; nothing was changed");
     } catch (MarketplaceExportException e) {
+      if (diskFull(e)) {
+        throw diskFullError(e);
+      }
       throw new PackageException("cannot write the marketplace: " + e.getMessage().lines().findFirst().orElse("")
           + "; nothing was changed");
     }
@@ -1222,7 +1228,27 @@ public final class PackageManager {
     return String.join(" and ", declaration.hosts().stream().map(Declaration.Host::id).toList());
   }
 
+  /** Whether {@code e} or one of its causes is the system's "no space left" (ENOSPC) or "quota exceeded". */
+  static boolean diskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The one-line error of a full disk: the folder, that nothing was changed, the fix. */
+  private PackageException diskFullError(Throwable e) {
+    return new PackageException(managed() + ": the disk is full (No space left on device) while installing into "
+        + project + "; nothing was changed; free some space there and run the command again", e);
+  }
+
   private PackageException failed(String what, Exception e) {
+    if (diskFull(e)) {
+      return diskFullError(e);
+    }
     String why = e instanceof java.nio.file.FileSystemException fse
         ? fse.getFile() + ": " + (fse.getReason() == null ? e.getClass().getSimpleName() : fse.getReason())
         : e.toString();
