@@ -1,6 +1,7 @@
 package dev.codexplugin.packages;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -192,5 +193,83 @@ class InstallFullDiskTest {
       assertThat(Files.readString(codexHome.resolve("fake-state.txt")))
           .contains("plugin:team-plugin@team-tools 1.1.0");
     }
+  }
+
+  /**
+   * The disk runs out at each step of the update in turn: room for less than the staged marketplace, for it but not
+   * the history, the lock or the state, or for everything. Each run either completes (1.1.0 in the lock, the
+   * marketplace and Codex) or fails with the full-disk line and leaves everything as before.
+   */
+  private static Map<String, String> withoutFakeLog(Map<String, String> tree) {
+    Map<String, String> copy = new TreeMap<>(tree);
+    copy.keySet().removeIf(k -> k.endsWith("/calls.log") || k.endsWith("/fake-state.txt"));
+    return copy;
+  }
+
+  @Test
+  void aFullDiskAtAnyStepOfTheUpdateIsBeforeOrAfter() throws Exception {
+    Path settings = MavenSettings.create().server("team", DEPLOYER).write(work.resolve("settings.xml"));
+    Path local = work.resolve("local-repo");
+    Path codex = work.resolve("codex");
+    Files.writeString(codex, """
+        #!/bin/sh
+        exec '%s' -XX:TieredStopAtLevel=1 -cp '%s' %s codex "$@"
+        """.formatted(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
+        FakeHost.class.getName()));
+    Files.setPosixFilePermissions(codex, PosixFilePermissions.fromString("rwxr-xr-x"));
+    int failed = 0;
+    int completed = 0;
+    try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
+        .withSettings(settings).withLocalRepository(local).withEnvironment(Map.of()))) {
+      for (int room = 1140 << 10; room <= 1300 << 10; room += 8 << 10) {
+        Path project = Files.createDirectories(disk.resolve("project"));
+        Path codexHome = Files.createDirectories(work.resolve("codex-home-" + room));
+        Files.writeString(project.resolve(Declaration.FILE), """
+            {"marketplace": "team-tools", "scope": "project", "hosts": ["codex"],
+             "repositories": [{"id": "team", "url": "%s"}],
+             "plugins": [{"id": "com.acme:team", "range": "%s"}]}
+            """.formatted(server.url(), "1.0.0"));
+        StringWriter out = new StringWriter();
+        PackageManager pm = PackageManager.builder(project).source(r::source).out(new PrintWriter(out, true))
+            .environment(Map.of("PATH", System.getenv("PATH"), "CODEX_HOME", codexHome.toString()))
+            .userHome(work.resolve("home")).codexCommand(List.of(codex.toString()))
+            .classDataArchives(false).build();
+        pm.install();
+        Path declaration = project.resolve(Declaration.FILE);
+        Files.writeString(declaration,
+            Files.readString(declaration).replace("\"range\": \"1.0.0\"", "\"range\": \"^1\""));
+        Map<String, String> before = tree(project, codexHome);
+        Path filler = disk.resolve("filler");
+        long free = Files.getFileStore(disk).getUsableSpace();
+        Files.write(filler, new byte[(int) (free - room)]);
+        try {
+          assertThat(pm.update(Optional.empty())).isEqualTo(0);
+          completed++;
+          Files.delete(filler);
+          assertThat(Lock.read(project.resolve(Lock.FILE)).orElseThrow().plugins().get(0).version())
+              .isEqualTo("1.1.0");
+          assertThat(Files.readString(codexHome.resolve("fake-state.txt")))
+              .contains("plugin:team-plugin@team-tools 1.1.0");
+        } catch (PackageException e) {
+          failed++;
+          Files.delete(filler);
+          assertWithMessage("room " + room).that(e).hasMessageThat().contains("the disk is full");
+          assertThat(e).hasMessageThat().doesNotContain("\n");
+          // The fake keeps its list in fake-state.txt (and logs its calls), where Codex keeps config.toml, which
+          // the install snapshots and restores: compared without them, and without a config.toml the fake lacks.
+          assertWithMessage("room " + room + ": " + e.getMessage()).that(withoutFakeLog(tree(project, codexHome)))
+              .isEqualTo(withoutFakeLog(before));
+        }
+        try (Stream<Path> walk = Files.walk(project)) {
+          assertWithMessage("room " + room).that(walk.map(Path::toString)
+              .filter(n -> n.endsWith(".tmp") || n.endsWith(".undo") || n.matches(".*/staging/.+")).toList())
+              .isEmpty();
+        }
+        FileSnapshot.deleteTree(project);
+      }
+    }
+    System.out.println("full disk at each step: " + failed + " undone, " + completed + " completed");
+    assertThat(failed).isAtLeast(1);
+    assertThat(completed).isAtLeast(1);
   }
 }
