@@ -648,11 +648,11 @@ public final class PackageManager {
       Runtime.getRuntime().addShutdownHook(hook);
       hooked = true;
       Path record = managed().resolve(InstalledRecord.FILE);
-      Optional<String> oldRecord = read(record);
-      Files.deleteIfExists(record);
-      if (oldRecord.isPresent()) {
-        // Undone, everything is as the record says again.
-        tx.onUndo(() -> Files.writeString(record, oldRecord.get()));
+      if (Files.exists(record)) {
+        // Moved aside, not copied: undone on a full disk, everything is as the record says again.
+        Path savedRecord = work.resolve("record");
+        move(record, savedRecord);
+        tx.onUndo(() -> move(savedRecord, record));
       }
       // 1. the marketplace folder
       Path target = marketplaceFolder();
@@ -702,7 +702,7 @@ public final class PackageManager {
       Optional<String> oldDeclaration = read(declarationFile());
       if (remember && oldLock.isPresent() && !oldLock.get().equals(lockText)) {
         Path entry = pushHistory(oldDeclaration.orElse(declarationText), oldLock.get());
-        tx.onUndo(() -> FileSnapshot.deleteTree(entry));
+        tx.onUndo(() -> dropHistoryEntry(entry));
       }
       if (!oldDeclaration.equals(Optional.of(declarationText))) {
         tx.write(declarationFile(), declarationText);
@@ -712,6 +712,7 @@ public final class PackageManager {
       }
       tx.write(managed().resolve(STATE_FILE), state(declaration, lockText, state, trees(folders)).toJson());
       tx.commit();
+      pruneHistory();
       // 4. start-up archives: a failure here is reported and leaves the plugins working without one.
       if (feature.isPresent()) {
         archives(plugins, folders, feature.get());
@@ -823,9 +824,15 @@ public final class PackageManager {
         }
       }
     } catch (IOException e) {
+      if (diskFull(e)) {
+        throw diskFullError(e);
+      }
       throw new PackageException("cannot write the hooks of the marketplace: " + e.getMessage()
           + "; nothing was changed");
     } catch (MarketplaceExportException e) {
+      if (diskFull(e)) {
+        throw diskFullError(e);
+      }
       throw new PackageException("cannot write the marketplace: " + e.getMessage().lines().findFirst().orElse("")
           + "; nothing was changed");
     }
@@ -1156,13 +1163,42 @@ public final class PackageManager {
     List<Path> history = history();
     int next = history.isEmpty() ? 1 : Integer.parseInt(history.get(history.size() - 1).getFileName().toString()) + 1;
     Path entry = managed().resolve("history").resolve(String.format("%06d", next));
-    Files.createDirectories(entry);
-    Files.writeString(entry.resolve(Declaration.FILE), declarationText);
-    Files.writeString(entry.resolve(Lock.FILE), lockText);
-    for (int i = 0; i <= history.size() - HISTORY; i++) {
-      FileSnapshot.deleteTree(history.get(i));
+    try {
+      Files.createDirectories(entry);
+      Files.writeString(entry.resolve(Declaration.FILE), declarationText);
+      Files.writeString(entry.resolve(Lock.FILE), lockText);
+    } catch (IOException | RuntimeException e) {
+      // a full disk: no half-written entry
+      dropHistoryEntry(entry);
+      throw e;
     }
     return entry;
+  }
+
+  /** Removes a history entry, and the history folder when that leaves it empty (as it was before the first). */
+  private static void dropHistoryEntry(Path entry) throws IOException {
+    FileSnapshot.deleteTree(entry);
+    Path folder = entry.getParent();
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> list = Files.list(folder)) {
+        if (list.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.delete(folder);
+    }
+  }
+
+  /** Drops the entries beyond the newest {@value #HISTORY}, once the command has committed (undone, it keeps them). */
+  private void pruneHistory() {
+    try {
+      List<Path> history = history();
+      for (int i = 0; i < history.size() - HISTORY; i++) {
+        FileSnapshot.deleteTree(history.get(i));
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the next command prunes them
+    }
   }
 
   private static Optional<String> read(Path file) throws IOException {
@@ -1222,7 +1258,27 @@ public final class PackageManager {
     return String.join(" and ", declaration.hosts().stream().map(Declaration.Host::id).toList());
   }
 
+  /** Whether {@code e} or one of its causes is the system's "no space left" (ENOSPC) or "quota exceeded". */
+  static boolean diskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The one-line error of a full disk: the folder, that nothing was changed, the fix. */
+  private PackageException diskFullError(Throwable e) {
+    return new PackageException(managed() + ": the disk is full (No space left on device) while installing into "
+        + project + "; nothing was changed; free some space there and run the command again", e);
+  }
+
   private PackageException failed(String what, Exception e) {
+    if (diskFull(e)) {
+      return diskFullError(e);
+    }
     String why = e instanceof java.nio.file.FileSystemException fse
         ? fse.getFile() + ": " + (fse.getReason() == null ? e.getClass().getSimpleName() : fse.getReason())
         : e.toString();
@@ -1277,37 +1333,84 @@ public final class PackageManager {
     }
 
     private final Deque<Undo> undo = new ArrayDeque<>();
+    private final List<Path> backups = new ArrayList<>();
     private boolean done;
 
     synchronized void onUndo(Undo u) {
       undo.push(u);
     }
 
-    /** Writes a file through a temporary file and an atomic rename; undone by writing back what was there. */
+    /**
+     * Writes a file through a temporary file and an atomic rename; undone by renaming back a hard link to what was
+     * there (no space needed on a full disk), or where links are not supported by writing back its bytes. A
+     * temporary file that could not be written in full is removed.
+     */
     void write(Path file, String text) throws IOException {
-      Optional<byte[]> before = Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
       Files.createDirectories(file.getParent());
       Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      onUndo(() -> {
-        if (before.isPresent()) {
-          Path t = file.resolveSibling("." + file.getFileName() + ".undo");
-          Files.write(t, before.get());
-          move(t, file);
-        } else {
-          Files.deleteIfExists(file);
+      try {
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      Path backup = file.resolveSibling("." + file.getFileName() + ".undo");
+      boolean saved;
+      synchronized (this) {
+        saved = backups.contains(backup);
+      }
+      if (saved) {
+        // written before in this transaction: its undo gives back the first content
+      } else if (Files.exists(file)) {
+        Optional<byte[]> before = Optional.empty();
+        try {
+          Files.deleteIfExists(backup);
+          Files.createLink(backup, file);
+          synchronized (this) {
+            backups.add(backup);
+          }
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.deleteIfExists(backup);
+          before = Optional.of(Files.readAllBytes(file));
         }
-      });
+        Optional<byte[]> bytes = before;
+        onUndo(() -> {
+          if (bytes.isEmpty()) {
+            move(backup, file);
+          } else {
+            Path t = file.resolveSibling("." + file.getFileName() + ".undo");
+            Files.write(t, bytes.get());
+            move(t, file);
+          }
+        });
+      } else {
+        onUndo(() -> Files.deleteIfExists(file));
+      }
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
       }
     }
 
     synchronized void commit() {
       done = true;
       undo.clear();
+      dropBackups();
+    }
+
+    private void dropBackups() {
+      for (Path b : backups) {
+        try {
+          Files.deleteIfExists(b);
+        } catch (IOException ignored) {
+          // a hidden leftover, replaced by the next write
+        }
+      }
+      backups.clear();
     }
 
     synchronized void undo() {
