@@ -113,7 +113,10 @@ class CommitInterruptTest {
     String calls = Files.readString(codexHome.resolve("calls.log"));
     Files.writeString(work.resolve("stall-armed"), "");
 
-    Process p = new ProcessBuilder("setsid", java, "-cp", System.getProperty("java.class.path"),
+    // env --default-signal=INT: a build started as a background job inherits SIGINT ignored, and the JVM then
+    // installs no handler for it; the install and its host command must see SIGINT as after a terminal's Ctrl-C.
+    Process p = new ProcessBuilder("env", "--default-signal=INT", "setsid", java, "-cp",
+        System.getProperty("java.class.path"),
         InstallProcess.class.getName(), project.toString(), settings.toString(), local.toString(),
         codexHome.toString(), codex.toString())
         .redirectErrorStream(true).redirectOutput(work.resolve("install.log").toFile()).start();

@@ -383,7 +383,10 @@ class ResolutionModesTest {
     Map<String, String> before = state(project, codexHome);
     Path fresh = work.resolve("fresh-repo");
     server.delay("com/acme/team/1.0.0/team-1.0.0.jar", java.time.Duration.ofSeconds(60));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+    // env --default-signal=INT: a build started as a background job inherits SIGINT ignored, and the JVM then
+    // installs no handler for it; the install must see SIGINT as after a terminal's Ctrl-C.
+    Process p = new ProcessBuilder("env", "--default-signal=INT",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), InstallProcess.class.getName(), project.toString(),
         settings.toString(), fresh.toString(), codexHome.toString())
         .redirectErrorStream(true).redirectOutput(work.resolve("install.log").toFile()).start();
