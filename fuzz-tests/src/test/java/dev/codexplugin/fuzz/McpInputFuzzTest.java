@@ -1,0 +1,74 @@
+package dev.codexplugin.fuzz;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codexplugin.mcp.McpToolServer;
+import dev.codexplugin.mcp.ToolMethod;
+import dev.codexplugin.mcp.ToolServerDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The MCP server's input line handling, through its public entry {@link McpToolServer#start}: fuzzed bytes as
+ * the client's stdin (newline-delimited JSON-RPC). Findings: an exception that escapes, a server that does not
+ * end within 5 s after its input ended, or an output line that is not one JSON object (stdout carries only
+ * JSON-RPC). Seeds: {@code McpInputFuzzTestInputs/lines/}.
+ */
+class McpInputFuzzTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ToolServerDefinition SERVER = new ToolServerDefinition() {
+    @Override
+    public String serverName() {
+      return "fuzz";
+    }
+
+    @Override
+    public String version() {
+      return "1.0.0";
+    }
+
+    @Override
+    public List<ToolMethod> tools() {
+      return List.of(new ToolMethod("echo", """
+          {"name":"echo","description":"Echoes its text.","inputSchema":{"type":"object",
+           "properties":{"text":{"type":"string"}},"required":["text"]}}""", false,
+          args -> args.toString()));
+    }
+  };
+
+  @FuzzTest(maxDuration = "30s")
+  void lines(FuzzedDataProvider data) throws Exception {
+    byte[] input = data.consumeRemainingAsBytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    McpToolServer.Running running = McpToolServer.start(SERVER, new ByteArrayInputStream(input), out);
+    CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
+      try {
+        running.awaitTermination();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      ended.get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      running.close();
+      throw new AssertionError("the server did not end within 5 s after its input ended", e);
+    }
+    running.close();
+    for (String line : out.toString(UTF_8).split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (!JSON.readTree(line).isObject()) {
+        throw new AssertionError("stdout line is not a JSON object: " + line);
+      }
+    }
+  }
+}
