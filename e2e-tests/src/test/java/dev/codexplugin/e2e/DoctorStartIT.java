@@ -69,16 +69,20 @@ class DoctorStartIT {
     Run doctor = cli("doctor", out.toString(), "--offline");
 
     assertThat(doctor.exit()).isEqualTo(1);
-    assertThat(doctor.out()).contains("release-tools 1.0.0: 1 missing");
+    // the server cannot start, and the Java hooks' launcher lacks sdk-hooks
+    assertThat(doctor.out()).contains("release-tools 1.0.0: 2 missing");
+    assertThat(doctor.out())
+        .contains("MISSING  hooks  hook sdk-hooks: no jar in lib/ has dev.codexplugin.hooks.HookRunner");
     assertThat(doctor.out()).contains("MISSING  release-tools  start java ");
     assertThat(doctor.out()).contains("exited with code 1 before it answered initialize; stderr: Error: Could not"
         + " find or load main class com.acme.release.ReleaseToolsMcpServer / Caused by:"
         + " java.lang.NoClassDefFoundError: dev/codexplugin/mcp/ToolServerDefinition");
     assertThat(doctor.out()).contains("ship the server's runtime dependencies in lib/");
-    // --no-start checks the prerequisites only, and they are all there
+    // --no-start checks the prerequisites only: the hooks' sdk-hooks is one, the server's classes are not
     Run quick = cli("doctor", out.toString(), "--offline", "--no-start");
-    assertThat(quick.exit()).isEqualTo(0);
-    assertThat(quick.out()).contains("release-tools 1.0.0: ready");
+    assertThat(quick.exit()).isEqualTo(1);
+    assertThat(quick.out()).contains("release-tools 1.0.0: 1 missing");
+    assertThat(quick.out()).doesNotContain("MISSING  release-tools  start");
 
     // the real Codex CLI agrees: the installed copy's server does not start
     CodexCli codex = CodexCli.fromBuild("doctor-no-lib");
