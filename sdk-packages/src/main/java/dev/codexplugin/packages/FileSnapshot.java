@@ -82,25 +82,44 @@ final class FileSnapshot {
     });
   }
 
+  /**
+   * Deletes {@code path} and everything below it. Another thread may delete or add entries meanwhile (the undo
+   * hook of a Ctrl-C runs beside the interrupted command): a vanished entry is no error, and the walk is repeated
+   * until nothing is left (three times at most).
+   */
   static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    for (int attempt = 0; attempt < 3 && Files.exists(path, LinkOption.NOFOLLOW_LINKS); attempt++) {
+      try {
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+            if (exc instanceof java.nio.file.NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw exc;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            if (exc != null && !(exc instanceof java.nio.file.NoSuchFileException)) {
+              throw exc;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+      } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+        // an entry vanished or appeared under the walk: walk again
       }
-    });
+    }
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new java.nio.file.DirectoryNotEmptyException(path.toString());
+    }
   }
 }
