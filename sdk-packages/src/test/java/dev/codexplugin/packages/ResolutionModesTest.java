@@ -154,32 +154,18 @@ class ResolutionModesTest {
   }
 
   /** Every file of {@code roots} (but the command's file lock), with its bytes' hash. */
-  private static Map<String, String> state(Path... roots) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (Path root : roots) {
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path f : walk.filter(Files::isRegularFile).toList()) {
-          String rel = root.relativize(f).toString();
-          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore")) {
-            files.put(root.getFileName() + "/" + rel, Hashes.sha256(Files.readAllBytes(f)));
-          }
-        }
-      }
-    }
-    return files;
-  }
 
   /** Runs install, which must fail with one line, leaving the project and the host's home exactly as before. */
   private String installFails(Path folder, Path settingsFile, Path localRepository, boolean offline)
       throws Exception {
-    Map<String, String> before = state(folder, codexHome);
+    Map<String, String> before = TestPlugins.state(folder, codexHome);
     PackageException e;
     try (StandaloneResolver r = resolver(settingsFile, localRepository, offline)) {
       e = assertThrows(PackageException.class, () -> pm(folder, r, true).install());
     }
     System.out.println("install failed: " + e.getMessage());
     assertThat(e.getMessage()).doesNotContain("\n");
-    assertThat(state(folder, codexHome)).isEqualTo(before);
+    assertThat(TestPlugins.state(folder, codexHome)).isEqualTo(before);
     return e.getMessage();
   }
 
@@ -242,7 +228,7 @@ class ResolutionModesTest {
     }
     assertThat(Files.readString(teammate.resolve(Lock.FILE))).isEqualTo(lock);
     Path marketplace = Path.of(PackageManager.MANAGED, "marketplace");
-    assertThat(state(teammate.resolve(marketplace))).isEqualTo(state(project.resolve(marketplace)));
+    assertThat(TestPlugins.state(teammate.resolve(marketplace))).isEqualTo(TestPlugins.state(project.resolve(marketplace)));
     assertThat(Files.readString(teammate.resolve(marketplace).resolve("plugins/team-plugin/.codex-plugin/plugin.json")))
         .contains("\"version\": \"1.0.0\"");
 
@@ -251,7 +237,7 @@ class ResolutionModesTest {
     try (StandaloneResolver r = resolver(settings, local, true)) {
       pm(project, r, false).install();
     }
-    assertThat(state(project.resolve(marketplace))).isEqualTo(state(teammate.resolve(marketplace)));
+    assertThat(TestPlugins.state(project.resolve(marketplace))).isEqualTo(TestPlugins.state(teammate.resolve(marketplace)));
     assertThat(Files.readString(project.resolve(Lock.FILE))).isEqualTo(lock);
   }
 
@@ -269,7 +255,7 @@ class ResolutionModesTest {
         + " offline (only the local repository was searched); run it once without --offline to download it from"
         + " repository team (" + server.url() + ")");
     assertThat(server.requests()).isEmpty();
-    assertThat(state(empty)).isEmpty();
+    assertThat(TestPlugins.state(empty)).isEmpty();
     assertThat(Files.exists(project.resolve(PackageManager.MANAGED + "/marketplace"))).isFalse();
   }
 
@@ -380,7 +366,7 @@ class ResolutionModesTest {
     Path manifest = project.resolve(PackageManager.MANAGED
         + "/marketplace/plugins/team-plugin/.codex-plugin/plugin.json");
     Files.writeString(manifest, Files.readString(manifest) + "\n");
-    Map<String, String> before = state(project, codexHome);
+    Map<String, String> before = TestPlugins.state(project, codexHome);
     Path fresh = work.resolve("fresh-repo");
     server.delay("com/acme/team/1.0.0/team-1.0.0.jar", java.time.Duration.ofSeconds(60));
     // env --default-signal=INT: a build started as a background job inherits SIGINT ignored, and the JVM then
@@ -411,7 +397,7 @@ class ResolutionModesTest {
     assertThat(log).doesNotContain("Exception");
     assertThat(log).doesNotContain("up to date");
     assertThat(log).doesNotContain("installed");
-    assertThat(state(project, codexHome)).isEqualTo(before);
+    assertThat(TestPlugins.state(project, codexHome)).isEqualTo(before);
     assertThat(Files.exists(project.resolve(PackageManager.MANAGED + "/staging"))).isFalse();
     try (Stream<Path> walk = Files.walk(fresh)) {
       assertThat(walk.filter(f -> f.getFileName().toString().equals("team-1.0.0.jar")).toList()).isEmpty();

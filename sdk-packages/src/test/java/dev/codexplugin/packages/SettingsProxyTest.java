@@ -153,20 +153,6 @@ class SettingsProxyTest {
   }
 
   /** Every file of {@code roots} (but the command's file lock), with its bytes' hash. */
-  private static Map<String, String> state(Path... roots) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (Path root : roots) {
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path f : walk.filter(Files::isRegularFile).toList()) {
-          String rel = root.relativize(f).toString();
-          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore")) {
-            files.put(root.getFileName() + "/" + rel, Hashes.sha256(Files.readAllBytes(f)));
-          }
-        }
-      }
-    }
-    return files;
-  }
 
   @Test
   void theSettingsProxyCarriesEveryRequestToARepositoryOnlyItCanReach() throws Exception {
@@ -190,7 +176,7 @@ class SettingsProxyTest {
   @Test
   void aProxyThatWantsCredentialsTheSettingsDoNotHaveIsAOneLineErrorNamingTheProxy() throws Exception {
     Path settingsFile = settings(false);
-    Map<String, String> before = state(project, codexHome);
+    Map<String, String> before = TestPlugins.state(project, codexHome);
     PackageException e = assertThrows(PackageException.class, () -> install(settingsFile));
     System.out.println("install failed: " + e.getMessage());
     assertThat(e.getMessage()).doesNotContain("\n");
@@ -199,7 +185,7 @@ class SettingsProxyTest {
     assertThat(e.getMessage()).isEqualTo("com.acme:team: the proxy 127.0.0.1:" + port + " answered 407 (proxy"
         + " authentication required) for repository team (" + repository + "); give the proxy's credentials in"
         + " ~/.m2/settings.xml as <proxy>...<username>...</username><password>...</password></proxy>");
-    assertThat(state(project, codexHome)).isEqualTo(before);
+    assertThat(TestPlugins.state(project, codexHome)).isEqualTo(before);
     assertThat(Files.exists(project.resolve(Lock.FILE))).isFalse();
     assertThat(forwarded).isNotEmpty();
     assertThat(forwarded.stream().allMatch(f -> f.startsWith("407"))).isTrue();

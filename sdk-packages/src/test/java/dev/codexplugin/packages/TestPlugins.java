@@ -1,5 +1,6 @@
 package dev.codexplugin.packages;
 
+import java.util.TreeMap;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -189,5 +190,24 @@ final class TestPlugins {
     } finally {
       system.shutdown();
     }
+  }
+
+  /**
+   * Every regular file below {@code roots} as {@code <root name>/<relative path>} to its SHA-256, without the
+   * command lock and the managed folder's .gitignore: the state a failed command must leave as it was.
+   */
+  static Map<String, String> state(Path... roots) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    for (Path root : roots) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path f : walk.filter(Files::isRegularFile).toList()) {
+          String rel = root.relativize(f).toString();
+          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore")) {
+            files.put(root.getFileName() + "/" + rel, Hashes.sha256(Files.readAllBytes(f)));
+          }
+        }
+      }
+    }
+    return files;
   }
 }
