@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -56,19 +56,7 @@ class CommitInterruptTest {
 
   /** Every file of {@code roots} (but the command's file lock and the fake host's call log), with its hash. */
   private static Map<String, String> state(Path... roots) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (Path root : roots) {
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path f : walk.filter(Files::isRegularFile).toList()) {
-          String rel = root.relativize(f).toString();
-          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore")
-              && !rel.equals("calls.log")) {
-            files.put(root.getFileName() + "/" + rel, Hashes.sha256(Files.readAllBytes(f)));
-          }
-        }
-      }
-    }
-    return files;
+    return TestPlugins.state(Set.of("calls.log"), roots);
   }
 
   @Test

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,18 +123,7 @@ class PackageErrorsTest {
 
   /** Every file of the project (but the command's file lock) and of the host's home, with its bytes. */
   private Map<String, String> state() throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (Path root : List.of(project, codexHome)) {
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path f : walk.filter(Files::isRegularFile).toList()) {
-          String rel = root.relativize(f).toString();
-          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore")) {
-            files.put(root.getFileName() + "/" + rel, Hashes.sha256(Files.readAllBytes(f)));
-          }
-        }
-      }
-    }
-    return files;
+    return TestPlugins.state(project, codexHome);
   }
 
   private String installFails() throws Exception {

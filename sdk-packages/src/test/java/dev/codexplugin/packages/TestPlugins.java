@@ -1,6 +1,5 @@
 package dev.codexplugin.packages;
 
-import java.util.TreeMap;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -11,6 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -197,12 +198,17 @@ final class TestPlugins {
    * command lock and the managed folder's .gitignore: the state a failed command must leave as it was.
    */
   static Map<String, String> state(Path... roots) throws IOException {
+    return state(Set.of(), roots);
+  }
+
+  /** {@link #state(Path...)}, without the files at the relative paths {@code ignored} too. */
+  static Map<String, String> state(Set<String> ignored, Path... roots) throws IOException {
     Map<String, String> files = new TreeMap<>();
     for (Path root : roots) {
       try (Stream<Path> walk = Files.walk(root)) {
         for (Path f : walk.filter(Files::isRegularFile).toList()) {
           String rel = root.relativize(f).toString();
-          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore")) {
+          if (!rel.equals(".codexplugin/lock") && !rel.equals(".codexplugin/.gitignore") && !ignored.contains(rel)) {
             files.put(root.getFileName() + "/" + rel, Hashes.sha256(Files.readAllBytes(f)));
           }
         }
