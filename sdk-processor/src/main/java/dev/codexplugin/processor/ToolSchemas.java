@@ -216,10 +216,17 @@ final class ToolSchemas {
    * @param defaultJson the default as compact JSON text (a String default is a JSON string), or {@code null}
    * @param type an expression of type {@code java.lang.reflect.Type} for the parameter's full declared type,
    *     built with {@code dev.codexplugin.mcp.Types}, e.g. {@code Types.parameterized(List.class,
-   *     String.class)}; {@code null} when the type cannot be mapped
+   *     String.class)}; {@code null} when the type cannot be mapped, and for a context parameter
+   * @param context for a context parameter (not part of the input schema), its accessor on
+   *     {@code ToolContext} ({@code "progress"}, ...; {@code ""} for the context itself), else {@code null}
    */
   record ToolParameter(VariableElement element, String name, String description, boolean required,
-      String defaultJson, CodeBlock type) {}
+      String defaultJson, CodeBlock type, String context) {
+    /** A context parameter, bound from the request's context. */
+    static ToolParameter context(VariableElement element, String accessor) {
+      return new ToolParameter(element, element.getSimpleName().toString(), null, false, null, null, accessor);
+    }
+  }
 
   /**
    * A tool's input.
@@ -283,9 +290,28 @@ final class ToolSchemas {
     boolean valid = true;
     Set<String> names = new HashSet<>();
     List<Pending> pending = new ArrayList<>();
+    Map<String, VariableElement> contexts = new HashMap<>();
     for (VariableElement parameter : method.getParameters()) {
       String label = "@McpTool " + method.getSimpleName() + " parameter " + parameter.getSimpleName();
       Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
+      Optional<String> accessor = ContextTypes.accessor(parameter.asType());
+      if (accessor.isPresent()) {
+        valid &= contextParameter(parameter, param, label, contexts, problems);
+        pending.add(new Pending(parameter, param, label, null, null, false, "", null, false, accessor.get()));
+        continue;
+      }
+      Optional<String> misplaced = ContextTypes.nested(parameter.asType());
+      if (misplaced.isPresent()) {
+        valid = false;
+        problems.problem(FindingCode.UNMAPPABLE_TYPE, Origin.at(parameter, label))
+            .found(SchemaMapper.display(parameter.asType()) + ", which has " + misplaced.get() + " inside: a type of"
+                + " sdk-mcp that is not an argument")
+            .fix("declare a parameter of type " + misplaced.get() + " itself if it is a context type (the server"
+                + " passes it; it is not part of the input schema), or use a type that maps to JSON Schema")
+            .report();
+        pending.add(new Pending(parameter, param, label, null, null, false, "", null, false, null));
+        continue;
+      }
       SchemaAnnotations annotations = SchemaAnnotations.of(elements, parameter, parameter.asType());
       String name = param.map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
@@ -330,7 +356,7 @@ final class ToolSchemas {
         required.add(name);
       }
       pending.add(new Pending(parameter, param, label, name, description, isRequired, defaultText, property,
-          failures.isEmpty()));
+          failures.isEmpty(), null));
     }
     if (!required.isEmpty()) {
       root.set("required", required);
@@ -340,6 +366,10 @@ final class ToolSchemas {
 
     List<ToolParameter> parameters = new ArrayList<>();
     for (Pending p : pending) {
+      if (p.context != null) {
+        parameters.add(ToolParameter.context(p.element, p.context));
+        continue;
+      }
       String defaultJson = null;
       if (!p.defaultText.isEmpty() && p.mapped) {
         JsonNode value = defaultValue(p, root, problems);
@@ -351,7 +381,7 @@ final class ToolSchemas {
         }
       }
       parameters.add(new ToolParameter(p.element, p.name, p.description, p.required, defaultJson,
-          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null));
+          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null, null));
     }
     return new InputSchema(root, List.copyOf(parameters), valid);
   }
@@ -421,7 +451,34 @@ final class ToolSchemas {
   // ---- defaults ------------------------------------------------------------------------------------------------
 
   private record Pending(VariableElement element, Optional<ParamPrism> param, String label, String name,
-      String description, boolean required, String defaultText, Property property, boolean mapped) {}
+      String description, boolean required, String defaultText, Property property, boolean mapped,
+      String context) {}
+
+  /**
+   * Checks a context parameter: no {@code @Param} (it is no argument), and no other parameter of its type
+   * before it ({@code seen}, by type name). Reports {@code ContextParameter} and answers {@code false} otherwise.
+   */
+  private static boolean contextParameter(VariableElement parameter, Optional<ParamPrism> param, String label,
+      Map<String, VariableElement> seen, Diagnostics problems) {
+    String type = ContextTypes.simpleName(parameter.asType());
+    boolean ok = true;
+    if (param.isPresent()) {
+      ok = false;
+      problems.problem(FindingCode.CONTEXT_PARAMETER, param.get().origin().labeled(label))
+          .found("@Param on a " + type + " parameter, which the server passes from the request: it is not part of"
+              + " the input schema")
+          .fix("remove the @Param").report();
+    }
+    VariableElement other = seen.putIfAbsent(type, parameter);
+    if (other != null) {
+      ok = false;
+      problems.problem(FindingCode.CONTEXT_PARAMETER, Origin.at(parameter, label))
+          .found("a second " + type + " parameter (" + other.getSimpleName() + " is one): both would get the same"
+              + " object")
+          .fix("remove one of them").report();
+    }
+    return ok;
+  }
 
   /** The checked default, or {@code null} after reporting why it is not a valid value. */
   private JsonNode defaultValue(Pending p, ObjectNode root, Diagnostics problems) {
