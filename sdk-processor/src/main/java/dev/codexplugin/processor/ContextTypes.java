@@ -26,12 +26,16 @@ import javax.lang.model.type.WildcardType;
  *   <tr><td>{@code Sampling}</td><td>{@code arguments.context().sampling()}</td></tr>
  *   <tr><td>{@code Roots}</td><td>{@code arguments.context().roots()}</td></tr>
  *   <tr><td>{@code ClientInfo}</td><td>{@code arguments.context().client()}</td></tr>
+ *   <tr><td>{@code Elicitation.Form<T>}</td><td>{@code arguments.context().elicitation().form(schema, T)}, the
+ *       requested schema computed for {@code T}</td></tr>
  * </table>
  */
 final class ContextTypes {
   static final String MCP = "dev.codexplugin.mcp.";
   static final String CONTENT = MCP + "Content";
   static final String TOOL_RESULT = MCP + "ToolResult";
+  /** {@code Elicitation.Form<T>}: a form whose schema the processor computes for {@code T}. */
+  static final String FORM = MCP + "Elicitation.Form";
 
   /** Context type (qualified name) to its accessor on {@code ToolContext}; {@code ""} for the context itself. */
   private static final Map<String, String> ACCESSORS = Map.of(
@@ -42,7 +46,8 @@ final class ContextTypes {
       MCP + "Elicitation", "elicitation",
       MCP + "Sampling", "sampling",
       MCP + "Roots", "roots",
-      MCP + "ClientInfo", "client");
+      MCP + "ClientInfo", "client",
+      FORM, "form");
 
   /** What a tool's return type is to the server. */
   enum Result {

@@ -284,6 +284,11 @@ final class ToolCode {
     List<? extends javax.lang.model.element.VariableElement> declared = element.getParameters();
     for (int i = 0; i < declared.size(); i++) {
       ToolSchemas.ToolParameter parameter = method.parameters().get(i);
+      if (parameter.formSchema() != null) {
+        arguments.add(CodeBlock.of("arguments.context().elicitation().form($L, $L)",
+            stringLiteral(parameter.formSchema()), parameter.type()));
+        continue;
+      }
       if (parameter.context() != null) {
         arguments.add(parameter.context().isEmpty() ? CodeBlock.of("arguments.context()")
             : CodeBlock.of("arguments.context().$L()", parameter.context()));

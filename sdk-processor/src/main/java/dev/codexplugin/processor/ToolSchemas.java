@@ -218,13 +218,17 @@ final class ToolSchemas {
    *     built with {@code dev.codexplugin.mcp.Types}, e.g. {@code Types.parameterized(List.class,
    *     String.class)}; {@code null} when the type cannot be mapped, and for a context parameter
    * @param context for a context parameter (not part of the input schema), its accessor on
-   *     {@code ToolContext} ({@code "progress"}, ...; {@code ""} for the context itself), else {@code null}
+   *     {@code ToolContext} ({@code "progress"}, ...; {@code ""} for the context itself; {@code "form"} for an
+   *     {@code Elicitation.Form<T>}), else {@code null}
+   * @param formSchema for an {@code Elicitation.Form<T>}, the requested schema of {@code T} (compact JSON), and
+   *     {@code type} is then {@code T}'s
    */
   record ToolParameter(VariableElement element, String name, String description, boolean required,
-      String defaultJson, CodeBlock type, String context) {
+      String defaultJson, CodeBlock type, String context, String formSchema) {
     /** A context parameter, bound from the request's context. */
-    static ToolParameter context(VariableElement element, String accessor) {
-      return new ToolParameter(element, element.getSimpleName().toString(), null, false, null, null, accessor);
+    static ToolParameter context(VariableElement element, String accessor, CodeBlock type, String formSchema) {
+      return new ToolParameter(element, element.getSimpleName().toString(), null, false, null, type, accessor,
+          formSchema);
     }
   }
 
@@ -297,7 +301,12 @@ final class ToolSchemas {
       Optional<String> accessor = ContextTypes.accessor(parameter.asType());
       if (accessor.isPresent()) {
         valid &= contextParameter(parameter, param, label, contexts, problems);
-        pending.add(new Pending(parameter, param, label, null, null, false, "", null, false, accessor.get()));
+        Pending context = new Pending(parameter, param, label, null, null, false, "", null, false, accessor.get());
+        if (accessor.get().equals("form")) {
+          context = form(context, problems);
+          valid &= context.mapped;
+        }
+        pending.add(context);
         continue;
       }
       Optional<String> misplaced = ContextTypes.nested(parameter.asType());
@@ -367,7 +376,7 @@ final class ToolSchemas {
     List<ToolParameter> parameters = new ArrayList<>();
     for (Pending p : pending) {
       if (p.context != null) {
-        parameters.add(ToolParameter.context(p.element, p.context));
+        parameters.add(ToolParameter.context(p.element, p.context, p.formType(), p.name));
         continue;
       }
       String defaultJson = null;
@@ -381,7 +390,7 @@ final class ToolSchemas {
         }
       }
       parameters.add(new ToolParameter(p.element, p.name, p.description, p.required, defaultJson,
-          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null, null));
+          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null, null, null));
     }
     return new InputSchema(root, List.copyOf(parameters), valid);
   }
@@ -452,7 +461,81 @@ final class ToolSchemas {
 
   private record Pending(VariableElement element, Optional<ParamPrism> param, String label, String name,
       String description, boolean required, String defaultText, Property property, boolean mapped,
-      String context) {}
+      String context) {
+    /** For a checked {@code Elicitation.Form<T>} (whose {@code name} holds the schema), {@code T}'s type. */
+    CodeBlock formType() {
+      return mapped ? ReflectTypeCode.of(((DeclaredType) element.asType()).getTypeArguments().get(0)) : null;
+    }
+  }
+
+  /** The JSON types a requested elicitation schema may give a property: the specification's primitives. */
+  private static final Set<String> FLAT = Set.of("string", "number", "integer", "boolean");
+
+  /**
+   * Computes the requested schema of an {@code Elicitation.Form<T>} parameter: {@code T} must be a record or
+   * class whose properties are strings, numbers, integers, booleans or enums (the specification restricts
+   * elicitation to a flat object of primitives). Returns {@code context} with the schema as its name and
+   * {@code mapped}, or, after reporting {@code UnmappableType}, as it is.
+   */
+  private Pending form(Pending context, Diagnostics problems) {
+    VariableElement parameter = context.element;
+    List<? extends TypeMirror> arguments = ((DeclaredType) parameter.asType()).getTypeArguments();
+    Origin origin = Origin.at(parameter, context.label);
+    String fix = "ask for a record of strings, numbers, integers, booleans and enums, e.g. Elicitation.Form<Contact>"
+        + " with record Contact(String name, int age)";
+    if (arguments.size() != 1 || arguments.get(0).getKind() != TypeKind.DECLARED) {
+      problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
+          .found(SchemaMapper.display(parameter.asType()) + ", a form of no named type").fix(fix).report();
+      return context;
+    }
+    TypeMirror held = arguments.get(0);
+    SchemaMapper mapper = mapper(Side.INPUT);
+    List<Failure> failures = new ArrayList<>();
+    Property property = mapper.property(held, SchemaAnnotations.of(elements, held), null, failures);
+    for (Failure failure : distinct(failures)) {
+      unmappable(problems, origin, failure);
+    }
+    if (!failures.isEmpty()) {
+      return context;
+    }
+    ObjectNode root = JSON.objectNode();
+    mapper.inline(property.schema(), root);
+    mapper.finish(root);
+    JsonNode defs = root.path("$defs");
+    ObjectNode flat = JSON.objectNode().put("type", "object");
+    ObjectNode properties = flat.putObject("properties");
+    List<String> nested = new ArrayList<>();
+    if (!"object".equals(root.path("type").asText()) || !root.path("properties").isObject()) {
+      nested.add("it is not an object of named properties");
+    } else {
+      root.path("properties").fields().forEachRemaining(entry -> {
+        ObjectNode schema = ((ObjectNode) entry.getValue()).deepCopy();
+        String ref = schema.path("$ref").asText();
+        if (ref.startsWith("#/$defs/")) {
+          schema.remove("$ref");
+          JsonNode body = defs.path(ref.substring("#/$defs/".length()));
+          body.fields().forEachRemaining(keyword -> schema.putIfAbsent(keyword.getKey(), keyword.getValue()));
+        }
+        if (!FLAT.contains(schema.path("type").asText())) {
+          nested.add(entry.getKey());
+        }
+        properties.set(entry.getKey(), schema);
+      });
+    }
+    if (!nested.isEmpty()) {
+      problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
+          .found(SchemaMapper.display(parameter.asType()) + ", whose " + (nested.get(0).startsWith("it ")
+              ? "type " + nested.get(0).substring(3) : "property " + String.join(", ", nested)
+              + " is not a string, number, integer, boolean or enum") + ": elicitation asks for a flat object")
+          .fix(fix).report();
+      return context;
+    }
+    if (root.has("required")) {
+      flat.set("required", root.get("required"));
+    }
+    return new Pending(parameter, context.param, context.label, json(flat), null, false, "", null, true,
+        context.context);
+  }
 
   /**
    * Checks a context parameter: no {@code @Param} (it is no argument), and no other parameter of its type
@@ -460,7 +543,8 @@ final class ToolSchemas {
    */
   private static boolean contextParameter(VariableElement parameter, Optional<ParamPrism> param, String label,
       Map<String, VariableElement> seen, Diagnostics problems) {
-    String type = ContextTypes.simpleName(parameter.asType());
+    String type = ContextTypes.accessor(parameter.asType()).orElse("").equals("form")
+        ? SchemaMapper.display(parameter.asType()) : ContextTypes.simpleName(parameter.asType());
     boolean ok = true;
     if (param.isPresent()) {
       ok = false;

@@ -177,4 +177,58 @@ class ToolContextDiagnosticsTest {
             + " context type of sdk-mcp, which is no result. Return a String, a value that maps to JSON Schema,"
             + " Content, List<Content> or ToolResult.");
   }
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void aFormOfANestedObject() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Address(String street) {}
+          public record Contact(String name, Address address, List<String> tags) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(
+              Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "Elicitation.Form<Contact> form)",
+        "@McpTool signup parameter form " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found dev.codexplugin.mcp"
+            + ".Elicitation.Form<com.acme.Signup.Contact>, whose property address, tags is not a string, number,"
+            + " integer, boolean or enum: elicitation asks for a flat object. Ask for a record of strings, numbers,"
+            + " integers, booleans and enums");
+  }
+
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void aFormOfAString() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          @McpTool(description = "Signs up.")
+          public static String signup(
+              Elicitation.Form<String> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "Elicitation.Form<String> form)",
+        "; found dev.codexplugin.mcp.Elicitation.Form<java.lang.String>, whose type is not an object of named"
+            + " properties: elicitation asks for a flat object.");
+  }
+
+  @Test
+  void twoFormsOfDifferentTypesCompile() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Name(String name) {}
+          public record Age(int age) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Name> name, Elicitation.Form<Age> age) {
+            return "";
+          }
+        }
+        """);
+    assertThat(compile(KIT, file)).succeededWithoutWarnings();
+  }
 }

@@ -187,6 +187,27 @@ class ToolContextRunTest {
   }
 
   @Test
+  void aFormAsksWithTheSchemaComputedAtCompileTimeAndBindsTheAnswer() throws Exception {
+    start("{\"elicitation\":{}}");
+    client.call(1, "signup", "{}");
+    JsonNode ask = client.next();
+    assertThat(ask.path("method").asText()).isEqualTo("elicitation/create");
+    assertThat(ask.path("params").path("message").asText()).isEqualTo("Who signs up?");
+    JsonNode schema = ask.path("params").path("requestedSchema");
+    assertThat(schema.path("required").toString()).isEqualTo("[\"name\",\"age\",\"plan\"]");
+    assertThat(schema.path("properties").path("plan").path("enum").toString()).isEqualTo("[\"BASIC\",\"PRO\"]");
+    assertThat(schema.path("properties").path("age").path("description").asText()).isEqualTo("in years");
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"accept\","
+        + "\"content\":{\"name\":\"Ada\",\"age\":36,\"plan\":\"PRO\",\"newsletter\":true}}}");
+    assertThat(text(client.next())).isEqualTo("Ada (36, PRO, newsletter true)");
+
+    client.call(2, "signup", "{}");
+    ask = client.next();
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"decline\"}}");
+    assertThat(text(client.next())).isEqualTo("not signed up: DECLINE");
+  }
+
+  @Test
   void samplingAsksTheClientsModel() throws Exception {
     start("{\"sampling\":{}}");
     client.call(1, "describe", "{\"scene\":\"a harbour\"}");
@@ -220,6 +241,10 @@ class ToolContextRunTest {
     JsonNode sampling = client.next();
     client.call(3, "roots", "{}");
     JsonNode roots = client.next();
+    client.call(4, "signup", "{}");
+    JsonNode form = client.next();
+    assertThat(form.path("result").path("isError").asBoolean()).isTrue();
+    assertThat(text(form)).contains("'elicitation' capability");
     assertThat(elicitation.path("result").path("isError").asBoolean()).isTrue();
     assertThat(text(elicitation)).isEqualTo("cannot ask the user for input: the client 'studio-test' did not"
         + " declare the 'elicitation' capability when it connected");

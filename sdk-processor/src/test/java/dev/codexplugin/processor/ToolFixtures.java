@@ -364,6 +364,28 @@ final class ToolFixtures {
               };
             }
 
+            /**
+             * Who signs up.
+             *
+             * @param name the full name
+             * @param age in years
+             * @param plan the plan to start with
+             * @param newsletter whether to send the newsletter
+             */
+            public record Contact(String name, int age, Plan plan, java.util.Optional<Boolean> newsletter) {}
+
+            /** A plan. */
+            public enum Plan { BASIC, PRO }
+
+            /** Signs someone up, asking the user for the contact. */
+            @McpTool
+            public static String signup(Elicitation.Form<Contact> form) {
+              Elicitation.Elicited<Contact> answer = form.ask("Who signs up?");
+              return answer.accepted() ? answer.value().name() + " (" + answer.value().age() + ", "
+                  + answer.value().plan() + ", newsletter " + answer.value().newsletter().orElse(false) + ")"
+                  : "not signed up: " + answer.action();
+            }
+
             /** Asks the client's model to describe a scene. */
             @McpTool
             public String describe(String scene, Sampling sampling) {

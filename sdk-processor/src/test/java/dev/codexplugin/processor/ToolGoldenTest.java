@@ -172,8 +172,9 @@ class ToolGoldenTest {
     Goldens.assertMatches("tools/studio", files);
 
     JsonNode tools = json(files, "bundles/studio-kit/mcp-tools.json");
-    assertThat(names(tools)).containsExactly("render", "wait", "title", "describe", "roots", "thumbnail", "sheet",
-        "export").inOrder();
+    assertThat(names(tools)).containsExactly("render", "wait", "title", "signup", "describe", "roots", "thumbnail",
+        "sheet", "export").inOrder();
+    assertThat(tool(tools, "signup").path("inputSchema").path("properties").size()).isEqualTo(0);
     // Context parameters are not part of the input schema: only the arguments the model gives are.
     assertThat(tool(tools, "render").path("inputSchema").path("properties").toString())
         .isEqualTo("{\"steps\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,"
@@ -202,6 +203,13 @@ class ToolGoldenTest {
         + "            arguments.context(),\n"
         + "            arguments.context().client(),");
     assertThat(invoker).contains("return ToolResult.of(instance.get().sheet(");
+    // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required.
+    assertThat(invoker).contains("Studio.signup(\n"
+        + "            arguments.context().elicitation().form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
+        + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
+    assertThat(invoker).contains("\\\"plan\\\":{\\\"description\\\":\\\"the plan to start with\\\","
+        + "\\\"type\\\":\\\"string\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
+    assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\"]}\", Studio.Contact.class))");
     assertThat(invoker).contains("return instance.get().thumbnail();");
   }
 }

@@ -32,6 +32,11 @@ public final class Studio_McpTools implements ToolCall {
   private static final String TITLE_DESCRIPTOR = "{\"name\":\"title\",\"description\":\"Asks the user for a title.\",\"inputSchema\":{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}}";
 
   /**
+   * The descriptor of tool {@code signup}, as {@code tools/list} returns it.
+   */
+  private static final String SIGNUP_DESCRIPTOR = "{\"name\":\"signup\",\"description\":\"Signs someone up, asking the user for the contact.\",\"inputSchema\":{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}}";
+
+  /**
    * The descriptor of tool {@code describe}, as {@code tools/list} returns it.
    */
   private static final String DESCRIBE_DESCRIPTOR = "{\"name\":\"describe\",\"description\":\"Asks the client's model to describe a scene.\",\"inputSchema\":{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\",\"properties\":{\"scene\":{\"type\":\"string\"}},\"required\":[\"scene\"],\"additionalProperties\":false}}";
@@ -74,11 +79,12 @@ public final class Studio_McpTools implements ToolCall {
       new ToolMethod("render", RENDER_DESCRIPTOR, false, new Studio_McpTools(0, instance)),
       new ToolMethod("wait", WAIT_DESCRIPTOR, false, new Studio_McpTools(1, instance)),
       new ToolMethod("title", TITLE_DESCRIPTOR, false, new Studio_McpTools(2, instance)),
-      new ToolMethod("describe", DESCRIBE_DESCRIPTOR, false, new Studio_McpTools(3, instance)),
-      new ToolMethod("roots", ROOTS_DESCRIPTOR, false, new Studio_McpTools(4, instance)),
-      new ToolMethod("thumbnail", THUMBNAIL_DESCRIPTOR, false, new Studio_McpTools(5, instance)),
-      new ToolMethod("sheet", SHEET_DESCRIPTOR, false, new Studio_McpTools(6, instance)),
-      new ToolMethod("export", EXPORT_DESCRIPTOR, false, new Studio_McpTools(7, instance)));
+      new ToolMethod("signup", SIGNUP_DESCRIPTOR, false, new Studio_McpTools(3, instance)),
+      new ToolMethod("describe", DESCRIBE_DESCRIPTOR, false, new Studio_McpTools(4, instance)),
+      new ToolMethod("roots", ROOTS_DESCRIPTOR, false, new Studio_McpTools(5, instance)),
+      new ToolMethod("thumbnail", THUMBNAIL_DESCRIPTOR, false, new Studio_McpTools(6, instance)),
+      new ToolMethod("sheet", SHEET_DESCRIPTOR, false, new Studio_McpTools(7, instance)),
+      new ToolMethod("export", EXPORT_DESCRIPTOR, false, new Studio_McpTools(8, instance)));
   }
 
   /**
@@ -100,18 +106,21 @@ public final class Studio_McpTools implements ToolCall {
         return instance.get().title(
             arguments.context().elicitation());
       case 3:
+        return Studio.signup(
+            arguments.context().elicitation().form("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":\"the full name\"},\"age\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,\"description\":\"in years\"},\"plan\":{\"description\":\"the plan to start with\",\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"newsletter\":{\"type\":\"boolean\",\"description\":\"whether to send the newsletter\"}},\"required\":[\"name\",\"age\",\"plan\"]}", Studio.Contact.class));
+      case 4:
         return instance.get().describe(
             arguments.<String>get("scene", String.class),
             arguments.context().sampling());
-      case 4:
+      case 5:
         return instance.get().roots(
             arguments.context().roots());
-      case 5:
-        return instance.get().thumbnail();
       case 6:
+        return instance.get().thumbnail();
+      case 7:
         return ToolResult.of(instance.get().sheet(
             arguments.<String>get("caption", String.class)));
-      case 7:
+      case 8:
         return instance.get().export(
             arguments.context(),
             arguments.context().client(),
