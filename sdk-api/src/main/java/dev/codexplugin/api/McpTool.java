@@ -38,7 +38,9 @@ import java.lang.annotation.Target;
  * part of the input schema: the generated invoker passes it from the current request. {@code Progress} sends
  * {@code notifications/progress} for the request's progress token; {@code McpLog} logs to the client, honouring
  * {@code logging/setLevel}; {@code Cancellation} tells whether the client cancelled the call (the thread is
- * interrupted too, and no answer is sent); {@code Elicitation} asks the user for input and {@code Sampling} the
+ * interrupted too, and no answer is sent); {@code Elicitation} asks the user for input ({@code Elicitation.Form<T>}
+ * for a record {@code T} of strings, numbers, booleans and enums, with the requested schema computed at compile
+ * time) and {@code Sampling} the
  * client's model for a completion; {@code Roots} lists the client's roots; {@code ClientInfo} is the client and
  * the negotiated protocol version; {@code ToolContext} gives all of them. Where the client did not declare the
  * capability (elicitation, sampling, roots), the call fails at once with a clear message instead of waiting. A

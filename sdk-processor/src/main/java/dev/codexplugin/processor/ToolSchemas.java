@@ -57,6 +57,10 @@ import javax.lang.model.util.Elements;
  *
  * <h2>Parameters</h2>
  *
+ * <p>A parameter of a context type of {@code sdk-mcp} ({@link ContextTypes}) is not part of the input schema;
+ * for {@code Elicitation.Form<T>} the requested schema of {@code T} is computed instead, a flat object
+ * (the record's body with enums inlined, {@code additionalProperties} left out). Every other parameter:
+ *
  * <ul>
  *   <li>Name: {@code @Param(name)}, else the source name ({@code VariableElement.getSimpleName()}; never needs
  *       {@code -parameters}). Two parameters with the same name are a {@code Duplicate} error.
