@@ -472,13 +472,31 @@ final class ToolSchemas {
     }
   }
 
-  /** The JSON types a requested elicitation schema may give a property: the specification's primitives. */
+  /** {@code schema} with a {@code $ref} to {@code defs} replaced by the entry's keywords (its own kept first). */
+  private static ObjectNode resolved(ObjectNode schema, JsonNode defs) {
+    String ref = schema.path("$ref").asText();
+    if (ref.startsWith("#/$defs/")) {
+      schema.remove("$ref");
+      defs.path(ref.substring("#/$defs/".length())).fields()
+          .forEachRemaining(keyword -> schema.putIfAbsent(keyword.getKey(), keyword.getValue()));
+    }
+    return schema;
+  }
+
+  private static boolean isEnum(JsonNode schema) {
+    return "string".equals(schema.path("type").asText()) && schema.path("enum").isArray();
+  }
+
+  /**
+   * The JSON types a requested elicitation schema may give a property: the specification's primitives (and, for
+   * a multi-select, an array of enum strings).
+   */
   private static final Set<String> FLAT = Set.of("string", "number", "integer", "boolean");
 
   /**
    * Computes the requested schema of an {@code Elicitation.Form<T>} parameter: {@code T} must be a record or
-   * class whose properties are strings, numbers, integers, booleans or enums (the specification restricts
-   * elicitation to a flat object of primitives). Returns {@code context} with the schema as its name and
+   * class whose properties are strings, numbers, integers, booleans, enums or collections of an enum (a
+   * multi-select): the specification restricts elicitation to a flat object of primitives. Returns {@code context} with the schema as its name and
    * {@code mapped}, or, after reporting {@code UnmappableType}, as it is.
    */
   private Pending form(Pending context, Diagnostics problems) {
@@ -513,14 +531,10 @@ final class ToolSchemas {
       nested.add("it is not an object of named properties");
     } else {
       root.path("properties").fields().forEachRemaining(entry -> {
-        ObjectNode schema = ((ObjectNode) entry.getValue()).deepCopy();
-        String ref = schema.path("$ref").asText();
-        if (ref.startsWith("#/$defs/")) {
-          schema.remove("$ref");
-          JsonNode body = defs.path(ref.substring("#/$defs/".length()));
-          body.fields().forEachRemaining(keyword -> schema.putIfAbsent(keyword.getKey(), keyword.getValue()));
-        }
-        if (!FLAT.contains(schema.path("type").asText())) {
+        ObjectNode schema = resolved(((ObjectNode) entry.getValue()).deepCopy(), defs);
+        boolean multiSelect = "array".equals(schema.path("type").asText()) && schema.path("items").isObject()
+            && isEnum(resolved((ObjectNode) schema.get("items"), defs));
+        if (!FLAT.contains(schema.path("type").asText()) && !multiSelect) {
           nested.add(entry.getKey());
         }
         properties.set(entry.getKey(), schema);
@@ -530,7 +544,8 @@ final class ToolSchemas {
       problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
           .found(SchemaMapper.display(parameter.asType()) + ", whose " + (nested.get(0).startsWith("it ")
               ? "type " + nested.get(0).substring(3) : "property " + String.join(", ", nested)
-              + " is not a string, number, integer, boolean or enum") + ": elicitation asks for a flat object")
+              + " is not a string, number, integer, boolean, enum or collection of an enum") + ": elicitation asks"
+              + " for a flat object")
           .fix(fix).report();
       return context;
     }

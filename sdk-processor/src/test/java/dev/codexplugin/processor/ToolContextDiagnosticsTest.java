@@ -195,8 +195,8 @@ class ToolContextDiagnosticsTest {
     assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "Elicitation.Form<Contact> form)",
         "@McpTool signup parameter form " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found dev.codexplugin.mcp"
             + ".Elicitation.Form<com.acme.Signup.Contact>, whose property address, tags is not a string, number,"
-            + " integer, boolean or enum: elicitation asks for a flat object. Ask for a record of strings, numbers,"
-            + " integers, booleans and enums");
+            + " integer, boolean, enum or collection of an enum: elicitation asks for a flat object. Ask for a"
+            + " record of strings, numbers, integers, booleans and enums");
   }
 
   @Test

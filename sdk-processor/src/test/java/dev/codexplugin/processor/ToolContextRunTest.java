@@ -194,12 +194,15 @@ class ToolContextRunTest {
     assertThat(ask.path("method").asText()).isEqualTo("elicitation/create");
     assertThat(ask.path("params").path("message").asText()).isEqualTo("Who signs up?");
     JsonNode schema = ask.path("params").path("requestedSchema");
-    assertThat(schema.path("required").toString()).isEqualTo("[\"name\",\"age\",\"plan\"]");
+    assertThat(schema.path("required").toString()).isEqualTo("[\"name\",\"age\",\"plan\",\"extras\"]");
+    assertThat(schema.path("properties").path("extras").path("items").path("enum").toString())
+        .isEqualTo("[\"BASIC\",\"PRO\"]");
     assertThat(schema.path("properties").path("plan").path("enum").toString()).isEqualTo("[\"BASIC\",\"PRO\"]");
     assertThat(schema.path("properties").path("age").path("description").asText()).isEqualTo("in years");
     client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"accept\","
-        + "\"content\":{\"name\":\"Ada\",\"age\":36,\"plan\":\"PRO\",\"newsletter\":true}}}");
-    assertThat(text(client.next())).isEqualTo("Ada (36, PRO, newsletter true)");
+        + "\"content\":{\"name\":\"Ada\",\"age\":36,\"plan\":\"PRO\",\"newsletter\":true,"
+        + "\"extras\":[\"BASIC\"]}}}");
+    assertThat(text(client.next())).isEqualTo("Ada (36, PRO, newsletter true, extras [BASIC])");
 
     client.call(2, "signup", "{}");
     ask = client.next();

@@ -371,8 +371,10 @@ final class ToolFixtures {
              * @param age in years
              * @param plan the plan to start with
              * @param newsletter whether to send the newsletter
+             * @param extras the add-ons to book
              */
-            public record Contact(String name, int age, Plan plan, java.util.Optional<Boolean> newsletter) {}
+            public record Contact(String name, int age, Plan plan, java.util.Optional<Boolean> newsletter,
+                java.util.Set<Plan> extras) {}
 
             /** A plan. */
             public enum Plan { BASIC, PRO }
@@ -382,7 +384,8 @@ final class ToolFixtures {
             public static String signup(Elicitation.Form<Contact> form) {
               Elicitation.Elicited<Contact> answer = form.ask("Who signs up?");
               return answer.accepted() ? answer.value().name() + " (" + answer.value().age() + ", "
-                  + answer.value().plan() + ", newsletter " + answer.value().newsletter().orElse(false) + ")"
+                  + answer.value().plan() + ", newsletter " + answer.value().newsletter().orElse(false) + ", extras "
+                  + answer.value().extras() + ")"
                   : "not signed up: " + answer.action();
             }
 

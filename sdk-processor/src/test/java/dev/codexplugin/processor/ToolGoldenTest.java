@@ -209,7 +209,8 @@ class ToolGoldenTest {
         + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
     assertThat(invoker).contains("\\\"plan\\\":{\\\"description\\\":\\\"the plan to start with\\\","
         + "\\\"type\\\":\\\"string\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
-    assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\"]}\", Studio.Contact.class))");
+    assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\",\\\"extras\\\"]}\","
+        + " Studio.Contact.class))");
     assertThat(invoker).contains("return instance.get().thumbnail();");
   }
 }

@@ -107,7 +107,7 @@ public final class Studio_McpTools implements ToolCall {
             arguments.context().elicitation());
       case 3:
         return Studio.signup(
-            arguments.context().elicitation().form("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":\"the full name\"},\"age\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,\"description\":\"in years\"},\"plan\":{\"description\":\"the plan to start with\",\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"newsletter\":{\"type\":\"boolean\",\"description\":\"whether to send the newsletter\"}},\"required\":[\"name\",\"age\",\"plan\"]}", Studio.Contact.class));
+            arguments.context().elicitation().form("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":\"the full name\"},\"age\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,\"description\":\"in years\"},\"plan\":{\"description\":\"the plan to start with\",\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"newsletter\":{\"type\":\"boolean\",\"description\":\"whether to send the newsletter\"},\"extras\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"uniqueItems\":true,\"description\":\"the add-ons to book\"}},\"required\":[\"name\",\"age\",\"plan\",\"extras\"]}", Studio.Contact.class));
       case 4:
         return instance.get().describe(
             arguments.<String>get("scene", String.class),
