@@ -13,12 +13,16 @@ import dev.codexplugin.mcp.ToolServerDefinition;
 import dev.codexplugin.mcp.internal.Pipe;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +31,14 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the tools of {@link ToolFixtures#STUDIO}, compiled with the processor, on the real MCP server over its
  * stdio transport (in-memory pipes), spoken to with raw JSON-RPC lines so that every notification and every
  * request the server sends to the client is seen: context parameters bound from the request, rich results as
- * they go over the wire.
+ * they go over the wire. One test compiles the same sources to disk and runs the generated server in a process
+ * of its own, as Codex starts it, over the OS pipes of its stdin and stdout.
  */
 class ToolContextRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +62,7 @@ class ToolContextRunTest {
     ToolServerDefinition server = (ToolServerDefinition) classes.get("com.acme.studio.StudioKitMcpServer")
         .getConstructor().newInstance();
     running = McpToolServer.start(server, toServer.source(), fromServer.sink());
-    client = new Lines(toServer.sink());
+    client = new Lines(toServer.sink(), fromServer.source());
     client.request(0, "initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":" + capabilities
         + ",\"clientInfo\":{\"name\":\"studio-test\",\"version\":\"1\"}}");
     assertThat(client.next().path("result").path("protocolVersion").asText()).isEqualTo("2025-11-25");
@@ -297,6 +303,57 @@ class ToolContextRunTest {
     assertThat(failed.path("content").get(0).path("text").asText()).isEqualTo("no format");
   }
 
+  @Test
+  void overTheStdioOfAProcessOfItsOwn(@TempDir Path dir) throws Exception {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (JavaFileObject source : ToolFixtures.STUDIO) {
+      sources.put(source.toUri().getPath().replaceFirst("^/", ""), source.getCharContent(true).toString());
+    }
+    DiskCompiler.Result compiled = DiskCompiler.compile(dir, new CodexPluginProcessor(), List.of(), sources);
+    assertWithMessage("%s", compiled.diagnostics()).that(compiled.success()).isTrue();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+DisplayVMOutputToStderr", "-cp", compiled.out() + java.io.File.pathSeparator
+            + System.getProperty("java.class.path"), "com.acme.studio.StudioKitMcpServer")
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .start();
+    try (Lines wire = new Lines(process.getOutputStream(), process.getInputStream())) {
+      wire.request(0, "initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+          + "\"clientInfo\":{\"name\":\"pipe-test\",\"version\":\"1\"}}");
+      assertThat(wire.next().path("result").path("serverInfo").path("name").asText()).isEqualTo("studio-kit");
+      wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+
+      wire.request(1, "tools/call", "{\"name\":\"render\",\"arguments\":{\"steps\":2},"
+          + "\"_meta\":{\"progressToken\":42}}");
+      int progress = 0;
+      JsonNode line;
+      while (!(line = wire.next()).has("id")) {
+        if (line.path("method").asText().equals("notifications/progress")) {
+          assertThat(line.path("params").path("progressToken").asInt()).isEqualTo(42);
+          progress++;
+        }
+      }
+      assertThat(progress).isEqualTo(2);
+      assertThat(text(line)).isEqualTo("rendered 2 steps");
+
+      wire.call(2, "wait", "{\"millis\":20000}");
+      Thread.sleep(300);
+      wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":2}}");
+      wire.call(3, "thumbnail", "{}");
+      JsonNode image = wire.next();
+      assertThat(image.path("id").asInt()).isEqualTo(3);
+      assertThat(image.path("result").path("content").get(0).path("type").asText()).isEqualTo("image");
+      Thread.sleep(300);
+      wire.request(4, "ping", "{}");
+      assertThat(wire.next().path("id").asInt()).isEqualTo(4);
+      for (String sent : wire.lines()) {
+        assertThat(sent).doesNotContain("\"id\":2");
+      }
+    }
+    // stdin closed: the server ends on its own, with 0.
+    assertWithMessage("the server exits once stdin is closed").that(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(0);
+  }
+
   /** The text of a tool result's first content item. */
   private static String text(JsonNode response) {
     assertWithMessage("a result: %s", response).that(response.has("result")).isTrue();
@@ -304,17 +361,16 @@ class ToolContextRunTest {
   }
 
   /** Raw JSON-RPC lines to and from the server. */
-  private final class Lines implements AutoCloseable {
+  private static final class Lines implements AutoCloseable {
     private static final String END = new String("<end>");
     private final OutputStream out;
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
 
-    Lines(OutputStream out) {
+    Lines(OutputStream out, InputStream from) {
       this.out = out;
       Thread reader = new Thread(() -> {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(fromServer.source(),
-            StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
           String line;
           while ((line = in.readLine()) != null) {
             synchronized (all) {
