@@ -18,6 +18,7 @@ import dev.codexplugin.processor.SchemaMapper.Failure;
 import dev.codexplugin.processor.SchemaMapper.Property;
 import dev.codexplugin.processor.SchemaMapper.Side;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.format.Report;
 import dev.codexplugin.runtime.format.Text;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -313,15 +314,22 @@ final class ToolSchemas {
         pending.add(context);
         continue;
       }
+      boolean result = ContextTypes.result(parameter.asType()) != ContextTypes.Result.VALUE;
       Optional<String> misplaced = ContextTypes.nested(parameter.asType());
-      if (misplaced.isPresent()) {
+      if (result || misplaced.isPresent()) {
         valid = false;
-        problems.problem(FindingCode.UNMAPPABLE_TYPE, Origin.at(parameter, label))
-            .found(SchemaMapper.display(parameter.asType()) + ", which has " + misplaced.get() + " inside: a type of"
-                + " sdk-mcp that is not an argument")
-            .fix("declare a parameter of type " + misplaced.get() + " itself if it is a context type (the server"
-                + " passes it; it is not part of the input schema), or use a type that maps to JSON Schema")
-            .report();
+        Report.Problem problem = problems.problem(FindingCode.UNMAPPABLE_TYPE, Origin.at(parameter, label));
+        if (result && misplaced.isEmpty()) {
+          problem.found(SchemaMapper.display(parameter.asType()) + ", a result type of sdk-mcp, which is not an"
+                  + " argument")
+              .fix("return it; take the values it is made of, in types that map to JSON Schema");
+        } else {
+          problem.found(SchemaMapper.display(parameter.asType()) + ", which has " + misplaced.get() + " inside: a"
+                  + " type of sdk-mcp that is not an argument")
+              .fix("declare a parameter of type " + misplaced.get() + " itself if it is a context type (the server"
+                  + " passes it; it is not part of the input schema), or use a type that maps to JSON Schema");
+        }
+        problem.report();
         pending.add(new Pending(parameter, param, label, null, null, false, "", null, false, null));
         continue;
       }

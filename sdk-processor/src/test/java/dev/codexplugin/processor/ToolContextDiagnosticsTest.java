@@ -114,6 +114,24 @@ class ToolContextDiagnosticsTest {
 
   @Test
   @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void contentAsAParameter() {
+    JavaFileObject file = tools("Charts", """
+        public final class Charts {
+          @McpTool(description = "Draws a chart.")
+          public static String chart(
+              Content content) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "Content content)",
+        "@McpTool chart parameter content " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found"
+            + " dev.codexplugin.mcp.Content, a result type of sdk-mcp, which is not an argument. Return it; take the"
+            + " values it is made of, in types that map to JSON Schema.");
+  }
+
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
   void contentWithStructuredOutput() {
     JavaFileObject file = tools("Charts", """
         public final class Charts {
