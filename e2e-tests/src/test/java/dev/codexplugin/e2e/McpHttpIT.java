@@ -97,6 +97,14 @@ class McpHttpIT {
     assertThat(report.path("wrongTokenCall").path("status").asInt()).isEqualTo(401);
     assertThat(report.path("wrongTokenCall").path("body").asText()).doesNotContain("\"result\"");
     assertThat(report.path("noTokenCall").path("status").asInt()).isEqualTo(401);
+    // ... and no tool ran for them: the server's tool-call log (one stderr line a call) has the client's 201 bump
+    // calls (1 invalid, 200 sequential), not the 2 refused ones
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (bumpCalls() < 201 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(500);
+    assertThat(bumpCalls()).isEqualTo(201);
     // DNS rebinding: a foreign Origin is refused even with the right token; a loopback origin is not
     assertThat(report.path("foreignOrigin").path("status").asInt()).isEqualTo(403);
     assertThat(report.path("foreignOrigin").path("body").asText()).doesNotContain("\"result\"");
@@ -168,6 +176,9 @@ class McpHttpIT {
       List<RecordedRequest> main = model.mainRequests();
       assertThat(main).hasSize(2);
       assertThat(main.get(0).offeredTools()).containsAtLeast(compare, "mcp__release_tools__bump");
+      // Codex offers its resource tools even when no server has resources (release-tools has none)
+      assertThat(main.get(0).offeredTools()).containsAtLeast("list_mcp_resources", "list_mcp_resource_templates",
+          "read_mcp_resource");
       assertThat(main.get(1).toolResults()).hasSize(1);
       assertThat(main.get(1).toolResults().get(0)).contains("{\"order\":-1,\"newer\":\"1.10.0\",\"equal\":false}");
       List<JsonNode> calls = run.jsonLines().stream().filter(e -> e.path("type").asText().equals("item.completed"))
@@ -176,6 +187,12 @@ class McpHttpIT {
       assertThat(calls.get(0).path("server").asText()).isEqualTo(SERVER);
       assertThat(calls.get(0).path("status").asText()).isEqualTo("completed");
     }
+  }
+
+  /** The {@code bump} calls in the server's tool-call log so far (only the TypeScript client calls bump). */
+  private static long bumpCalls() {
+    return server.stderr().toString().lines()
+        .filter(l -> l.contains("\"source\":\"codexplugin.tool\"") && l.contains("\"tool\":\"bump\"")).count();
   }
 
   private static String abbreviate(String s) {

@@ -33,6 +33,7 @@ class ResourcesAndPromptsIT {
   private static final String TOKEN = "docs-e2e-token-91c2";
   private static final String PLUGIN = "remote-docs";
   private static final String MARKETPLACE = "docs-tools";
+  private static final String WORD_COUNT = "mcp__plugin_" + PLUGIN + "_" + DocsServer.NAME + "__word_count";
   private static DocsServer docs;
   private static McpHttpServer http;
   private static Path marketplace;
@@ -117,13 +118,14 @@ class ResourcesAndPromptsIT {
     ModelScript script = ModelScript.callTool("ListMcpResourcesTool", "{}")
         .callTool("ReadMcpResourceTool", "{\"server\":\"" + server + "\",\"uri\":\"" + DocsServer.GUIDE_URI + "\"}")
         .callTool("ReadMcpResourceTool", "{\"server\":\"" + server + "\",\"uri\":\"docs://pages/intro\"}")
+        .callTool(WORD_COUNT, "{\"text\":\"tag then bump\"}")
         .thenReply("Tag from main, then bump the minor version.");
     String command;
     try (ScriptedModelServer model = ScriptedModelServer.start(script, dir.resolve("model"))) {
       ClaudeSession claude = ClaudeSession.create(Path.of(System.getProperty("claude.bin")), dir, model)
           .env(TOKEN_ENV, TOKEN).install(marketplace, PLUGIN + "@" + MARKETPLACE);
       HostRun run = claude.print("How do we release?", "--allowedTools", "ListMcpResourcesTool",
-          "ReadMcpResourceTool").assertSuccess();
+          "ReadMcpResourceTool", WORD_COUNT).assertSuccess();
       model.requests().forEach(r -> System.out.println("model server received: " + r));
       assertThat(model.problems()).isEmpty();
       JsonNode init = only(run, "system", "init");
@@ -139,20 +141,22 @@ class ResourcesAndPromptsIT {
       assertWithMessage("slash commands of %s", init.path("slash_commands")).that(commands).hasSize(1);
       command = commands.get(0);
       List<RecordedRequest> main = model.mainRequests();
-      assertThat(main).hasSize(4);
+      assertThat(main).hasSize(5);
       List<String> offered = main.get(0).offeredTools();
       System.out.println("Claude Code " + System.getProperty("claude.version") + " offered the model: " + offered);
-      assertThat(offered).containsAtLeast("ListMcpResourcesTool", "ReadMcpResourceTool",
-          "mcp__plugin_" + PLUGIN + "_" + DocsServer.NAME + "__word_count");
+      assertThat(offered).containsAtLeast("ListMcpResourcesTool", "ReadMcpResourceTool", WORD_COUNT);
       assertThat(offered.stream().filter(t -> t.contains(DocsServer.PROMPT)).toList()).isEmpty();
-      List<String> results = main.get(3).toolResults();
+      List<String> results = main.get(4).toolResults();
       results.forEach(r -> System.out.println("Claude tool result: " + r));
+      // the tool itself, over HTTP with the Authorization header of the exported .mcp.json
+      assertThat(results.get(3)).isEqualTo("3");
       // ListMcpResourcesTool lists resources only: Claude Code offers no tool that lists templates
       assertThat(results.get(0)).contains(DocsServer.GUIDE_URI);
       assertThat(results.get(0)).doesNotContain(DocsServer.TEMPLATE);
       assertThat(results.get(1)).contains(DocsServer.GUIDE_TEXT);
       assertThat(results.get(2)).contains("Page intro of the release guide.");
-      assertThat(docs.seen).containsAtLeast("read " + DocsServer.GUIDE_URI, "read docs://pages/intro").inOrder();
+      assertThat(docs.seen).containsAtLeast("read " + DocsServer.GUIDE_URI, "read docs://pages/intro",
+          "call word_count").inOrder();
     }
 
     docs.seen.clear();
