@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.e2e.session.ClaudeSession;
 import dev.codexplugin.e2e.session.CodexSession;
 import dev.codexplugin.e2e.session.HostRun;
 import dev.codexplugin.e2e.session.ModelScript;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * The release-tools sample's generated server run once over Streamable HTTP, as a team runs it on its own
  * infrastructure ({@code McpHttpServer}'s documented {@code main}, the bearer token from an environment variable),
  * under real clients: the official MCP TypeScript SDK's {@code StreamableHTTPClientTransport}, and the real Codex
- * CLI with a plugin whose {@code .mcp.json} names the server by {@code url} and {@code bearer_token_env_var}.
+ * CLI with a plugin whose {@code .mcp.json} names the server by {@code url} and {@code bearer_token_env_var}, and
+ * the real Claude Code with the same plugin exported for it ({@code "type": "http"}, an {@code Authorization}
+ * header from the variable).
  */
 class McpHttpIT {
   private static final String TOKEN_ENV = "RELEASE_TOOLS_TOKEN";
@@ -186,6 +189,37 @@ class McpHttpIT {
       assertThat(calls).hasSize(1);
       assertThat(calls.get(0).path("server").asText()).isEqualTo(SERVER);
       assertThat(calls.get(0).path("status").asText()).isEqualTo("completed");
+    }
+  }
+
+  @Test
+  void aClaudeCodeSessionCallsAToolOverHttpWithTheExportedAuthorizationHeader() throws Exception {
+    // the exported Claude Code .mcp.json: "type": "http" and the token as a header from the variable
+    JsonNode entry = CodexCli.JSON.readTree(marketplace.resolve("plugins/" + PLUGIN + "/.mcp.json").toFile())
+        .path("mcpServers").path(SERVER);
+    System.out.println("Claude Code plugin's server entry: " + entry);
+    assertThat(entry.path("type").asText()).isEqualTo("http");
+    assertThat(entry.path("headers").path("Authorization").asText()).isEqualTo("Bearer ${" + TOKEN_ENV + "}");
+
+    Path dir = Sessions.workDir("claude-http-tool");
+    String compare = "mcp__plugin_" + PLUGIN + "_" + SERVER + "__compare";
+    ModelScript script = ModelScript.callTool(compare, "{\"a\":\"1.4.0\",\"b\":\"1.10.0\"}")
+        .thenReply("1.10.0 is the newer version.");
+    try (ScriptedModelServer model = ScriptedModelServer.start(script, dir.resolve("model"))) {
+      ClaudeSession claude = ClaudeSession.create(Path.of(System.getProperty("claude.bin")), dir, model)
+          .env(TOKEN_ENV, TOKEN).install(marketplace, PLUGIN + "@" + MARKETPLACE);
+      claude.print("Which is newer, 1.4.0 or 1.10.0?", "--allowedTools", compare).assertSuccess();
+      model.requests().forEach(r -> System.out.println("model server received: " + r));
+      assertThat(model.problems()).isEmpty();
+      List<RecordedRequest> main = model.mainRequests();
+      assertThat(main).hasSize(2);
+      List<String> offered = main.get(0).offeredTools();
+      System.out.println("Claude Code " + System.getProperty("claude.version") + " offered the model: " + offered);
+      assertThat(offered).contains(compare);
+      // unlike Codex, Claude Code offers no resource tools when no server has resources
+      assertThat(offered).containsNoneOf("ListMcpResourcesTool", "ReadMcpResourceTool");
+      assertThat(main.get(1).toolResults()).hasSize(1);
+      assertThat(main.get(1).toolResults().get(0)).contains("{\"order\":-1,\"newer\":\"1.10.0\",\"equal\":false}");
     }
   }
 
