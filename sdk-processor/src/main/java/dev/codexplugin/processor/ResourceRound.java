@@ -360,6 +360,15 @@ final class ResourceRound {
         ok = false;
         continue;
       }
+      if (param.map(ParamPrism::defaultValue).filter(d -> !d.isEmpty()).isPresent()) {
+        diagnostics.problem(FindingCode.MCP_METHOD, param.get().origin(ParamPrism.Attr.DEFAULT_VALUE)
+                .labeled(label + " " + argument))
+            .found("a defaultValue: MCP prompt arguments have none")
+            .fix("drop it, make the argument optional with @Param(required = TriState.FALSE) and handle null")
+            .report();
+        ok = false;
+        continue;
+      }
       names.add(argument);
       ObjectNode node = arguments.addObject().put("name", argument);
       param.map(ParamPrism::description).filter(d -> !d.isBlank()).ifPresent(d -> node.put("description", d));
@@ -514,9 +523,19 @@ final class ResourceRound {
     String kind = type.getKind().toString().toLowerCase(Locale.ROOT);
     String found = null;
     String fix = "";
-    if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD
+    // A class with tools had its shape checked by ToolRound (ToolMethod), and its creation too when a tool needs
+    // an instance: one problem, one error.
+    List<ExecutableElement> tools = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .filter(m -> mirror(m, McpToolPrism.ANNOTATION) != null).toList();
+    if (!tools.isEmpty() && (factory != null || tools.stream().anyMatch(ResourceRound::isInstance)
+        || methods.stream().noneMatch(ResourceRound::isInstance))) {
+      return true;
+    }
+    if (!tools.isEmpty()) {
+      // Only creation is left to check.
+    } else if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD
         && type.getKind() != ElementKind.ENUM && type.getKind() != ElementKind.INTERFACE) {
-      found = type + ", a " + kind;
+      found = type + ", " + article(kind) + " " + kind;
     } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
       found = "a local or anonymous class";
       fix = "move it to a top-level class";
@@ -530,11 +549,12 @@ final class ResourceRound {
     } else if (elements.getPackageOf(type).isUnnamed() && serverClass.contains(".")) {
       found = type + " in the unnamed package, which the server class " + serverClass + " cannot import";
       fix = "move it to a package";
-    } else if (factory == null && methods.stream().anyMatch(ResourceRound::isInstance)) {
+    }
+    if (found == null && factory == null && methods.stream().anyMatch(ResourceRound::isInstance)) {
       boolean instantiable = (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD)
           && !type.getModifiers().contains(Modifier.ABSTRACT);
       if (!instantiable) {
-        found = type + ", a " + kind + " that cannot be created";
+        found = type + ", " + article(kind) + " " + kind + " that cannot be created";
         fix = "make the methods static, or add an @McpToolFactory to the plugin";
       } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
           .noneMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE))) {
@@ -549,6 +569,10 @@ final class ResourceRound {
     diagnostics.problem(FindingCode.MCP_METHOD, Origin.at(type, "@" + simpleLabel(first) + " "
         + first.getSimpleName())).found(found).fix(fix).report();
     return false;
+  }
+
+  private static String article(String kind) {
+    return "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
   }
 
   /** Whether the generated code needs an instance to call {@code method}. */

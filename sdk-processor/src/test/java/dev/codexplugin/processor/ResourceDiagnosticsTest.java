@@ -321,4 +321,34 @@ class ResourceDiagnosticsTest {
     assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "diff(int prefix)",
         "found parameters (int)", "Take (String value) or (String value, Map<String, String> resolved)");
   }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aClassWithStaticToolsAndAnInstanceResourceItCannotCreateIsReportedOnce() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          private Docs() {}
+          @McpTool(description = "Counts.")
+          public static int count() { return 1; }
+          @McpResource(uri = "docs://readme")
+          public String readme() { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "public final class Docs",
+        "which has no non-private constructor without parameters");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aPromptArgumentWithADefault() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(
+              @Param(defaultValue = "all") String focus) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "defaultValue = \"all\"",
+        "@McpPrompt review focus", "found a defaultValue: MCP prompt arguments have none");
+  }
 }
