@@ -22,6 +22,20 @@ import java.lang.annotation.Target;
  * {@code String} and, optionally, a {@code Map<String, String>} of the arguments already resolved
  * ({@code McpMethod} for other parameters), and returns a {@code List<String>} (at most 100 are sent) or a
  * {@code dev.codexplugin.mcp.CompletionMethod.Suggestions} ({@code McpReturnType} otherwise).
+ *
+ * <p>The rules, in the words of the diagnostics:
+ * <ul>
+ *   <li>{@code McpMethod}: the method (or its class) {@code must be a public, non-generic method of a
+ *       top-level or static nested class that the server can create, with the parameters its annotation
+ *       allows}</li>
+ *   <li>{@code UnknownCompletion}: the method (or its class) {@code must name exactly one @McpPrompt or
+ *       @McpResource template of the same server, and one of its arguments}</li>
+ *   <li>{@code McpReturnType}: the method (or its class) {@code must return what the server can send:
+ *       String, byte[], ResourceContents or List<ResourceContents> for a resource; String,
+ *       PromptMethod.Message, List<PromptMethod.Message> or PromptMethod.Result for a prompt; List<String>
+ *       or CompletionMethod.Suggestions for a completion}</li>
+ *   <li>{@code Membership}: the method (or its class) {@code must belong to exactly one @Plugin}</li>
+ * </ul>
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)

@@ -25,6 +25,20 @@ import java.lang.annotation.Target;
  *
  * <p>It returns a {@code String} (one user message of text), a {@code dev.codexplugin.mcp.PromptMethod.Message},
  * a {@code List<PromptMethod.Message>} or a {@code PromptMethod.Result} ({@code McpReturnType} otherwise).
+ *
+ * <p>The rules, in the words of the diagnostics:
+ * <ul>
+ *   <li>{@code McpMethod}: the method (or its class) {@code must be a public, non-generic method of a
+ *       top-level or static nested class that the server can create, with the parameters its annotation
+ *       allows}</li>
+ *   <li>{@code PromptArgument}: the method (or its class) {@code must be a String: MCP sends every prompt
+ *       argument as a string}</li>
+ *   <li>{@code McpReturnType}: the method (or its class) {@code must return what the server can send:
+ *       String, byte[], ResourceContents or List<ResourceContents> for a resource; String,
+ *       PromptMethod.Message, List<PromptMethod.Message> or PromptMethod.Result for a prompt; List<String>
+ *       or CompletionMethod.Suggestions for a completion}</li>
+ *   <li>{@code Membership}: the method (or its class) {@code must belong to exactly one @Plugin}</li>
+ * </ul>
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)

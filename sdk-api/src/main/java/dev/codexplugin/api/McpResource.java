@@ -33,6 +33,20 @@ import java.lang.annotation.Target;
  * variable of its URI, named like it ({@code @Param(name)} renames one), and nothing else
  * ({@code TemplateVariables} otherwise). A method that throws answers the read with a JSON-RPC error carrying
  * the exception's message.
+ *
+ * <p>The rules, in the words of the diagnostics:
+ * <ul>
+ *   <li>{@code McpMethod}: the method (or its class) {@code must be a public, non-generic method of a
+ *       top-level or static nested class that the server can create, with the parameters its annotation
+ *       allows}</li>
+ *   <li>{@code McpReturnType}: the method (or its class) {@code must return what the server can send:
+ *       String, byte[], ResourceContents or List<ResourceContents> for a resource; String,
+ *       PromptMethod.Message, List<PromptMethod.Message> or PromptMethod.Result for a prompt; List<String>
+ *       or CompletionMethod.Suggestions for a completion}</li>
+ *   <li>{@code TemplateVariables}: the method (or its class) {@code must have one String parameter per
+ *       {variable} of the URI template, named like it, and no other}</li>
+ *   <li>{@code Membership}: the method (or its class) {@code must belong to exactly one @Plugin}</li>
+ * </ul>
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
