@@ -39,7 +39,7 @@ final class ResourceCode {
 
   /** What the server needs of one written class. */
   record Written(ClassName features, TypeName held, boolean instance, boolean resources, boolean prompts,
-      boolean completions, ExecutableElement factory, TypeElement type) {}
+      boolean completions, TypeElement type) {}
 
   private final ProcessingEnvironment env;
 
@@ -145,7 +145,7 @@ final class ResourceCode {
           .fix("run a clean build").report();
     }
     return new Written(name, held, instance, !features.resources().isEmpty(), !features.prompts().isEmpty(),
-        !features.completions().isEmpty(), factory, type);
+        !features.completions().isEmpty(), type);
   }
 
   private static MethodSpec list(String method, ClassName element, TypeName supplier, boolean instance,
