@@ -200,6 +200,30 @@ public final class McpToolHarness implements AutoCloseable {
     server.close();
   }
 
+  /**
+   * Sends any request of the session, e.g. {@code resources/read} or {@code prompts/get}, and returns its
+   * result.
+   *
+   * @param method the JSON-RPC method
+   * @param paramsJson its params as a JSON object; {@code null} sends {@code {}}
+   * @return the result, one compact JSON object
+   * @throws ProtocolException when the server answers with a JSON-RPC error
+   * @throws IllegalArgumentException when {@code paramsJson} is not a JSON object
+   */
+  public synchronized String request(String method, String paramsJson) {
+    Objects.requireNonNull(method, "method");
+    JsonNode params;
+    try {
+      params = paramsJson == null ? mapper.createObjectNode() : Json.strictTreeReader(mapper).readTree(paramsJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("paramsJson is not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (params == null || !params.isObject()) {
+      throw new IllegalArgumentException("paramsJson must be a JSON object; found " + paramsJson);
+    }
+    return write(request(method, (ObjectNode) params));
+  }
+
   private JsonNode request(String method, ObjectNode params) {
     if (closed) {
       throw new IllegalStateException("the harness is closed");

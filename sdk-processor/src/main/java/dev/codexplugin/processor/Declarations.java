@@ -25,7 +25,12 @@ final class Declarations {
     /** An {@code @McpToolFactory} method. */
     TOOL_FACTORY(McpToolFactoryPrism.ANNOTATION, null, McpToolFactoryPrism::new),
     /** A {@code @HookHandler} method. */
-    HOOK_HANDLER(HookHandlerPrism.ANNOTATION, null, HookHandlerPrism::new);
+    HOOK_HANDLER(HookHandlerPrism.ANNOTATION, null, HookHandlerPrism::new),
+    /**
+     * A class with {@code @McpResource}, {@code @McpPrompt} or {@code @McpCompletion} methods and no
+     * {@code @McpTool} method; the prism is the first such method's annotation, of any of the three.
+     */
+    MCP_FEATURE(McpResourcePrism.ANNOTATION, null, McpResourcePrism::new);
 
     final String annotation;
     /** The container of the repeatable annotation, or {@code null}. */
@@ -43,6 +48,8 @@ final class Declarations {
   static Set<String> annotationTypes() {
     Set<String> out = new TreeSet<>();
     out.add(PluginPrism.ANNOTATION);
+    out.add(McpPromptPrism.ANNOTATION);
+    out.add(McpCompletionPrism.ANNOTATION);
     for (Kind kind : Kind.values()) {
       out.add(kind.annotation);
       if (kind.container != null) {
@@ -72,6 +79,9 @@ final class Declarations {
       if (erroneous) {
         return prism.label();
       }
+      if (kind == Kind.MCP_FEATURE) {
+        return "the MCP resource, prompt and completion methods of " + element;
+      }
       return kind == Kind.TOOL ? "the @McpTool methods of " + element : prism.title();
     }
   }
@@ -91,7 +101,8 @@ final class Declarations {
         continue;
       }
       for (Kind kind : Kind.values()) {
-        if (kind == Kind.TOOL || kind == Kind.TOOL_FACTORY || kind == Kind.HOOK_HANDLER) {
+        if (kind == Kind.TOOL || kind == Kind.TOOL_FACTORY || kind == Kind.HOOK_HANDLER
+            || kind == Kind.MCP_FEATURE) {
           continue;
         }
         if (type.equals(kind.annotation)) {

@@ -105,7 +105,7 @@ final class ServerMapper {
     }
     String names = String.join(", ", tools.tools().stream().map(ToolRound.Tool::name).toList());
     return McpServerSpec.builder(tools.serverName())
-        .description("Java tools of " + p.name() + ": " + names)
+        .description(names.isEmpty() ? "Java MCP server of " + p.name() : "Java tools of " + p.name() + ": " + names)
         .command("java")
         .args(List.of(STDERR_VM_OUTPUT, "-cp", FormatFiles.LIB + "*", tools.mainClass()))
         .cwd(".")

@@ -310,7 +310,8 @@ final class ToolCode {
 
   /** Writes {@code <Plugin>McpServer}, whose class name the caller checked to be free. */
   void writeServer(PluginDecl plugin, String pluginName, String serverName, String version,
-      List<ClassName> invokers, List<Element> originating, Diagnostics diagnostics) {
+      List<ClassName> invokers, List<Element> originating, List<ResourceCode.Written> features,
+      Diagnostics diagnostics) {
     ClassName server = serverClassName(plugin, pluginName);
     CodeBlock.Builder tools = CodeBlock.builder()
         .addStatement("$T<$T> tools = new $T<>()", List.class, TOOL_METHOD, ArrayList.class);
@@ -345,6 +346,7 @@ final class ToolCode {
             .returns(ParameterizedTypeName.get(ClassName.get(List.class), TOOL_METHOD))
             .addCode(tools.build()).build());
     originating.forEach(spec::addOriginatingElement);
+    ResourceCode.addToServer(spec, features);
     generated(spec);
     write(JavaFile.builder(server.packageName(), spec.build()).skipJavaLangImports(true).build(), plugin.element(),
         diagnostics);

@@ -68,6 +68,8 @@ final class ToolRound {
   private final ProcessingEnvironment env;
   private final Elements elements;
   private final ToolSchemas schemas;
+  /** The resources, prompts and completions, which share the tools' membership, rounds and server. */
+  private final ResourceRound features;
   private final Map<String, PluginTools> byPlugin = new TreeMap<>();
   private final Map<String, Handled> handled = new HashMap<>();
   /** The element of the first {@code @Plugin} of each name. */
@@ -80,6 +82,7 @@ final class ToolRound {
     this.env = env;
     this.elements = env.getElementUtils();
     this.schemas = new ToolSchemas(env);
+    this.features = new ResourceRound(env);
   }
 
   /** The tools of each plugin, by plugin name, over all rounds. */
@@ -111,15 +114,16 @@ final class ToolRound {
           .sorted(Comparator.comparing(m -> m.getEnclosingElement() + "." + m.getSimpleName()))
           .toList();
     }
-    if (byType.isEmpty() && factories.isEmpty()) {
+    Map<TypeElement, List<ExecutableElement>> featureTypes = features.collect(round);
+    if (byType.isEmpty() && factories.isEmpty() && featureTypes.isEmpty()) {
       return;
     }
     // Without sdk-mcp the generated code cannot compile: the tools are still checked (every problem in one
     // build), but nothing is generated.
     boolean generate = elements.getTypeElement(ToolCode.TOOL_METHOD.canonicalName()) != null;
-    if (!generate && !byType.isEmpty() && !missingDependencyReported) {
+    if (!generate && !(byType.isEmpty() && featureTypes.isEmpty()) && !missingDependencyReported) {
       missingDependencyReported = true;
-      ExecutableElement first = byType.values().iterator().next().get(0);
+      ExecutableElement first = (byType.isEmpty() ? featureTypes : byType).values().iterator().next().get(0);
       diagnostics.problem(FindingCode.MISSING_DEPENDENCY, Origin.at(first, "dev.codexplugin:sdk-mcp, the runtime of"
               + " the code generated for @McpTool,"))
           .found("no " + ToolCode.TOOL_METHOD.canonicalName())
@@ -137,6 +141,14 @@ final class ToolRound {
           false);
       parts.add(part);
       typeOf.put(part, entry.getKey());
+    }
+    for (TypeElement type : featureTypes.keySet()) {
+      if (!byType.containsKey(type)) {
+        PartDecl part = Declarations.part(Declarations.Kind.MCP_FEATURE, type, features.firstReader(type),
+            packageOf(type), false);
+        parts.add(part);
+        typeOf.put(part, type);
+      }
     }
     Map<PartDecl, ExecutableElement> factoryOf = new LinkedHashMap<>();
     for (ExecutableElement factory : factories) {
@@ -158,7 +170,7 @@ final class ToolRound {
       List<TypeElement> types = new ArrayList<>();
       List<ExecutableElement> pluginFactories = new ArrayList<>();
       for (PartDecl part : member.getValue()) {
-        if (part.kind() == Declarations.Kind.TOOL) {
+        if (part.kind() == Declarations.Kind.TOOL || part.kind() == Declarations.Kind.MCP_FEATURE) {
           types.add(typeOf.get(part));
         } else {
           pluginFactories.add(factoryOf.get(part));
@@ -170,8 +182,11 @@ final class ToolRound {
     }
   }
 
-  private void plugin(PluginDecl plugin, List<TypeElement> types, Map<TypeElement, List<ExecutableElement>> byType,
-      List<ExecutableElement> factories, String optionVersion, boolean generate, Diagnostics diagnostics) {
+  private void plugin(PluginDecl plugin, List<TypeElement> candidates,
+      Map<TypeElement, List<ExecutableElement>> byType, List<ExecutableElement> factories, String optionVersion,
+      boolean generate, Diagnostics diagnostics) {
+    // The classes with tools; candidates has the classes with only resources, prompts or completions too.
+    List<TypeElement> types = candidates.stream().filter(byType::containsKey).toList();
     String pluginName = plugin.name();
     String owner = plugin.element().toString();
     if (!owner.equals(ownerOf.computeIfAbsent(pluginName, n -> owner))) {
@@ -206,7 +221,7 @@ final class ToolRound {
       factory = candidate;
     }
     earlier.factory = factory;
-    if (types.isEmpty()) {
+    if (types.isEmpty() && !features.any(candidates)) {
       PluginTools known = byPlugin.get(pluginName);
       if (failed && known != null) {
         byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
@@ -224,6 +239,7 @@ final class ToolRound {
               .fix("declare it in a hand-written source").report();
         }
       }
+      features.laterRound(candidates, pluginName, diagnostics);
       PluginTools known = byPlugin.get(pluginName);
       if (known != null) {
         byPlugin.put(pluginName, new PluginTools(known.serverName(), known.explicitServerName(), known.mainClass(),
@@ -273,6 +289,14 @@ final class ToolRound {
             .report());
       }
     }
+    Optional<List<ResourceRound.Features>> checkedFeatures = features.check(serverName, candidates, factory,
+        mainClass, diagnostics);
+    failed |= checkedFeatures.isEmpty();
+    for (ResourceRound.Features f : checkedFeatures.orElse(List.of())) {
+      String name = ResourceCode.featuresName(f.type()).canonicalName();
+      failed |= !unique(name, "the MCP features of " + f.type().getQualifiedName(), Origin.at(f.type(),
+          "the class " + name + " generated for the MCP features of " + f.type().getQualifiedName()), diagnostics);
+    }
     failed |= !unique(mainClass, plugin.prism().title(), plugin.prism().origin(PluginPrism.Attr.NAME)
         .labeled("the server class " + mainClass + " generated for " + plugin.prism().title()), diagnostics);
 
@@ -283,7 +307,12 @@ final class ToolRound {
         invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), factory, diagnostics));
       }
       String version = plugin.prism().version().isEmpty() ? optionVersion : plugin.prism().version();
-      code.writeServer(plugin, pluginName, serverName, version, invokers, new ArrayList<>(types), diagnostics);
+      List<ResourceCode.Written> written = new ArrayList<>();
+      for (ResourceRound.Features f : checkedFeatures.orElse(List.of())) {
+        written.add(new ResourceCode(env).write(f, factory, diagnostics));
+      }
+      code.writeServer(plugin, pluginName, serverName, version, invokers, new ArrayList<>(types), written,
+          diagnostics);
     }
     byPlugin.put(pluginName, new PluginTools(serverName, explicitServerName, mainClass, List.copyOf(tools),
         failed));

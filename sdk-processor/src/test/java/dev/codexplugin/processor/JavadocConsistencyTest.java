@@ -150,6 +150,9 @@ class JavadocConsistencyTest {
         "required", List.of(rule(FindingCode.BAD_DEFAULT, "contradicts defaultValue")),
         "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT))));
     attributes(McpToolFactory.class, Map.of());
+    attributes(dev.codexplugin.api.McpResource.class, Map.of("uri", List.of(UNIQUE)));
+    attributes(dev.codexplugin.api.McpPrompt.class, Map.of("name", List.of(UNIQUE)));
+    attributes(dev.codexplugin.api.McpCompletion.class, Map.of());
     attributes(HookHandler.class, Map.of(
         "event", List.of(rule(FindingCode.HOOK_EVENT)),
         "matcher", List.of(rule(FindingCode.BAD_REGEX), rule(FindingCode.IGNORED_MATCHER)),
@@ -162,6 +165,12 @@ class JavadocConsistencyTest {
           rule(FindingCode.CONTEXT_PARAMETER)),
       "Param", List.of(MAPPABLE),
       "McpToolFactory", List.of(rule(FindingCode.TOOL_FACTORY), BELONGS),
+      "McpResource", List.of(rule(FindingCode.MCP_METHOD), rule(FindingCode.MCP_RETURN_TYPE),
+          rule(FindingCode.TEMPLATE_VARIABLES), BELONGS),
+      "McpPrompt", List.of(rule(FindingCode.MCP_METHOD), rule(FindingCode.PROMPT_ARGUMENT),
+          rule(FindingCode.MCP_RETURN_TYPE), BELONGS),
+      "McpCompletion", List.of(rule(FindingCode.MCP_METHOD), rule(FindingCode.UNKNOWN_COMPLETION),
+          rule(FindingCode.MCP_RETURN_TYPE), BELONGS),
       "HookHandler", List.of(rule(FindingCode.HOOK_SIGNATURE), rule(FindingCode.HOOK_INPUT),
           rule(FindingCode.HOOK_BINDING), rule(FindingCode.HOOK_DECISION), UNIQUE, BELONGS,
           rule(FindingCode.MISSING_DEPENDENCY)));

@@ -41,7 +41,10 @@ class PrismTest {
       Map.entry(McpTool.class, McpToolPrism.Attr.class),
       Map.entry(Param.class, ParamPrism.Attr.class),
       Map.entry(McpToolFactory.class, McpToolFactoryPrism.Attr.class),
-      Map.entry(HookHandler.class, HookHandlerPrism.Attr.class));
+      Map.entry(HookHandler.class, HookHandlerPrism.Attr.class),
+      Map.entry(dev.codexplugin.api.McpResource.class, McpResourcePrism.Attr.class),
+      Map.entry(dev.codexplugin.api.McpPrompt.class, McpPromptPrism.Attr.class),
+      Map.entry(dev.codexplugin.api.McpCompletion.class, McpCompletionPrism.Attr.class));
 
   @Test
   void everyPrismNamesExactlyTheAttributesOfItsAnnotation() {

@@ -36,7 +36,9 @@ class SupportedAnnotationsTest {
   void theProcessorSupportsTheAnnotationsItReadsFromElementsAndNothingElse() {
     assertThat(new CodexPluginProcessor().getSupportedAnnotationTypes()).containsExactlyElementsIn(Stream.of(
             Plugin.class, Skill.class, Skill.List.class, McpServer.class, McpServer.List.class, App.class,
-            App.List.class, Hook.class, Hook.List.class, McpTool.class, McpToolFactory.class, HookHandler.class)
+            App.List.class, Hook.class, Hook.List.class, McpTool.class, McpToolFactory.class, HookHandler.class,
+            dev.codexplugin.api.McpResource.class, dev.codexplugin.api.McpPrompt.class,
+            dev.codexplugin.api.McpCompletion.class)
         .map(Class::getCanonicalName).toList());
   }
 

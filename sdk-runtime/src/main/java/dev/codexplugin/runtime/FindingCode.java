@@ -157,6 +157,30 @@ public enum FindingCode {
   /** An {@code @McpToolFactory} method of the wrong shape, or two for one plugin. */
   TOOL_FACTORY("ToolFactory", "must be public static <T> T create(Class<T> type) in a public class, one per plugin",
       "declare it exactly so"),
+  /** An {@code @McpResource}, {@code @McpPrompt} or {@code @McpCompletion} method the generated code cannot call. */
+  MCP_METHOD("McpMethod",
+      "must be a public, non-generic method of a top-level or static nested class that the server can create,"
+          + " with the parameters its annotation allows",
+      "make the method public and its class public with a public no-argument constructor (or add an"
+          + " @McpToolFactory), and give it the parameters its annotation documents"),
+  /** A resource, prompt or completion method returns a type the server cannot send. */
+  MCP_RETURN_TYPE("McpReturnType",
+      "must return what the server can send: String, byte[], ResourceContents or List<ResourceContents> for a"
+          + " resource; String, PromptMethod.Message, List<PromptMethod.Message> or PromptMethod.Result for a"
+          + " prompt; List<String> or CompletionMethod.Suggestions for a completion",
+      "change the return type to one of them"),
+  /** The {@code {variables}} of a resource template and the parameters of its method differ. */
+  TEMPLATE_VARIABLES("TemplateVariables",
+      "must have one String parameter per {variable} of the URI template, named like it, and no other",
+      "rename the parameters (or use @Param(name)) so that they match the variables one to one"),
+  /** A prompt parameter MCP cannot send: prompt arguments are strings. */
+  PROMPT_ARGUMENT("PromptArgument", "must be a String: MCP sends every prompt argument as a string",
+      "declare the parameter as String and convert it in the method"),
+  /** A completion for a prompt or template the server does not have, or for an argument it does not have. */
+  UNKNOWN_COMPLETION("UnknownCompletion",
+      "must name exactly one @McpPrompt or @McpResource template of the same server, and one of its arguments",
+      "set prompt (or resource) to a prompt name (or URI template) of the server, and argument to one of its"
+          + " arguments (or variables)"),
   /** A library the generated code needs is not on the class path. */
   MISSING_DEPENDENCY("MissingDependency", "must be on the compile class path",
       "add dev.codexplugin:sdk-mcp to the dependencies"),

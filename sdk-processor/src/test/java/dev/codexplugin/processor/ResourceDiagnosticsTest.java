@@ -1,0 +1,354 @@
+package dev.codexplugin.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.codexplugin.processor.ProcessorTesting.assertOnlyError;
+import static dev.codexplugin.processor.ProcessorTesting.compile;
+import static dev.codexplugin.processor.ToolDiagnosticsTest.KIT;
+import static dev.codexplugin.processor.ToolDiagnosticsTest.tools;
+
+import com.google.testing.compile.Compilation;
+import dev.codexplugin.runtime.FindingCode;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Negative tests for {@code @McpResource}, {@code @McpPrompt} and {@code @McpCompletion}, compiled with the
+ * real javac, the processor and {@code sdk-mcp}: every code pinned to its line, nothing else reported with it,
+ * and nothing generated.
+ */
+class ResourceDiagnosticsTest {
+  private static final String IMPORTS = "import dev.codexplugin.mcp.*;\n";
+
+  private static JavaFileObject docs(String body) {
+    return tools("Docs", IMPORTS + body);
+  }
+
+
+  // ------------------------------------------------------------------------------------------ valid
+
+  @Test
+  void aToolLessPluginWithOnlyAPromptCompiles() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt(description = "Greets.")
+          public String hello(String who) { return "Hello " + who; }
+        }
+        """);
+    Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles().stream().map(f -> f.getName()).toList().toString())
+        .contains("KitMcpServer");
+  }
+
+  // ------------------------------------------------------------------------------------------ Duplicate
+
+  @Test
+  @Covers(FindingCode.DUPLICATE)
+  void twoResourcesWithOneUriInOneServer() {
+    JavaFileObject first = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://readme")
+          public static String readme() { return ""; }
+        }
+        """);
+    // The classes are checked in the order of their names: the second one gets the error.
+    JavaFileObject file = tools("Other", """
+        public final class Other {
+          @McpResource(
+              uri = "docs://readme")
+          public static String readme() { return ""; }
+        }
+        """);
+    Compilation compilation = compile(KIT, first, file);
+    assertOnlyError(compilation, FindingCode.DUPLICATE, file, "uri = \"docs://readme\"",
+        "@McpResource readme uri", "\"docs://readme\" twice in server \"kit\": com.acme.Docs.readme has it too");
+  }
+
+  @Test
+  @Covers(FindingCode.DUPLICATE)
+  void twoPromptsOfOneName() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt(name = "p", title = "one")
+          public static String one() { return ""; }
+          @McpPrompt(
+              name = "p")
+          public static String two() { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.DUPLICATE, file, "name = \"p\")",
+        "@McpPrompt two name", "\"p\" twice in server \"kit\"");
+  }
+
+  // ------------------------------------------------------------------------------------------ TemplateVariables
+
+  @Test
+  @Covers(FindingCode.TEMPLATE_VARIABLES)
+  void aTemplateVariableWithoutAParameter() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(
+              uri = "docs://{section}/{page}")
+          public static String page(String page) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.TEMPLATE_VARIABLES, file, "uri = \"docs://{section}",
+        "@McpResource page uri " + FindingCode.TEMPLATE_VARIABLES.rule(), "found no parameter for {section} of page",
+        "Add a String parameter named section");
+  }
+
+  @Test
+  @Covers(FindingCode.TEMPLATE_VARIABLES)
+  void aParameterThatIsNoVariable() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://{page}")
+          public static String page(String page,
+              String extra) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.TEMPLATE_VARIABLES, file, "String extra",
+        "parameter extra, which is no variable of \"docs://{page}\" (it has {page})");
+  }
+
+  @Test
+  @Covers(FindingCode.TEMPLATE_VARIABLES)
+  void aParameterOfAFixedResource() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://readme")
+          public static String readme(
+              String page) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.TEMPLATE_VARIABLES, file, "String page",
+        "parameter page of a fixed resource", "add {page} to the URI");
+  }
+
+  @Test
+  @Covers(FindingCode.TEMPLATE_VARIABLES)
+  void aVariableParameterThatIsNotAString() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://{page}")
+          public static String page(
+              int page) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.TEMPLATE_VARIABLES, file, "int page",
+        "parameter page of type int", "Declare it as String.");
+  }
+
+  @Test
+  @Covers(FindingCode.TEMPLATE_VARIABLES)
+  void anExpressionBeyondLevelOne() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(
+              uri = "docs://{+path}")
+          public static String page(String path) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.TEMPLATE_VARIABLES, file, "uri = \"docs://{+path}\"",
+        "\"{+path}\", which is not a level-1 variable");
+  }
+
+  // ------------------------------------------------------------------------------------------ PromptArgument
+
+  @Test
+  @Covers(FindingCode.PROMPT_ARGUMENT)
+  void aPromptArgumentThatIsNotAString() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff,
+              int lines) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.PROMPT_ARGUMENT, file, "int lines",
+        "@McpPrompt review " + FindingCode.PROMPT_ARGUMENT.rule() + "; found parameter lines of type int",
+        "Declare it as String and convert it in the method.");
+  }
+
+  // ------------------------------------------------------------------------------------------ UnknownCompletion
+
+  @Test
+  @Covers(FindingCode.UNKNOWN_COMPLETION)
+  void aCompletionOfAnUnknownPrompt() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff) { return ""; }
+          @McpCompletion(
+              prompt = "reveiw", argument = "diff")
+          public static List<String> diff(String prefix) { return List.of(); }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNKNOWN_COMPLETION, file, "prompt = \"reveiw\"",
+        "@McpCompletion diff prompt", "\"reveiw\", which no @McpPrompt of server \"kit\" is (it has \"review\")");
+  }
+
+  @Test
+  @Covers(FindingCode.UNKNOWN_COMPLETION)
+  void aCompletionOfAnArgumentThePromptDoesNotHave() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff) { return ""; }
+          @McpCompletion(prompt = "review",
+              argument = "focus")
+          public static List<String> focus(String prefix) { return List.of(); }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNKNOWN_COMPLETION, file, "argument = \"focus\"",
+        "\"focus\", which \"review\" does not have (it has \"diff\")");
+  }
+
+  @Test
+  @Covers(FindingCode.UNKNOWN_COMPLETION)
+  void aCompletionOfAnUnknownTemplate() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://{page}")
+          public static String page(String page) { return ""; }
+          @McpCompletion(
+              resource = "docs://{pages}", argument = "page")
+          public static List<String> pages(String prefix) { return List.of(); }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNKNOWN_COMPLETION, file, "resource = \"docs://{pages}\"",
+        "which no @McpResource template of server \"kit\" has (it has \"docs://{page}\")");
+  }
+
+  @Test
+  @Covers(FindingCode.UNKNOWN_COMPLETION)
+  void aCompletionOfNeitherPromptNorResource() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpCompletion(argument = "page")
+          public static List<String> pages(String prefix) { return List.of(); }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNKNOWN_COMPLETION, file, "@McpCompletion(argument",
+        "neither prompt nor resource");
+  }
+
+  // ------------------------------------------------------------------------------------------ McpReturnType
+
+  @Test
+  @Covers(FindingCode.MCP_RETURN_TYPE)
+  void aResourceReturningAnInt() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://size")
+          public static int size() { return 1; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_RETURN_TYPE, file, "public static int size()",
+        "@McpResource size", "found int for a resource",
+        "Return String, byte[], ResourceContents or List<ResourceContents>.");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_RETURN_TYPE)
+  void aPromptReturningAListOfStrings() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static List<String> review() { return List.of(); }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_RETURN_TYPE, file, "review()",
+        "found java.util.List<java.lang.String> for a prompt");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_RETURN_TYPE)
+  void aCompletionReturningAString() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff) { return ""; }
+          @McpCompletion(prompt = "review", argument = "diff")
+          public static String diff(String prefix) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_RETURN_TYPE, file, "String diff(String prefix)",
+        "for a completion", "Return List<String> or CompletionMethod.Suggestions.");
+  }
+
+  // ------------------------------------------------------------------------------------------ McpMethod
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aResourceMethodThatIsNotPublic() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "docs://readme")
+          static String readme() { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "static String readme()",
+        "@McpResource readme", "found a method that is not public", "Make it public.");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aClassTheServerCannotCreate() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          public Docs(String root) {}
+          @McpPrompt
+          public String review() { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "public final class Docs",
+        "which has no non-private constructor without parameters");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aCompletionWithWrongParameters() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff) { return ""; }
+          @McpCompletion(prompt = "review", argument = "diff")
+          public static List<String> diff(int prefix) { return List.of(); }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "diff(int prefix)",
+        "found parameters (int)", "Take (String value) or (String value, Map<String, String> resolved)");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aClassWithStaticToolsAndAnInstanceResourceItCannotCreateIsReportedOnce() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          private Docs() {}
+          @McpTool(description = "Counts.")
+          public static int count() { return 1; }
+          @McpResource(uri = "docs://readme")
+          public String readme() { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "public final class Docs",
+        "which has no non-private constructor without parameters");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aPromptArgumentWithADefault() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(
+              @Param(defaultValue = "all") String focus) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "defaultValue = \"all\"",
+        "@McpPrompt review focus", "found a defaultValue: MCP prompt arguments have none");
+  }
+}
