@@ -167,7 +167,8 @@ public final class ClassDataArchive {
   /**
    * A {@code hooks.json} command with the archive's options in place of its JVM options, when it is a Java hook
    * command ({@code java -Xlog:disable -Xlog:all=warning:stderr -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" ...}, as the
-   * processor writes it or with options an earlier call put in); any other command as it is. The options are shell words (an archive path with a space is single-quoted).
+   * processor writes it or with options an earlier call put in); any other command as it is. The options are
+   * shell words (an archive path with a space is single-quoted).
    */
   public static String hookCommand(String command, List<String> options) {
     int at = command.indexOf(HOOK_CLASS_PATH);

@@ -54,9 +54,9 @@ class JavaHooksIT {
           .line("Prompt: `" + PROMPT + "`. Tool call 1 (no `confirmMajor`): DENIED by the Java PreToolUse hook;"
               + " tool call 2 (`confirmMajor: true`): ALLOWED.")
           .model(model.mainRequests(), script.calls())
-          .stdout("Codex's stdout (`--json`): the tool call items and hook events", run,
-              e -> e.path("type").asText().equals("item.completed") && e.toString().contains("bump")
-                  || e.toString().contains("PreToolUse"))
+          .stdout("Codex's stdout (`--json`): the tool call items (the denied call has none)", run,
+              e -> e.path("type").asText().startsWith("item.") && e.toString().contains("bump"))
+          .stderr("Codex's stderr: the denial", run, l -> l.contains("PreToolUse"))
           .write(dir);
       run.assertSuccess();
 
@@ -99,8 +99,10 @@ class JavaHooksIT {
           .line("Prompt: `" + PROMPT + "`. Tool call 1 (no `confirmMajor`): DENIED (the Java PreToolUse hook's"
               + " ask, refused in print mode); tool call 2 (`confirmMajor: true`): ALLOWED by the hook.")
           .model(model.mainRequests(), script.calls())
-          .stdout("Claude Code's stdout (`stream-json`): the tool results and the result line", run,
-              e -> e.path("type").asText().equals("user") && e.toString().contains("tool_result")
+          .stdout("Claude Code's stdout (`stream-json`): the tool calls, the denial, the tool results, the result", run,
+              e -> e.path("type").asText().equals("assistant") && e.toString().contains("tool_use")
+                  || e.path("subtype").asText().equals("permission_denied")
+                  || e.path("type").asText().equals("user") && e.toString().contains("tool_result")
                   || e.path("type").asText().equals("result"))
           .write(dir);
       run.assertSuccess();

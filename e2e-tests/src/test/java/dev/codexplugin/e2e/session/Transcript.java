@@ -20,8 +20,8 @@ import java.util.function.Predicate;
  */
 final class Transcript {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> VOLATILE = Set.of("session_id", "uuid", "duration_ms", "duration_api_ms",
-      "total_cost_usd", "usage", "modelUsage", "thread_id", "timestamp", "request_id", "ttft_ms");
+  private static final Set<String> VOLATILE = Set.of("session_id", "uuid", "thread_id", "timestamp", "request_id",
+      "total_cost_usd", "subagent_stats");
 
   private final StringBuilder md = new StringBuilder();
   private final Path work;
@@ -50,7 +50,7 @@ final class Transcript {
           .append(answer).append("`\n");
       for (int k = 0; k < r.toolResults().size(); k++) {
         md.append("   - tool result ").append(k + 1).append(": `")
-            .append(normalize(r.toolResults().get(k)).replace("`", "'")).append("`\n");
+            .append(normalize(r.toolResults().get(k)).replace("`", "'").replace("\n", " \u23ce ")).append("`\n");
       }
     }
     md.append('\n');
@@ -71,6 +71,18 @@ final class Transcript {
     return this;
   }
 
+  /** The lines of the host's stderr that {@code keep} selects, without a leading time stamp. */
+  Transcript stderr(String heading, HostRun run, Predicate<String> keep) {
+    md.append("## ").append(heading).append("\n\n```\n");
+    for (String line : run.stderr().lines().toList()) {
+      if (keep.test(line)) {
+        md.append(normalize(line.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\s+", ""))).append('\n');
+      }
+    }
+    md.append("```\n\n");
+    return this;
+  }
+
   /** Writes {@code transcript.md} into {@code dir} and returns its path. */
   Path write(Path dir) throws IOException {
     Path file = dir.resolve("transcript.md");
@@ -80,12 +92,20 @@ final class Transcript {
   }
 
   private String normalize(String text) {
-    return text.replace(work.toString(), "<work>");
+    return text.replace(work.toString(), "<work>").replaceAll("Wall time: [0-9.]+ seconds", "Wall time: <t> seconds");
   }
 
+  /** Removes the fields that change from run to run: ids, times, durations ({@code *_ms}), usage and cost. */
   private static void strip(JsonNode node) {
     if (node instanceof ObjectNode o) {
-      o.remove(VOLATILE);
+      List<String> names = new java.util.ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        if (VOLATILE.contains(name) || name.endsWith("_ms") || name.toLowerCase(java.util.Locale.ROOT).contains("usage")
+            || name.startsWith("fast_mode")) {
+          o.remove(name);
+        }
+      }
     }
     node.forEach(Transcript::strip);
   }
