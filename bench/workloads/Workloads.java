@@ -547,6 +547,17 @@ public final class Workloads {
             System.setOut(System.err);
             ObjectMapper mapper = new ObjectMapper();
             McpJsonMapper json = new JacksonMcpJsonMapper(mapper);
+            McpServer.sync(new StdioServerTransportProvider(json, System.in, protocolOut))
+                .serverInfo("bench-sdk", "1.0.0")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(json)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
+                .tools(specifications(mapper, json))
+                .build();
+          }
+
+          /** The 50 tools (also served over HTTP by SdkHttpBenchServer). */
+          public static List<SyncToolSpecification> specifications(ObjectMapper mapper, McpJsonMapper json) {
             SdkTools tools = new SdkTools(mapper, json);
             List<SyncToolSpecification> specifications = new ArrayList<>();
         """.formatted(pkg));
@@ -573,13 +584,7 @@ public final class Workloads {
       }
     }
     s.append("""
-            McpServer.sync(new StdioServerTransportProvider(json, System.in, protocolOut))
-                .serverInfo("bench-sdk", "1.0.0")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .jsonMapper(json)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
-                .tools(specifications)
-                .build();
+            return specifications;
           }
         }
         """);

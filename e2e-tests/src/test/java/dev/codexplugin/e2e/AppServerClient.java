@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,17 @@ public final class AppServerClient implements AutoCloseable {
 
   /** Starts {@code codex app-server} with {@code home} as CODEX_HOME and initializes the session. */
   public static AppServerClient start(Path codex, Path home) throws IOException, InterruptedException {
+    return start(codex, home, Map.of());
+  }
+
+  /**
+   * Starts {@code codex app-server} with {@code home} as CODEX_HOME and {@code env} added to its environment
+   * (which the MCP servers it starts, and {@code bearer_token_env_var}, read).
+   */
+  public static AppServerClient start(Path codex, Path home, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(List.of(codex.toString(), "app-server"));
+    builder.environment().putAll(env);
     builder.environment().put("CODEX_HOME", home.toString());
     builder.environment().put("RUST_LOG", "warn");
     builder.environment().remove("OPENAI_API_KEY");

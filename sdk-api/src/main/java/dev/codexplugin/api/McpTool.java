@@ -26,12 +26,34 @@ import java.lang.annotation.Target;
  * {@link McpToolFactory @McpToolFactory} method when it has one. Anything else is a {@code ToolMethod} error on
  * the method (or, for a problem of the class, on the class).
  *
- * <p>Every parameter type, and with {@link #structuredOutput()} the return type, must be a type that maps to
- * JSON Schema ({@code UnmappableType} otherwise, on the parameter or the method): primitives and their boxes,
+ * <p>Every parameter type but the context types below, and with {@link #structuredOutput()} the return type,
+ * must be a type that maps to JSON Schema ({@code UnmappableType} otherwise, on the parameter or the method):
+ * primitives and their boxes,
  * {@code String}, {@code java.time} values, enums, records, beans, arrays, collections, maps with
  * {@code String} or enum keys, {@code Optional}, and sealed hierarchies with {@code @JsonTypeInfo}. Arguments are
  * bound with Jackson into the declared types; parameter names come from the source: {@code -parameters} is never
  * needed. See {@link Param @Param}.
+ *
+ * <p><b>Context parameters.</b> A parameter of one of the context types of {@code dev.codexplugin.mcp} is not
+ * part of the input schema: the generated invoker passes it from the current request. {@code Progress} sends
+ * {@code notifications/progress} for the request's progress token; {@code McpLog} logs to the client, honouring
+ * {@code logging/setLevel}; {@code Cancellation} tells whether the client cancelled the call (the thread is
+ * interrupted too, and no answer is sent); {@code Elicitation} asks the user for input ({@code Elicitation.Form<T>}
+ * for a record {@code T} of strings, numbers, booleans and enums, with the requested schema computed at compile
+ * time) and {@code Sampling} the
+ * client's model for a completion; {@code Roots} lists the client's roots; {@code ClientInfo} is the client and
+ * the negotiated protocol version; {@code ToolContext} gives all of them. Where the client did not declare the
+ * capability (elicitation, sampling, roots), the call fails at once with a clear message instead of waiting. A
+ * context parameter must be a parameter of its own, at most one per context type and method, without @Param
+ * ({@code ContextParameter} otherwise); a context type inside another type ({@code List<Progress>}) is an
+ * {@code UnmappableType} error.
+ *
+ * <p><b>Content results.</b> A method may return {@code Content} (text, an image, audio, an embedded resource, a
+ * resource link: see its factories), {@code List<Content>} (a mixed list, in order) or {@code ToolResult}
+ * (several items and {@code isError}); these are sent as they are, without an output schema, so not with
+ * {@link #structuredOutput()}. Any other return value is text: a {@code String} as it is, {@code void} as no
+ * content, anything else as JSON. {@code Content} or {@code ToolResult} inside another type
+ * ({@code Optional<Content>}, {@code List<ToolResult>}) is an {@code UnmappableType} error.
  *
  * <p>The tools of a plugin form one server per plugin (named by {@link Plugin#toolServer()}); a class of tools
  * must belong to exactly one @Plugin, by the same rule as every other annotated element (see the package

@@ -31,6 +31,44 @@ public interface Elicitation {
         Types.parameterized(Map.class, String.class, Object.class));
   }
 
+  /**
+   * A form for {@code type} with {@code requestedSchemaJson}: what the generated invoker passes to a tool
+   * parameter of type {@code Elicitation.Form<T>}, the schema computed at compile time for {@code T}.
+   */
+  default <T> Form<T> form(String requestedSchemaJson, Type type) {
+    Elicitation elicitation = this;
+    return new Form<>() {
+      @Override
+      public boolean supported() {
+        return elicitation.supported();
+      }
+
+      @Override
+      public Elicited<T> ask(String message) {
+        return elicitation.request(message, requestedSchemaJson, type);
+      }
+    };
+  }
+
+  /**
+   * Asks the user for a {@code T}, a record or class of strings, numbers, booleans and enums: declared as a tool
+   * parameter ({@code Elicitation.Form<Traveller> form}), it is not part of the input schema, and the processor
+   * computes the requested schema from {@code T} at compile time (the record's {@code @param} texts become the
+   * fields' descriptions).
+   */
+  interface Form<T> {
+    /** Whether the client declared the {@code elicitation} capability. */
+    boolean supported();
+
+    /**
+     * Shows {@code message} with the form and waits for the user's answer.
+     *
+     * @throws McpCapabilityException when the client does not support elicitation
+     * @throws IllegalArgumentException when the accepted content does not bind to {@code T}
+     */
+    Elicited<T> ask(String message);
+  }
+
   /** How the user answered. */
   enum Action {
     /** Submitted the form: the value is present. */

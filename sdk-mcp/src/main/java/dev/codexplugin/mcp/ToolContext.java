@@ -4,7 +4,8 @@ package dev.codexplugin.mcp;
  * Everything a tool (or a resource, prompt or completion method) can use of the current request besides its
  * arguments. The generated invoker passes these to context parameters, which are not part of the input
  * schema: a parameter of type {@link Progress}, {@link McpLog}, {@link Cancellation}, {@link Elicitation},
- * {@link Sampling}, {@link Roots}, {@link ClientInfo} or {@code ToolContext} itself.
+ * {@link Sampling}, {@link Roots}, {@link ClientInfo} or {@code ToolContext} itself, and
+ * {@code Elicitation.Form<T>} ({@link Elicitation.Form}), whose requested schema the processor computes for {@code T}.
  */
 public interface ToolContext {
   /** Progress notifications for the request's progress token. */

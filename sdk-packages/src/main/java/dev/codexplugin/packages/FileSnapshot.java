@@ -65,6 +65,10 @@ final class FileSnapshot {
     deleteTree(store);
   }
 
+  /**
+   * Copies a tree, links as links. A FIFO, device or socket is left out: copying one opens it, and opening a
+   * FIFO blocks until a writer comes (none belongs in a plugin's folder, and the undo does not bring it back).
+   */
   static void copyTree(Path from, Path to) throws IOException {
     Files.walkFileTree(from, new SimpleFileVisitor<>() {
       @Override
@@ -75,6 +79,9 @@ final class FileSnapshot {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (attrs.isOther()) {
+          return FileVisitResult.CONTINUE;
+        }
         Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
             StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         return FileVisitResult.CONTINUE;

@@ -207,10 +207,17 @@ public final class InstalledRecord {
    * name holds a line break.
    */
   static boolean listing(File tree, StringBuilder out) throws IOException {
-    return tree.isDirectory() && walk(tree, "", out, new byte[(int) SMALL]);
+    return tree.isDirectory() && walk(tree, tree.getCanonicalPath(), "", out, new byte[(int) SMALL]);
   }
 
-  private static boolean walk(File dir, String prefix, StringBuilder out, byte[] buffer) throws IOException {
+  /**
+   * Lists {@code dir}, whose path with every link resolved is {@code real}. An entry whose resolved path is not
+   * {@code real/<name>} is a symbolic link, and one that is neither a folder nor a file is a FIFO, a device or a
+   * socket: the walk stops there (false: the full check decides, which reads links as links and never opens a
+   * special file), so it never reads outside the tree and never blocks on a FIFO.
+   */
+  private static boolean walk(File dir, String real, String prefix, StringBuilder out, byte[] buffer)
+      throws IOException {
     String[] names = dir.list();
     if (names == null) {
       return false;
@@ -222,11 +229,17 @@ public final class InstalledRecord {
       }
       File f = new File(dir, name);
       String rel = join(prefix, name, "", "");
+      String resolved = join(real, "/", name, "");
+      if (!f.getCanonicalPath().equals(resolved)) {
+        return false;
+      }
       if (f.isDirectory()) {
         out.append("d ").append(rel).append('\n');
-        if (!walk(f, join(rel, "/", "", ""), out, buffer)) {
+        if (!walk(f, resolved, join(rel, "/", "", ""), out, buffer)) {
           return false;
         }
+      } else if (!f.isFile()) {
+        return false;
       } else {
         long length = f.length();
         out.append("f ").append(rel).append(' ').append(length).append(' ').append(f.lastModified())

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,13 @@ final class JsonFiles {
   static Optional<ObjectNode> readObject(Path file, String fix) throws PackageException {
     byte[] bytes;
     try {
-      if (Files.size(file) > MAX_BYTES) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        // a FIFO would block the read until a writer comes; a folder or a device is no JSON file either
+        throw new PackageException(file + ": is " + (attributes.isDirectory() ? "a folder" : "a named pipe, device"
+            + " or socket, which is never opened") + ", not a file; " + fix);
+      }
+      if (attributes.size() > MAX_BYTES) {
         throw new PackageException(file + ": larger than 16 MiB, which no declaration or lock is; " + fix);
       }
       bytes = Files.readAllBytes(file);

@@ -199,7 +199,15 @@ final class Verifier {
     return files;
   }
 
+  /**
+   * The SHA-256 of a file the repositories served: the first read of every jar, so a FIFO, a device or a folder
+   * where the local repository should hold a jar is refused here, before anything opens it.
+   */
   static String sha(Path file) throws PackageException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new PackageException(file + ": is not a regular file (a folder, a named pipe, a device or a socket is"
+          + " never opened); remove it from the local repository and run the command again");
+    }
     try {
       return Hashes.sha256(file);
     } catch (IOException e) {

@@ -228,6 +228,85 @@ class InstalledTreesTest {
     assertThat(Files.readString(skill)).isEqualTo(original);
   }
 
+  private static void mkfifo(Path fifo) throws Exception {
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
+  }
+
+  /** Runs {@code body} on another thread and fails if it has not ended within 30 s: a FIFO opened blocks for ever. */
+  private static <T> T within30s(java.util.concurrent.Callable<T> body) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "bounded");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return pool.submit(body).get(30, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFifoInCodexsCopyIsNeverOpenedAndIsDrift() throws Exception {
+    // A FIFO opened for reading blocks until a writer comes: neither the fast check, nor status, nor install may
+    // open one. The fast check gives up (the full check decides), and the full check reads it as "not a file".
+    mkfifo(codexCopy().resolve("skills/review/notes.md"));
+
+    assertThat(within30s(this::fastCheck)).isEmpty();
+    assertThat(within30s(() -> run(PackageManager::status))).isEqualTo(1);
+    assertThat(output.toString()).contains("drift: codex's copy of team-plugin (" + codexCopy() + ")");
+    output.getBuffer().setLength(0);
+
+    within30s(() -> {
+      install();
+      return null;
+    });
+    assertThat(output.toString()).contains("installed team-plugin 1.0.0 into claude and codex");
+    assertThat(Files.exists(codexCopy().resolve("skills/review/notes.md"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .isFalse();
+    assertThat(fastCheck()).hasValue("up to date: team-plugin 1.0.0");
+  }
+
+  @Test
+  void aLinkInTheManagedMarketplaceIsNeverFollowedOutOfIt() throws Exception {
+    // The skill replaced by a link to a FIFO outside the tree: following the link would read outside the folder
+    // (and block). The fast check stops at the link; the full check hashes the link as a link, which is drift.
+    Path outside = work.resolve("outside");
+    Files.createDirectories(outside);
+    mkfifo(outside.resolve("fifo"));
+    Path skill = claudeFolder().resolve("skills/review/SKILL.md");
+    String original = Files.readString(skill);
+    Files.delete(skill);
+    Files.createSymbolicLink(skill, outside.resolve("fifo"));
+
+    assertThat(within30s(this::fastCheck)).isEmpty();
+    assertThat(within30s(() -> run(PackageManager::status))).isEqualTo(1);
+    assertThat(output.toString()).contains("drift: the managed marketplace");
+    output.getBuffer().setLength(0);
+
+    within30s(() -> {
+      install();
+      return null;
+    });
+    assertThat(Files.isSymbolicLink(skill)).isFalse();
+    assertThat(Files.readString(skill)).isEqualTo(original);
+    assertThat(fastCheck()).hasValue("up to date: team-plugin 1.0.0");
+  }
+
+  @Test
+  void aLinkedFolderInCodexsCopyIsNotWalked() throws Exception {
+    // A folder of the copy replaced by a link to a folder outside that holds the same files: the fast check must
+    // not take the outside folder for the installed one.
+    Path skills = codexCopy().resolve("skills");
+    Path outside = work.resolve("outside-skills");
+    Files.move(skills, outside);
+    Files.createSymbolicLink(skills, outside);
+
+    assertThat(within30s(this::fastCheck)).isEmpty();
+    assertThat(within30s(() -> run(PackageManager::status))).isEqualTo(1);
+  }
+
   @Test
   void theFastCheckFallsThroughOnAnyChangeOfItsInputs() throws Exception {
     assertThat(fastCheck()).hasValue("up to date: team-plugin 1.0.0");

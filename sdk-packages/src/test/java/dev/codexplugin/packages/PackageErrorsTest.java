@@ -137,6 +137,63 @@ class PackageErrorsTest {
     return e.getMessage();
   }
 
+  private static void mkfifo(Path fifo) throws Exception {
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
+  }
+
+  @Test
+  void aFifoAsTheDeclarationIsRefusedWithoutOpeningIt() throws Exception {
+    // opening a FIFO for reading blocks until a writer comes: the command must refuse it unopened
+    mkfifo(project.resolve(Declaration.FILE));
+    String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        this::installFails);
+    assertThat(message).startsWith(project.resolve(Declaration.FILE) + ": is a named pipe, device or socket, which"
+        + " is never opened, not a file; ");
+  }
+
+  @Test
+  void aFifoAsTheLockIsRefusedWithoutOpeningIt() throws Exception {
+    declare("{\"id\": \"com.acme:team\", \"range\": \"^1\"}");
+    mkfifo(project.resolve(Lock.FILE));
+    String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        this::installFails);
+    assertThat(message).startsWith(project.resolve(Lock.FILE) + ": is a named pipe, device or socket, which is"
+        + " never opened, not a file; ");
+  }
+
+  @Test
+  void aFolderAsTheLockIsRefused() throws Exception {
+    declare("{\"id\": \"com.acme:team\", \"range\": \"^1\"}");
+    Files.createDirectories(project.resolve(Lock.FILE));
+    assertThat(installFails()).startsWith(project.resolve(Lock.FILE) + ": is a folder, not a file; ");
+  }
+
+  @Test
+  void aFifoWhereTheLocalRepositoryKeepsTheJarIsReplacedByTheServedJar() throws Exception {
+    declare("{\"id\": \"com.acme:team\", \"range\": \"^1\"}");
+    Path jar = work.resolve("local-repo/com/acme/team/1.1.0/team-1.1.0.jar");
+    Files.createDirectories(jar.getParent());
+    mkfifo(jar);
+    String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        this::installFails);
+    // Maven Resolver takes no FIFO for a cached artifact: it downloads the jar again, over the FIFO, and the
+    // command goes on to the host (which is missing here)
+    assertThat(message).startsWith("codex: cannot run ");
+    assertThat(Files.isRegularFile(jar, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+  }
+
+  @Test
+  void aServedFileThatIsAFifoIsRefusedBeforeItIsHashed() throws Exception {
+    // the first read of every served jar and library: a source that hands over a FIFO is refused, unopened
+    Path fifo = work.resolve("served.jar");
+    mkfifo(fifo);
+    PackageException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> assertThrows(PackageException.class, () -> Verifier.sha(fifo)));
+    assertThat(e.getMessage()).isEqualTo(fifo + ": is not a regular file (a folder, a named pipe, a device or a socket"
+        + " is never opened); remove it from the local repository and run the command again");
+  }
+
   @Test
   void badRange() throws Exception {
     declare("{\"id\": \"com.acme:team\", \"range\": \"^1.2 ||\"}");

@@ -43,6 +43,7 @@ final class ToolCode {
   static final ClassName TOOL_INSTANCES = ClassName.get(MCP, "ToolInstances");
   static final ClassName TOOL_CALL = ClassName.get(MCP, "ToolCall");
   static final ClassName TOOL_ARGUMENTS = ClassName.get(MCP, "ToolArguments");
+  static final ClassName TOOL_RESULT = ClassName.get(MCP, "ToolResult");
   static final ClassName SERVER_DEFINITION = ClassName.get(MCP, "ToolServerDefinition");
   static final ClassName MCP_TOOL_SERVER = ClassName.get(MCP, "McpToolServer");
   static final String GENERATED = "javax.annotation.processing.Generated";
@@ -231,6 +232,9 @@ final class ToolCode {
   private Statements statements(ClassName owner, Method method, ClassName result) {
     CodeBlock call = call(owner, method);
     TypeMirror returns = method.element().getReturnType();
+    if (result == null && ContextTypes.result(returns) == ContextTypes.Result.CONTENT_LIST) {
+      return new Statements(CodeBlock.of("return $T.of($L);\n", TOOL_RESULT, call), false);
+    }
     if (result == null) {
       return ToolRound.isVoid(returns)
           ? new Statements(CodeBlock.of("$L;\nreturn null;\n", call), false)
@@ -280,6 +284,16 @@ final class ToolCode {
     List<? extends javax.lang.model.element.VariableElement> declared = element.getParameters();
     for (int i = 0; i < declared.size(); i++) {
       ToolSchemas.ToolParameter parameter = method.parameters().get(i);
+      if (parameter.formSchema() != null) {
+        arguments.add(CodeBlock.of("arguments.context().elicitation().form($L, $L)",
+            stringLiteral(parameter.formSchema()), parameter.type()));
+        continue;
+      }
+      if (parameter.context() != null) {
+        arguments.add(parameter.context().isEmpty() ? CodeBlock.of("arguments.context()")
+            : CodeBlock.of("arguments.context().$L()", parameter.context()));
+        continue;
+      }
       TypeMirror type = declared.get(i).asType();
       TypeName witness = TypeName.get(type).box();
       arguments.add(parameter.defaultJson() == null

@@ -467,7 +467,9 @@ final class ToolRound {
       return Optional.empty();
     }
     ToolSchemas.InputSchema input = schemas.input(method, diagnostics);
-    Optional<ToolSchemas.OutputSchema> output = tool.structuredOutput()
+    boolean resultOk = checkResult(method, tool.structuredOutput(), label, diagnostics);
+    ok &= resultOk;
+    Optional<ToolSchemas.OutputSchema> output = tool.structuredOutput() && resultOk
         ? schemas.output(method, diagnostics) : Optional.empty();
     if (!input.valid() || output.map(o -> !o.valid()).orElse(false)) {
       ok = false;
@@ -517,6 +519,38 @@ final class ToolRound {
     return Optional.of(new ToolCode.Method(method, name, descriptor, structured,
         output.map(ToolSchemas.OutputSchema::wrapped).orElse(false),
         output.map(ToolSchemas.OutputSchema::mayBeAbsent).orElse(false), input.parameters()));
+  }
+
+  /**
+   * Whether the server can answer with what {@code method} returns: a content result ({@code Content},
+   * {@code List<Content>}, {@code ToolResult}) is written as it is, so it has no output schema; a type of
+   * sdk-mcp anywhere else in the return type (a context type, {@code Optional<Content>}, {@code Content[]},
+   * {@code List<ToolResult>}) would be written as JSON of its fields. Reports {@code UnmappableType} on the
+   * method otherwise.
+   */
+  private static boolean checkResult(ExecutableElement method, boolean structured, String label,
+      Diagnostics diagnostics) {
+    TypeMirror returns = method.getReturnType();
+    ContextTypes.Result kind = ContextTypes.result(returns);
+    String found;
+    String fix;
+    if (kind != ContextTypes.Result.VALUE && structured) {
+      found = SchemaMapper.display(returns) + ", a content result, with structuredOutput = true";
+      fix = "remove structuredOutput = true (content is sent as it is, without an output schema), or return the"
+          + " value whose output schema the tool declares";
+    } else if (ContextTypes.accessor(returns).isPresent()) {
+      found = SchemaMapper.display(returns) + ", a context type of sdk-mcp, which is no result";
+      fix = "return a String, a value that maps to JSON Schema, Content, List<Content> or ToolResult";
+    } else if (kind == ContextTypes.Result.VALUE && ContextTypes.nested(returns).isPresent()) {
+      found = SchemaMapper.display(returns) + ", which has " + ContextTypes.nested(returns).get() + " inside:"
+          + " the server would write its fields as JSON";
+      fix = "return Content, List<Content> or ToolResult (ToolResult.of(...) for several items)";
+    } else {
+      return true;
+    }
+    diagnostics.problem(FindingCode.UNMAPPABLE_TYPE, Origin.at(method, label + " return type"))
+        .found(found).fix(fix).report();
+    return false;
   }
 
   /** The first sentence of a Javadoc text: up to the first period followed by white space, or all of it. */

@@ -18,6 +18,7 @@ import dev.codexplugin.processor.SchemaMapper.Failure;
 import dev.codexplugin.processor.SchemaMapper.Property;
 import dev.codexplugin.processor.SchemaMapper.Side;
 import dev.codexplugin.runtime.FindingCode;
+import dev.codexplugin.runtime.format.Report;
 import dev.codexplugin.runtime.format.Text;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,6 +57,10 @@ import javax.lang.model.util.Elements;
  * {@code $defs} are sorted by name: the same sources give the same JSON text.
  *
  * <h2>Parameters</h2>
+ *
+ * <p>A parameter of a context type of {@code sdk-mcp} ({@link ContextTypes}) is not part of the input schema;
+ * for {@code Elicitation.Form<T>} the requested schema of {@code T} is computed instead, a flat object
+ * (the record's body with enums inlined, {@code additionalProperties} left out). Every other parameter:
  *
  * <ul>
  *   <li>Name: {@code @Param(name)}, else the source name ({@code VariableElement.getSimpleName()}; never needs
@@ -216,10 +221,21 @@ final class ToolSchemas {
    * @param defaultJson the default as compact JSON text (a String default is a JSON string), or {@code null}
    * @param type an expression of type {@code java.lang.reflect.Type} for the parameter's full declared type,
    *     built with {@code dev.codexplugin.mcp.Types}, e.g. {@code Types.parameterized(List.class,
-   *     String.class)}; {@code null} when the type cannot be mapped
+   *     String.class)}; {@code null} when the type cannot be mapped, and for a context parameter
+   * @param context for a context parameter (not part of the input schema), its accessor on
+   *     {@code ToolContext} ({@code "progress"}, ...; {@code ""} for the context itself; {@code "form"} for an
+   *     {@code Elicitation.Form<T>}), else {@code null}
+   * @param formSchema for an {@code Elicitation.Form<T>}, the requested schema of {@code T} (compact JSON), and
+   *     {@code type} is then {@code T}'s
    */
   record ToolParameter(VariableElement element, String name, String description, boolean required,
-      String defaultJson, CodeBlock type) {}
+      String defaultJson, CodeBlock type, String context, String formSchema) {
+    /** A context parameter, bound from the request's context. */
+    static ToolParameter context(VariableElement element, String accessor, CodeBlock type, String formSchema) {
+      return new ToolParameter(element, element.getSimpleName().toString(), null, false, null, type, accessor,
+          formSchema);
+    }
+  }
 
   /**
    * A tool's input.
@@ -283,9 +299,40 @@ final class ToolSchemas {
     boolean valid = true;
     Set<String> names = new HashSet<>();
     List<Pending> pending = new ArrayList<>();
+    Map<String, VariableElement> contexts = new HashMap<>();
     for (VariableElement parameter : method.getParameters()) {
       String label = "@McpTool " + method.getSimpleName() + " parameter " + parameter.getSimpleName();
       Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
+      Optional<String> accessor = ContextTypes.accessor(parameter.asType());
+      if (accessor.isPresent()) {
+        valid &= contextParameter(parameter, param, label, contexts, problems);
+        Pending context = new Pending(parameter, param, label, null, null, false, "", null, false, accessor.get());
+        if (accessor.get().equals("form")) {
+          context = form(context, problems);
+          valid &= context.mapped;
+        }
+        pending.add(context);
+        continue;
+      }
+      boolean result = ContextTypes.result(parameter.asType()) != ContextTypes.Result.VALUE;
+      Optional<String> misplaced = ContextTypes.nested(parameter.asType());
+      if (result || misplaced.isPresent()) {
+        valid = false;
+        Report.Problem problem = problems.problem(FindingCode.UNMAPPABLE_TYPE, Origin.at(parameter, label));
+        if (result && misplaced.isEmpty()) {
+          problem.found(SchemaMapper.display(parameter.asType()) + ", a result type of sdk-mcp, which is not an"
+                  + " argument")
+              .fix("return it; take the values it is made of, in types that map to JSON Schema");
+        } else {
+          problem.found(SchemaMapper.display(parameter.asType()) + ", which has " + misplaced.get() + " inside: a"
+                  + " type of sdk-mcp that is not an argument")
+              .fix("declare a parameter of type " + misplaced.get() + " itself if it is a context type (the server"
+                  + " passes it; it is not part of the input schema), or use a type that maps to JSON Schema");
+        }
+        problem.report();
+        pending.add(new Pending(parameter, param, label, null, null, false, "", null, false, null));
+        continue;
+      }
       SchemaAnnotations annotations = SchemaAnnotations.of(elements, parameter, parameter.asType());
       String name = param.map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
@@ -330,7 +377,7 @@ final class ToolSchemas {
         required.add(name);
       }
       pending.add(new Pending(parameter, param, label, name, description, isRequired, defaultText, property,
-          failures.isEmpty()));
+          failures.isEmpty(), null));
     }
     if (!required.isEmpty()) {
       root.set("required", required);
@@ -340,6 +387,10 @@ final class ToolSchemas {
 
     List<ToolParameter> parameters = new ArrayList<>();
     for (Pending p : pending) {
+      if (p.context != null) {
+        parameters.add(ToolParameter.context(p.element, p.context, p.formType(), p.name));
+        continue;
+      }
       String defaultJson = null;
       if (!p.defaultText.isEmpty() && p.mapped) {
         JsonNode value = defaultValue(p, root, problems);
@@ -351,7 +402,7 @@ final class ToolSchemas {
         }
       }
       parameters.add(new ToolParameter(p.element, p.name, p.description, p.required, defaultJson,
-          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null));
+          p.mapped ? ReflectTypeCode.of(p.element.asType()) : null, null, null));
     }
     return new InputSchema(root, List.copyOf(parameters), valid);
   }
@@ -421,7 +472,124 @@ final class ToolSchemas {
   // ---- defaults ------------------------------------------------------------------------------------------------
 
   private record Pending(VariableElement element, Optional<ParamPrism> param, String label, String name,
-      String description, boolean required, String defaultText, Property property, boolean mapped) {}
+      String description, boolean required, String defaultText, Property property, boolean mapped,
+      String context) {
+    /** For a checked {@code Elicitation.Form<T>} (whose {@code name} holds the schema), {@code T}'s type. */
+    CodeBlock formType() {
+      return mapped ? ReflectTypeCode.of(((DeclaredType) element.asType()).getTypeArguments().get(0)) : null;
+    }
+  }
+
+  /** {@code schema} with a {@code $ref} to {@code defs} replaced by the entry's keywords (its own kept first). */
+  private static ObjectNode resolved(ObjectNode schema, JsonNode defs) {
+    String ref = schema.path("$ref").asText();
+    if (ref.startsWith("#/$defs/")) {
+      schema.remove("$ref");
+      defs.path(ref.substring("#/$defs/".length())).fields()
+          .forEachRemaining(keyword -> schema.putIfAbsent(keyword.getKey(), keyword.getValue()));
+    }
+    return schema;
+  }
+
+  private static boolean isEnum(JsonNode schema) {
+    return "string".equals(schema.path("type").asText()) && schema.path("enum").isArray();
+  }
+
+  /**
+   * The JSON types a requested elicitation schema may give a property: the specification's primitives (and, for
+   * a multi-select, an array of enum strings).
+   */
+  private static final Set<String> FLAT = Set.of("string", "number", "integer", "boolean");
+
+  /**
+   * Computes the requested schema of an {@code Elicitation.Form<T>} parameter: {@code T} must be a record or
+   * class whose properties are strings, numbers, integers, booleans, enums or collections of an enum (a
+   * multi-select): the specification restricts elicitation to a flat object of primitives. Returns {@code context} with the schema as its name and
+   * {@code mapped}, or, after reporting {@code UnmappableType}, as it is.
+   */
+  private Pending form(Pending context, Diagnostics problems) {
+    VariableElement parameter = context.element;
+    List<? extends TypeMirror> arguments = ((DeclaredType) parameter.asType()).getTypeArguments();
+    Origin origin = Origin.at(parameter, context.label);
+    String fix = "ask for a record of strings, numbers, integers, booleans and enums, e.g. Elicitation.Form<Contact>"
+        + " with record Contact(String name, int age)";
+    if (arguments.size() != 1 || arguments.get(0).getKind() != TypeKind.DECLARED) {
+      problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
+          .found(SchemaMapper.display(parameter.asType()) + ", a form of no named type").fix(fix).report();
+      return context;
+    }
+    TypeMirror held = arguments.get(0);
+    SchemaMapper mapper = mapper(Side.INPUT);
+    List<Failure> failures = new ArrayList<>();
+    Property property = mapper.property(held, SchemaAnnotations.of(elements, held), null, failures);
+    for (Failure failure : distinct(failures)) {
+      unmappable(problems, origin, failure);
+    }
+    if (!failures.isEmpty()) {
+      return context;
+    }
+    ObjectNode root = JSON.objectNode();
+    mapper.inline(property.schema(), root);
+    mapper.finish(root);
+    JsonNode defs = root.path("$defs");
+    ObjectNode flat = JSON.objectNode().put("type", "object");
+    ObjectNode properties = flat.putObject("properties");
+    List<String> nested = new ArrayList<>();
+    if (!"object".equals(root.path("type").asText()) || !root.path("properties").isObject()) {
+      nested.add("it is not an object of named properties");
+    } else {
+      root.path("properties").fields().forEachRemaining(entry -> {
+        ObjectNode schema = resolved(((ObjectNode) entry.getValue()).deepCopy(), defs);
+        boolean multiSelect = "array".equals(schema.path("type").asText()) && schema.path("items").isObject()
+            && isEnum(resolved((ObjectNode) schema.get("items"), defs));
+        if (!FLAT.contains(schema.path("type").asText()) && !multiSelect) {
+          nested.add(entry.getKey());
+        }
+        properties.set(entry.getKey(), schema);
+      });
+    }
+    if (!nested.isEmpty()) {
+      problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
+          .found(SchemaMapper.display(parameter.asType()) + ", whose " + (nested.get(0).startsWith("it ")
+              ? "type " + nested.get(0).substring(3) : "property " + String.join(", ", nested)
+              + " is not a string, number, integer, boolean, enum or collection of an enum") + ": elicitation asks"
+              + " for a flat object")
+          .fix(fix).report();
+      return context;
+    }
+    if (root.has("required")) {
+      flat.set("required", root.get("required"));
+    }
+    return new Pending(parameter, context.param, context.label, json(flat), null, false, "", null, true,
+        context.context);
+  }
+
+  /**
+   * Checks a context parameter: no {@code @Param} (it is no argument), and no other parameter of its type
+   * before it ({@code seen}, by type name). Reports {@code ContextParameter} and answers {@code false} otherwise.
+   */
+  private static boolean contextParameter(VariableElement parameter, Optional<ParamPrism> param, String label,
+      Map<String, VariableElement> seen, Diagnostics problems) {
+    String type = ContextTypes.accessor(parameter.asType()).orElse("").equals("form")
+        ? SchemaMapper.display(parameter.asType()) : ContextTypes.simpleName(parameter.asType());
+    boolean ok = true;
+    if (param.isPresent()) {
+      ok = false;
+      problems.problem(FindingCode.CONTEXT_PARAMETER, param.get().origin().labeled(label))
+          .found("@Param on a " + type + " parameter, which the server passes from the request: it is not part of"
+              + " the input schema")
+          .fix("remove the @Param").report();
+    }
+    VariableElement other = seen.putIfAbsent(type, parameter);
+    if (other != null) {
+      ok = false;
+      problems.problem(FindingCode.CONTEXT_PARAMETER, Origin.at(parameter, label))
+          .found("a second " + type + " parameter (" + other.getSimpleName() + " is one): both would get the same"
+              + " object")
+          .fix("remove one of them").report();
+    }
+    return ok;
+  }
 
   /** The checked default, or {@code null} after reporting why it is not a valid value. */
   private JsonNode defaultValue(Pending p, ObjectNode root, Diagnostics problems) {

@@ -158,7 +158,8 @@ class JavadocConsistencyTest {
 
   /** Rules about the annotated element rather than one attribute, stated in the annotation type's Javadoc. */
   static final Map<String, List<Rule>> TYPES = Map.of(
-      "McpTool", List.of(rule(FindingCode.TOOL_METHOD), MAPPABLE, BELONGS, rule(FindingCode.MISSING_DEPENDENCY)),
+      "McpTool", List.of(rule(FindingCode.TOOL_METHOD), MAPPABLE, BELONGS, rule(FindingCode.MISSING_DEPENDENCY),
+          rule(FindingCode.CONTEXT_PARAMETER)),
       "Param", List.of(MAPPABLE),
       "McpToolFactory", List.of(rule(FindingCode.TOOL_FACTORY), BELONGS),
       "HookHandler", List.of(rule(FindingCode.HOOK_SIGNATURE), rule(FindingCode.HOOK_INPUT),

@@ -283,6 +283,151 @@ final class ToolFixtures {
           final class ExactMath {}
           """));
 
+  // ------------------------------------------------------------------------------------------ studio-kit
+
+  /**
+   * One plugin, {@code studio-kit}, whose tools use the request's context (progress, logging, cancellation,
+   * elicitation, sampling, roots, the client) through context parameters, which are not part of the input
+   * schema, and answer with rich content: an image, a mixed list, a {@code ToolResult} with a resource link.
+   */
+  static final List<JavaFileObject> STUDIO = List.of(
+      source("com.acme.studio.package-info", """
+          @dev.codexplugin.api.Plugin(name = "studio-kit", version = "2.0.0", description = "Studio tools")
+          package com.acme.studio;
+          """),
+      source("com.acme.studio.Studio", """
+          package com.acme.studio;
+
+          import dev.codexplugin.api.McpTool;
+          import dev.codexplugin.api.Param;
+          import dev.codexplugin.mcp.Cancellation;
+          import dev.codexplugin.mcp.ClientInfo;
+          import dev.codexplugin.mcp.Content;
+          import dev.codexplugin.mcp.Elicitation;
+          import dev.codexplugin.mcp.McpLog;
+          import dev.codexplugin.mcp.Progress;
+          import dev.codexplugin.mcp.ResourceContents;
+          import dev.codexplugin.mcp.Roots;
+          import dev.codexplugin.mcp.Sampling;
+          import dev.codexplugin.mcp.ToolContext;
+          import dev.codexplugin.mcp.ToolResult;
+          import java.util.List;
+          import java.util.Map;
+          import java.util.concurrent.atomic.AtomicBoolean;
+          import java.util.stream.Collectors;
+
+          public final class Studio {
+            /** A 1x1 PNG. */
+            static final byte[] PNG = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+            /** Whether the last wait was interrupted by a cancellation. */
+            public static final AtomicBoolean INTERRUPTED = new AtomicBoolean();
+
+            /**
+             * Renders in steps, reporting progress and logging each step.
+             *
+             * @param steps how many steps
+             */
+            @McpTool(name = "render")
+            public String render(Progress progress, @Param(description = "how many steps") int steps, McpLog log) {
+              log.debug("render: starting " + steps + " steps");
+              for (int i = 1; i <= steps; i++) {
+                progress.report(i, (double) steps, "step " + i);
+              }
+              log.info("render: done");
+              log.warning("render: the preview is low resolution");
+              return "rendered " + steps + " steps" + (progress.active() ? "" : " (no progress token)");
+            }
+
+            /** Waits until the time is up or the client cancels the call. */
+            @McpTool(name = "wait")
+            public static String await(long millis, Cancellation cancellation) {
+              try {
+                Thread.sleep(millis);
+              } catch (InterruptedException e) {
+                INTERRUPTED.set(cancellation.isCancelled());
+                return "interrupted";
+              }
+              return "waited";
+            }
+
+            /** Asks the user for a title. */
+            @McpTool
+            public String title(Elicitation elicitation) {
+              Elicitation.Elicited<Map<String, Object>> answer = elicitation.request("Which title?",
+                  "{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{\\\"title\\\":{\\\"type\\\":\\\"string\\\"}},"
+                      + "\\\"required\\\":[\\\"title\\\"]}");
+              return switch (answer.action()) {
+                case ACCEPT -> "title: " + answer.value().get("title");
+                case DECLINE -> "the user declined";
+                case CANCEL -> "the user cancelled";
+              };
+            }
+
+            /**
+             * Who signs up.
+             *
+             * @param name the full name
+             * @param age in years
+             * @param plan the plan to start with
+             * @param newsletter whether to send the newsletter
+             * @param extras the add-ons to book
+             */
+            public record Contact(String name, int age, Plan plan, java.util.Optional<Boolean> newsletter,
+                java.util.Set<Plan> extras) {}
+
+            /** A plan. */
+            public enum Plan { BASIC, PRO }
+
+            /** Signs someone up, asking the user for the contact. */
+            @McpTool
+            public static String signup(Elicitation.Form<Contact> form) {
+              Elicitation.Elicited<Contact> answer = form.ask("Who signs up?");
+              return answer.accepted() ? answer.value().name() + " (" + answer.value().age() + ", "
+                  + answer.value().plan() + ", newsletter " + answer.value().newsletter().orElse(false) + ", extras "
+                  + answer.value().extras() + ")"
+                  : "not signed up: " + answer.action();
+            }
+
+            /** Asks the client's model to describe a scene. */
+            @McpTool
+            public String describe(String scene, Sampling sampling) {
+              return "model: " + sampling.ask("Describe " + scene, 50);
+            }
+
+            /** Lists the client's roots. */
+            @McpTool
+            public String roots(Roots roots) {
+              return roots.list().stream().map(Roots.Root::uri).collect(Collectors.joining(","));
+            }
+
+            /** A thumbnail. */
+            @McpTool
+            public Content thumbnail() {
+              return Content.image(PNG, "image/png");
+            }
+
+            /** A contact sheet: a caption, the image and the file it came from. */
+            @McpTool
+            public List<Content> sheet(String caption) {
+              return List.of(Content.text(caption), Content.image(PNG, "image/png"),
+                  Content.resource(ResourceContents.text("file:///studio/sheet.txt", "text/plain", "sheet")));
+            }
+
+            /** Exports for the client, linking to the result. */
+            @McpTool
+            public ToolResult export(ToolContext context, ClientInfo client, String format) {
+              if (format.isBlank()) {
+                return ToolResult.error("no format");
+              }
+              context.log().info("export for " + client.name());
+              return ToolResult.of(Content.text("exported for " + client.name() + " over "
+                      + context.client().protocolVersion()),
+                  Content.resourceLink("file:///studio/out." + format, "out." + format, null, null));
+            }
+          }
+          """));
+
   /** The version of {@code alpha-tools}, which declares none. */
   static final List<String> TWO_PLUGINS_OPTIONS = List.of("-Acodexplugin.version=3.4.5");
 

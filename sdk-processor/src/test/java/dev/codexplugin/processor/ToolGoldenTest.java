@@ -157,4 +157,60 @@ class ToolGoldenTest {
     assertThat(text(files, "sources/com/acme/alpha/Greeter_McpTools.java"))
         .contains("ToolInstances.lazy(() -> Wiring.create(Greeter.class))");
   }
+  @Test
+  void studioKitWithContextParametersAndRichResults() throws IOException {
+    Compilation compilation = compile(ToolFixtures.STUDIO.toArray(new JavaFileObject[0]));
+    assertThat(compilation).succeededWithoutWarnings();
+    SortedMap<String, byte[]> files = generated(compilation);
+    assertThat(files.keySet()).containsExactly(
+        "bundles/index.json",
+        "bundles/studio-kit/.codex-plugin/plugin.json",
+        "bundles/studio-kit/.mcp.json",
+        "bundles/studio-kit/mcp-tools.json",
+        "sources/com/acme/studio/StudioKitMcpServer.java",
+        "sources/com/acme/studio/Studio_McpTools.java").inOrder();
+    Goldens.assertMatches("tools/studio", files);
+
+    JsonNode tools = json(files, "bundles/studio-kit/mcp-tools.json");
+    assertThat(names(tools)).containsExactly("render", "wait", "title", "signup", "describe", "roots", "thumbnail",
+        "sheet", "export").inOrder();
+    assertThat(tool(tools, "signup").path("inputSchema").path("properties").size()).isEqualTo(0);
+    // Context parameters are not part of the input schema: only the arguments the model gives are.
+    assertThat(tool(tools, "render").path("inputSchema").path("properties").toString())
+        .isEqualTo("{\"steps\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,"
+            + "\"description\":\"how many steps\"}}");
+    assertThat(tool(tools, "render").path("inputSchema").path("required").toString()).isEqualTo("[\"steps\"]");
+    assertThat(tool(tools, "wait").path("inputSchema").path("properties").fieldNames().next()).isEqualTo("millis");
+    assertThat(tool(tools, "wait").path("inputSchema").path("properties").size()).isEqualTo(1);
+    for (String name : List.of("title", "roots", "thumbnail")) {
+      assertThat(tool(tools, name).path("inputSchema").path("properties").size()).isEqualTo(0);
+      assertThat(tool(tools, name).has("outputSchema")).isFalse();
+    }
+    assertThat(tool(tools, "export").path("inputSchema").path("required").toString()).isEqualTo("[\"format\"]");
+    // The invoker passes them from the request's context, and wraps a List<Content> in a ToolResult.
+    String invoker = text(files, "sources/com/acme/studio/Studio_McpTools.java");
+    assertThat(invoker).contains("instance.get().render(\n"
+        + "            arguments.context().progress(),\n"
+        + "            arguments.<Integer>get(\"steps\", int.class),\n"
+        + "            arguments.context().log())");
+    assertThat(invoker).contains("Studio.await(\n"
+        + "            arguments.<Long>get(\"millis\", long.class),\n"
+        + "            arguments.context().cancellation())");
+    assertThat(invoker).contains("arguments.context().elicitation()");
+    assertThat(invoker).contains("arguments.context().sampling()");
+    assertThat(invoker).contains("arguments.context().roots()");
+    assertThat(invoker).contains("instance.get().export(\n"
+        + "            arguments.context(),\n"
+        + "            arguments.context().client(),");
+    assertThat(invoker).contains("return ToolResult.of(instance.get().sheet(");
+    // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required.
+    assertThat(invoker).contains("Studio.signup(\n"
+        + "            arguments.context().elicitation().form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
+        + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
+    assertThat(invoker).contains("\\\"plan\\\":{\\\"description\\\":\\\"the plan to start with\\\","
+        + "\\\"type\\\":\\\"string\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
+    assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\",\\\"extras\\\"]}\","
+        + " Studio.Contact.class))");
+    assertThat(invoker).contains("return instance.get().thumbnail();");
+  }
 }

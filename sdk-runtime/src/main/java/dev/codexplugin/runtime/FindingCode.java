@@ -132,6 +132,14 @@ public enum FindingCode {
   /** An {@code @McpTool} parameter or return type that has no JSON Schema. */
   UNMAPPABLE_TYPE("UnmappableType", "must be a type that maps to JSON Schema",
       "use a record, a POJO, a collection, an enum or a scalar (the mapping table is in the Javadoc of ToolSchemas)"),
+  /**
+   * A context parameter of an {@code @McpTool} method ({@code ToolContext}, {@code Progress}, {@code McpLog},
+   * {@code Cancellation}, {@code Elicitation}, {@code Sampling}, {@code Roots}, {@code ClientInfo}) annotated
+   * {@code @Param}, or a second one of the same type.
+   */
+  CONTEXT_PARAMETER("ContextParameter",
+      "must be a parameter of its own, at most one per context type and method, without @Param",
+      "remove the @Param (a context parameter is not an argument of the tool), or the second parameter"),
   /** An {@code @Param(defaultValue)} that is not a valid value of its parameter's type. */
   BAD_DEFAULT("BadDefault",
       "must be a valid value of the parameter's type: JSON, or plain text for a String or an enum",

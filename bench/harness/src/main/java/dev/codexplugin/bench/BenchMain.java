@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * <pre>
  * bench=DIR        the bench/ folder (the Maven build passes it)
  * quick            a smoke run: few rounds and iterations (numbers not meant to be read)
- * only=a,b         sections to run: processor, loader, startup, throughput, hooks, packages (default: all);
+ * only=a,b         sections to run: processor, loader, startup, throughput, http, hooks, packages (default: all);
+ *                   http writes target/report-http.md (HttpThroughputBench; reps=N and calls=N as throughput);
  *                   packages writes target/report-packages.md (hosts=DIR: the folder of codex and claude, default
  *                   harness/target/hosts/node_modules/.bin; packageRounds=N, installRounds=N,
  *                   packageLevers=serial,c1,c1serial: JVM options added to the installed server's command,
@@ -55,7 +56,7 @@ public final class BenchMain {
     Path bench = Path.of(opts.getOrDefault("bench", "bench")).toAbsolutePath().normalize();
     boolean quick = opts.containsKey("quick");
     Set<String> only = new LinkedHashSet<>(Arrays.asList(
-        opts.getOrDefault("only", "startup,throughput,processor,loader,hooks,packages").split(",")));
+        opts.getOrDefault("only", "startup,throughput,http,processor,loader,hooks,packages").split(",")));
     Path target = bench.resolve("target");
     Path scratch = target.resolve("work");
     Path logs = target.resolve("logs");
@@ -104,6 +105,13 @@ public final class BenchMain {
       report.throughput = ThroughputBench.run(variants, mix, reps, quick ? 200 : 2000, calls, logs);
       report.throughputVariants = variants;
       report.write();
+    }
+    if (only.contains("http")) {
+      int reps = Integer.parseInt(opts.getOrDefault("reps", quick ? "2" : "6"));
+      int calls = Integer.parseInt(opts.getOrDefault("calls", quick ? "500" : "4000"));
+      List<String[]> mix = ThroughputBench.readMix(bench.resolve("harness/target/calls.tsv"));
+      System.out.println("HTTP throughput: ours-http, sdk-http, " + reps + " reps of " + calls + " calls");
+      System.out.println(HttpThroughputBench.run(bench, mix, reps, quick ? 200 : 2000, calls, logs));
     }
     if (only.contains("processor")) {
       Path lib = servers.get("ours").cwd().resolve("lib");
