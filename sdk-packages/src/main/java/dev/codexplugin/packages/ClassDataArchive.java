@@ -165,12 +165,14 @@ public final class ClassDataArchive {
       + "\"cwd\":\".\",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\"}";
 
   /**
-   * A {@code hooks.json} command with the archive's options in place of the processor's JVM flags, when it is a
-   * Java hook command ({@code java -Xlog:disable -Xlog:all=warning:stderr -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" ...});
-   * any other command as it is. The options are shell words (an archive path with a space is single-quoted).
+   * A {@code hooks.json} command with the archive's options in place of its JVM options, when it is a Java hook
+   * command ({@code java -Xlog:disable -Xlog:all=warning:stderr -cp "${CLAUDE_PLUGIN_ROOT}/lib/*" ...}, as the
+   * processor writes it or with options an earlier call put in); any other command as it is. The options are
+   * shell words (an archive path with a space is single-quoted).
    */
   public static String hookCommand(String command, List<String> options) {
-    if (!command.startsWith(HOOK_JVM_FLAGS + HOOK_CLASS_PATH)) {
+    int at = command.indexOf(HOOK_CLASS_PATH);
+    if (!command.startsWith("java ") || at < 0 || !jvmOptions(command.substring("java ".length(), at))) {
       return command;
     }
     StringBuilder out = new StringBuilder("java ");
@@ -178,7 +180,22 @@ public final class ClassDataArchive {
       out.append(option.matches("[A-Za-z0-9_.:=+,/@%-]+") ? option : "'" + option.replace("'", "'\\''") + "'")
           .append(' ');
     }
-    return out.append(command.substring(HOOK_JVM_FLAGS.length())).toString();
+    return out.append(command.substring(at)).toString();
+  }
+
+  /**
+   * The options of the processor's Java hook command ({@link #HOOK_JVM_FLAGS}): {@link #hookCommand} with them
+   * gives the command back as the processor wrote it.
+   */
+  public static final List<String> HOOK_BASE_OPTIONS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
+
+  /**
+   * Whether {@code words} (between {@code java} and the class path) are only JVM options: the processor's flags,
+   * or the options an earlier {@link #hookCommand} put there (a copy of an installed folder, which another host's
+   * options are replaced in).
+   */
+  private static boolean jvmOptions(String words) {
+    return words.matches("(?:(?:-X[A-Za-z0-9_.:=+,/@%-]*|'-X(?:[^']|'\\\\'')*') )*");
   }
 
   /** The launcher class of a Java hook command ({@link #hookCommand}), or empty for any other command. */

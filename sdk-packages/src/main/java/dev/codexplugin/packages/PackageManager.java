@@ -677,8 +677,12 @@ public final class PackageManager {
         FileSnapshot snapshot = FileSnapshot.take(work.resolve("undo-" + host.host().id()),
             host.touched(declaration.marketplace()));
         tx.onUndo(snapshot::restore);
-        folders.put(host.host(), host.apply(target, declaration.marketplace(), wanted,
-            reinstall.getOrDefault(host.host().id(), Set.of())));
+        Map<String, Path> applied = host.apply(target, declaration.marketplace(), wanted,
+            reinstall.getOrDefault(host.host().id(), Set.of()));
+        folders.put(host.host(), applied);
+        // Each host runs the hooks of its own folder (Codex its cache copy, Claude Code the marketplace folder in
+        // place): each folder's hooks.json names that host's archive, made from that folder's jars.
+        hostHookOptions(host.host(), plugins, applied, feature);
       }
       // A host dropped from the declaration, or another marketplace name: remove what this tool installed there.
       if (hostsOn && state.isPresent()) {
@@ -816,10 +820,13 @@ public final class PackageManager {
       ExportSummary summary = builder.build().exportTo(staged);
       summary.warnings().forEach(w -> out.println("warning: " + w));
       if (feature.isPresent()) {
+        // The marketplace folder is the one Claude Code runs in place; Codex's copy is given its own archive
+        // once Codex has made it (hostHookOptions).
+        Declaration.Host inPlace = claudeHost ? Declaration.Host.CLAUDE : Declaration.Host.CODEX;
         for (Materialized p : plugins) {
           if (javaHooks(p)) {
             hookOptions(staged.resolve("plugins").resolve(p.locked().plugin()).resolve("hooks/hooks.json"),
-                ClassDataArchive.runtimeOptions(feature.get(), hookArchive(p, feature.get())));
+                ClassDataArchive.runtimeOptions(feature.get(), hookArchive(inPlace, p, feature.get())));
           }
         }
       }
@@ -876,13 +883,32 @@ public final class PackageManager {
   }
 
   /**
-   * The archive of a plugin's hook launcher: one for every host, since the hosts share one {@code hooks.json}; it
-   * is made in the first host's folder, and a host whose folder differs runs its hooks without it (the JVM checks
-   * the class path and falls back silently).
+   * The archive of a plugin's hook launcher in one host: each host runs the hooks of its own copy of the plugin
+   * (Codex {@code $CODEX_HOME/plugins/cache/<m>/<p>/<v>}, Claude Code the managed marketplace's folder, in place),
+   * with that copy's absolute {@code lib/*} as class path ({@code ${CLAUDE_PLUGIN_ROOT}} is the copy) and that
+   * copy's jars (Codex does not keep their modification times), so an archive is valid for one copy only.
    */
-  private Path hookArchive(Materialized p, int feature) {
-    return managed().resolve("cds").resolve("hooks").resolve(p.locked().plugin() + "-" + p.locked().version()
-        + ClassDataArchive.suffix(feature));
+  private Path hookArchive(Declaration.Host host, Materialized p, int feature) {
+    return managed().resolve("cds").resolve(host.id()).resolve(p.locked().plugin() + "-" + p.locked().version()
+        + "-hooks" + ClassDataArchive.suffix(feature));
+  }
+
+  /**
+   * Gives the Java hook commands of {@code host}'s folders that host's archive options, or (without an archive)
+   * the processor's JVM flags back; before the installed trees are recorded, so that the record holds the
+   * rewritten {@code hooks.json}.
+   */
+  private void hostHookOptions(Declaration.Host host, List<Materialized> plugins, Map<String, Path> applied,
+      Optional<Integer> feature) throws IOException {
+    for (Materialized p : plugins) {
+      Path folder = applied.get(p.locked().plugin());
+      if (folder == null || !javaHooks(p)) {
+        continue;
+      }
+      hookOptions(folder.resolve("hooks/hooks.json"), feature
+          .map(f -> ClassDataArchive.runtimeOptions(f, hookArchive(host, p, f)))
+          .orElse(ClassDataArchive.HOOK_BASE_OPTIONS));
+    }
   }
 
   /** Puts the archive's options into every Java hook command of {@code hooksJson}. */
@@ -912,23 +938,23 @@ public final class PackageManager {
 
   private void hookArchives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders,
       int feature) {
-    for (Materialized p : plugins) {
-      Optional<String> launcher = p.bundle().hooks().stream()
-          .flatMap(h -> ClassDataArchive.hookLauncher(h.command()).stream()).findFirst();
-      Optional<Path> folder = folders.values().stream().map(m -> m.get(p.locked().plugin()))
-          .filter(f -> f != null).findFirst();
-      if (launcher.isEmpty() || folder.isEmpty()) {
-        continue;
+    for (Map.Entry<Declaration.Host, Map<String, Path>> host : folders.entrySet()) {
+      for (Materialized p : plugins) {
+        Optional<String> launcher = p.bundle().hooks().stream()
+            .flatMap(h -> ClassDataArchive.hookLauncher(h.command()).stream()).findFirst();
+        Path folder = host.getValue().get(p.locked().plugin());
+        if (launcher.isEmpty() || folder == null) {
+          continue;
+        }
+        Path archive = hookArchive(host.getKey(), p, feature);
+        long start = System.nanoTime();
+        Optional<String> failure = ClassDataArchive.createForHooks(java, feature, folder, launcher.get(), archive);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        out.println(failure.map(f -> "note: no start-up archive for the hooks of " + p.locked().plugin() + " in "
+            + host.getKey().id() + " (" + f + "); the hooks start without one")
+            .orElse("start-up archive for the hooks of " + p.locked().plugin() + " in " + host.getKey().id() + ": "
+                + archive + " (JDK " + feature + ", " + ms + " ms)"));
       }
-      Path archive = hookArchive(p, feature);
-      long start = System.nanoTime();
-      Optional<String> failure = ClassDataArchive.createForHooks(java, feature, folder.get(), launcher.get(),
-          archive);
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      out.println(failure.map(f -> "note: no start-up archive for the hooks of " + p.locked().plugin() + " ("
-          + f + "); the hooks start without one")
-          .orElse("start-up archive for the hooks of " + p.locked().plugin() + ": " + archive + " (JDK " + feature
-              + ", " + ms + " ms)"));
     }
   }
 

@@ -106,6 +106,26 @@ class HookArchiveTest {
     assertThat(ClassDataArchive.hookLauncher("echo -cp x")).isEmpty();
   }
 
+  /**
+   * Codex copies the marketplace folder, whose commands already name Claude Code's archive: the install replaces
+   * those options with Codex's (and, without an archive, with the processor's flags), never adds to them.
+   */
+  @Test
+  void theOptionsOfACopiedCommandAreReplacedNotAdded() {
+    List<String> claude = ClassDataArchive.runtimeOptions(17, Path.of("/p/.codexplugin/cds/claude/h-1-hooks.jsa"));
+    List<String> codex = ClassDataArchive.runtimeOptions(25, Path.of("/p/it's here/cds/codex/h-1-hooks.aot"));
+    String copied = ClassDataArchive.hookCommand(command, claude);
+    assertThat(ClassDataArchive.hookCommand(copied, codex)).isEqualTo(ClassDataArchive.hookCommand(command, codex));
+    String quoted = ClassDataArchive.hookCommand(command, codex);
+    assertThat(quoted).contains("'-XX:AOTCache=/p/it'\\''s here/cds/codex/h-1-hooks.aot'");
+    assertThat(ClassDataArchive.hookCommand(quoted, claude)).isEqualTo(copied);
+    assertThat(ClassDataArchive.hookCommand(copied, ClassDataArchive.HOOK_BASE_OPTIONS)).isEqualTo(command);
+    assertThat(ClassDataArchive.hookLauncher(copied)).hasValue("com.acme.h.HookPluginHooks");
+    // a command with anything but JVM options before the class path is not the processor's
+    String other = "java -jar x.jar " + command.substring(command.indexOf("-cp "));
+    assertThat(ClassDataArchive.hookCommand(other, codex)).isEqualTo(other);
+  }
+
   @Test
   void jdk17DynamicArchive() throws Exception {
     check(Path.of(System.getProperty("java.home"), "bin", "java"));

@@ -1,6 +1,7 @@
 package dev.codexplugin.packages;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code install} of a plugin with a Java hook and no Java tools, into both hosts ({@link FakeHost}) from a real
  * repository: its runtime dependencies (sdk-hooks, sdk-api) are locked and shipped in {@code lib/}, a start-up
- * archive is made for its launcher, and the installed {@code hooks.json} command carries the archive's options.
- * That command, run by the shell as the host runs it, answers the same decision as the processor's command, and
- * still does once the archive is deleted, with nothing else on stdout.
+ * archive is made for its launcher in each host's own copy of the plugin (Codex's cache copy, Claude Code's folder
+ * in place), and each copy's {@code hooks.json} command carries its own archive's options. Each host's command,
+ * run by the shell as that host runs it, loads the launcher's classes from its archive ({@code -Xlog:class+load},
+ * {@code -Xshare:on}) and answers the same decision as the processor's command, and still does once the archive
+ * is deleted, with nothing else on stdout.
  */
 class InstalledHookArchiveTest {
   private static final Credentials DEPLOYER = new Credentials("deployer", "s3cret");
@@ -97,48 +100,99 @@ class InstalledHookArchiveTest {
           .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(java)
           .classDataArchives(true).build().install();
     }
-    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin: ");
     int feature = ClassDataArchive.feature(java).orElseThrow();
-    Path archive = project.resolve(PackageManager.MANAGED).resolve("cds/hooks/hook-plugin-1.0.0"
-        + ClassDataArchive.suffix(feature));
-    assertThat(Files.size(archive)).isGreaterThan(10_000L);
-
     Path claudeFolder = project.resolve(PackageManager.MANAGED + "/marketplace/plugins/hook-plugin");
     Path codexCopy = work.resolve("codex-home/plugins/cache/team-tools/hook-plugin/1.0.0");
-    for (Path folder : List.of(claudeFolder, codexCopy)) {
-      assertThat(Files.list(folder.resolve("lib")).map(f -> f.getFileName().toString()).toList())
-          .containsExactly("hooks-1.0.0.jar", "sdk-hooks-1.0.0.jar", "sdk-api-1.0.0.jar");
-    }
-    JsonNode hooks = new ObjectMapper().readTree(claudeFolder.resolve("hooks/hooks.json").toFile());
-    String installed = hooks.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText();
-    assertThat(installed).isEqualTo(ClassDataArchive.hookCommand(HookArchiveTest.commandOf(), 
-        ClassDataArchive.runtimeOptions(feature, archive)));
-    assertThat(installed).contains("-Xlog:disable -Xlog:all=warning:stderr");
-    assertThat(installed).contains(archive.toString());
-    assertThat(Files.readString(codexCopy.resolve("hooks/hooks.json")))
-        .isEqualTo(Files.readString(claudeFolder.resolve("hooks/hooks.json")));
+    Map<Path, Path> archives = new java.util.LinkedHashMap<>();
+    archives.put(claudeFolder, project.resolve(PackageManager.MANAGED).resolve("cds/claude/hook-plugin-1.0.0-hooks"
+        + ClassDataArchive.suffix(feature)));
+    archives.put(codexCopy, project.resolve(PackageManager.MANAGED).resolve("cds/codex/hook-plugin-1.0.0-hooks"
+        + ClassDataArchive.suffix(feature)));
+    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin in claude: "
+        + archives.get(claudeFolder));
+    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin in codex: "
+        + archives.get(codexCopy));
 
     String deny = "{\"session_id\":\"s\",\"transcript_path\":null,\"cwd\":\"" + work + "\",\"hook_event_name\":"
         + "\"PreToolUse\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"git push origin main\"}}";
     String allow = deny.replace("git push origin main", "ls");
-    for (Path folder : List.of(claudeFolder, codexCopy)) {
+    Map<Path, String> installed = new java.util.LinkedHashMap<>();
+    for (Map.Entry<Path, Path> host : archives.entrySet()) {
+      Path folder = host.getKey();
+      Path archive = host.getValue();
+      assertThat(Files.size(archive)).isGreaterThan(10_000L);
+      assertThat(Files.list(folder.resolve("lib")).map(f -> f.getFileName().toString()).toList())
+          .containsExactly("hooks-1.0.0.jar", "sdk-hooks-1.0.0.jar", "sdk-api-1.0.0.jar");
+      // each host's own hooks.json (Codex's cache copy, Claude Code's folder in place) names its own archive
+      JsonNode hooks = new ObjectMapper().readTree(folder.resolve("hooks/hooks.json").toFile());
+      String command = hooks.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText();
+      assertThat(command).isEqualTo(ClassDataArchive.hookCommand(HookArchiveTest.commandOf(),
+          ClassDataArchive.runtimeOptions(feature, archive)));
+      assertThat(command).contains("-Xlog:disable -Xlog:all=warning:stderr");
+      installed.put(folder, command);
       for (String input : List.of(deny, allow)) {
-        String plain = run(folder, HookArchiveTest.commandOf(), input);
-        assertThat(run(folder, installed, input)).isEqualTo(plain);
+        assertThat(run(folder, command, input)).isEqualTo(run(folder, HookArchiveTest.commandOf(), input));
       }
-      assertThat(run(folder, installed, deny)).contains("No pushing from the agent.");
+      assertThat(run(folder, command, deny)).contains("No pushing from the agent.");
+      // the JVM maps the archive: the launcher and sdk-hooks' classes come from it, not from the jars
+      assertWithMessage("classes of the hook in %s", folder).that(loadedFromArchive(folder, command, deny))
+          .containsAtLeast("com.acme.h.HookPluginHooks", "dev.codexplugin.hooks.HookRunner");
+      if (feature < 24) {
+        // -Xshare:on stops the JVM when it cannot use the archive (the jars' size or time, the class path)
+        String on = command.replace("-Xshare:auto", "-Xshare:on");
+        assertThat(run(folder, on, deny)).isEqualTo(run(folder, HookArchiveTest.commandOf(), deny));
+      }
     }
-    if (feature < 24) {
-      // the archive is made in Claude Code's folder (the first host): there -Xshare:on maps it
-      String on = installed.replace("-Xshare:auto", "-Xshare:on");
-      assertThat(run(claudeFolder, on, deny)).isEqualTo(run(claudeFolder, HookArchiveTest.commandOf(), deny));
+    assertThat(installed.get(codexCopy)).isNotEqualTo(installed.get(claudeFolder));
+    // the other host's archive is not valid here: the decision is the same, no class comes from it
+    assertThat(loadedFromArchive(codexCopy, installed.get(claudeFolder), deny)).isEmpty();
+    assertThat(run(codexCopy, installed.get(claudeFolder), deny))
+        .isEqualTo(run(codexCopy, HookArchiveTest.commandOf(), deny));
+
+    // an install again is a no-op for the hosts: Codex's rewritten copy is what the record holds
+    StringWriter again = new StringWriter();
+    try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
+        .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
+      PackageManager.builder(project).source(r::source).out(new PrintWriter(again, true)).environment(env)
+          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(java)
+          .classDataArchives(true).build().install();
     }
-    Files.delete(archive);
-    for (Path folder : List.of(claudeFolder, codexCopy)) {
+    assertThat(Files.readString(codexCopy.resolve("hooks/hooks.json"))).contains(archives.get(codexCopy).toString());
+    assertThat(Files.readString(claudeFolder.resolve("hooks/hooks.json")))
+        .contains(archives.get(claudeFolder).toString());
+
+    for (Path archive : archives.values()) {
+      Files.delete(archive);
+    }
+    for (Map.Entry<Path, String> host : installed.entrySet()) {
       for (String input : List.of(deny, allow)) {
-        assertThat(run(folder, installed, input)).isEqualTo(run(folder, HookArchiveTest.commandOf(), input));
+        assertThat(run(host.getKey(), host.getValue(), input))
+            .isEqualTo(run(host.getKey(), HookArchiveTest.commandOf(), input));
+      }
+      assertThat(loadedFromArchive(host.getKey(), host.getValue(), deny)).isEmpty();
+    }
+  }
+
+  /**
+   * The classes that the command's JVM loads from the top layer of its class data (the install's archive, not the
+   * JDK's own), from {@code -Xlog:class+load} written to a file: put in front of the class path, after the
+   * command's {@code -Xlog:disable}, so stdout stays the decision's.
+   */
+  private List<String> loadedFromArchive(Path folder, String command, String input) throws Exception {
+    Path log = Files.createTempFile(work, "class-load", ".log");
+    String logged = command.replace(ClassDataArchive.HOOK_CLASS_PATH,
+        "-Xlog:class+load=info:file=" + log + " " + ClassDataArchive.HOOK_CLASS_PATH);
+    assertThat(run(folder, logged, input)).isEqualTo(run(folder, HookArchiveTest.commandOf(), input));
+    List<String> classes = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      // JDK 17: "source: shared objects file (top)" (the dynamic archive); JDK 25's AOT cache: "source: shared
+      // objects file". The JDK's own archive has no class of the plugin's jars.
+      String name = line.replaceAll(".*\\] ", "").replaceAll(" source:.*", "");
+      if (line.contains("source: shared objects file") && !name.matches("(java|javax|jdk|sun|com\\.sun)\\..*")) {
+        classes.add(name);
       }
     }
+    return classes;
   }
 
   /** The exit code and stdout of the command, run by the shell in Claude Code's environment. */

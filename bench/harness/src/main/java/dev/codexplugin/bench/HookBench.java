@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codexplugin.bench.hook.BenchHooks;
 import dev.codexplugin.bench.hook.BenchPolicy;
 import dev.codexplugin.bench.hook.JacksonHookFloor;
+import dev.codexplugin.packages.ClassDataArchive;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,9 @@ import java.util.jar.JarOutputStream;
  *       ({@code -XX:AOTMode=record}/{@code create}, then {@code -XX:AOTCache});
  *   <li>{@code release-tools}: the release-tools sample's exported PreToolUse hook exactly as its
  *       {@code hooks/hooks.json} says ({@code lib/*}: 20 jars; its handler parses the version with semver4j);
+ *   <li>{@code release-tools+install}: the same hook as the package manager's install runs it, its archive and
+ *       command made by the install's own code ({@code ClassDataArchive}); {@code release-tools25},
+ *       {@code release-tools25+install}: on JDK 25, as exported and as installed (AOT cache);
  *   <li>{@code jackson}: a JVM that reads and writes the same JSON with Jackson and does nothing else.
  * </ul>
  */
@@ -199,6 +203,35 @@ final class HookBench {
       withArchive.add(1, "-XX:SharedArchiveFile=" + rtJsa);
       variants.add(new Variant("release-tools+cds", "the release-tools hook with an AppCDS archive", withArchive,
           null));
+      // The generated launcher as the package manager's install runs it: the install's own code makes the
+      // archive (ClassDataArchive.createForHooks: one run in the plugin folder, for a handler id no launcher has,
+      // so no handler's class is in it) and writes the installed command (runtimeOptions, hookCommand).
+      Path folder = plugin.getParent();
+      String exported = exportedCommand(folder);
+      String launcher = ClassDataArchive.hookLauncher(exported).orElseThrow();
+      int feature = ClassDataArchive.feature(Path.of(java)).orElseThrow();
+      Path installJsa = dir.resolve("release-tools-install" + ClassDataArchive.suffix(feature));
+      Files.deleteIfExists(installJsa);
+      ClassDataArchive.createForHooks(Path.of(java), feature, folder, launcher, installJsa).ifPresent(f -> {
+        throw new IllegalStateException("the install's hook archive was not made: " + f);
+      });
+      System.out.printf("  %s: %d bytes%n", installJsa.getFileName(), Files.size(installJsa));
+      String installed = ClassDataArchive.hookCommand(exported, ClassDataArchive.runtimeOptions(feature, installJsa));
+      variants.add(new Variant("release-tools+install", "the release-tools hook as installed (install's archive, C1)",
+          argv(installed, folder), null));
+      if (Files.isExecutable(JDK25)) {
+        variants.add(new Variant("release-tools25", "the release-tools hook as exported, on JDK 25",
+            on25(argv(exported, folder)), null));
+        Path installAot = dir.resolve("release-tools-install.aot");
+        Files.deleteIfExists(installAot);
+        ClassDataArchive.createForHooks(JDK25, 25, folder, launcher, installAot).ifPresent(f -> {
+          throw new IllegalStateException("the install's JDK 25 hook cache was not made: " + f);
+        });
+        System.out.printf("  %s: %d bytes%n", installAot.getFileName(), Files.size(installAot));
+        variants.add(new Variant("release-tools25+install", "the release-tools hook as installed on JDK 25 (AOT"
+            + " cache, C1)", on25(argv(ClassDataArchive.hookCommand(exported,
+            ClassDataArchive.runtimeOptions(25, installAot)), folder)), null));
+      }
     }
     if (Files.isExecutable(JDK25)) {
       String j25 = JDK25.toString();
@@ -243,14 +276,30 @@ final class HookBench {
       System.out.println("  (no " + hooks + ": the release-tools variant is left out)");
       return null;
     }
-    JsonNode entry = JSON.readTree(hooks.toFile()).path("hooks").path("PreToolUse").get(0).path("hooks").get(0);
-    String command = entry.path("command").asText().replace("${CLAUDE_PLUGIN_ROOT}", plugin.toString());
+    return new Variant("release-tools", "the release-tools sample's hook as exported (lib/*, semver4j)",
+        argv(exportedCommand(plugin), plugin), null);
+  }
+
+  /** The command of the plugin's first PreToolUse hook, as its hooks.json has it. */
+  private static String exportedCommand(Path plugin) throws IOException {
+    JsonNode entry = JSON.readTree(plugin.resolve("hooks/hooks.json").toFile()).path("hooks").path("PreToolUse")
+        .get(0).path("hooks").get(0);
+    return entry.path("command").asText();
+  }
+
+  /** The words of a hooks.json command as the shell passes them, {@code ${CLAUDE_PLUGIN_ROOT}} replaced. */
+  private static List<String> argv(String command, Path plugin) {
     List<String> argv = new ArrayList<>();
-    for (String word : command.split(" ")) {
-      argv.add(word.replace("\"", ""));
+    for (String word : command.replace("${CLAUDE_PLUGIN_ROOT}", plugin.toString()).split(" ")) {
+      argv.add(word.replace("\"", "").replace("'", ""));
     }
-    return new Variant("release-tools", "the release-tools sample's hook as exported (lib/*, semver4j)", argv,
-        null);
+    return argv;
+  }
+
+  private static List<String> on25(List<String> argv) {
+    List<String> copy = new ArrayList<>(argv);
+    copy.set(0, JDK25.toString());
+    return copy;
   }
 
   /** One training run for a class-data archive; fails unless it wrote {@code archive}. */

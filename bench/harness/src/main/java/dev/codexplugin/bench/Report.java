@@ -100,7 +100,7 @@ final class Report {
     }
     if (hooks != null) {
       for (String id : List.of("java", "java+c1serial", "java+cds", "java+cds+c1serial", "java+lib20",
-          "release-tools", "release-tools+cds")) {
+          "release-tools", "release-tools+cds", "release-tools+install")) {
         if (hooks.millis().containsKey(id)) {
           List<Double> r = Stats.ratios(hooks.millis().get(id), hooks.millis().get("floor"));
           double[] ci = Stats.medianInterval(r);
@@ -108,7 +108,7 @@ final class Report {
               Stats.median(r) <= 3));
         }
       }
-      for (String id : List.of("java25", "java25+aot")) {
+      for (String id : List.of("java25", "java25+aot", "release-tools25", "release-tools25+install")) {
         if (hooks.millis().containsKey(id)) {
           List<Double> r = Stats.ratios(hooks.millis().get(id), hooks.millis().get("floor25"));
           double[] ci = Stats.medianInterval(r);

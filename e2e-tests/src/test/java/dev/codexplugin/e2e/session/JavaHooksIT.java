@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * exported marketplace exactly as shipped. The model bumps 1.4.2 for a breaking change without the confirming
  * argument (the PreToolUse hook stops it: Claude Code's "ask", which Codex gets as a deny), then with it (the hook
  * allows it), and the UserPromptSubmit hook's context (the policy, and the version in the project's
- * {@code VERSION} file) reaches the model.
+ * {@code VERSION} file) reaches the model. Each test writes {@code transcript.md} into its work folder
+ * ({@code target/e2e/sessions/<host>-java-hooks/}, {@code target/e2e-newest/...} for the newest hosts): the denied
+ * and the allowed call as the model server received them and as the host printed them.
  */
 class JavaHooksIT {
   private static final String PLUGIN = "release-tools@release-tools";
@@ -47,7 +49,16 @@ class JavaHooksIT {
       hooks.forEach(h -> System.out.println("trusted hook: " + h));
       assertThat(hooks.stream().map(h -> h.path("eventName").asText()).sorted().toList())
           .containsExactly("preToolUse", "userPromptSubmit");
-      HostRun run = codex.exec(PROMPT).assertSuccess();
+      HostRun run = codex.exec(PROMPT);
+      new Transcript("Codex " + System.getProperty("codex.version") + ": JavaHooksIT, `codex exec`", codex.work())
+          .line("Prompt: `" + PROMPT + "`. Tool call 1 (no `confirmMajor`): DENIED by the Java PreToolUse hook;"
+              + " tool call 2 (`confirmMajor: true`): ALLOWED.")
+          .model(model.mainRequests(), script.calls())
+          .stdout("Codex's stdout (`--json`): the tool call items (the denied call has none)", run,
+              e -> e.path("type").asText().startsWith("item.") && e.toString().contains("bump"))
+          .stderr("Codex's stderr: the denial", run, l -> l.contains("PreToolUse"))
+          .write(dir);
+      run.assertSuccess();
 
       assertThat(model.problems()).isEmpty();
       model.requests().forEach(r -> System.out.println("model server received: " + r));
@@ -82,7 +93,19 @@ class JavaHooksIT {
           .install(Sessions.exportedMarketplace("release-tools"), PLUGIN);
       Files.writeString(claude.work().resolve("VERSION"), "1.4.2\n", StandardCharsets.UTF_8);
       // bump is NOT in --allowedTools: only the hook's allow lets the confirmed call run in print mode
-      HostRun run = claude.print(PROMPT).assertSuccess();
+      HostRun run = claude.print(PROMPT);
+      new Transcript("Claude Code " + System.getProperty("claude.version") + ": JavaHooksIT, `claude -p`",
+          claude.work())
+          .line("Prompt: `" + PROMPT + "`. Tool call 1 (no `confirmMajor`): DENIED (the Java PreToolUse hook's"
+              + " ask, refused in print mode); tool call 2 (`confirmMajor: true`): ALLOWED by the hook.")
+          .model(model.mainRequests(), script.calls())
+          .stdout("Claude Code's stdout (`stream-json`): the tool calls, the denial, the tool results, the result", run,
+              e -> e.path("type").asText().equals("assistant") && e.toString().contains("tool_use")
+                  || e.path("subtype").asText().equals("permission_denied")
+                  || e.path("type").asText().equals("user") && e.toString().contains("tool_result")
+                  || e.path("type").asText().equals("result"))
+          .write(dir);
+      run.assertSuccess();
 
       assertThat(model.problems()).isEmpty();
       model.requests().forEach(r -> System.out.println("model server received: " + r));
