@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The MCP server's input line handling, through its public entry {@link McpToolServer#start}: fuzzed bytes as
  * the client's stdin (newline-delimited JSON-RPC). Findings: an exception that escapes, a server that does not
- * end within 5 s after its input ended, or an output line that is not one JSON object (stdout carries only
+ * end within 4 s after its input ended (the per-input limit is 5 s), or an output line that is not one JSON
+ * object (stdout carries only
  * JSON-RPC). Seeds: {@code McpInputFuzzTestInputs/lines/}.
  */
 class McpInputFuzzTest {
@@ -43,6 +45,7 @@ class McpInputFuzzTest {
     }
   };
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void lines(FuzzedDataProvider data) throws Exception {
     byte[] input = data.consumeRemainingAsBytes();
@@ -56,10 +59,10 @@ class McpInputFuzzTest {
       }
     });
     try {
-      ended.get(5, TimeUnit.SECONDS);
+      ended.get(4, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       running.close();
-      throw new AssertionError("the server did not end within 5 s after its input ended", e);
+      throw new AssertionError("the server did not end within 4 s after its input ended", e);
     }
     running.close();
     for (String line : out.toString(UTF_8).split("\n", -1)) {

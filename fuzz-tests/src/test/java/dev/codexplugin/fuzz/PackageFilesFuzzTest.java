@@ -6,6 +6,7 @@ import dev.codexplugin.packages.Declaration;
 import dev.codexplugin.packages.Lock;
 import dev.codexplugin.packages.PackageException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The package manager's readers of {@code codexplugin.json} ({@link Declaration#read}) and
@@ -17,6 +18,7 @@ class PackageFilesFuzzTest {
   /** One folder per JVM, its file overwritten by each input. */
   private static final Path FOLDER = Folders.create("fuzz-packages");
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void declaration(FuzzedDataProvider data) throws Exception {
     Path folder = FOLDER;
@@ -35,6 +37,7 @@ class PackageFilesFuzzTest {
     }
   }
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void lock(FuzzedDataProvider data) throws Exception {
     Path folder = FOLDER;
