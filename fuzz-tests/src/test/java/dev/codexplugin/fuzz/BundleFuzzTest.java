@@ -12,6 +12,7 @@ import dev.codexplugin.runtime.MarketplaceExportException;
 import dev.codexplugin.runtime.PluginLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -227,18 +228,16 @@ class BundleFuzzTest {
           || Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      Files.createDirectories(path.getParent());
-      switch (entry.kind()) {
-        case FILE -> Files.write(path, entry.content(), StandardOpenOption.CREATE_NEW);
-        case DIR -> Files.createDirectory(path);
-        case FIFO -> fifo(path);
-        case LINK -> {
-          try {
-            Files.createSymbolicLink(path, Path.of(entry.target().length() > 512 ? "x" : entry.target()));
-          } catch (InvalidPathException | UnsupportedOperationException e) {
-            // not a path on this platform: skipped
-          }
+      try {
+        Files.createDirectories(path.getParent());
+        switch (entry.kind()) {
+          case FILE -> Files.write(path, entry.content(), StandardOpenOption.CREATE_NEW);
+          case DIR -> Files.createDirectory(path);
+          case FIFO -> fifo(path);
+          case LINK -> Files.createSymbolicLink(path, Path.of(entry.target().length() > 512 ? "x" : entry.target()));
         }
+      } catch (FileSystemException | InvalidPathException | UnsupportedOperationException e) {
+        // a name too long, a target not a path on this platform: the entry is skipped
       }
     }
   }
@@ -270,7 +269,12 @@ class BundleFuzzTest {
         throw new IOException(e);
       }
     }
-    Files.move(spare, path);
+    try {
+      Files.move(spare, path);
+    } catch (IOException e) {
+      POOL.add(spare);
+      throw e;
+    }
   }
 
   /** Deletes {@code root} without following links; its FIFOs go back to the pool. */
