@@ -65,6 +65,14 @@ class EndOfInputFindingsTest {
     assertThat(out.stream().anyMatch(n -> n.path("id").asInt() == 3 && n.has("result"))).isTrue();
   }
 
+  /** A request held before initialized counts as in flight again once the notification follows: answered. */
+  @Test
+  void aRequestHeldUntilInitializedIsAnsweredWhenTheNotificationFollows() throws Exception {
+    List<JsonNode> out = serve(INITIALIZE + "\n{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}\n"
+        + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n");
+    assertThat(out.stream().anyMatch(n -> n.path("id").asInt() == 3 && n.has("result"))).isTrue();
+  }
+
   private static List<JsonNode> serve(String input) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     McpToolServer.Running running =
