@@ -73,14 +73,31 @@ class BundleFuzzTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byte[] warm = ("""
+        @@ file META-INF/codex-plugins/index.json
+        {"formatVersion":1,"bundles":[{"name":"warm","version":"1.0.0","files":[".codex-plugin/plugin.json"]}]}
+        @@ file META-INF/codex-plugins/warm/.codex-plugin/plugin.json
+        {"name":"warm","version":"1.0.0","description":"Warm-up."}
+        @@ file .codex-plugin/plugin.json
+        {"name":"warm","version":"1.0.0","description":"Warm-up."}
+        """).getBytes(UTF_8);
+    Inputs.warmUp(() -> {
+      jar(warm);
+      folder(15, warm);
+      export(warm);
+    });
   }
 
   @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void jar(FuzzedDataProvider data) throws IOException {
+    jar(data.consumeRemainingAsBytes());
+  }
+
+  private static void jar(byte[] input) throws IOException {
     Path jar = WORK.resolve("fuzz.jar");
     try {
-      writeJar(jar, Tree.parse(data.consumeRemainingAsBytes()));
+      writeJar(jar, Tree.parse(input));
       rendered(PluginLoader.check(jar));
     } finally {
       Files.deleteIfExists(jar);
@@ -91,9 +108,13 @@ class BundleFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void folder(FuzzedDataProvider data) throws IOException {
     int extras = data.consumeInt(0, 15);
+    folder(extras, data.consumeRemainingAsBytes());
+  }
+
+  private static void folder(int extras, byte[] input) throws IOException {
     Path root = WORK.resolve("tree");
     try {
-      List<Tree.Entry> entries = new java.util.ArrayList<>(Tree.parse(data.consumeRemainingAsBytes()));
+      List<Tree.Entry> entries = new java.util.ArrayList<>(Tree.parse(input));
       if ((extras & 1) != 0) { // a loop of links and a link to itself
         entries.add(new Tree.Entry(Tree.Kind.LINK, "skills/loop-a", "loop-b", null));
         entries.add(new Tree.Entry(Tree.Kind.LINK, "skills/loop-b", "loop-a", null));
@@ -124,10 +145,14 @@ class BundleFuzzTest {
   @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void export(FuzzedDataProvider data) throws IOException {
+    export(data.consumeRemainingAsBytes());
+  }
+
+  private static void export(byte[] input) throws IOException {
     Path jar = WORK.resolve("fuzz.jar");
     Path out = WORK.resolve("out");
     try {
-      long size = writeJar(jar, Tree.parse(data.consumeRemainingAsBytes()));
+      long size = writeJar(jar, Tree.parse(input));
       try {
         ExportSummary summary = MarketplaceExport.builder().marketplaceName("fuzz").addJar(jar).build()
             .exportTo(out);

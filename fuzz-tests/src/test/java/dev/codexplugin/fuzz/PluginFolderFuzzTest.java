@@ -35,6 +35,10 @@ class PluginFolderFuzzTest {
   /** One folder per JVM, its four files overwritten by each input: a fresh folder per input halves the rate. */
   private static final Path FOLDER = Folders.create("fuzz-plugin");
 
+  static {
+    Inputs.warmUp(() -> check(MANIFEST, SKILL, MCP, HOOKS));
+  }
+
   @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void manifest(FuzzedDataProvider data) {
