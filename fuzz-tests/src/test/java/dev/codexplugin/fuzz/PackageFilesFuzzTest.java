@@ -6,6 +6,7 @@ import dev.codexplugin.packages.Declaration;
 import dev.codexplugin.packages.Lock;
 import dev.codexplugin.packages.PackageException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The package manager's readers of {@code codexplugin.json} ({@link Declaration#read}) and
@@ -17,11 +18,23 @@ class PackageFilesFuzzTest {
   /** One folder per JVM, its file overwritten by each input. */
   private static final Path FOLDER = Folders.create("fuzz-packages");
 
+  static {
+    Inputs.warmUp(() -> {
+      declaration("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      lock("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    });
+  }
+
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void declaration(FuzzedDataProvider data) throws Exception {
+    declaration(data.consumeRemainingAsBytes());
+  }
+
+  private static void declaration(byte[] input) throws Exception {
     Path folder = FOLDER;
     Path file = folder.resolve(Declaration.FILE);
-    Folders.write(file, data.consumeRemainingAsBytes());
+    Folders.write(file, input);
     Declaration read;
     try {
       read = Declaration.read(file);
@@ -35,11 +48,16 @@ class PackageFilesFuzzTest {
     }
   }
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void lock(FuzzedDataProvider data) throws Exception {
+    lock(data.consumeRemainingAsBytes());
+  }
+
+  private static void lock(byte[] input) throws Exception {
     Path folder = FOLDER;
     Path file = folder.resolve(Lock.FILE);
-    Folders.write(file, data.consumeRemainingAsBytes());
+    Folders.write(file, input);
     Lock read;
     try {
       read = Lock.read(file).orElseThrow(() -> new AssertionError("an existing lock file read as absent"));

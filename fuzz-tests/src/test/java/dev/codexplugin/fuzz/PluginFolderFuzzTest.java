@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.codexplugin.runtime.LoadResult;
 import dev.codexplugin.runtime.PluginLoader;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The JSON and front-matter readers behind {@link PluginLoader#check(Path)}: fuzzed bytes as one file of a
@@ -34,21 +35,29 @@ class PluginFolderFuzzTest {
   /** One folder per JVM, its four files overwritten by each input: a fresh folder per input halves the rate. */
   private static final Path FOLDER = Folders.create("fuzz-plugin");
 
+  static {
+    Inputs.warmUp(() -> check(MANIFEST, SKILL, MCP, HOOKS));
+  }
+
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void manifest(FuzzedDataProvider data) {
     check(data.consumeRemainingAsBytes(), SKILL, MCP, HOOKS);
   }
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void skill(FuzzedDataProvider data) {
     check(MANIFEST, data.consumeRemainingAsBytes(), MCP, HOOKS);
   }
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void mcpServers(FuzzedDataProvider data) {
     check(MANIFEST, SKILL, data.consumeRemainingAsBytes(), HOOKS);
   }
 
+  @Timeout(Inputs.LIMIT_SECONDS)
   @FuzzTest(maxDuration = "30s")
   void hooks(FuzzedDataProvider data) {
     check(MANIFEST, SKILL, MCP, data.consumeRemainingAsBytes());

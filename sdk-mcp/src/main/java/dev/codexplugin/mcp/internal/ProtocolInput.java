@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *       {@value #MAX_LINE_BYTES} bytes is discarded with a {@code -32600} reply;
  *   <li>every request passed on is counted in {@link InFlight}; at end of input (or {@link #end}) this stream
  *       reports end of file to the SDK only once every counted request was answered, or after the grace
- *       period.
+ *       period; a request sent before {@code notifications/initialized} (which the SDK holds until then) is
+ *       not waited for when the input ends before that notification, since it can never be answered.
  * </ul>
  *
  * <p>Read by one thread (the SDK's reader); the raw input is read by our own daemon thread, so a stream that
@@ -59,6 +60,8 @@ public final class ProtocolInput extends InputStream {
   private final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>(256);
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile boolean ending;
+  /** Whether {@code notifications/initialized} was passed on (pump thread only). */
+  private boolean initialized;
   private byte[] current;
   private int position;
   private boolean finished;
@@ -148,6 +151,11 @@ public final class ProtocolInput extends InputStream {
         LOG.log(Level.WARNING, "Input ended; " + left + " request(s) still unanswered after "
             + grace.toMillis() + " ms, their responses are dropped");
       }
+      int held = inFlight.held();
+      if (held > 0) {
+        LOG.log(Level.WARNING, "Input ended before notifications/initialized; " + held
+            + " request(s) sent before it are not answered (the session was never initialized)");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -234,9 +242,15 @@ public final class ProtocolInput extends InputStream {
       return null;
     }
     if (node.has("method")) {
+      String method = node.path("method").asText();
       String id = ProtocolOutput.idKey(node.get("id"));
+      if (id == null && !initialized && method.equals("notifications/initialized")) {
+        initialized = true;
+        inFlight.release();
+      }
       if (id != null) {
-        inFlight.add(id);
+        // The SDK answers nothing but initialize before notifications/initialized: such a request is held.
+        inFlight.add(id, !initialized && !method.equals("initialize"));
         if (pass.callToken() != null) {
           calls.register(pass.callToken(), () -> out.suppress(id));
         }
