@@ -308,6 +308,32 @@ class InstalledTreesTest {
   }
 
   @Test
+  void aLinkLoopAndARelativeLinkOutOfCodexsCopyAreNotFollowed() throws Exception {
+    // a link to its own folder (a loop for a walk that follows links) and a relative link that climbs out of the
+    // copy (skills/x -> ../../../../../../outside): neither check follows them, and both are drift
+    Path outside = Files.createDirectories(work.resolve("outside"));
+    Files.writeString(outside.resolve("SKILL.md"), "---\nname: x\ndescription: outside\n---\n");
+    Path skills = codexCopy().resolve("skills");
+    Files.createSymbolicLink(skills.resolve("loop"), Path.of("."));
+    Files.createSymbolicLink(skills.resolve("x"), skills.relativize(outside));
+    assertThat(Files.readString(skills.resolve("x/SKILL.md"))).contains("outside");
+
+    assertThat(within30s(this::fastCheck)).isEmpty();
+    assertThat(within30s(() -> run(PackageManager::status))).isEqualTo(1);
+    assertThat(output.toString()).contains("drift: codex's copy of team-plugin (" + codexCopy() + ")");
+    output.getBuffer().setLength(0);
+
+    within30s(() -> {
+      install();
+      return null;
+    });
+    assertThat(Files.exists(skills.resolve("loop"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(Files.exists(skills.resolve("x"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(Files.readString(outside.resolve("SKILL.md"))).contains("outside");
+    assertThat(fastCheck()).hasValue("up to date: team-plugin 1.0.0");
+  }
+
+  @Test
   void theFastCheckFallsThroughOnAnyChangeOfItsInputs() throws Exception {
     assertThat(fastCheck()).hasValue("up to date: team-plugin 1.0.0");
     // another environment: the hosts' folders may be others
