@@ -1,4 +1,4 @@
-package dev.codexplugin.mcp.conformance;
+package com.acme.conformance;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}, installed from npm under
- * {@code target/conformance} with Node 22) against the conformance server: over Streamable HTTP directly, and
- * over stdio through the {@code supergateway} bridge. Each run's full output is kept in
+ * {@code target/conformance} with Node 22) against the generated {@code ConformanceMcpServer} of this sample's
+ * annotated methods: over Streamable HTTP directly ({@code McpHttpServer}), and over stdio (the generated
+ * {@code main}) through the {@code supergateway} bridge. Each run's full output is kept in
  * {@code target/conformance/<run>.txt}.
  */
 class ConformanceIT {
