@@ -97,7 +97,7 @@ class BundleFuzzTest {
   private static void jar(byte[] input) throws IOException {
     Path jar = WORK.resolve("fuzz.jar");
     try {
-      writeJar(jar, Tree.parse(input));
+      writeJar(jar, inside(Tree.parse(input)));
       rendered(PluginLoader.check(jar));
     } finally {
       Files.deleteIfExists(jar);
@@ -114,7 +114,7 @@ class BundleFuzzTest {
   private static void folder(int extras, byte[] input) throws IOException {
     Path root = WORK.resolve("tree");
     try {
-      List<Tree.Entry> entries = new java.util.ArrayList<>(Tree.parse(input));
+      List<Tree.Entry> entries = new java.util.ArrayList<>(inside(Tree.parse(input)));
       if ((extras & 1) != 0) { // a loop of links and a link to itself
         entries.add(new Tree.Entry(Tree.Kind.LINK, "skills/loop-a", "loop-b", null));
         entries.add(new Tree.Entry(Tree.Kind.LINK, "skills/loop-b", "loop-a", null));
@@ -152,7 +152,7 @@ class BundleFuzzTest {
     Path jar = WORK.resolve("fuzz.jar");
     Path out = WORK.resolve("out");
     try {
-      long size = writeJar(jar, Tree.parse(input));
+      long size = writeJar(jar, inside(Tree.parse(input)));
       try {
         ExportSummary summary = MarketplaceExport.builder().marketplaceName("fuzz").addJar(jar).build()
             .exportTo(out);
@@ -198,6 +198,32 @@ class BundleFuzzTest {
       noCanary(finding.toString());
     }
     result.bundles().forEach(b -> noCanary(b.toString()));
+  }
+
+  /**
+   * The fuzzed entries without those that name the canary themselves (in a path, a link target or the bytes):
+   * the fuzzer learns the string from the comparison in {@link #noCanary} and puts it into names inside the
+   * root, which a message may name. The canary then no longer tells a read outside the root.
+   */
+  static List<Tree.Entry> inside(List<Tree.Entry> entries) {
+    byte[] canary = CANARY.getBytes(UTF_8);
+    return entries.stream()
+        .filter(e -> !e.path().contains(CANARY) && (e.target() == null || !e.target().contains(CANARY))
+            && (e.content() == null || indexOf(e.content(), canary) < 0))
+        .toList();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static void noCanary(String text) {
