@@ -144,8 +144,13 @@ class InstalledHookArchiveTest {
       }
     }
     assertThat(installed.get(codexCopy)).isNotEqualTo(installed.get(claudeFolder));
-    // the other host's archive is not valid here: the decision is the same, no class comes from it
-    assertThat(loadedFromArchive(codexCopy, installed.get(claudeFolder), deny)).isEmpty();
+    // The other host's archive: the decision is the same. JDK 13-23 refuse a dynamic archive made for another
+    // class path, so no class comes from it. JDK 25 did use the other folder's AOT cache here, where the jars
+    // have the same names, sizes and times (the fake host keeps file times; the real Codex does not, which is
+    // why each host gets an archive of its own).
+    if (feature < 24) {
+      assertThat(loadedFromArchive(codexCopy, installed.get(claudeFolder), deny)).isEmpty();
+    }
     assertThat(run(codexCopy, installed.get(claudeFolder), deny))
         .isEqualTo(run(codexCopy, HookArchiveTest.commandOf(), deny));
 
