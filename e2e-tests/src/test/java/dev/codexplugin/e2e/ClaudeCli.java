@@ -79,6 +79,6 @@ final class ClaudeCli {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }, Drains.THREAD_PER_READ);
   }
 }

@@ -107,7 +107,7 @@ final class CodexCli {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }, Drains.THREAD_PER_READ);
   }
 
   static void deleteRecursively(Path path) throws IOException {

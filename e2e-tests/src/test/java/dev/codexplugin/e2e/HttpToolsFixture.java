@@ -153,13 +153,17 @@ final class HttpToolsFixture {
     }, "http-server-stderr");
     reader.setDaemon(true);
     reader.start();
-    CompletableFuture.runAsync(() -> {
+    // A thread of its own, not the common pool: this read lasts as long as the server, and on a 2-core machine
+    // the common pool has one worker, which the hosts' output readers (HostRun) then waited for for ever.
+    Thread out = new Thread(() -> {
       try {
         process.getInputStream().transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
         // ended
       }
-    });
+    }, "http-server-stdout");
+    out.setDaemon(true);
+    out.start();
     return new ServerProcess(process, url.get(60, TimeUnit.SECONDS), stderr);
   }
 }

@@ -1,6 +1,7 @@
 package dev.codexplugin.e2e.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.e2e.Drains;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,6 @@ public record HostRun(List<String> command, int exitCode, String stdout, String 
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }, Drains.THREAD_PER_READ);
   }
 }
