@@ -104,6 +104,11 @@ final class HostCli {
     return text.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("(no output)");
   }
 
+  /**
+   * Reads a host's stdout or stderr to its end, on a daemon thread of its own. Not on the common pool: there,
+   * on JDK 25 with two cores, both reads share one worker, so a host that fills the stderr pipe before it closes
+   * stdout would block until the timeout (JDK 17 gave each read its own thread).
+   */
   private static CompletableFuture<String> drain(InputStream in) {
     return CompletableFuture.supplyAsync(() -> {
       try (in) {
@@ -111,6 +116,10 @@ final class HostCli {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }, task -> {
+      Thread t = new Thread(task, "codexplugin-host-output");
+      t.setDaemon(true);
+      t.start();
     });
   }
 }
