@@ -24,6 +24,16 @@ import org.junit.jupiter.api.Test;
  * as the host reads them.
  */
 class FailSafeProcessTest {
+  /**
+   * One thread per blocking read of the hook's output: on JDK 25 with two cores the default executor is the common
+   * pool's single worker, so stdout and stderr would be read one after the other.
+   */
+  private static final java.util.concurrent.Executor READER = task -> {
+    Thread t = new Thread(task, "hook-output");
+    t.setDaemon(true);
+    t.start();
+  };
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One finished hook process. */
@@ -128,7 +138,7 @@ class FailSafeProcessTest {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), PolicyPluginHooks.class.getName(), "PolicyHandlers.gone");
     Process process = new ProcessBuilder(command).start();
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), READER);
     process.getOutputStream().write("{\"hook_event_name\":".getBytes(StandardCharsets.UTF_8)); // and no more
     process.getOutputStream().flush();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -178,8 +188,8 @@ class FailSafeProcessTest {
     builder.environment().putAll(env);
     long started = System.nanoTime();
     Process process = builder.start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()), READER);
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), READER);
     try (OutputStream in = process.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
     }
