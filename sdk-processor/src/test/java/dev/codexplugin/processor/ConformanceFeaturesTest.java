@@ -17,15 +17,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The resource, prompt and completion part of the MCP conformance server (sdk-mcp's hand-written
- * {@code ConformanceTools_McpTools}), written with annotations: the generated server hands the runtime exactly
- * the descriptors the hand-written one does. sdk-mcp cannot run the processor on its own tests (sdk-processor
- * tests depend on sdk-mcp), so the comparison is here, with the hand-written descriptors copied verbatim.
+ * The resource, prompt and completion part of the MCP conformance server ({@code samples/mcp-conformance}'s
+ * {@code ConformanceFeatures}), compiled by the processor in this module's tests: the generated server hands the
+ * runtime exactly the descriptors of the hand-written server sdk-mcp's tests once had (copied verbatim, as in the
+ * sample's {@code ConformanceMcpServerTest}), and reads, completes and gets prompts through them.
  */
 class ConformanceFeaturesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The descriptors of sdk-mcp's ConformanceTools_McpTools.resources(), verbatim. */
+  /** The descriptors of the hand-written server's resources, verbatim. */
   private static final List<String> RESOURCES = List.of(
       "{\"uri\":\"test://static-text\",\"name\":\"static-text\",\"title\":\"Static Text Resource\","
           + "\"description\":\"A static text resource\",\"mimeType\":\"text/plain\"}",
@@ -36,7 +36,7 @@ class ConformanceFeaturesTest {
       "{\"uri\":\"test://watched-resource\",\"name\":\"watched-resource\",\"description\":\"A resource to subscribe"
           + " to\",\"mimeType\":\"text/plain\"}");
 
-  /** The descriptors of sdk-mcp's ConformanceTools_McpTools.prompts(), verbatim. */
+  /** The descriptors of the hand-written server's prompts, verbatim. */
   private static final List<String> PROMPTS = List.of(
       "{\"name\":\"test_simple_prompt\",\"title\":\"Simple Test Prompt\",\"description\":\"A prompt without"
           + " arguments\"}",

@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated server hands the runtime exactly the descriptors of the hand-written conformance server in
- * sdk-mcp's tests ({@code dev.codexplugin.mcp.conformance.ConformanceTools_McpTools}, copied here verbatim), so
- * the suite judges the same server; ConformanceIT (profile e2e) runs the suite against it.
+ * The generated server hands the runtime exactly these descriptors: those of the hand-written conformance server
+ * that sdk-mcp's tests used before this sample replaced it, kept here verbatim, so the suite's verdicts recorded
+ * for that server hold for this one; ConformanceIT (profile e2e) runs the suite against it.
  */
 class ConformanceMcpServerTest {
   private static final String NO_ARGUMENTS = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\","

@@ -1,0 +1,123 @@
+package com.acme.conformance;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The departures from the 2025-11-25 specification that need the conformance server's tools (progress, logging,
+ * elicitation, sampling, rich content), each checked on the wire: raw JSON-RPC lines over the stdio transport of
+ * the generated {@link ConformanceMcpServer}'s {@code main}, in a JVM of its own. They were in sdk-mcp's
+ * {@code SpecDeparturesTest}, against a hand-written copy of this server; the departures found with the
+ * release-tools server are still there.
+ */
+class SpecDeparturesTest {
+  private StdioServer client;
+
+  @BeforeEach
+  void start() throws IOException {
+    client = StdioServer.start(ConformanceMcpServer.class);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+  }
+
+  private void initialize(String version, String capabilities) {
+    client.request(0, "initialize", "{\"protocolVersion\":\"" + version + "\",\"capabilities\":" + capabilities
+        + ",\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}");
+    assertThat(client.next().path("result").path("protocolVersion").asText()).isEqualTo(version);
+    client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
+  @Test
+  void progressAndLogNotificationsGoToTheClientAndLoggingHonoursSetLevel() {
+    initialize("2025-11-25", "{}");
+    client.request(1, "tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{},"
+        + "\"_meta\":{\"progressToken\":\"p-1\"}}");
+    Set<Double> progress = new HashSet<>();
+    JsonNode line;
+    while (!(line = client.next()).has("id")) {
+      assertThat(line.path("method").asText()).isEqualTo("notifications/progress");
+      assertThat(line.path("params").path("progressToken").asText()).isEqualTo("p-1");
+      progress.add(line.path("params").path("progress").asDouble());
+    }
+    assertThat(progress).containsExactly(0.0, 50.0, 100.0);
+
+    client.call(2, "test_tool_with_logging", "{}");
+    int logs = 0;
+    while (!(line = client.next()).has("id")) {
+      assertThat(line.path("method").asText()).isEqualTo("notifications/message");
+      assertThat(line.path("params").path("logger").asText()).isEqualTo("test_tool_with_logging");
+      logs++;
+    }
+    assertThat(logs).isEqualTo(3);
+
+    client.request(3, "logging/setLevel", "{\"level\":\"error\"}");
+    assertThat(client.next().path("id").asInt()).isEqualTo(3);
+    client.call(4, "test_tool_with_logging", "{}");
+    assertThat(client.next().path("id").asInt()).isEqualTo(4); // info messages are below error: none sent
+  }
+
+  @Test
+  void aClientWithoutTheCapabilityGetsAClearErrorNotAHang() {
+    initialize("2025-11-25", "{}");
+    client.call(1, "test_elicitation", "{\"message\":\"Your name?\"}");
+    client.call(2, "test_sampling", "{\"prompt\":\"hi\"}");
+    // The two calls run concurrently: their answers may come in either order.
+    Map<Integer, JsonNode> answers = new HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      JsonNode answer = client.next();
+      answers.put(answer.path("id").asInt(), answer.path("result"));
+    }
+    JsonNode elicitation = answers.get(1);
+    JsonNode sampling = answers.get(2);
+    assertThat(elicitation.path("isError").asBoolean()).isTrue();
+    assertThat(elicitation.path("content").get(0).path("text").asText()).isEqualTo("cannot ask the user for input:"
+        + " the client 'raw-test' did not declare the 'elicitation' capability when it connected");
+    assertThat(sampling.path("content").get(0).path("text").asText()).contains("'sampling' capability");
+  }
+
+  @Test
+  void elicitationDeclinedAndSamplingAnsweredByTheClient() {
+    initialize("2025-11-25", "{\"elicitation\":{},\"sampling\":{}}");
+    client.call(1, "test_elicitation", "{\"message\":\"Your name?\"}");
+    JsonNode ask = client.next();
+    assertThat(ask.path("method").asText()).isEqualTo("elicitation/create");
+    assertThat(ask.path("params").path("requestedSchema").path("required").get(0).asText()).isEqualTo("response");
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"decline\"}}");
+    assertThat(client.next().path("result").path("content").get(0).path("text").asText())
+        .isEqualTo("User response: action=decline, content={}");
+
+    client.call(2, "test_sampling", "{\"prompt\":\"2+2?\"}");
+    JsonNode sample = client.next();
+    assertThat(sample.path("method").asText()).isEqualTo("sampling/createMessage");
+    assertThat(sample.path("params").path("messages").get(0).path("content").path("text").asText()).isEqualTo("2+2?");
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + sample.path("id") + ",\"result\":{\"role\":\"assistant\","
+        + "\"content\":{\"type\":\"text\",\"text\":\"4\"},\"model\":\"test-model\"}}");
+    assertThat(client.next().path("result").path("content").get(0).path("text").asText()).isEqualTo("LLM response: 4");
+  }
+
+  @Test
+  void richContentAndOlderClientsGetTextForWhatTheirRevisionLacks() {
+    initialize("2024-11-05", "{}");
+    client.call(1, "test_audio_content", "{}");
+    JsonNode audio = client.next().path("result").path("content").get(0);
+    assertThat(audio.path("type").asText()).isEqualTo("text");
+    assertThat(audio.path("text").asText()).contains("audio left out: protocol 2024-11-05 has no audio content");
+    client.call(2, "test_multiple_content_types", "{}");
+    JsonNode mixed = client.next().path("result").path("content");
+    assertThat(mixed.size()).isEqualTo(3);
+    assertThat(mixed.get(1).path("type").asText()).isEqualTo("image");
+    assertThat(mixed.get(2).path("resource").path("uri").asText()).isEqualTo("test://mixed-content-resource");
+  }
+}
