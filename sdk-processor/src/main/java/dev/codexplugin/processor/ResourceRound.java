@@ -52,6 +52,9 @@ final class ResourceRound {
   private static final List<String> ANNOTATIONS = List.of(McpResourcePrism.ANNOTATION, McpPromptPrism.ANNOTATION,
       McpCompletionPrism.ANNOTATION);
 
+  /** The method that first took a URI (or a template's shape, its variables as {@code {}}) in one server. */
+  private record UriClaim(ExecutableElement method, String uri) {}
+
   /** A checked resource or template method. */
   record Resource(ExecutableElement method, String uri, boolean template, ObjectNode descriptor,
       List<String> variables) {}
@@ -148,7 +151,7 @@ final class ResourceRound {
       String serverClass, Diagnostics diagnostics) {
     boolean ok = true;
     List<Features> out = new ArrayList<>();
-    Map<String, ExecutableElement> uris = new HashMap<>();
+    Map<String, UriClaim> uris = new HashMap<>();
     Map<String, Prompt> prompts = new LinkedHashMap<>();
     Map<String, Resource> templates = new LinkedHashMap<>();
     List<ExecutableElement> completionMethods = new ArrayList<>();
@@ -211,7 +214,7 @@ final class ResourceRound {
   }
 
   private Optional<Resource> resource(ExecutableElement method, McpResourcePrism resource, String serverName,
-      Map<String, ExecutableElement> uris, Diagnostics diagnostics) {
+      Map<String, UriClaim> uris, Diagnostics diagnostics) {
     String label = "@McpResource " + method.getSimpleName();
     Origin uriOrigin = resource.origin(McpResourcePrism.Attr.URI).labeled(label + " uri");
     String uri = resource.uri();
@@ -250,15 +253,27 @@ final class ResourceRound {
       return Optional.empty();
     }
     boolean template = !variables.isEmpty();
-    if (uris.containsKey(uri)) {
-      ExecutableElement other = uris.get(uri);
+    // Keyed by the URI with each {variable} as {}: two templates that differ only in their variables' names
+    // match the same URIs, and a client cannot tell which one it reads.
+    String shape = EXPRESSION.matcher(uri).replaceAll("{}");
+    UriClaim claim = uris.get(shape);
+    if (claim == null) {
+      uris.put(shape, new UriClaim(method, uri));
+    } else if (claim.uri().equals(uri)) {
+      ExecutableElement other = claim.method();
       diagnostics.problem(FindingCode.DUPLICATE, uriOrigin)
           .found(Text.quote(uri) + " twice in server " + Text.quote(serverName) + ": "
               + other.getEnclosingElement() + "." + other.getSimpleName() + " has it too")
           .fix("give each resource its own URI").report();
       ok = false;
     } else {
-      uris.put(uri, method);
+      ExecutableElement other = claim.method();
+      diagnostics.problem(FindingCode.DUPLICATE, uriOrigin)
+          .found(Text.quote(uri) + ", which matches the same URIs as " + Text.quote(claim.uri()) + " of "
+              + other.getEnclosingElement() + "." + other.getSimpleName() + " in server " + Text.quote(serverName)
+              + ": only the variables' names differ, so a client cannot tell which one a URI reads")
+          .fix("make the templates differ in their literal parts, e.g. a path segment of their own").report();
+      ok = false;
     }
     // Parameters: one String per variable, named like it.
     Map<String, VariableElement> byName = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import static dev.codexplugin.processor.ToolDiagnosticsTest.KIT;
 import static dev.codexplugin.processor.ToolDiagnosticsTest.tools;
 
 import com.google.testing.compile.Compilation;
+import dev.codexplugin.mcp.McpToolHarness;
+import dev.codexplugin.mcp.ToolServerDefinition;
 import dev.codexplugin.runtime.FindingCode;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,48 @@ class ResourceDiagnosticsTest {
     Compilation compilation = compile(KIT, first, file);
     assertOnlyError(compilation, FindingCode.DUPLICATE, file, "uri = \"docs://readme\"",
         "@McpResource readme uri", "\"docs://readme\" twice in server \"kit\": com.acme.Docs.readme has it too");
+  }
+
+  @Test
+  @Covers(FindingCode.DUPLICATE)
+  void twoTemplatesThatDifferOnlyInTheirVariablesNames() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://items/{id}")
+          public static String byId(String id) { return id; }
+          @McpResource(
+              uri = "res://items/{name}")
+          public static String byName(String name) { return name; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.DUPLICATE, file, "uri = \"res://items/{name}\"",
+        "@McpResource byName uri", "\"res://items/{name}\", which matches the same URIs as \"res://items/{id}\" of"
+            + " com.acme.Docs.byId in server \"kit\"", "cannot tell which one");
+  }
+
+  @Test
+  void templatesThatDifferInTheirLiteralPartsCompileAndEachReadsItsOwn() throws Exception {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://items/{id}")
+          public static String byId(String id) { return "id " + id; }
+          @McpResource(uri = "res://items/by-name/{name}")
+          public static String byName(String name) { return "name " + name; }
+          @McpResource(uri = "res://items/{id}/raw")
+          public static String raw(String id) { return "raw " + id; }
+        }
+        """);
+    Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    ToolServerDefinition server = (ToolServerDefinition) new CompiledClasses(compilation)
+        .get("com.acme.KitMcpServer").getConstructor().newInstance();
+    try (McpToolHarness harness = McpToolHarness.open(server)) {
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://items/7\"}")).contains("\"text\":\"id 7\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://items/by-name/x\"}"))
+          .contains("\"text\":\"name x\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://items/7/raw\"}"))
+          .contains("\"text\":\"raw 7\"");
+    }
   }
 
   @Test
