@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in place), and each copy's {@code hooks.json} command carries its own archive's options. Each host's command,
  * run by the shell as that host runs it, loads the launcher's classes from its archive ({@code -Xlog:class+load},
  * {@code -Xshare:on}) and answers the same decision as the processor's command, and still does once the archive
- * is deleted, with nothing else on stdout.
+ * is deleted, with nothing else on stdout. And a Java tool plugin whose server cannot start gets a note instead
+ * of an archive, and is installed.
  */
 class InstalledHookArchiveTest {
   private static final Credentials DEPLOYER = new Credentials("deployer", "s3cret");
@@ -55,6 +56,10 @@ class InstalledHookArchiveTest {
         module(w, "sdk-hooks"), List.of("com.acme.test:sdk-api:1.0.0"));
     TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:hooks:1.0.0", jar,
         List.of("com.acme.test:sdk-hooks:1.0.0"));
+    // A Java tool plugin without the MCP server runtime in its dependencies: its server cannot start.
+    Path tools = TestPlugins.jar(w, "tools-1.0.0", "1.0.0", TestPlugins.tools("tools-plugin", List.of("echo")));
+    TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:tools:1.0.0", tools,
+        List.of("org.semver4j:semver4j:6.0.0"));
   }
 
   /** The jar of a reactor module on the test class path (packed from its classes when the path has those). */
@@ -176,6 +181,34 @@ class InstalledHookArchiveTest {
       }
       assertThat(loadedFromArchive(host.getKey(), host.getValue(), deny)).isEmpty();
     }
+  }
+
+  @Test
+  void aToolServersArchiveThatCannotBeMadeIsANoteAndTheInstallGoesOn() throws Exception {
+    Path settings = MavenSettings.create().server("team", DEPLOYER).write(work.resolve("settings.xml"));
+    Map<String, String> env = new TreeMap<>();
+    env.put("PATH", System.getenv("PATH"));
+    env.put("CODEX_HOME", work.resolve("codex-home").toString());
+    Files.writeString(project.resolve(Declaration.FILE), """
+        {"marketplace": "team-tools", "scope": "project", "hosts": ["codex"],
+         "repositories": [{"id": "team", "url": "%s"}],
+         "plugins": [{"id": "com.acme:tools", "range": "^1"}]}
+        """.formatted(server.url()));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> codex = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"), FakeHost.class.getName(), "codex");
+    StringWriter output = new StringWriter();
+    try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
+        .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
+      PackageManager.builder(project).source(r::source).out(new PrintWriter(output, true)).environment(env)
+          .userHome(work.resolve("home")).codexCommand(codex).java(java).classDataArchives(true).build().install();
+    }
+    // the tool server's training run fails: a note for the server, none for hooks it does not have
+    assertThat(output.toString()).contains("note: no start-up archive for tools-plugin in codex (");
+    assertThat(output.toString()).contains("); the server starts without one");
+    assertThat(output.toString()).doesNotContain("the hooks of tools-plugin");
+    assertThat(output.toString()).contains("locked and installed tools-plugin 1.0.0 into codex");
+    assertThat(Files.isDirectory(work.resolve("codex-home/plugins/cache/team-tools/tools-plugin/1.0.0"))).isTrue();
   }
 
   /**
