@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstalledHookArchiveTest {
   private static final Credentials DEPLOYER = new Credentials("deployer", "s3cret");
+  private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
   @TempDir static Path shared;
   static RepositoryServer server;
 
@@ -79,20 +80,26 @@ class InstalledHookArchiveTest {
     server.close();
   }
 
-  @Test
-  void theInstalledHookCommandUsesTheArchiveAndAnswersAsWithout() throws Exception {
+  /** The declaration of the one plugin {@code id} from the test repository, for {@code hosts} (JSON strings). */
+  private void declare(String hosts, String id) throws Exception {
+    Files.writeString(project.resolve(Declaration.FILE), """
+        {"marketplace": "team-tools", "scope": "project", "hosts": [%s],
+         "repositories": [{"id": "team", "url": "%s"}],
+         "plugins": [{"id": "%s", "range": "^1"}]}
+        """.formatted(hosts, server.url(), id));
+  }
+
+  /**
+   * Runs {@code install} with start-up archives into the fake hosts ({@link FakeHost}), whose homes are in this
+   * test's work folder; returns what it printed.
+   */
+  private String install() throws Exception {
     Path settings = MavenSettings.create().server("team", DEPLOYER).write(work.resolve("settings.xml"));
     Map<String, String> env = new TreeMap<>();
     env.put("PATH", System.getenv("PATH"));
     env.put("CODEX_HOME", work.resolve("codex-home").toString());
     env.put("CLAUDE_CONFIG_DIR", work.resolve("claude-config").toString());
-    Files.writeString(project.resolve(Declaration.FILE), """
-        {"marketplace": "team-tools", "scope": "project", "hosts": ["codex", "claude"],
-         "repositories": [{"id": "team", "url": "%s"}],
-         "plugins": [{"id": "com.acme:hooks", "range": "^1"}]}
-        """.formatted(server.url()));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> fake = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+    List<String> fake = List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
         System.getProperty("java.class.path"), FakeHost.class.getName());
     List<String> codex = new ArrayList<>(fake);
     codex.add("codex");
@@ -102,10 +109,17 @@ class InstalledHookArchiveTest {
     try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
         .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
       PackageManager.builder(project).source(r::source).out(new PrintWriter(output, true)).environment(env)
-          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(java)
+          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(JAVA)
           .classDataArchives(true).build().install();
     }
-    int feature = ClassDataArchive.feature(java).orElseThrow();
+    return output.toString();
+  }
+
+  @Test
+  void theInstalledHookCommandUsesTheArchiveAndAnswersAsWithout() throws Exception {
+    declare("\"codex\", \"claude\"", "com.acme:hooks");
+    String output = install();
+    int feature = ClassDataArchive.feature(JAVA).orElseThrow();
     Path claudeFolder = project.resolve(PackageManager.MANAGED + "/marketplace/plugins/hook-plugin");
     Path codexCopy = work.resolve("codex-home/plugins/cache/team-tools/hook-plugin/1.0.0");
     Map<Path, Path> archives = new java.util.LinkedHashMap<>();
@@ -113,9 +127,9 @@ class InstalledHookArchiveTest {
         + ClassDataArchive.suffix(feature)));
     archives.put(codexCopy, project.resolve(PackageManager.MANAGED).resolve("cds/codex/hook-plugin-1.0.0-hooks"
         + ClassDataArchive.suffix(feature)));
-    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin in claude: "
+    assertThat(output).contains("start-up archive for the hooks of hook-plugin in claude: "
         + archives.get(claudeFolder));
-    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin in codex: "
+    assertThat(output).contains("start-up archive for the hooks of hook-plugin in codex: "
         + archives.get(codexCopy));
 
     String deny = "{\"session_id\":\"s\",\"transcript_path\":null,\"cwd\":\"" + work + "\",\"hook_event_name\":"
@@ -160,13 +174,7 @@ class InstalledHookArchiveTest {
         .isEqualTo(run(codexCopy, HookArchiveTest.commandOf(), deny));
 
     // an install again is a no-op for the hosts: Codex's rewritten copy is what the record holds
-    StringWriter again = new StringWriter();
-    try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
-        .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
-      PackageManager.builder(project).source(r::source).out(new PrintWriter(again, true)).environment(env)
-          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(java)
-          .classDataArchives(true).build().install();
-    }
+    install();
     assertThat(Files.readString(codexCopy.resolve("hooks/hooks.json"))).contains(archives.get(codexCopy).toString());
     assertThat(Files.readString(claudeFolder.resolve("hooks/hooks.json")))
         .contains(archives.get(claudeFolder).toString());
@@ -185,29 +193,13 @@ class InstalledHookArchiveTest {
 
   @Test
   void aToolServersArchiveThatCannotBeMadeIsANoteAndTheInstallGoesOn() throws Exception {
-    Path settings = MavenSettings.create().server("team", DEPLOYER).write(work.resolve("settings.xml"));
-    Map<String, String> env = new TreeMap<>();
-    env.put("PATH", System.getenv("PATH"));
-    env.put("CODEX_HOME", work.resolve("codex-home").toString());
-    Files.writeString(project.resolve(Declaration.FILE), """
-        {"marketplace": "team-tools", "scope": "project", "hosts": ["codex"],
-         "repositories": [{"id": "team", "url": "%s"}],
-         "plugins": [{"id": "com.acme:tools", "range": "^1"}]}
-        """.formatted(server.url()));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> codex = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), FakeHost.class.getName(), "codex");
-    StringWriter output = new StringWriter();
-    try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
-        .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
-      PackageManager.builder(project).source(r::source).out(new PrintWriter(output, true)).environment(env)
-          .userHome(work.resolve("home")).codexCommand(codex).java(java).classDataArchives(true).build().install();
-    }
+    declare("\"codex\"", "com.acme:tools");
+    String output = install();
     // the tool server's training run fails: a note for the server, none for hooks it does not have
-    assertThat(output.toString()).contains("note: no start-up archive for tools-plugin in codex (");
-    assertThat(output.toString()).contains("); the server starts without one");
-    assertThat(output.toString()).doesNotContain("the hooks of tools-plugin");
-    assertThat(output.toString()).contains("locked and installed tools-plugin 1.0.0 into codex");
+    assertThat(output).contains("note: no start-up archive for tools-plugin in codex (");
+    assertThat(output).contains("); the server starts without one");
+    assertThat(output).doesNotContain("the hooks of tools-plugin");
+    assertThat(output).contains("locked and installed tools-plugin 1.0.0 into codex");
     assertThat(Files.isDirectory(work.resolve("codex-home/plugins/cache/team-tools/tools-plugin/1.0.0"))).isTrue();
   }
 
