@@ -8,9 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A plugin whose MCP server is remote: its bundle's {@code .mcp.json} names the server by {@code url} and
@@ -39,24 +35,9 @@ final class HttpToolsFixture {
    */
   static Path marketplace(Path target, String marketplace, String plugin, String server, URI url, String tokenEnv,
       String skillText) throws Exception {
-    String root = "META-INF/codex-plugins/" + plugin + "/";
     Map<String, String> bundle = new TreeMap<>();
-    bundle.put(".codex-plugin/plugin.json", """
-        {
-          "name": "%s",
-          "version": "1.0.0",
-          "description": "Tools served over Streamable HTTP",
-          "author": {
-            "name": "Codex Plugin SDK e2e"
-          },
-          "skills": "./skills/",
-          "mcpServers": "./.mcp.json",
-          "interface": {
-            "displayName": "Remote Tools",
-            "category": "developer-tools"
-          }
-        }
-        """.formatted(plugin));
+    bundle.put(".codex-plugin/plugin.json", BundleJar.manifest(plugin, "Tools served over Streamable HTTP",
+        "Remote Tools"));
     bundle.put(".mcp.json", """
         {
           "mcpServers": {
@@ -75,25 +56,7 @@ final class HttpToolsFixture {
         # Remote tools
         Call the tools of the %s MCP server.
         """.formatted(skillText, server));
-    StringBuilder files = new StringBuilder();
-    for (String f : bundle.keySet()) {
-      files.append(files.length() == 0 ? "" : ", ").append('"').append(f).append('"');
-    }
-    Map<String, byte[]> entries = new TreeMap<>();
-    entries.put("META-INF/codex-plugins/index.json", ("{\"formatVersion\": 1, \"bundles\": [{\"name\": \"" + plugin
-        + "\", \"version\": \"1.0.0\", \"files\": [" + files + "]}]}\n").getBytes(StandardCharsets.UTF_8));
-    bundle.forEach((path, text) -> entries.put(root + path, text.getBytes(StandardCharsets.UTF_8)));
-    Path jar = target.resolve("fixture/" + plugin + "-1.0.0.jar");
-    Files.createDirectories(jar.getParent());
-    try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        ZipEntry entry = new ZipEntry(e.getKey());
-        entry.setLastModifiedTime(FileTime.fromMillis(1_767_225_600_000L));
-        zip.putNextEntry(entry);
-        zip.write(e.getValue());
-        zip.closeEntry();
-      }
-    }
+    Path jar = BundleJar.write(target.resolve("fixture/" + plugin + "-1.0.0.jar"), plugin, bundle, Map.of());
     ExportSummary summary = MarketplaceExport.builder()
         .marketplaceName(marketplace)
         .displayName("Remote Tools")

@@ -7,6 +7,7 @@ import dev.codexplugin.mcp.fixtures.ReleaseToolsMcpServer;
 import dev.codexplugin.mcp.internal.Pipe;
 import dev.codexplugin.mcp.internal.ProtocolInput;
 import dev.codexplugin.mcp.internal.ToolServerSession;
+import dev.codexplugin.testing.JsonRpcLines;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

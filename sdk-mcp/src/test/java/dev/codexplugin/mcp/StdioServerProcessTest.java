@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codexplugin.mcp.fixtures.BrokenMcpServer;
 import dev.codexplugin.mcp.fixtures.ReleaseToolsMcpServer;
+import dev.codexplugin.testing.JsonRpcLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

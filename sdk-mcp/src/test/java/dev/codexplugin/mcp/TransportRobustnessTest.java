@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codexplugin.mcp.fixtures.ReleaseToolsMcpServer;
+import dev.codexplugin.testing.JsonRpcLines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -936,48 +937,65 @@ public final class PackageManager {
     }
   }
 
-  private void hookArchives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders,
-      int feature) {
-    for (Map.Entry<Declaration.Host, Map<String, Path>> host : folders.entrySet()) {
-      for (Materialized p : plugins) {
-        Optional<String> launcher = p.bundle().hooks().stream()
-            .flatMap(h -> ClassDataArchive.hookLauncher(h.command()).stream()).findFirst();
-        Path folder = host.getValue().get(p.locked().plugin());
-        if (launcher.isEmpty() || folder == null) {
-          continue;
-        }
-        Path archive = hookArchive(host.getKey(), p, feature);
-        long start = System.nanoTime();
-        Optional<String> failure = ClassDataArchive.createForHooks(java, feature, folder, launcher.get(), archive);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        out.println(failure.map(f -> "note: no start-up archive for the hooks of " + p.locked().plugin() + " in "
-            + host.getKey().id() + " (" + f + "); the hooks start without one")
-            .orElse("start-up archive for the hooks of " + p.locked().plugin() + " in " + host.getKey().id() + ": "
-                + archive + " (JDK " + feature + ", " + ms + " ms)"));
+  /**
+   * Makes the start-up archives: first those of the Java hooks, then those of the Java tool servers, for every
+   * host's folder of every plugin that has one of that kind, and prints a line for each (a note when one failed).
+   */
+  private void archives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders, int feature) {
+    makeArchives(plugins, folders, feature, "the hooks of ", "the hooks start without one", (host, p, folder) -> {
+      Optional<String> launcher = p.bundle().hooks().stream()
+          .flatMap(h -> ClassDataArchive.hookLauncher(h.command()).stream()).findFirst();
+      if (launcher.isEmpty()) {
+        return Optional.empty();
       }
-    }
+      Path archive = hookArchive(host, p, feature);
+      return Optional.of(new ArchiveJob(archive,
+          () -> ClassDataArchive.createForHooks(java, feature, folder, launcher.get(), archive)));
+    });
+    makeArchives(plugins, folders, feature, "", "the server starts without one", (host, p, folder) -> {
+      if (!p.locked().hasJavaTools()) {
+        return Optional.empty();
+      }
+      Optional<List<String>> args = serverArgs(folder, host);
+      if (args.isEmpty()) {
+        return Optional.empty();
+      }
+      Path archive = archive(host, p, feature);
+      return Optional.of(new ArchiveJob(archive,
+          () -> ClassDataArchive.create(java, feature, folder, args.get(), archive)));
+    });
   }
 
-  private void archives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders, int feature) {
-    hookArchives(plugins, folders, feature);
+  /** One start-up archive to make: where it goes, and the step that makes it (empty, or why it failed). */
+  private record ArchiveJob(Path archive, Supplier<Optional<String>> make) {}
+
+  /** One kind of start-up archive. */
+  @FunctionalInterface
+  private interface ArchiveKind {
+    /** The archive of this kind for {@code p} installed in {@code host}'s {@code folder}, empty when it has none. */
+    Optional<ArchiveJob> job(Declaration.Host host, Materialized p, Path folder);
+  }
+
+  /**
+   * Per host, per plugin installed there: makes the archive {@code kind} gives and prints where it went, or a note
+   * why there is none for {@code what} the plugin and that {@code without}: a failure leaves the plugin working.
+   */
+  private void makeArchives(List<Materialized> plugins, Map<Declaration.Host, Map<String, Path>> folders,
+      int feature, String what, String without, ArchiveKind kind) {
     for (Map.Entry<Declaration.Host, Map<String, Path>> host : folders.entrySet()) {
       for (Materialized p : plugins) {
         Path folder = host.getValue().get(p.locked().plugin());
-        if (!p.locked().hasJavaTools() || folder == null) {
+        Optional<ArchiveJob> job = folder == null ? Optional.empty() : kind.job(host.getKey(), p, folder);
+        if (job.isEmpty()) {
           continue;
         }
-        Optional<List<String>> args = serverArgs(folder, host.getKey());
-        if (args.isEmpty()) {
-          continue;
-        }
-        Path archive = archive(host.getKey(), p, feature);
         long start = System.nanoTime();
-        Optional<String> failure = ClassDataArchive.create(java, feature, folder, args.get(), archive);
+        Optional<String> failure = job.get().make().get();
         long ms = (System.nanoTime() - start) / 1_000_000;
-        out.println(failure.map(f -> "note: no start-up archive for " + p.locked().plugin() + " in "
-            + host.getKey().id() + " (" + f + "); the server starts without one")
-            .orElse("start-up archive for " + p.locked().plugin() + " in " + host.getKey().id() + ": " + archive
-                + " (JDK " + feature + ", " + ms + " ms)"));
+        String of = what + p.locked().plugin() + " in " + host.getKey().id();
+        out.println(failure.map(f -> "note: no start-up archive for " + of + " (" + f + "); " + without)
+            .orElse("start-up archive for " + of + ": " + job.get().archive() + " (JDK " + feature + ", " + ms
+                + " ms)"));
       }
     }
   }

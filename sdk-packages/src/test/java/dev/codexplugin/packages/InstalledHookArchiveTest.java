@@ -33,10 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * in place), and each copy's {@code hooks.json} command carries its own archive's options. Each host's command,
  * run by the shell as that host runs it, loads the launcher's classes from its archive ({@code -Xlog:class+load},
  * {@code -Xshare:on}) and answers the same decision as the processor's command, and still does once the archive
- * is deleted, with nothing else on stdout.
+ * is deleted, with nothing else on stdout. And a Java tool plugin whose server cannot start gets a note instead
+ * of an archive, and is installed.
  */
 class InstalledHookArchiveTest {
   private static final Credentials DEPLOYER = new Credentials("deployer", "s3cret");
+  private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
   @TempDir static Path shared;
   static RepositoryServer server;
 
@@ -55,6 +57,10 @@ class InstalledHookArchiveTest {
         module(w, "sdk-hooks"), List.of("com.acme.test:sdk-api:1.0.0"));
     TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:hooks:1.0.0", jar,
         List.of("com.acme.test:sdk-hooks:1.0.0"));
+    // A Java tool plugin without the MCP server runtime in its dependencies: its server cannot start.
+    Path tools = TestPlugins.jar(w, "tools-1.0.0", "1.0.0", TestPlugins.tools("tools-plugin", List.of("echo")));
+    TestPlugins.deploy(w, server.url(), DEPLOYER.username(), DEPLOYER.password(), "com.acme:tools:1.0.0", tools,
+        List.of("org.semver4j:semver4j:6.0.0"));
   }
 
   /** The jar of a reactor module on the test class path (packed from its classes when the path has those). */
@@ -74,20 +80,26 @@ class InstalledHookArchiveTest {
     server.close();
   }
 
-  @Test
-  void theInstalledHookCommandUsesTheArchiveAndAnswersAsWithout() throws Exception {
+  /** The declaration of the one plugin {@code id} from the test repository, for {@code hosts} (JSON strings). */
+  private void declare(String hosts, String id) throws Exception {
+    Files.writeString(project.resolve(Declaration.FILE), """
+        {"marketplace": "team-tools", "scope": "project", "hosts": [%s],
+         "repositories": [{"id": "team", "url": "%s"}],
+         "plugins": [{"id": "%s", "range": "^1"}]}
+        """.formatted(hosts, server.url(), id));
+  }
+
+  /**
+   * Runs {@code install} with start-up archives into the fake hosts ({@link FakeHost}), whose homes are in this
+   * test's work folder; returns what it printed.
+   */
+  private String install() throws Exception {
     Path settings = MavenSettings.create().server("team", DEPLOYER).write(work.resolve("settings.xml"));
     Map<String, String> env = new TreeMap<>();
     env.put("PATH", System.getenv("PATH"));
     env.put("CODEX_HOME", work.resolve("codex-home").toString());
     env.put("CLAUDE_CONFIG_DIR", work.resolve("claude-config").toString());
-    Files.writeString(project.resolve(Declaration.FILE), """
-        {"marketplace": "team-tools", "scope": "project", "hosts": ["codex", "claude"],
-         "repositories": [{"id": "team", "url": "%s"}],
-         "plugins": [{"id": "com.acme:hooks", "range": "^1"}]}
-        """.formatted(server.url()));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> fake = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+    List<String> fake = List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
         System.getProperty("java.class.path"), FakeHost.class.getName());
     List<String> codex = new ArrayList<>(fake);
     codex.add("codex");
@@ -97,10 +109,17 @@ class InstalledHookArchiveTest {
     try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
         .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
       PackageManager.builder(project).source(r::source).out(new PrintWriter(output, true)).environment(env)
-          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(java)
+          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(JAVA)
           .classDataArchives(true).build().install();
     }
-    int feature = ClassDataArchive.feature(java).orElseThrow();
+    return output.toString();
+  }
+
+  @Test
+  void theInstalledHookCommandUsesTheArchiveAndAnswersAsWithout() throws Exception {
+    declare("\"codex\", \"claude\"", "com.acme:hooks");
+    String output = install();
+    int feature = ClassDataArchive.feature(JAVA).orElseThrow();
     Path claudeFolder = project.resolve(PackageManager.MANAGED + "/marketplace/plugins/hook-plugin");
     Path codexCopy = work.resolve("codex-home/plugins/cache/team-tools/hook-plugin/1.0.0");
     Map<Path, Path> archives = new java.util.LinkedHashMap<>();
@@ -108,9 +127,9 @@ class InstalledHookArchiveTest {
         + ClassDataArchive.suffix(feature)));
     archives.put(codexCopy, project.resolve(PackageManager.MANAGED).resolve("cds/codex/hook-plugin-1.0.0-hooks"
         + ClassDataArchive.suffix(feature)));
-    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin in claude: "
+    assertThat(output).contains("start-up archive for the hooks of hook-plugin in claude: "
         + archives.get(claudeFolder));
-    assertThat(output.toString()).contains("start-up archive for the hooks of hook-plugin in codex: "
+    assertThat(output).contains("start-up archive for the hooks of hook-plugin in codex: "
         + archives.get(codexCopy));
 
     String deny = "{\"session_id\":\"s\",\"transcript_path\":null,\"cwd\":\"" + work + "\",\"hook_event_name\":"
@@ -155,13 +174,7 @@ class InstalledHookArchiveTest {
         .isEqualTo(run(codexCopy, HookArchiveTest.commandOf(), deny));
 
     // an install again is a no-op for the hosts: Codex's rewritten copy is what the record holds
-    StringWriter again = new StringWriter();
-    try (StandaloneResolver r = StandaloneResolver.open(StandaloneResolver.Options.defaults()
-        .withSettings(settings).withLocalRepository(work.resolve("local-repo")).withEnvironment(Map.of()))) {
-      PackageManager.builder(project).source(r::source).out(new PrintWriter(again, true)).environment(env)
-          .userHome(work.resolve("home")).codexCommand(codex).claudeCommand(claude).java(java)
-          .classDataArchives(true).build().install();
-    }
+    install();
     assertThat(Files.readString(codexCopy.resolve("hooks/hooks.json"))).contains(archives.get(codexCopy).toString());
     assertThat(Files.readString(claudeFolder.resolve("hooks/hooks.json")))
         .contains(archives.get(claudeFolder).toString());
@@ -176,6 +189,18 @@ class InstalledHookArchiveTest {
       }
       assertThat(loadedFromArchive(host.getKey(), host.getValue(), deny)).isEmpty();
     }
+  }
+
+  @Test
+  void aToolServersArchiveThatCannotBeMadeIsANoteAndTheInstallGoesOn() throws Exception {
+    declare("\"codex\"", "com.acme:tools");
+    String output = install();
+    // the tool server's training run fails: a note for the server, none for hooks it does not have
+    assertThat(output).contains("note: no start-up archive for tools-plugin in codex (");
+    assertThat(output).contains("); the server starts without one");
+    assertThat(output).doesNotContain("the hooks of tools-plugin");
+    assertThat(output).contains("locked and installed tools-plugin 1.0.0 into codex");
+    assertThat(Files.isDirectory(work.resolve("codex-home/plugins/cache/team-tools/tools-plugin/1.0.0"))).isTrue();
   }
 
   /**

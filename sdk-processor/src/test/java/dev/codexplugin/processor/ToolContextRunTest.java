@@ -6,25 +6,16 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.codexplugin.processor.ProcessorTesting.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.codexplugin.mcp.McpToolServer;
 import dev.codexplugin.mcp.ToolServerDefinition;
 import dev.codexplugin.mcp.internal.Pipe;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.codexplugin.testing.JsonRpcLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.tools.JavaFileObject;
@@ -41,14 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * of its own, as Codex starts it, over the OS pipes of its stdin and stdout.
  */
 class ToolContextRunTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static CompiledClasses classes;
 
   private final Pipe toServer = new Pipe();
   private final Pipe fromServer = new Pipe();
   private McpToolServer.Running running;
-  private Lines client;
+  private JsonRpcLines client;
 
   @BeforeAll
   static void compileTheFixture() {
@@ -62,7 +51,7 @@ class ToolContextRunTest {
     ToolServerDefinition server = (ToolServerDefinition) classes.get("com.acme.studio.StudioKitMcpServer")
         .getConstructor().newInstance();
     running = McpToolServer.start(server, toServer.source(), fromServer.sink());
-    client = new Lines(toServer.sink(), fromServer.source());
+    client = new JsonRpcLines(toServer.sink(), fromServer.source());
     client.request(0, "initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":" + capabilities
         + ",\"clientInfo\":{\"name\":\"studio-test\",\"version\":\"1\"}}");
     assertThat(client.next().path("result").path("protocolVersion").asText()).isEqualTo("2025-11-25");
@@ -316,7 +305,7 @@ class ToolContextRunTest {
             + System.getProperty("java.class.path"), "com.acme.studio.StudioKitMcpServer")
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
-    try (Lines wire = new Lines(process.getOutputStream(), process.getInputStream())) {
+    try (JsonRpcLines wire = new JsonRpcLines(process.getOutputStream(), process.getInputStream())) {
       wire.request(0, "initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
           + "\"clientInfo\":{\"name\":\"pipe-test\",\"version\":\"1\"}}");
       assertThat(wire.next().path("result").path("serverInfo").path("name").asText()).isEqualTo("studio-kit");
@@ -358,85 +347,5 @@ class ToolContextRunTest {
   private static String text(JsonNode response) {
     assertWithMessage("a result: %s", response).that(response.has("result")).isTrue();
     return response.path("result").path("content").path(0).path("text").asText();
-  }
-
-  /** Raw JSON-RPC lines to and from the server. */
-  private static final class Lines implements AutoCloseable {
-    private static final String END = new String("<end>");
-    private final OutputStream out;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    private final List<String> all = new ArrayList<>();
-
-    Lines(OutputStream out, InputStream from) {
-      this.out = out;
-      Thread reader = new Thread(() -> {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = in.readLine()) != null) {
-            synchronized (all) {
-              all.add(line);
-            }
-            queue.add(line);
-          }
-        } catch (IOException e) {
-          // the end of the output
-        } finally {
-          queue.add(END);
-        }
-      }, "studio-test-reader");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    void send(String line) {
-      try {
-        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    void request(int id, String method, String params) {
-      send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
-    }
-
-    void call(int id, String tool, String arguments) {
-      request(id, "tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
-    }
-
-    JsonNode next() {
-      String line;
-      try {
-        line = queue.poll(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      if (line == null || line == END) {
-        throw new AssertionError((line == null ? "no line within 30 s" : "the output ended") + "; lines: "
-            + lines());
-      }
-      try {
-        return JSON.readTree(line);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + line, e);
-      }
-    }
-
-    List<String> lines() {
-      synchronized (all) {
-        return List.copyOf(all);
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        out.close();
-      } catch (IOException e) {
-        // closed already
-      }
-    }
   }
 }
