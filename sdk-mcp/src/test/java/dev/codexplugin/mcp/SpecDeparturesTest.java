@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexplugin.mcp.fixtures.ReleaseToolsMcpServer;
 import dev.codexplugin.mcp.internal.Pipe;
+import dev.codexplugin.testing.JsonRpcLines;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Not final only for the forwarder {@code dev.codexplugin.mcp.JsonRpcLines} that sdk-mcp's SpecDeparturesTest
  * still uses; once nothing uses it, this class can be final.
  */
-public class JsonRpcLines implements AutoCloseable {
+public final class JsonRpcLines implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String END = new String("<end of output>");
 
