@@ -123,7 +123,8 @@ final class AnnotationReader {
    */
   private static boolean isErroneous(AnnotationValue value) {
     Object v = value.getValue();
-    if (v instanceof String && "<error>".equals(value.toString())) {
+    // A real string constant's toString() quotes and escapes it: asked only of the one string it could be.
+    if (v instanceof String s && s.equals("<error>") && "<error>".equals(value.toString())) {
       return true;
     }
     if (v instanceof List<?> list) {
