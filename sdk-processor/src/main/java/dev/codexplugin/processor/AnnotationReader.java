@@ -1,6 +1,7 @@
 package dev.codexplugin.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -34,6 +35,13 @@ final class AnnotationReader {
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
   private final String simpleName;
+  /**
+   * {@link #withDefaults} and {@link #explicit} by attribute name, built on the first read: javac's
+   * {@code Name.contentEquals} decodes the name into a new string on every comparison, and a prism reads a
+   * dozen attributes.
+   */
+  private Map<String, AnnotationValue> byName;
+  private Map<String, AnnotationValue> explicitByName;
 
   /** A reader of an annotation the element carries directly. */
   AnnotationReader(Elements elements, Element element, AnnotationMirror mirror) {
@@ -115,7 +123,8 @@ final class AnnotationReader {
    */
   private static boolean isErroneous(AnnotationValue value) {
     Object v = value.getValue();
-    if (v instanceof String && "<error>".equals(value.toString())) {
+    // A real string constant's toString() quotes and escapes it: asked only of the one string it could be.
+    if (v instanceof String s && s.equals("<error>") && "<error>".equals(value.toString())) {
       return true;
     }
     if (v instanceof List<?> list) {
@@ -182,12 +191,10 @@ final class AnnotationReader {
 
   /** The value as written in the source, or {@code null} when the default applies. */
   AnnotationValue explicitValue(String name) {
-    for (var entry : explicit.entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(name)) {
-        return entry.getValue();
-      }
+    if (explicitByName == null) {
+      explicitByName = index(explicit);
     }
-    return null;
+    return explicitByName.get(name);
   }
 
   /** The {@code index}-th element of an explicit array value, or the whole value. */
@@ -225,11 +232,23 @@ final class AnnotationReader {
   }
 
   private Object raw(String name) {
-    for (var entry : withDefaults.entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(name)) {
-        return entry.getValue().getValue();
-      }
+    if (byName == null) {
+      byName = index(withDefaults);
     }
-    throw new IllegalArgumentException(label() + " has no attribute " + name);
+    AnnotationValue value = byName.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException(label() + " has no attribute " + name);
+    }
+    return value.getValue();
+  }
+
+  /** The values by attribute name; the first of a name wins, as the scans this replaces found it first. */
+  private static Map<String, AnnotationValue> index(
+      Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+    Map<String, AnnotationValue> out = new HashMap<>();
+    for (var entry : values.entrySet()) {
+      out.putIfAbsent(entry.getKey().getSimpleName().toString(), entry.getValue());
+    }
+    return out;
   }
 }

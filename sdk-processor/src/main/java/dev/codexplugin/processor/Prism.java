@@ -1,7 +1,9 @@
 package dev.codexplugin.processor;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.element.Element;
 
 /**
@@ -23,9 +25,14 @@ abstract class Prism<A extends Enum<A> & Prism.Attribute> {
 
     /** The attribute's name as the annotation type declares it, e.g. {@code instructionsFile}. */
     default String javaName() {
+      return JAVA_NAMES.computeIfAbsent(this, Attribute::camelCase);
+    }
+
+    /** {@link #javaName()}, computed. */
+    private static String camelCase(Attribute attribute) {
       StringBuilder out = new StringBuilder();
       boolean upper = false;
-      for (char c : name().toCharArray()) {
+      for (char c : attribute.name().toCharArray()) {
         if (c == '_') {
           upper = true;
         } else {
@@ -36,6 +43,12 @@ abstract class Prism<A extends Enum<A> & Prism.Attribute> {
       return out.toString();
     }
   }
+
+  /**
+   * {@link Attribute#javaName()} of every attribute read so far: a prism reads a dozen attributes per
+   * annotation, each a few times. Shared by concurrent compilations in one JVM.
+   */
+  private static final Map<Attribute, String> JAVA_NAMES = new ConcurrentHashMap<>();
 
   private final AnnotationReader reader;
 

@@ -66,11 +66,15 @@ final class SchemaAnnotations {
 
   /** A Jackson annotation, e.g. {@code jackson("JsonProperty")}. */
   Optional<AnnotationMirror> jackson(String simpleName) {
-    return find(JACKSON + simpleName);
+    return byName.isEmpty() ? Optional.empty() : find(JACKSON + simpleName);
   }
 
   /** A Bean Validation constraint of either package, e.g. {@code constraint("Size")}. */
   Optional<AnnotationMirror> constraint(String simpleName) {
+    if (byName.isEmpty()) {
+      // Most places carry no annotation: no names to build for the dozen constraints a schema asks about.
+      return Optional.empty();
+    }
     for (String pkg : CONSTRAINT_PACKAGES) {
       AnnotationMirror mirror = byName.get(pkg + simpleName);
       if (mirror != null) {

@@ -100,13 +100,19 @@ final class ToolRound {
       return;
     }
     schemas.newRound();
-    Map<TypeElement, List<ExecutableElement>> byType = new TreeMap<>(
-        Comparator.comparing(t -> t.getQualifiedName().toString()));
+    // By qualified name, in its order; each name decoded once per type, not twice per comparison of a sorted map.
+    Map<String, TypeElement> typeNamed = new TreeMap<>();
+    Map<String, List<ExecutableElement>> methodsNamed = new HashMap<>();
+    Map<TypeElement, String> nameOf = new HashMap<>();
     for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(toolAnnotation))) {
       if (method.getEnclosingElement() instanceof TypeElement type) {
-        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(method);
+        String name = nameOf.computeIfAbsent(type, t -> t.getQualifiedName().toString());
+        typeNamed.putIfAbsent(name, type);
+        methodsNamed.computeIfAbsent(name, n -> new ArrayList<>()).add(method);
       }
     }
+    Map<TypeElement, List<ExecutableElement>> byType = new LinkedHashMap<>();
+    typeNamed.forEach((name, type) -> byType.put(type, methodsNamed.get(name)));
     List<ExecutableElement> factories = List.of();
     TypeElement factoryAnnotation = elements.getTypeElement(McpToolFactoryPrism.ANNOTATION);
     if (factoryAnnotation != null) {

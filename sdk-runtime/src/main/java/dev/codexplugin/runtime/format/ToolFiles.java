@@ -119,7 +119,8 @@ public final class ToolFiles {
     json.put("server", server);
     json.put("main", main);
     ArrayNode list = json.putArray("tools");
-    descriptors.forEach(d -> list.add(d.deepCopy()));
+    // The descriptors themselves, not copies: the tree only lives to be written, and writing changes nothing.
+    descriptors.forEach(list::add);
     return Json.bytes(json);
   }
 
