@@ -302,16 +302,16 @@ final class ToolRound {
 
     if (!failed) {
       ToolCode code = new ToolCode(env);
-      List<com.palantir.javapoet.ClassName> invokers = new ArrayList<>();
+      List<ToolCode.Invoker> invokers = new ArrayList<>();
       for (var entry : methodsOf.entrySet()) {
-        invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), factory, diagnostics));
+        invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), diagnostics));
       }
       String version = plugin.prism().version().isEmpty() ? optionVersion : plugin.prism().version();
       List<ResourceCode.Written> written = new ArrayList<>();
       for (ResourceRound.Features f : checkedFeatures.orElse(List.of())) {
-        written.add(new ResourceCode(env).write(f, factory, diagnostics));
+        written.add(new ResourceCode(env).write(f, diagnostics));
       }
-      code.writeServer(plugin, pluginName, serverName, version, invokers, new ArrayList<>(types), written,
+      code.writeServer(plugin, pluginName, serverName, version, invokers, factory, new ArrayList<>(types), written,
           diagnostics);
     }
     byPlugin.put(pluginName, new PluginTools(serverName, explicitServerName, mainClass, List.copyOf(tools),
