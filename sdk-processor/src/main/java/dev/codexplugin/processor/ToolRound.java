@@ -118,15 +118,15 @@ final class ToolRound {
     if (byType.isEmpty() && factories.isEmpty() && featureTypes.isEmpty()) {
       return;
     }
-    // Without sdk-mcp the generated code cannot compile: the tools are still checked (every problem in one
-    // build), but nothing is generated.
-    boolean generate = elements.getTypeElement(ToolCode.TOOL_METHOD.canonicalName()) != null;
+    // Without sdk-mcp (or with one older than ToolTable, which the generated code uses) the generated code cannot
+    // compile: the tools are still checked (every problem in one build), but nothing is generated.
+    boolean generate = elements.getTypeElement(ToolCode.TOOL_TABLE.canonicalName()) != null;
     if (!generate && !(byType.isEmpty() && featureTypes.isEmpty()) && !missingDependencyReported) {
       missingDependencyReported = true;
       ExecutableElement first = (byType.isEmpty() ? featureTypes : byType).values().iterator().next().get(0);
       diagnostics.problem(FindingCode.MISSING_DEPENDENCY, Origin.at(first, "dev.codexplugin:sdk-mcp, the runtime of"
               + " the code generated for @McpTool,"))
-          .found("no " + ToolCode.TOOL_METHOD.canonicalName())
+          .found("no " + ToolCode.TOOL_TABLE.canonicalName())
           .fix("add dev.codexplugin:sdk-mcp to the dependencies (same version as sdk-api) so that the generated"
               + " server compiles")
           .report();
