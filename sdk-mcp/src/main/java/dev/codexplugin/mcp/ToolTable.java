@@ -102,19 +102,21 @@ public final class ToolTable {
   }
 
   /**
-   * The tools of {@code tables}, in order, each with its descriptor: line {@code n} of the resource
-   * {@code <Server>.tools} next to {@code server} (UTF-8, one compact JSON descriptor per line, as
-   * {@code tools/list} serves it) belongs to the {@code n}-th tool of the tables. The resource is read with
-   * {@code server.getResourceAsStream}, so it is found the way the class was found: the same class path entry
-   * when both come from one jar.
+   * The tools of {@code tables}, in order, each with its descriptor: line {@code n} of {@code descriptors}, the
+   * resource {@code <Server>.tools} next to {@code server} (UTF-8, one compact JSON descriptor per line, as
+   * {@code tools/list} serves it), belongs to the {@code n}-th tool of the tables. The generated server opens it
+   * itself, {@code Server.class.getResourceAsStream("Server.tools")}: so it is found the way the class was (the
+   * same class path entry when both come from one jar), and in a named module the lookup is the module's own,
+   * which needs no {@code opens}.
    *
-   * @param server the generated {@code <Plugin>McpServer}
+   * @param server the generated {@code <Plugin>McpServer}, for messages
+   * @param descriptors the resource, or {@code null} when it is missing; read and closed here
    * @param tables the tables of its classes, in the order the processor wrote their descriptors
    * @throws IllegalStateException when the resource is missing or holds another number of descriptors
    */
-  public static List<ToolMethod> methods(Class<?> server, ToolTable... tables) {
+  public static List<ToolMethod> methods(Class<?> server, InputStream descriptors, ToolTable... tables) {
     String resource = server.getSimpleName() + SUFFIX;
-    List<String> lines = lines(server, resource);
+    List<String> lines = lines(server, resource, descriptors);
     int count = 0;
     for (ToolTable table : tables) {
       count += table.size();
@@ -125,10 +127,10 @@ public final class ToolTable {
           + " plugin (its classes and resources come from different builds)");
     }
     List<ToolMethod> methods = new ArrayList<>(count);
-    Iterator<String> descriptors = lines.iterator();
+    Iterator<String> each = lines.iterator();
     for (ToolTable table : tables) {
       for (int i = 0; i < table.size(); i++) {
-        String descriptor = descriptors.next();
+        String descriptor = each.next();
         methods.add(new ToolMethod(name(descriptor), descriptor, table.structured[i],
             new Call(table, i, descriptor)));
       }
@@ -136,9 +138,9 @@ public final class ToolTable {
     return List.copyOf(methods);
   }
 
-  private static List<String> lines(Class<?> server, String resource) {
+  private static List<String> lines(Class<?> server, String resource, InputStream descriptors) {
     byte[] bytes;
-    try (InputStream in = server.getResourceAsStream(resource)) {
+    try (InputStream in = descriptors) {
       if (in == null) {
         throw new IllegalStateException("no resource " + resource + " next to " + server.getName()
             + ": the annotation processor writes it with the class; rebuild the plugin");

@@ -27,6 +27,10 @@ class ToolTableTest {
         new Type[][] {{Progress.class, String.class, int.class, BigDecimal.class}, {}});
   }
 
+  private static java.io.InputStream resource() {
+    return ToolTableTest.class.getResourceAsStream("ToolTableTest.tools");
+  }
+
   private static ToolServerDefinition server(List<ToolMethod> tools) {
     return new ToolServerDefinition() {
       @Override
@@ -52,7 +56,7 @@ class ToolTableTest {
     try (var in = ToolTableTest.class.getResourceAsStream("ToolTableTest.tools")) {
       lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
     }
-    List<ToolMethod> methods = ToolTable.methods(ToolTableTest.class, table());
+    List<ToolMethod> methods = ToolTable.methods(ToolTableTest.class, resource(), table());
     assertThat(methods.stream().map(ToolMethod::name).toList()).containsExactly("greet", "count").inOrder();
     assertThat(methods.stream().map(ToolMethod::descriptor).toList()).isEqualTo(lines);
     assertThat(methods.get(1).structured()).isTrue();
@@ -70,14 +74,14 @@ class ToolTableTest {
   void anotherNumberOfDescriptorsThanToolsFailsAtStart() {
     ToolTable one = new ToolTable(INVOKER, new boolean[] {false}, new Type[][] {{}});
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ToolTable.methods(ToolTableTest.class, one));
+        () -> ToolTable.methods(ToolTableTest.class, resource(), one));
     assertThat(e).hasMessageThat().contains("holds 2 tool descriptors, but the generated classes have 1 tools");
   }
 
   @Test
   void aMissingResourceFailsAtStart() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ToolTable.methods(ToolTable.class, table()));
+        () -> ToolTable.methods(ToolTable.class, ToolTable.class.getResourceAsStream("ToolTable.tools"), table()));
     assertThat(e).hasMessageThat().contains("no resource ToolTable.tools next to dev.codexplugin.mcp.ToolTable");
   }
 
@@ -85,7 +89,8 @@ class ToolTableTest {
   void aParameterWithoutAPropertyIsAnError() {
     ToolTable table = new ToolTable(INVOKER, new boolean[] {false, true},
         new Type[][] {{Progress.class, String.class, int.class, BigDecimal.class}, {String.class}});
-    try (McpToolHarness harness = McpToolHarness.open(server(ToolTable.methods(ToolTableTest.class, table)))) {
+    List<ToolMethod> methods = ToolTable.methods(ToolTableTest.class, resource(), table);
+    try (McpToolHarness harness = McpToolHarness.open(server(methods))) {
       McpToolHarness.Result result = harness.call("count", "{}");
       assertThat(result.isError()).isTrue();
       assertThat(result.text()).contains("tool count: parameter 0 has no property in the input schema");

@@ -409,7 +409,8 @@ final class ToolCode {
         .addMethod(MethodSpec.methodBuilder("tools")
             .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(ClassName.get(List.class), TOOL_METHOD))
-            .addStatement("return $T.methods($T.class$L)", TOOL_TABLE, server, tables.build()).build());
+            .addStatement("return $T.methods($T.class,\n$T.class.getResourceAsStream($S)$L)", TOOL_TABLE, server,
+                server, server.simpleName() + ".tools", tables.build()).build());
     originating.forEach(spec::addOriginatingElement);
     ResourceCode.addToServer(spec, features, instances);
     generated(spec);

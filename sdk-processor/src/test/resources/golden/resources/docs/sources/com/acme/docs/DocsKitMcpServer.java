@@ -51,7 +51,8 @@ public final class DocsKitMcpServer implements ToolServerDefinition {
 
   @Override
   public List<ToolMethod> tools() {
-    return ToolTable.methods(DocsKitMcpServer.class);
+    return ToolTable.methods(DocsKitMcpServer.class,
+        DocsKitMcpServer.class.getResourceAsStream("DocsKitMcpServer.tools"));
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class NotesKitMcpServer implements ToolServerDefinition {
   @Override
   public List<ToolMethod> tools() {
     return ToolTable.methods(NotesKitMcpServer.class,
+        NotesKitMcpServer.class.getResourceAsStream("NotesKitMcpServer.tools"),
         Notes_McpTools.tools());
   }
 

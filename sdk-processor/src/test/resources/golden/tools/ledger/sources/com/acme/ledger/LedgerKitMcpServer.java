@@ -49,6 +49,7 @@ public final class LedgerKitMcpServer implements ToolServerDefinition {
   @Override
   public List<ToolMethod> tools() {
     return ToolTable.methods(LedgerKitMcpServer.class,
+        LedgerKitMcpServer.class.getResourceAsStream("LedgerKitMcpServer.tools"),
         Accounts_McpTools.tools(accountsInstance),
         Accounts_Audit_McpTools.tools(),
         Reports_McpTools.tools());

@@ -48,6 +48,7 @@ public final class StudioKitMcpServer implements ToolServerDefinition {
   @Override
   public List<ToolMethod> tools() {
     return ToolTable.methods(StudioKitMcpServer.class,
+        StudioKitMcpServer.class.getResourceAsStream("StudioKitMcpServer.tools"),
         Studio_McpTools.tools(studioInstance));
   }
 }

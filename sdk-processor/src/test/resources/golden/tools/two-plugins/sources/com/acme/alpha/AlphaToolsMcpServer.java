@@ -48,6 +48,7 @@ public final class AlphaToolsMcpServer implements ToolServerDefinition {
   @Override
   public List<ToolMethod> tools() {
     return ToolTable.methods(AlphaToolsMcpServer.class,
+        AlphaToolsMcpServer.class.getResourceAsStream("AlphaToolsMcpServer.tools"),
         Greeter_McpTools.tools(greeterInstance));
   }
 }

@@ -41,6 +41,7 @@ public final class BetaToolsMcpServer implements ToolServerDefinition {
   @Override
   public List<ToolMethod> tools() {
     return ToolTable.methods(BetaToolsMcpServer.class,
+        BetaToolsMcpServer.class.getResourceAsStream("BetaToolsMcpServer.tools"),
         Arithmetic_McpTools.tools());
   }
 }
