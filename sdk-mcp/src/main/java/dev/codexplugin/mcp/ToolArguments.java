@@ -4,7 +4,8 @@ import java.lang.reflect.Type;
 
 /**
  * The arguments of one call, already checked against the tool's input schema, bound with Jackson into the
- * declared parameter types by the generated invoker, and the call's {@link #context()}.
+ * declared parameter types on request ({@link ToolTable} asks for each parameter of a generated tool; a
+ * hand-written {@link ToolCall} asks itself), and the call's {@link #context()}.
  */
 public interface ToolArguments {
   /**

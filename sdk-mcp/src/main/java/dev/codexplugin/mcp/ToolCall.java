@@ -1,8 +1,9 @@
 package dev.codexplugin.mcp;
 
 /**
- * Calls one tool method with bound arguments; the generated {@code <Class>_McpTools} implements it, one instance
- * per tool.
+ * Calls one tool method, binding its arguments from {@link ToolArguments}: what a hand-written
+ * {@link ToolMethod} holds. The generated code does not implement it: {@link ToolTable#methods} makes one per
+ * tool from the table of the generated {@code <Class>_McpTools}, binding the arguments by the table's types.
  */
 @FunctionalInterface
 public interface ToolCall {

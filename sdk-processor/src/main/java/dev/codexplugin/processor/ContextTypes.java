@@ -11,12 +11,12 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * The types of {@code sdk-mcp} that are not JSON: the <b>context types</b> a tool method declares as parameters
- * to use the current request (bound by the generated invoker from {@code ToolArguments.context()}, never part of
- * the input schema), and the <b>rich result types</b> it may return instead of a value written as JSON. Named by
+ * to use the current request (named by their class in the generated invoker's table, bound by
+ * {@code ToolTable} from {@code ToolArguments.context()}, never part of the input schema), and the <b>rich result types</b> it may return instead of a value written as JSON. Named by
  * string: the processor does not depend on {@code sdk-mcp}.
  *
  * <table>
- *   <caption>Context parameter type to what the invoker passes</caption>
+ *   <caption>Context parameter type to what the server passes</caption>
  *   <tr><th>parameter type</th><th>argument</th></tr>
  *   <tr><td>{@code ToolContext}</td><td>{@code arguments.context()}</td></tr>
  *   <tr><td>{@code Progress}</td><td>{@code arguments.context().progress()}</td></tr>
@@ -27,7 +27,7 @@ import javax.lang.model.type.WildcardType;
  *   <tr><td>{@code Roots}</td><td>{@code arguments.context().roots()}</td></tr>
  *   <tr><td>{@code ClientInfo}</td><td>{@code arguments.context().client()}</td></tr>
  *   <tr><td>{@code Elicitation.Form<T>}</td><td>{@code arguments.context().elicitation().form(schema, T)}, the
- *       requested schema computed for {@code T}</td></tr>
+ *       requested schema computed for {@code T} (in the table: {@code ToolTable.form(schema, T)})</td></tr>
  * </table>
  */
 final class ContextTypes {

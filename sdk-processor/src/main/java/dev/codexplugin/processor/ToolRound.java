@@ -124,15 +124,15 @@ final class ToolRound {
     if (byType.isEmpty() && factories.isEmpty() && featureTypes.isEmpty()) {
       return;
     }
-    // Without sdk-mcp the generated code cannot compile: the tools are still checked (every problem in one
-    // build), but nothing is generated.
-    boolean generate = elements.getTypeElement(ToolCode.TOOL_METHOD.canonicalName()) != null;
+    // Without sdk-mcp (or with one older than ToolTable, which the generated code uses) the generated code cannot
+    // compile: the tools are still checked (every problem in one build), but nothing is generated.
+    boolean generate = elements.getTypeElement(ToolCode.TOOL_TABLE.canonicalName()) != null;
     if (!generate && !(byType.isEmpty() && featureTypes.isEmpty()) && !missingDependencyReported) {
       missingDependencyReported = true;
       ExecutableElement first = (byType.isEmpty() ? featureTypes : byType).values().iterator().next().get(0);
       diagnostics.problem(FindingCode.MISSING_DEPENDENCY, Origin.at(first, "dev.codexplugin:sdk-mcp, the runtime of"
               + " the code generated for @McpTool,"))
-          .found("no " + ToolCode.TOOL_METHOD.canonicalName())
+          .found("no " + ToolCode.TOOL_TABLE.canonicalName())
           .fix("add dev.codexplugin:sdk-mcp to the dependencies (same version as sdk-api) so that the generated"
               + " server compiles")
           .report();
@@ -308,16 +308,16 @@ final class ToolRound {
 
     if (!failed) {
       ToolCode code = new ToolCode(env);
-      List<com.palantir.javapoet.ClassName> invokers = new ArrayList<>();
+      List<ToolCode.Invoker> invokers = new ArrayList<>();
       for (var entry : methodsOf.entrySet()) {
-        invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), factory, diagnostics));
+        invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), diagnostics));
       }
       String version = plugin.prism().version().isEmpty() ? optionVersion : plugin.prism().version();
       List<ResourceCode.Written> written = new ArrayList<>();
       for (ResourceRound.Features f : checkedFeatures.orElse(List.of())) {
-        written.add(new ResourceCode(env).write(f, factory, diagnostics));
+        written.add(new ResourceCode(env).write(f, diagnostics));
       }
-      code.writeServer(plugin, pluginName, serverName, version, invokers, new ArrayList<>(types), written,
+      code.writeServer(plugin, pluginName, serverName, version, invokers, factory, new ArrayList<>(types), written,
           diagnostics);
     }
     byPlugin.put(pluginName, new PluginTools(serverName, explicitServerName, mainClass, List.copyOf(tools),

@@ -11,6 +11,7 @@ import javax.tools.JavaFileObject;
 final class CompiledClasses extends ClassLoader {
   private static final String ROOT = "/CLASS_OUTPUT/";
   private final Map<String, byte[]> classes = new HashMap<>();
+  private final Map<String, byte[]> resources = new HashMap<>();
 
   CompiledClasses(Compilation compilation) {
     super(CompiledClasses.class.getClassLoader());
@@ -20,6 +21,12 @@ final class CompiledClasses extends ClassLoader {
         String name = path.substring(ROOT.length(), path.length() - ".class".length()).replace('/', '.');
         try {
           classes.put(name, file.openInputStream().readAllBytes());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else if (path.startsWith(ROOT)) {
+        try {
+          resources.put(path.substring(ROOT.length()), file.openInputStream().readAllBytes());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -34,6 +41,13 @@ final class CompiledClasses extends ClassLoader {
       throw new ClassNotFoundException(name);
     }
     return defineClass(name, bytes, 0, bytes.length);
+  }
+
+  /** A resource the compilation wrote (such as a server's {@code .tools}), else the parent's. */
+  @Override
+  public java.io.InputStream getResourceAsStream(String name) {
+    byte[] bytes = resources.get(name);
+    return bytes != null ? new java.io.ByteArrayInputStream(bytes) : super.getResourceAsStream(name);
   }
 
   /** A compiled class by binary name, e.g. {@code com.example.tools.Records$Page}. */

@@ -81,7 +81,7 @@ final class Goldens {
 
   private static boolean isText(String path) {
     return path.endsWith(".json") || path.endsWith(".md") || path.endsWith(".yaml") || path.endsWith(".sh")
-        || path.endsWith(".java");
+        || path.endsWith(".java") || path.endsWith(".tools");
   }
 
   static SortedMap<String, byte[]> read(Path dir) {

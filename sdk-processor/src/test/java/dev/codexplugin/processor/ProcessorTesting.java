@@ -130,6 +130,28 @@ final class ProcessorTesting {
     return files;
   }
 
+  /**
+   * Every {@code <Plugin>McpServer.tools} resource (the tools' descriptors, next to the server class) the
+   * compilation wrote, by path below the class output, e.g. {@code com/acme/XMcpServer.tools}.
+   */
+  static SortedMap<String, byte[]> toolDescriptors(Compilation compilation) {
+    assertThat(compilation).succeeded();
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      int at = path.indexOf(prefix);
+      if (at >= 0 && path.endsWith("McpServer.tools")) {
+        try (var in = file.openInputStream()) {
+          files.put(path.substring(at + prefix.length()), in.readAllBytes());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return files;
+  }
+
   /** Every Java source the compilation generated, by path below the source output, e.g. {@code com/acme/X.java}. */
   static SortedMap<String, byte[]> generatedSources(Compilation compilation) {
     assertThat(compilation).succeeded();
@@ -155,6 +177,7 @@ final class ProcessorTesting {
   static SortedMap<String, byte[]> generated(Compilation compilation) {
     SortedMap<String, byte[]> all = new TreeMap<>();
     bundleFiles(compilation).forEach((path, bytes) -> all.put("bundles/" + path, bytes));
+    toolDescriptors(compilation).forEach((path, bytes) -> all.put("resources/" + path, bytes));
     generatedSources(compilation).forEach((path, bytes) -> all.put("sources/" + path, bytes));
     return all;
   }

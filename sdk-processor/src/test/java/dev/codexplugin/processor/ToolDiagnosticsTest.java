@@ -463,7 +463,7 @@ class ToolDiagnosticsTest {
         .compile(KIT, file, skill);
     assertOnlyError(compilation, FindingCode.MISSING_DEPENDENCY, file, "public static int count()",
         "dev.codexplugin:sdk-mcp, the runtime of the code generated for @McpTool, "
-            + FindingCode.MISSING_DEPENDENCY.rule() + "; found no dev.codexplugin.mcp.ToolMethod. Add"
+            + FindingCode.MISSING_DEPENDENCY.rule() + "; found no dev.codexplugin.mcp.ToolTable. Add"
             + " dev.codexplugin:sdk-mcp to the dependencies (same version as sdk-api) so that the generated server"
             + " compiles.");
   }

@@ -62,6 +62,7 @@ class ToolGoldenTest {
         "bundles/ledger-kit/mcp-tools.json",
         "bundles/ledger-kit/skills/bookkeeping/SKILL.md",
         "bundles/ledger-kit/skills/bookkeeping/agents/openai.yaml",
+        "resources/com/acme/ledger/LedgerKitMcpServer.tools",
         "sources/com/acme/ledger/Accounts_Audit_McpTools.java",
         "sources/com/acme/ledger/Accounts_McpTools.java",
         "sources/com/acme/ledger/LedgerKitMcpServer.java",
@@ -112,9 +113,26 @@ class ToolGoldenTest {
     String server2 = text(files, "sources/com/acme/ledger/LedgerKitMcpServer.java");
     assertThat(server2).contains("return \"ledger\";");
     assertThat(server2).contains("return \"1.2.0\";");
-    assertThat(text(files, "sources/com/acme/ledger/Accounts_McpTools.java"))
-        .contains("ToolInstances.lazy(Accounts::new)");
-    assertThat(text(files, "sources/com/acme/ledger/report/Reports_McpTools.java")).doesNotContain("ToolInstances");
+    // The server creates the one instance of each class and hands it to the class's table; a class of static
+    // tools gets none.
+    assertThat(server2).contains("ToolInstances.lazy(Accounts::new)");
+    assertThat(server2).contains("Accounts_McpTools.tools(accountsInstance)");
+    assertThat(server2).contains("Reports_McpTools.tools()");
+    assertThat(text(files, "sources/com/acme/ledger/report/Reports_McpTools.java")).doesNotContain("instance");
+    // The descriptors are not in the Java source but in the server's resource, one per line, in the order of
+    // mcp-tools.json, exactly as served.
+    String invoker = text(files, "sources/com/acme/ledger/Accounts_McpTools.java");
+    assertThat(invoker).doesNotContain("inputSchema");
+    List<String> lines = List.of(text(files, "resources/com/acme/ledger/LedgerKitMcpServer.tools").split("\n"));
+    assertThat(lines).hasSize(names(tools).size());
+    for (int i = 0; i < lines.size(); i++) {
+      assertThat(JSON.readTree(lines.get(i))).isEqualTo(tools.path("tools").get(i));
+    }
+    // A case is casts and a call; an Optional structured result is wrapped, or empty.
+    assertThat(invoker).contains("return instance.get().open((String) a[0], (Accounts.Currency) a[1]);");
+    assertThat(invoker).contains("return instance.get().list((Optional<Accounts.Currency>) a[0], (int) a[1]);");
+    assertThat(invoker).contains("return value.isPresent() ? new FindResult(value.get()) : Map.of();");
+    assertThat(invoker).contains("@SuppressWarnings(\"unchecked\")");
   }
 
   @Test
@@ -133,6 +151,8 @@ class ToolGoldenTest {
         "bundles/beta-tools/skills/math/SKILL.md",
         "bundles/beta-tools/skills/math/agents/openai.yaml",
         "bundles/index.json",
+        "resources/com/acme/alpha/AlphaToolsMcpServer.tools",
+        "resources/com/acme/beta/BetaToolsMcpServer.tools",
         "sources/com/acme/alpha/AlphaToolsMcpServer.java",
         "sources/com/acme/alpha/Greeter_McpTools.java",
         "sources/com/acme/beta/Arithmetic_McpTools.java",
@@ -154,7 +174,7 @@ class ToolGoldenTest {
     assertThat(text(files, "sources/com/acme/alpha/AlphaToolsMcpServer.java")).contains("return \"3.4.5\";");
     assertThat(text(files, "sources/com/acme/beta/BetaToolsMcpServer.java")).contains("return \"0.9.0\";");
     // The factory creates the tool class.
-    assertThat(text(files, "sources/com/acme/alpha/Greeter_McpTools.java"))
+    assertThat(text(files, "sources/com/acme/alpha/AlphaToolsMcpServer.java"))
         .contains("ToolInstances.lazy(() -> Wiring.create(Greeter.class))");
   }
   @Test
@@ -167,6 +187,7 @@ class ToolGoldenTest {
         "bundles/studio-kit/.codex-plugin/plugin.json",
         "bundles/studio-kit/.mcp.json",
         "bundles/studio-kit/mcp-tools.json",
+        "resources/com/acme/studio/StudioKitMcpServer.tools",
         "sources/com/acme/studio/StudioKitMcpServer.java",
         "sources/com/acme/studio/Studio_McpTools.java").inOrder();
     Goldens.assertMatches("tools/studio", files);
@@ -187,30 +208,26 @@ class ToolGoldenTest {
       assertThat(tool(tools, name).has("outputSchema")).isFalse();
     }
     assertThat(tool(tools, "export").path("inputSchema").path("required").toString()).isEqualTo("[\"format\"]");
-    // The invoker passes them from the request's context, and wraps a List<Content> in a ToolResult.
+    // The table names them by type, the server passes them from the request's context, and the invoker wraps a
+    // List<Content> in a ToolResult.
     String invoker = text(files, "sources/com/acme/studio/Studio_McpTools.java");
-    assertThat(invoker).contains("instance.get().render(\n"
-        + "            arguments.context().progress(),\n"
-        + "            arguments.<Integer>get(\"steps\", int.class),\n"
-        + "            arguments.context().log())");
-    assertThat(invoker).contains("Studio.await(\n"
-        + "            arguments.<Long>get(\"millis\", long.class),\n"
-        + "            arguments.context().cancellation())");
-    assertThat(invoker).contains("arguments.context().elicitation()");
-    assertThat(invoker).contains("arguments.context().sampling()");
-    assertThat(invoker).contains("arguments.context().roots()");
-    assertThat(invoker).contains("instance.get().export(\n"
-        + "            arguments.context(),\n"
-        + "            arguments.context().client(),");
+    assertThat(invoker).contains("{Progress.class, int.class, McpLog.class}");
+    assertThat(invoker).contains("{long.class, Cancellation.class}");
+    assertThat(invoker).contains("Elicitation.class");
+    assertThat(invoker).contains("Sampling.class");
+    assertThat(invoker).contains("Roots.class");
+    assertThat(invoker).contains("{ToolContext.class, ClientInfo.class,");
+    assertThat(invoker).contains("return instance.get().render((Progress) a[0], (int) a[1], (McpLog) a[2]);");
+    assertThat(invoker).contains("return Studio.await((long) a[0], (Cancellation) a[1]);");
     assertThat(invoker).contains("return ToolResult.of(instance.get().sheet(");
     // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required.
-    assertThat(invoker).contains("Studio.signup(\n"
-        + "            arguments.context().elicitation().form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
+    assertThat(invoker).contains("{ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
         + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
     assertThat(invoker).contains("\\\"plan\\\":{\\\"description\\\":\\\"the plan to start with\\\","
         + "\\\"type\\\":\\\"string\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
     assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\",\\\"extras\\\"]}\","
-        + " Studio.Contact.class))");
+        + " Studio.Contact.class)}");
+    assertThat(invoker).contains("return Studio.signup((Elicitation.Form<Studio.Contact>) a[0]);");
     assertThat(invoker).contains("return instance.get().thumbnail();");
   }
 }

@@ -274,6 +274,155 @@ class ToolRunTest {
     }
   }
 
+  /**
+   * A class with tools, a resource and a prompt is created once per server: the server holds one lazy instance
+   * per class and hands it to the class's tools and to its features. (Before, the tools and the features each
+   * created their own.)
+   */
+  @Test
+  void aClassWithToolsAndFeaturesIsCreatedOncePerServer() throws Exception {
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        ToolDiagnosticsTest.KIT, ToolDiagnosticsTest.tools("Both", BOTH));
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    AtomicInteger created = (AtomicInteger) classes.get("com.acme.Both").getField("CREATED").get(null);
+    ToolServerDefinition server = server(classes, "com.acme.KitMcpServer");
+    try (McpToolHarness harness = McpToolHarness.open(server)) {
+      assertThat(created.get()).isEqualTo(0); // lazily, on the first call
+      assertThat(harness.call("count", "{}").text()).isEqualTo("1");
+      assertThat(JSON.readTree(harness.request("resources/read", "{\"uri\":\"both://count\"}"))
+          .path("contents").get(0).path("text").asText()).isEqualTo("1");
+      assertThat(JSON.readTree(harness.request("prompts/get", "{\"name\":\"ask\"}")).toString()).contains("ask 1");
+      assertThat(harness.call("count", "{}").text()).isEqualTo("1");
+    }
+    assertThat(created.get()).isEqualTo(1);
+  }
+
+  /** With an {@code @McpToolFactory}, the factory is called once for such a class, not once per kind. */
+  @Test
+  void theFactoryIsCalledOncePerClassWithToolsAndFeatures() throws Exception {
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        ToolDiagnosticsTest.KIT, ToolDiagnosticsTest.tools("Both", BOTH),
+        ToolDiagnosticsTest.tools("Wiring", """
+            public final class Wiring {
+              public static final java.util.concurrent.atomic.AtomicInteger CALLS =
+                  new java.util.concurrent.atomic.AtomicInteger();
+
+              private Wiring() {}
+
+              @McpToolFactory
+              public static <T> T create(Class<T> type) {
+                CALLS.incrementAndGet();
+                try {
+                  return type.getConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    CompiledClasses classes = new CompiledClasses(compilation);
+    AtomicInteger calls = (AtomicInteger) classes.get("com.acme.Wiring").getField("CALLS").get(null);
+    AtomicInteger created = (AtomicInteger) classes.get("com.acme.Both").getField("CREATED").get(null);
+    try (McpToolHarness harness = McpToolHarness.open(server(classes, "com.acme.KitMcpServer"))) {
+      assertThat(harness.call("count", "{}").text()).isEqualTo("1");
+      assertThat(JSON.readTree(harness.request("resources/read", "{\"uri\":\"both://count\"}"))
+          .path("contents").get(0).path("text").asText()).isEqualTo("1");
+      assertThat(JSON.readTree(harness.request("prompts/get", "{\"name\":\"ask\"}")).toString()).contains("ask 1");
+    }
+    assertThat(calls.get()).isEqualTo(1);
+    assertThat(created.get()).isEqualTo(1);
+  }
+
+  private static final String BOTH = """
+      public final class Both {
+        public static final java.util.concurrent.atomic.AtomicInteger CREATED =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+        public Both() {
+          CREATED.incrementAndGet();
+        }
+
+        @McpTool(description = "How many instances there are.")
+        public int count() { return CREATED.get(); }
+
+        @McpResource(uri = "both://count", mimeType = "text/plain", description = "How many instances there are.")
+        public String countText() { return String.valueOf(CREATED.get()); }
+
+        @McpPrompt(description = "Asks.")
+        public String ask() { return "ask " + CREATED.get(); }
+      }
+      """;
+
+  /**
+   * The generated code of tools with generic, nested, primitive, array, optional and context parameters, generic
+   * structured results and a form compiles with {@code -Xlint:all -Werror} (its casts to generic types are
+   * unchecked, and suppressed), and binds every kind of argument.
+   */
+  @Test
+  void genericParametersCompileWithWerrorAndBind() throws Exception {
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        ToolDiagnosticsTest.KIT,
+        ToolDiagnosticsTest.tools("Shapes", """
+            public final class Shapes {
+              public record Item(String name, int count) {}
+
+              public record Contact(String name) {}
+
+              /** Joins everything. */
+              @McpTool(structuredOutput = true)
+              public Map<String, List<Integer>> join(List<String> names, Map<String, Integer> counts,
+                  Optional<Item> item, int[] numbers, List<Item>[] groups, @Param(defaultValue = "7") long seven,
+                  dev.codexplugin.mcp.McpLog log, char letter, double ratio, Set<List<String>> nested) {
+                Map<String, List<Integer>> out = new TreeMap<>();
+                out.put("names", List.of(names.size()));
+                out.put("counts", List.of(counts.getOrDefault("x", -1)));
+                out.put("item", List.of(item.map(Item::count).orElse(-1)));
+                out.put("numbers", List.of(numbers.length));
+                out.put("groups", List.of(groups.length, groups[0].get(0).count()));
+                out.put("seven", List.of((int) seven));
+                out.put("letter", List.of((int) letter));
+                out.put("ratio", List.of((int) (ratio * 10)));
+                out.put("nested", List.of(nested.size()));
+                out.put("log", List.of(log == null ? 0 : 1));
+                return out;
+              }
+
+              /** Maybe an item. */
+              @McpTool(structuredOutput = true)
+              public static Optional<List<Item>> maybe(boolean some) {
+                return some ? Optional.of(List.of(new Item("a", 1))) : Optional.empty();
+              }
+
+              /** Asks for a contact. */
+              @McpTool
+              public static String ask(dev.codexplugin.mcp.Elicitation.Form<Contact> form) {
+                return form.supported() ? "yes" : "no";
+              }
+            }
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    String invoker = ProcessorTesting.generatedSources(compilation).entrySet().stream()
+        .filter(e -> e.getKey().endsWith("Shapes_McpTools.java"))
+        .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    assertThat(invoker).contains("@SuppressWarnings(\"unchecked\")");
+    assertThat(invoker).contains("(List<String>) a[0], (Map<String, Integer>) a[1]");
+    ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
+    try (McpToolHarness tools = McpToolHarness.open(server)) {
+      McpToolHarness.Result join = tools.call("join", "{\"names\":[\"a\",\"b\"],\"counts\":{\"x\":3},"
+          + "\"item\":{\"name\":\"i\",\"count\":4},\"numbers\":[1,2,3],\"groups\":[[{\"name\":\"g\","
+          + "\"count\":5}]],\"letter\":\"A\",\"ratio\":0.5,\"nested\":[[\"x\"],[\"y\"]]}");
+      assertWithMessage("join: %s", join).that(join.structuredContent()).isEqualTo("{\"counts\":[3],"
+          + "\"groups\":[1,5],\"item\":[4],\"letter\":[65],\"log\":[1],\"names\":[2],\"nested\":[2],"
+          + "\"numbers\":[3],\"ratio\":[5],\"seven\":[7]}");
+      assertThat(tools.call("maybe", "{\"some\":true}").structuredContent())
+          .isEqualTo("{\"result\":[{\"name\":\"a\",\"count\":1}]}");
+      assertThat(tools.call("maybe", "{\"some\":false}").structuredContent()).isEqualTo("{}");
+      assertThat(tools.call("ask", "{}").text()).isEqualTo("no");
+    }
+  }
+
   // ------------------------------------------------------------------------------------------ two plugins
 
   @Test

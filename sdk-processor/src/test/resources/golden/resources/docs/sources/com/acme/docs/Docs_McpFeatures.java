@@ -3,7 +3,6 @@ package com.acme.docs;
 import dev.codexplugin.mcp.CompletionMethod;
 import dev.codexplugin.mcp.PromptMethod;
 import dev.codexplugin.mcp.ResourceMethod;
-import dev.codexplugin.mcp.ToolInstances;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
@@ -15,13 +14,6 @@ import javax.annotation.processing.Generated;
 @Generated("dev.codexplugin.processor.CodexPluginProcessor")
 public final class Docs_McpFeatures {
   private Docs_McpFeatures() {
-  }
-
-  /**
-   * The instance the methods are called on, created once, on the first call of one.
-   */
-  public static Supplier<Docs> instance() {
-    return ToolInstances.lazy(Docs::new);
   }
 
   /**
