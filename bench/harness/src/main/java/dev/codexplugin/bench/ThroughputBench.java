@@ -26,6 +26,9 @@ final class ThroughputBench {
 
   record Result(Map<String, List<Rep>> reps, int warmupCalls, int calls, Map<String, Map<String, String>> answers) {}
 
+  /** Attempts of one repetition of one variant before the run gives up. */
+  private static final int MAX_ATTEMPTS = 3;
+
   private ThroughputBench() {}
 
   static Result run(List<Variant> variants, List<String[]> mix, int reps, int warmupCalls, int calls, Path logs)
@@ -37,8 +40,24 @@ final class ThroughputBench {
       StringBuilder line = new StringBuilder(String.format("  throughput rep %d:", r + 1));
       for (int i = 0; i < variants.size(); i++) {
         Variant v = variants.get((i + r) % variants.size());
-        Rep rep = once(v, mix, warmupCalls, calls, logs.resolve(v.id() + ".throughput.stderr.txt"),
-            r == 0 ? answers.computeIfAbsent(v.id(), k -> new TreeMap<>()) : null);
+        Rep rep = null;
+        for (int attempt = 1; rep == null; attempt++) {
+          Path stderr = logs.resolve(v.id() + ".throughput.stderr.txt");
+          try {
+            rep = once(v, mix, warmupCalls, calls, stderr,
+                r == 0 ? answers.computeIfAbsent(v.id(), k -> new TreeMap<>()) : null);
+          } catch (IOException e) {
+            // A server that hangs or exits mid-run (seen for both servers on a loaded machine) loses its
+            // repetition, not the whole run: the repetition is started again in a fresh process, and said.
+            Path kept = logs.resolve(v.id() + ".throughput.failed-" + (r + 1) + "-" + attempt + ".stderr.txt");
+            Files.copy(stderr, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("  throughput rep " + (r + 1) + ": " + v.id() + " failed (attempt " + attempt + "): "
+                + e.getMessage() + "; stderr kept in " + kept);
+            if (attempt == MAX_ATTEMPTS) {
+              throw new IOException(v.id() + " failed " + MAX_ATTEMPTS + " times in rep " + (r + 1), e);
+            }
+          }
+        }
         out.get(v.id()).add(rep);
         line.append(String.format(" %s %.0f calls/s (p50 %.0f us, p99 %.0f us, cpu %.0f us/call%s)", v.id(),
             rep.callsPerSecond(), rep.p50Micros(), rep.p99Micros(), rep.cpuMicrosPerCall(),
