@@ -104,12 +104,14 @@ final class Transports {
   }
 
   /** One stdio session's transport: notes the negotiated revision and downgrades lists for it. */
-  private static final class Tap implements McpServerTransport {
+  static final class Tap implements McpServerTransport {
     /** A contended emit clears within microseconds; a sink that is closed fails every one of these. */
     private static final int MAX_SEND_RETRIES = 1000;
 
     private final McpServerTransport delegate;
     private final Sessions sessions;
+    /** Held while a message is handed to the SDK's outbound sink (see {@link #sendMessage}). */
+    private final Object emitLock = new Object();
     private volatile String sessionId;
 
     Tap(McpServerTransport delegate, Sessions sessions) {
@@ -130,12 +132,30 @@ final class Transports {
           }
         }
       }
-      // The SDK's stdio transport hands every message to one unicast sink with tryEmitNext; a second thread
-      // emitting while the first is still inside (writing and flushing the line) gets FAIL_NON_SERIALIZED, which
-      // the transport turns into "Failed to enqueue message" and the message is lost: a response that never
-      // comes, and the client waits forever. The failure is transient, so the send is tried again.
-      return delegate.sendMessage(message).retryWhen(Retry.fixedDelay(MAX_SEND_RETRIES, Duration.ofMillis(1))
+      // The SDK's stdio transport hands every message to one unicast sink with emitNext(busyLooping(100 ms)); a
+      // second thread emitting while the first is still inside gets FAIL_NON_SERIALIZED and spins for up to
+      // 100 ms, then the transport turns it into "Failed to enqueue message" and the message is lost: a
+      // response that never comes, and the client waits forever. On a loaded machine the first thread is often
+      // descheduled inside the emit, and the spinning one takes the CPU it needs (a JFR profile under load
+      // showed a third of the server's samples in that spin). So the emits are serialized here, on a lock
+      // a waiting thread sleeps on; the failure, should it still happen, is transient, and the send is tried
+      // again.
+      McpSchema.JSONRPCMessage sent = message;
+      return Mono.defer(() -> emit(sent)).retryWhen(Retry.fixedDelay(MAX_SEND_RETRIES, Duration.ofMillis(1))
           .filter(Tap::enqueueFailed));
+    }
+
+    /**
+     * Subscribes to the SDK's send under {@link #emitLock}: its Mono emits into the sink when subscribed (and
+     * completes at once, empty or with the enqueue error), so the emit happens inside the lock.
+     */
+    private Mono<Void> emit(McpSchema.JSONRPCMessage message) {
+      Mono<Void> send = delegate.sendMessage(message);
+      return Mono.create(sink -> {
+        synchronized (emitLock) {
+          send.subscribe(null, sink::error, sink::success);
+        }
+      });
     }
 
     /** The SDK's words for a message its outbound sink did not take. */
