@@ -1,14 +1,12 @@
 package dev.codexplugin.mcp.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -30,8 +28,6 @@ final class ToolCallLog {
   /** The environment variable that lets the log line carry argument values. */
   static final String LOG_ARGUMENTS = "CODEXPLUGIN_LOG_ARGUMENTS";
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
   /** {@code errorType} of arguments that did not validate or bind, whichever way the revision answers them. */
   static final String INVALID_ARGUMENTS = "InvalidArguments";
@@ -118,25 +114,61 @@ final class ToolCallLog {
     private void finish(String outcome, String errorType, String errorMessage, Throwable cause) {
       CURRENT.remove();
       long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
-      ObjectNode line = json.createObjectNode();
-      line.put("time", TIME.format(Instant.ofEpochMilli(startedMillis)));
-      line.put("source", "codexplugin.tool");
-      line.put("server", server);
-      line.put("tool", tool);
-      line.put("durationMs", durationMs);
-      line.put("outcome", outcome);
+      // Written by hand into one buffer (a JFR profile under the bench had the DateTimeFormatter and the
+      // ObjectNode's serialization at about 10 % of the server's CPU); the same fields, order and escaping.
+      StringBuilder line = new StringBuilder(160);
+      line.append("{\"time\":\"");
+      time(startedMillis, line);
+      line.append("\",\"source\":\"codexplugin.tool\",\"server\":");
+      string(server, line);
+      line.append(",\"tool\":");
+      string(tool, line);
+      line.append(",\"durationMs\":").append(durationMs).append(",\"outcome\":");
+      string(outcome, line);
       if (errorType != null) {
-        line.put("errorType", errorType);
-        line.put("errorMessage", errorMessage == null ? "" : errorMessage);
+        line.append(",\"errorType\":");
+        string(errorType, line);
+        line.append(",\"errorMessage\":");
+        string(errorMessage == null ? "" : errorMessage, line);
       }
       if (logArguments) {
-        line.set("arguments", json.valueToTree(arguments == null ? Map.of() : arguments));
+        line.append(",\"arguments\":").append(json.valueToTree(arguments == null ? Map.of() : arguments).toString());
       }
+      line.append('}');
       PrintStream err = System.err;
-      err.println(line);
+      err.println(line); // one write of the whole line; System.err flushes at the newline
       err.flush();
       span.end(outcome, errorType, errorMessage, cause);
     }
+  }
+
+  /** {@code millis} as {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC (years 0 to 9999), appended to {@code out}. */
+  static void time(long millis, StringBuilder out) {
+    long day = Math.floorDiv(millis, 86_400_000L);
+    int ofDay = (int) Math.floorMod(millis, 86_400_000L);
+    LocalDate date = LocalDate.ofEpochDay(day);
+    pad(date.getYear(), 4, out).append('-');
+    pad(date.getMonthValue(), 2, out).append('-');
+    pad(date.getDayOfMonth(), 2, out).append('T');
+    pad(ofDay / 3_600_000, 2, out).append(':');
+    pad(ofDay / 60_000 % 60, 2, out).append(':');
+    pad(ofDay / 1000 % 60, 2, out).append('.');
+    pad(ofDay % 1000, 3, out).append('Z');
+  }
+
+  private static StringBuilder pad(int value, int digits, StringBuilder out) {
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < digits; i++) {
+      out.append('0');
+    }
+    return out.append(text);
+  }
+
+  /** {@code text} as a JSON string, escaped as Jackson's generator escapes it. */
+  static void string(String text, StringBuilder out) {
+    out.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, out);
+    out.append('"');
   }
 
   private static String firstText(CallToolResult result) {
