@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * calls=N          timed calls per repetition (default 4000, after 2000 warm-up calls)
  * levers=a,b       extra start-up variants (JVM flags), measured in the same rounds (default {@link Levers#ALL};
  *                  "none" for none)
- * throughputLevers=a,b   the same for throughput (default {@link Levers#THROUGHPUT})
+ * throughputLevers=a,b   the same for throughput (default {@link Levers#THROUGHPUT}; "none" or empty for none)
  * -Dbench.oursBefore=DIR an earlier export of our plugin folder, measured as variant ours-before
  * processorBefore=JAR    an earlier sdk-processor jar, compiled with in the same processor rounds (also
  *                  -Dbench.processorBefore=JAR when the harness runs without Maven)
@@ -94,11 +94,8 @@ public final class BenchMain {
       if (servers.containsKey("ours-before")) {
         variants.add(servers.get("ours-before"));
       }
-      for (String extra : opts.getOrDefault("throughputLevers", String.join(",", Levers.THROUGHPUT)).split(",")) {
-        if (!extra.isBlank()) {
-          variants.add(Levers.prepare(extra, servers, scratch.resolve("levers"), logs).get(0));
-        }
-      }
+      variants.addAll(Levers.prepare(opts.getOrDefault("throughputLevers", String.join(",", Levers.THROUGHPUT)),
+          servers, scratch.resolve("levers"), logs));
       List<String[]> mix = ThroughputBench.readMix(bench.resolve("harness/target/calls.tsv"));
       System.out.println("Throughput: " + variants.stream().map(Variant::id).toList() + ", " + reps + " reps of "
           + calls + " calls");
