@@ -1,10 +1,8 @@
 package dev.codexplugin.mcp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.codexplugin.mcp.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -191,11 +189,8 @@ public final class ToolTable {
   private static JsonNode parse(String json) throws IOException {
     ObjectMapper m = mapper;
     if (m == null) {
-      // As the server reads arguments: a default's number keeps its exact value and scale through toString().
-      m = JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
+      // The server's own configuration: a default's number keeps its exact value and scale through toString().
+      m = Json.newMapper();
       mapper = m;
     }
     return m.readTree(json);
