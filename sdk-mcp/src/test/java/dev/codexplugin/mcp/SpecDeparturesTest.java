@@ -34,13 +34,6 @@ class SpecDeparturesTest {
     running.close();
   }
 
-  private void initialize(String version, String capabilities) {
-    client.request(0, "initialize", "{\"protocolVersion\":\"" + version + "\",\"capabilities\":" + capabilities
-        + ",\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}");
-    assertThat(client.next().path("result").path("protocolVersion").asText()).isEqualTo(version);
-    client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-  }
-
   @Test
   void aPingBeforeInitializeIsAnsweredAtOnce() {
     start(new ReleaseToolsMcpServer());
@@ -51,7 +44,7 @@ class SpecDeparturesTest {
   @Test
   void toolsCallWithoutParamsOrWithArrayArgumentsIsInvalidParamsWithAPlainMessage() {
     start(new ReleaseToolsMcpServer());
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}");
     client.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"compare\","
         + "\"arguments\":[1,2]}}");
@@ -80,7 +73,7 @@ class SpecDeparturesTest {
   @Test
   void anUnknownCursorIsAnError() {
     start(new ReleaseToolsMcpServer());
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     client.request(4, "tools/list", "{\"cursor\":\"page-2\"}");
     JsonNode reply = client.next();
     assertThat(reply.path("error").path("code").asInt()).isEqualTo(-32602);
@@ -102,7 +95,7 @@ class SpecDeparturesTest {
   @Test
   void invalidArgumentsAreAResultFrom20251125AndInvalidParamsBefore() {
     start(new ReleaseToolsMcpServer());
-    initialize("2025-06-18", "{}");
+    client.initialize("2025-06-18", "{}");
     client.call(5, "compare", "{\"a\":1}");
     JsonNode reply = client.next();
     assertThat(reply.path("error").path("code").asInt()).isEqualTo(-32602);
@@ -112,7 +105,7 @@ class SpecDeparturesTest {
   @Test
   void after20241105NoFieldOfALaterRevisionIsSent() {
     start(new ReleaseToolsMcpServer());
-    initialize("2024-11-05", "{}");
+    client.initialize("2024-11-05", "{}");
     client.request(1, "tools/list", "{}");
     JsonNode tools = client.next().path("result").path("tools");
     assertThat(tools.size()).isGreaterThan(5);
@@ -130,7 +123,7 @@ class SpecDeparturesTest {
   @Test
   void newerRevisionsKeepTheirFields() {
     start(new ReleaseToolsMcpServer());
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     client.call(2, "bump", "{\"version\":{\"major\":1,\"minor\":0,\"patch\":0},\"part\":\"MINOR\"}");
     assertThat(client.next().path("result").path("structuredContent").toString())
         .isEqualTo("{\"major\":1,\"minor\":1,\"patch\":0}");
@@ -139,7 +132,7 @@ class SpecDeparturesTest {
   @Test
   void cancelledCallIsInterruptedGetsNoAnswerAndTheServerGoesOn() throws Exception {
     start(new ReleaseToolsMcpServer());
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     long started = System.nanoTime();
     client.call(7, "sleep", "{\"millis\":20000}");
     Thread.sleep(300);
@@ -161,7 +154,7 @@ class SpecDeparturesTest {
   @Test
   void fiveMegabyteRequestAndTwoHundredPipelinedCallsAreAnswered() {
     start(new ReleaseToolsMcpServer());
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     client.call(1, "announce", "{\"text\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
     JsonNode big = client.next();
     assertThat(big.path("id").asInt()).isEqualTo(1);

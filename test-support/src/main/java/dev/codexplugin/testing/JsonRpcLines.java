@@ -18,11 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A raw JSON-RPC client for tests: writes lines to a server's input and collects every line of its output
- * (on a daemon thread), so a test sees exactly what went over the wire. Shared by sdk-mcp's and sdk-processor's
- * tests (the MCP server over in-memory pipes or a process's stdio).
- *
- * <p>Not final only for the forwarder {@code dev.codexplugin.mcp.JsonRpcLines} that sdk-mcp's SpecDeparturesTest
- * still uses; once nothing uses it, this class can be final.
+ * (on a daemon thread), so a test sees exactly what went over the wire. Shared by the tests of sdk-mcp,
+ * sdk-processor and samples/mcp-conformance (the MCP server over in-memory pipes or a process's stdio). It owns
+ * only the two streams: whoever started a server process waits for it or ends it.
  */
 public final class JsonRpcLines implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -73,10 +71,33 @@ public final class JsonRpcLines implements AutoCloseable {
     request(id, "tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + argumentsJson + "}");
   }
 
-  /** initialize (answered) and notifications/initialized; returns the initialize result. */
+  /**
+   * initialize (request id 0, protocol 2025-11-25, no capabilities, client {@code raw-test}), its answer read, and
+   * notifications/initialized; returns the answer as it came, whatever it says.
+   */
   public JsonNode initialize() {
-    request(0, "initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-        + "\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}");
+    return handshake("2025-11-25", "{}");
+  }
+
+  /**
+   * initialize as a client of {@code protocolVersion} declaring {@code capabilitiesJson} (a JSON object, such as
+   * {@code {"elicitation":{}}}), then notifications/initialized; the answer must accept that very version.
+   *
+   * @return the answer to initialize
+   * @throws AssertionError if the server answered with another protocol version or an error
+   */
+  public JsonNode initialize(String protocolVersion, String capabilitiesJson) {
+    JsonNode response = handshake(protocolVersion, capabilitiesJson);
+    String agreed = response.path("result").path("protocolVersion").asText();
+    if (!agreed.equals(protocolVersion)) {
+      throw new AssertionError("initialize with protocol " + protocolVersion + " was answered with " + response);
+    }
+    return response;
+  }
+
+  private JsonNode handshake(String protocolVersion, String capabilitiesJson) {
+    request(0, "initialize", "{\"protocolVersion\":\"" + protocolVersion + "\",\"capabilities\":"
+        + capabilitiesJson + ",\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}");
     JsonNode response = next();
     send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     return response;

@@ -3,6 +3,7 @@ package com.acme.conformance;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexplugin.testing.JsonRpcLines;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,28 +21,23 @@ import org.junit.jupiter.api.Test;
  * release-tools server are still there.
  */
 class SpecDeparturesTest {
-  private StdioServer client;
+  private StdioServer server;
+  private JsonRpcLines client;
 
   @BeforeEach
   void start() throws IOException {
-    client = StdioServer.start(ConformanceMcpServer.class);
+    server = StdioServer.start(ConformanceMcpServer.class);
+    client = server.client();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-  }
-
-  private void initialize(String version, String capabilities) {
-    client.request(0, "initialize", "{\"protocolVersion\":\"" + version + "\",\"capabilities\":" + capabilities
-        + ",\"clientInfo\":{\"name\":\"raw-test\",\"version\":\"1\"}}");
-    assertThat(client.next().path("result").path("protocolVersion").asText()).isEqualTo(version);
-    client.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    server.close();
   }
 
   @Test
   void progressAndLogNotificationsGoToTheClientAndLoggingHonoursSetLevel() {
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     client.request(1, "tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{},"
         + "\"_meta\":{\"progressToken\":\"p-1\"}}");
     Set<Double> progress = new HashSet<>();
@@ -70,7 +66,7 @@ class SpecDeparturesTest {
 
   @Test
   void aClientWithoutTheCapabilityGetsAClearErrorNotAHang() {
-    initialize("2025-11-25", "{}");
+    client.initialize("2025-11-25", "{}");
     client.call(1, "test_elicitation", "{\"message\":\"Your name?\"}");
     client.call(2, "test_sampling", "{\"prompt\":\"hi\"}");
     // The two calls run concurrently: their answers may come in either order.
@@ -89,7 +85,7 @@ class SpecDeparturesTest {
 
   @Test
   void elicitationDeclinedAndSamplingAnsweredByTheClient() {
-    initialize("2025-11-25", "{\"elicitation\":{},\"sampling\":{}}");
+    client.initialize("2025-11-25", "{\"elicitation\":{},\"sampling\":{}}");
     client.call(1, "test_elicitation", "{\"message\":\"Your name?\"}");
     JsonNode ask = client.next();
     assertThat(ask.path("method").asText()).isEqualTo("elicitation/create");
@@ -109,7 +105,7 @@ class SpecDeparturesTest {
 
   @Test
   void richContentAndOlderClientsGetTextForWhatTheirRevisionLacks() {
-    initialize("2024-11-05", "{}");
+    client.initialize("2024-11-05", "{}");
     client.call(1, "test_audio_content", "{}");
     JsonNode audio = client.next().path("result").path("content").get(0);
     assertThat(audio.path("type").asText()).isEqualTo("text");
