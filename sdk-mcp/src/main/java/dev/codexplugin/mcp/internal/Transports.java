@@ -63,6 +63,13 @@ final class Transports {
     };
   }
 
+  /**
+   * Streamable HTTP needs no emit lock of ours ({@link Tap}'s): in mcp-core 2.1.0 the servlet's session
+   * transport ({@code HttpServletStreamableServerTransportProvider.HttpServletStreamableMcpSessionTransport
+   * .sendMessage(message, messageId)}) writes each message straight to the response's writer inside
+   * {@code Mono.fromRunnable}, under a {@code ReentrantLock} of its own (a second sender parks), with no sink,
+   * no {@code busyLooping} and no retry; each POST gets such a transport for its own event stream.
+   */
   static McpStreamableServerTransportProvider streamable(McpStreamableServerTransportProvider delegate,
       Sessions sessions) {
     return new McpStreamableServerTransportProvider() {
