@@ -55,12 +55,34 @@ final class ResourceRound {
   /** The method that first took a URI (or a template's shape, its variables as {@code {}}) in one server. */
   private record UriClaim(ExecutableElement method, String uri) {}
 
-  /** A checked resource or template method. */
-  record Resource(ExecutableElement method, String uri, boolean template, ObjectNode descriptor,
-      List<String> variables) {}
+  /**
+   * What the generated code passes to one parameter: the template variable (or prompt argument) of that name,
+   * or, when {@code variable} is {@code null}, the request's context through {@code accessor} (see
+   * {@link ContextTypes}; {@code ""} for the {@code ToolContext} itself).
+   */
+  record Arg(String variable, String accessor) {
+    static Arg named(String variable) {
+      return new Arg(variable, null);
+    }
 
-  /** A checked prompt method; {@code arguments} are in parameter order. */
-  record Prompt(ExecutableElement method, String name, ObjectNode descriptor, List<String> arguments) {}
+    static Arg context(String accessor) {
+      return new Arg(null, accessor);
+    }
+  }
+
+  /**
+   * A checked resource or template method; {@code variables} are the template's variables in parameter order,
+   * {@code parameters} what each parameter gets.
+   */
+  record Resource(ExecutableElement method, String uri, boolean template, ObjectNode descriptor,
+      List<String> variables, List<Arg> parameters, Origin uriOrigin) {}
+
+  /**
+   * A checked prompt method; {@code arguments} are its prompt arguments in parameter order, {@code parameters}
+   * what each parameter gets.
+   */
+  record Prompt(ExecutableElement method, String name, ObjectNode descriptor, List<String> arguments,
+      List<Arg> parameters) {}
 
   /** A checked completion method; {@code withResolved} when it takes the resolved arguments too. */
   record Completion(ExecutableElement method, boolean prompt, String ref, String argument, boolean withResolved) {}
@@ -275,10 +297,21 @@ final class ResourceRound {
           .fix("make the templates differ in their literal parts, e.g. a path segment of their own").report();
       ok = false;
     }
-    // Parameters: one String per variable, named like it.
+    // Parameters: one String per variable, named like it, and the context parameters of a read.
     Map<String, VariableElement> byName = new LinkedHashMap<>();
     List<String> order = new ArrayList<>();
+    List<Arg> parameters = new ArrayList<>();
+    Map<String, VariableElement> contexts = new HashMap<>();
     for (VariableElement parameter : method.getParameters()) {
+      Optional<String> accessor = ContextTypes.accessor(parameter.asType());
+      if (accessor.isPresent()) {
+        if (contextParameter(parameter, accessor.get(), "resource", label, contexts, diagnostics)) {
+          parameters.add(Arg.context(accessor.get()));
+        } else {
+          ok = false;
+        }
+        continue;
+      }
       String name = ParamPrism.of(elements, parameter).map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
       Origin origin = Origin.at(parameter, label);
@@ -306,6 +339,7 @@ final class ResourceRound {
       }
       byName.put(name, parameter);
       order.add(name);
+      parameters.add(Arg.named(name));
     }
     if (ok) {
       List<String> missing = variables.stream().filter(v -> !byName.containsKey(v)).toList();
@@ -338,7 +372,8 @@ final class ResourceRound {
     if (!resource.mimeType().isEmpty()) {
       descriptor.put("mimeType", resource.mimeType());
     }
-    return Optional.of(new Resource(method, uri, template, descriptor, List.copyOf(order)));
+    return Optional.of(new Resource(method, uri, template, descriptor, List.copyOf(order), List.copyOf(parameters),
+        uriOrigin));
   }
 
   private Optional<Prompt> prompt(ExecutableElement method, McpPromptPrism prompt, String serverName,
@@ -358,7 +393,18 @@ final class ResourceRound {
     }
     ArrayNode arguments = JsonNodeFactory.instance.arrayNode();
     List<String> names = new ArrayList<>();
+    List<Arg> parameters = new ArrayList<>();
+    Map<String, VariableElement> contexts = new HashMap<>();
     for (VariableElement parameter : method.getParameters()) {
+      Optional<String> accessor = ContextTypes.accessor(parameter.asType());
+      if (accessor.isPresent()) {
+        if (contextParameter(parameter, accessor.get(), "prompt", label, contexts, diagnostics)) {
+          parameters.add(Arg.context(accessor.get()));
+        } else {
+          ok = false;
+        }
+        continue;
+      }
       Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
       String argument = param.map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
@@ -385,6 +431,7 @@ final class ResourceRound {
         continue;
       }
       names.add(argument);
+      parameters.add(Arg.named(argument));
       ObjectNode node = arguments.addObject().put("name", argument);
       param.map(ParamPrism::description).filter(d -> !d.isBlank()).ifPresent(d -> node.put("description", d));
       node.put("required", param.flatMap(ParamPrism::required).orElse(true));
@@ -409,7 +456,7 @@ final class ResourceRound {
     if (!arguments.isEmpty()) {
       descriptor.set("arguments", arguments);
     }
-    Prompt checked = new Prompt(method, name, descriptor, List.copyOf(names));
+    Prompt checked = new Prompt(method, name, descriptor, List.copyOf(names), List.copyOf(parameters));
     prompts.put(name, checked);
     return Optional.of(checked);
   }
@@ -500,6 +547,45 @@ final class ResourceRound {
       ok = false;
     }
     return ok ? Optional.of(new Completion(method, forPrompt, ref, argument, withResolved)) : Optional.empty();
+  }
+
+  /**
+   * Checks a context parameter of a resource or prompt method ({@code kind}): a type the request of its kind
+   * serves, no {@code @Param} (it is no variable or argument), and no other parameter of its type before it
+   * ({@code seen}). Every context type of a tool is served except {@code Elicitation.Form<T>}, whose requested
+   * schema the processor computes for tools only ({@code McpMethod}); the other two problems are
+   * {@code ContextParameter}, as for a tool.
+   */
+  private boolean contextParameter(VariableElement parameter, String accessor, String kind, String label,
+      Map<String, VariableElement> seen, Diagnostics diagnostics) {
+    Origin origin = Origin.at(parameter, label);
+    String type = ContextTypes.simpleName(parameter.asType());
+    if (accessor.equals("form")) {
+      diagnostics.problem(FindingCode.MCP_METHOD, origin)
+          .found("parameter " + parameter.getSimpleName() + " of type " + parameter.asType() + " in a " + kind
+              + " method: the processor computes a form's requested schema for @McpTool methods only")
+          .fix("declare an Elicitation parameter instead and call request(message, requestedSchemaJson, type)"
+              + " with a schema of your own, or ask for the input in a tool")
+          .report();
+      return false;
+    }
+    Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
+    if (param.isPresent()) {
+      diagnostics.problem(FindingCode.CONTEXT_PARAMETER, param.get().origin().labeled(label))
+          .found("@Param on a " + type + " parameter, which the server passes from the request: it is no "
+              + (kind.equals("prompt") ? "argument of the prompt" : "variable of the template"))
+          .fix("remove the @Param").report();
+      return false;
+    }
+    VariableElement other = seen.putIfAbsent(type, parameter);
+    if (other != null) {
+      diagnostics.problem(FindingCode.CONTEXT_PARAMETER, origin)
+          .found("a second " + type + " parameter (" + other.getSimpleName() + " is one): both would get the same"
+              + " object")
+          .fix("remove one of them").report();
+      return false;
+    }
+    return true;
   }
 
   /** The description as written, else the first sentence of the Javadoc; empty when neither has text. */

@@ -395,4 +395,93 @@ class ResourceDiagnosticsTest {
     assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "defaultValue = \"all\"",
         "@McpPrompt review focus", "found a defaultValue: MCP prompt arguments have none");
   }
+
+  // ------------------------------------------------------------------------------------------ context parameters
+
+  @Test
+  void resourceAndPromptMethodsMayDeclareContextParameters() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://roots")
+          public static String roots(Roots roots, McpLog log, ToolContext context, ClientInfo client,
+              Cancellation cancellation, Progress progress, Elicitation elicitation, Sampling sampling) {
+            return "";
+          }
+          @McpResource(uri = "res://items/{id}")
+          public static String item(McpLog log, String id, Roots roots) { return id; }
+          @McpPrompt
+          public static String review(String diff, McpLog log, Roots roots) { return diff; }
+          @McpCompletion(resource = "res://items/{id}", argument = "id")
+          public static List<String> ids(String value) { return List.of(); }
+        }
+        """);
+    Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    String features = new String(ProcessorTesting.generatedSources(compilation).get("com/acme/Docs_McpFeatures.java"),
+        java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    assertThat(features).contains("Docs.item(request.context().log(), request.variables().get(\"id\"),"
+        + " request.context().roots())");
+    assertThat(features).contains("Docs.review(arguments.get(\"diff\"), arguments.context().log(),"
+        + " arguments.context().roots())");
+    assertThat(features).contains("request.context(), request.context().client()");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aFormParameterInAResourceMethod() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          public record Answer(String name) {}
+          @McpResource(uri = "res://form")
+          public static String form(
+              Elicitation.Form<Answer> form) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "Elicitation.Form<Answer> form",
+        "@McpResource form", "parameter form of type dev.codexplugin.mcp.Elicitation.Form<com.acme.Docs.Answer>"
+            + " in a resource method", "for @McpTool methods only", "Declare an Elicitation parameter instead");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aFormParameterInAPromptMethod() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          public record Answer(String name) {}
+          @McpPrompt
+          public static String ask(String topic,
+              Elicitation.Form<Answer> form) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "Elicitation.Form<Answer> form",
+        "@McpPrompt ask", "in a prompt method", "for @McpTool methods only");
+  }
+
+  @Test
+  @Covers(FindingCode.CONTEXT_PARAMETER)
+  void twoRootsParametersInAResourceMethod() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://roots")
+          public static String roots(Roots first,
+              Roots second) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.CONTEXT_PARAMETER, file, "Roots second",
+        "@McpResource roots", "a second Roots parameter (first is one)");
+  }
+
+  @Test
+  @Covers(FindingCode.CONTEXT_PARAMETER)
+  void aParamOnAContextParameterOfAPrompt() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff,
+              @Param(name = "log") McpLog log) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.CONTEXT_PARAMETER, file, "@Param(name = \"log\")",
+        "@McpPrompt review", "@Param on a McpLog parameter", "no argument of the prompt");
+  }
 }

@@ -137,7 +137,8 @@ final class Features {
   private McpSchema.ReadResourceResult read(ResourceMethod method, McpSyncServerExchange exchange,
       McpSchema.ReadResourceRequest request, Map<String, String> variables, String mimeType) {
     String version = state.sessions().version(exchange.sessionId());
-    RequestContext context = new RequestContext(exchange, request.meta(), method.uri(), null, version, mapper,
+    Calls.Call call = attach(request.meta());
+    RequestContext context = new RequestContext(exchange, request.meta(), method.uri(), call, version, mapper,
         state.results());
     Object value;
     try {
@@ -159,6 +160,8 @@ final class Features {
       });
     } catch (Exception e) {
       throw failed("resource '" + request.uri() + "'", e);
+    } finally {
+      detach(call);
     }
     List<McpSchema.ResourceContents> contents = new ArrayList<>();
     for (Object item : value instanceof List<?> list ? list : List.of(value == null ? "" : value)) {
@@ -194,7 +197,8 @@ final class Features {
           + method.name() + "' needs the argument(s) " + missing).build();
     }
     String version = state.sessions().version(exchange.sessionId());
-    RequestContext context = new RequestContext(exchange, request.meta(), method.name(), null, version, mapper,
+    Calls.Call call = attach(request.meta());
+    RequestContext context = new RequestContext(exchange, request.meta(), method.name(), call, version, mapper,
         state.results());
     Object value;
     try {
@@ -216,6 +220,8 @@ final class Features {
       });
     } catch (Exception e) {
       throw failed("prompt '" + method.name() + "'", e);
+    } finally {
+      detach(call);
     }
     String description = null;
     List<?> messages;
@@ -286,6 +292,26 @@ final class Features {
       values = values.subList(0, MAX_COMPLETIONS);
     }
     return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(values, total, hasMore));
+  }
+
+  /**
+   * The call of the request's token ({@link Screen} gives {@code resources/read} and {@code prompts/get} one), with
+   * the current thread attached so that a cancellation interrupts it; {@code null} when there is none.
+   */
+  private Calls.Call attach(Map<String, Object> meta) {
+    Object token = meta == null ? null : meta.get(Calls.META_KEY);
+    Calls.Call call = state.calls().get(token instanceof String t ? t : null);
+    if (call != null) {
+      call.attach(Thread.currentThread());
+    }
+    return call;
+  }
+
+  private static void detach(Calls.Call call) {
+    if (call != null) {
+      call.detach();
+      Thread.interrupted(); // a cancellation must not leak into the next request on this pooled thread
+    }
   }
 
   private static RuntimeException failed(String what, Exception e) {
