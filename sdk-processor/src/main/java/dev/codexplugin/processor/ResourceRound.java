@@ -221,6 +221,7 @@ final class ResourceRound {
         }
       }
     }
+    ok &= overlaps(serverName, templates.values(), diagnostics);
     // Completions last: they name the prompts and templates of the whole server.
     Map<String, ExecutableElement> completed = new HashMap<>();
     Map<String, TypeElement> refOwner = new HashMap<>();
@@ -233,6 +234,161 @@ final class ResourceRound {
       ok &= checked.isPresent();
     }
     return ok ? Optional.of(out) : Optional.empty();
+  }
+
+  /**
+   * Reports each template that can match a URI that an earlier template of the server of equal precedence
+   * matches too ({@code Duplicate}, on the later one). The server answers a {@code resources/read} with the
+   * fixed resource of its URI if there is one, else with the matching template of the most literal characters
+   * (the runtime's {@code Features}); two templates with as many literal characters that can match one URI
+   * leave it to the order of declaration, which is no rule a reader sees. Templates of the same shape were
+   * reported already. Only templates with as many literal characters and as many {@code /} can be in such a
+   * pair ({@link #commonUri}), so only those are compared.
+   */
+  private static boolean overlaps(String serverName, java.util.Collection<Resource> templates,
+      Diagnostics diagnostics) {
+    boolean ok = true;
+    Map<String, List<Resource>> buckets = new HashMap<>();
+    for (Resource template : templates) {
+      int literals = literals(template.uri());
+      String key = template.uri().chars().filter(c -> c == '/').count() + " " + literals;
+      List<Resource> earlier = buckets.computeIfAbsent(key, k -> new ArrayList<>());
+      for (Resource other : earlier) {
+        Optional<String> common = commonUri(other.uri(), template.uri());
+        if (common.isPresent()) {
+          ExecutableElement method = other.method();
+          diagnostics.problem(FindingCode.DUPLICATE, template.uriOrigin())
+              .found(Text.quote(template.uri()) + ", which can match the same URIs as " + Text.quote(other.uri())
+                  + " of " + method.getEnclosingElement() + "." + method.getSimpleName() + " in server "
+                  + Text.quote(serverName) + " (both match " + Text.quote(common.get()) + ") and has as many"
+                  + " literal characters (" + literals + "), so neither comes first")
+              .fix("make the literal parts exclude each other, give the one that should win a longer literal"
+                  + " part (or a fixed resource for a special URI), or serve both with one template").report();
+          ok = false;
+          break;
+        }
+      }
+      earlier.add(template);
+    }
+    return ok;
+  }
+
+  /** The number of characters of {@code uri} outside its {@code {variables}}: the template's precedence. */
+  static int literals(String uri) {
+    return EXPRESSION.matcher(uri).replaceAll("").length();
+  }
+
+  /**
+   * A URI that both templates match, or empty when there is none; exact for the templates accepted here
+   * ({@code {name}} variables, never two next to each other). The server matches a variable as one or more
+   * characters other than {@code /} and the literal parts exactly (the MCP SDK's
+   * {@code DefaultMcpUriTemplateManager}), so a URI has as many {@code /} as the template's literal parts, and
+   * its {@code /}-separated segments match the template's segments one by one. Two segments are compared as the
+   * product of their automata (position in the segment, inside a variable or not), searched breadth first; a
+   * variable matched against a variable contributes {@code x}. Linear in the product of the segments' lengths.
+   */
+  static Optional<String> commonUri(String a, String b) {
+    String[] left = a.split("/", -1);
+    String[] right = b.split("/", -1);
+    if (left.length != right.length) {
+      return Optional.empty();
+    }
+    StringBuilder uri = new StringBuilder();
+    for (int i = 0; i < left.length; i++) {
+      Optional<String> segment = commonSegment(items(left[i]), items(right[i]));
+      if (segment.isEmpty()) {
+        return Optional.empty();
+      }
+      uri.append(i == 0 ? "" : "/").append(segment.get());
+    }
+    return Optional.of(uri.toString());
+  }
+
+  /** A segment's items: a literal character, or {@code -1} for a variable. */
+  private static int[] items(String segment) {
+    Matcher matcher = EXPRESSION.matcher(segment);
+    List<Integer> items = new ArrayList<>();
+    int end = 0;
+    while (matcher.find()) {
+      segment.substring(end, matcher.start()).chars().forEach(items::add);
+      items.add(-1);
+      end = matcher.end();
+    }
+    segment.substring(end).chars().forEach(items::add);
+    return items.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * A string that both segments match, or empty. A side's state is {@code 2 * position + (inside ? 1 : 0)}:
+   * at {@code position} before its item, or inside the variable at {@code position} after one character or
+   * more (from where it may move on to {@code position + 1} without reading).
+   */
+  private static Optional<String> commonSegment(int[] a, int[] b) {
+    int width = 2 * (b.length + 1);
+    int states = 2 * (a.length + 1) * width;
+    int[] parent = new int[states];
+    char[] read = new char[states];
+    java.util.Arrays.fill(parent, -2);
+    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+    parent[0] = -1;
+    queue.add(0);
+    int accept = 2 * a.length * width + 2 * b.length;
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      if (state == accept) {
+        StringBuilder text = new StringBuilder();
+        for (int s = state; parent[s] >= 0; s = parent[s]) {
+          if (read[s] != 0) {
+            text.append(read[s]);
+          }
+        }
+        return Optional.of(text.reverse().toString());
+      }
+      int sa = state / width;
+      int sb = state % width;
+      // Moves without reading: out of a variable, on either side.
+      if ((sa & 1) == 1) {
+        visit(parent, read, queue, state, (sa + 1) * width + sb, (char) 0);
+      }
+      if ((sb & 1) == 1) {
+        visit(parent, read, queue, state, sa * width + sb + 1, (char) 0);
+      }
+      // Moves reading one character on both sides.
+      int ca = reads(a, sa);
+      int cb = reads(b, sb);
+      if (ca == NONE || cb == NONE || (ca >= 0 && cb >= 0 && ca != cb)) {
+        continue;
+      }
+      char c = (char) (ca >= 0 ? ca : cb >= 0 ? cb : 'x');
+      visit(parent, read, queue, state, next(a, sa) * width + next(b, sb), c);
+    }
+    return Optional.empty();
+  }
+
+  private static final int NONE = -2;
+
+  /** What side state {@code s} reads: a character, {@code -1} for any (in or at a variable), or {@link #NONE}. */
+  private static int reads(int[] items, int s) {
+    int position = s / 2;
+    if ((s & 1) == 1) {
+      return -1;
+    }
+    return position < items.length ? items[position] : NONE;
+  }
+
+  /** The side state after reading one character in state {@code s}. */
+  private static int next(int[] items, int s) {
+    int position = s / 2;
+    return (s & 1) == 1 || items[position] < 0 ? 2 * position + 1 : 2 * (position + 1);
+  }
+
+  private static void visit(int[] parent, char[] read, java.util.ArrayDeque<Integer> queue, int from, int to,
+      char c) {
+    if (parent[to] == -2) {
+      parent[to] = from;
+      read[to] = c;
+      queue.add(to);
+    }
   }
 
   private Optional<Resource> resource(ExecutableElement method, McpResourcePrism resource, String serverName,
@@ -250,9 +406,12 @@ final class ResourceRound {
     Matcher matcher = EXPRESSION.matcher(uri);
     int end = 0;
     StringBuilder outside = new StringBuilder();
+    int previous = -1;
     while (matcher.find()) {
       outside.append(uri, end, matcher.start());
+      boolean adjacent = matcher.start() == previous;
       end = matcher.end();
+      previous = end;
       String variable = matcher.group(1);
       if (!VARIABLE.matcher(variable).matches()) {
         diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, uriOrigin)
@@ -264,6 +423,16 @@ final class ResourceRound {
       if (variables.contains(variable)) {
         diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, uriOrigin)
             .found("variable {" + variable + "} twice").fix("give each variable its own name").report();
+        return Optional.empty();
+      }
+      if (adjacent) {
+        // Nothing tells where the first value ends: the server gives it all but the last character.
+        String first = variables.get(variables.size() - 1);
+        diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, uriOrigin)
+            .found("{" + first + "}{" + variable + "} next to each other in " + Text.quote(uri)
+                + ", so a URI cannot be split between them")
+            .fix("put a literal separator between them, e.g. {" + first + "}-{" + variable + "} or {" + first
+                + "}/{" + variable + "}").report();
         return Optional.empty();
       }
       variables.add(variable);
