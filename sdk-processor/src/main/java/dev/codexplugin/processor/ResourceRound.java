@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.format.Text;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +52,8 @@ final class ResourceRound {
   /** RFC 6570 level-1 variables: {@code {name}}; anything else inside braces is reported. */
   private static final Pattern EXPRESSION = Pattern.compile("\\{([^{}]*)}");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z0-9_]+");
+  /** What a state of {@link #commonSegment} reads at the end of its segment: nothing. */
+  private static final int NONE = -2;
   private static final List<String> ANNOTATIONS = List.of(McpResourcePrism.ANNOTATION, McpPromptPrism.ANNOTATION,
       McpCompletionPrism.ANNOTATION);
 
@@ -245,7 +250,7 @@ final class ResourceRound {
    * reported already. Only templates with as many literal characters and as many {@code /} can be in such a
    * pair ({@link #commonUri}), so only those are compared.
    */
-  private static boolean overlaps(String serverName, java.util.Collection<Resource> templates,
+  private static boolean overlaps(String serverName, Collection<Resource> templates,
       Diagnostics diagnostics) {
     boolean ok = true;
     Map<String, List<Resource>> buckets = new HashMap<>();
@@ -328,8 +333,8 @@ final class ResourceRound {
     int states = 2 * (a.length + 1) * width;
     int[] parent = new int[states];
     char[] read = new char[states];
-    java.util.Arrays.fill(parent, -2);
-    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+    Arrays.fill(parent, -2);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
     parent[0] = -1;
     queue.add(0);
     int accept = 2 * a.length * width + 2 * b.length;
@@ -365,8 +370,6 @@ final class ResourceRound {
     return Optional.empty();
   }
 
-  private static final int NONE = -2;
-
   /** What side state {@code s} reads: a character, {@code -1} for any (in or at a variable), or {@link #NONE}. */
   private static int reads(int[] items, int s) {
     int position = s / 2;
@@ -382,7 +385,7 @@ final class ResourceRound {
     return (s & 1) == 1 || items[position] < 0 ? 2 * position + 1 : 2 * (position + 1);
   }
 
-  private static void visit(int[] parent, char[] read, java.util.ArrayDeque<Integer> queue, int from, int to,
+  private static void visit(int[] parent, char[] read, ArrayDeque<Integer> queue, int from, int to,
       char c) {
     if (parent[to] == -2) {
       parent[to] = from;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * Resource and prompt methods with context parameters, compiled with the processor and run on the real MCP
  * server over its stdio transport (in-memory pipes), spoken to with raw JSON-RPC lines so that the server's
  * {@code roots/list} requests and its log notifications are seen: a {@code resources/read} whose method lists
- * the client's roots and logs, a template with a variable and context parameters, a read the client cancels,
- * and a prompt that lists roots.
+ * the client's roots and logs, a template with a variable and context parameters, a read that asks the
+ * client's model (sampling), a read the client cancels, and a prompt that lists roots.
  */
 class ResourceContextRunTest {
   private static CompiledClasses classes;
@@ -73,6 +73,11 @@ class ResourceContextRunTest {
               INTERRUPTED.set(cancellation.isCancelled());
               return "interrupted";
             }
+          }
+
+          @McpResource(uri = "files://{name}/summary")
+          public static String summary(Sampling sampling, String name) {
+            return "summary of " + name + ": " + sampling.ask("Summarize " + name, 20);
           }
 
           @McpPrompt
@@ -183,6 +188,22 @@ class ResourceContextRunTest {
     client.request(2, "prompts/list", "{}");
     assertThat(client.next().path("result").path("prompts").get(0).path("arguments").toString())
         .isEqualTo("[{\"name\":\"task\",\"required\":true}]");
+  }
+
+  @Test
+  void aResourceAsksTheClientsModel() throws Exception {
+    start("{\"sampling\":{}}");
+    client.request(1, "resources/read", "{\"uri\":\"files://src/summary\"}");
+    JsonNode sample = untilRequest(new ArrayList<>());
+    assertThat(sample.path("method").asText()).isEqualTo("sampling/createMessage");
+    assertThat(sample.path("params").path("messages").get(0).path("content").path("text").asText())
+        .isEqualTo("Summarize src");
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + sample.path("id") + ",\"result\":{\"role\":\"assistant\","
+        + "\"content\":{\"type\":\"text\",\"text\":\"sources\"},\"model\":\"m-1\"}}");
+    JsonNode answer = untilRequest(new ArrayList<>());
+    assertThat(answer.path("id").asInt()).isEqualTo(1);
+    assertThat(answer.path("result").path("contents").get(0).path("text").asText())
+        .isEqualTo("summary of src: sources");
   }
 
   @Test
