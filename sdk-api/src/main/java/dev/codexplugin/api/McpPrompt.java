@@ -23,6 +23,13 @@ import java.lang.annotation.Target;
  * arguments as strings, so every parameter must be a {@code String} ({@code PromptArgument} otherwise); an
  * absent optional argument is {@code null}.
  *
+ * <p>Except a parameter of a context type of {@code dev.codexplugin.mcp}, which is no argument: as in an
+ * {@code @McpTool} method it is passed from the {@code prompts/get} request ({@code Roots}, {@code McpLog},
+ * {@code ClientInfo}, {@code Cancellation}, {@code Progress}, {@code Elicitation}, {@code Sampling},
+ * {@code ToolContext}; {@code Elicitation.Form<T>} is {@code McpMethod}). A context parameter must be a
+ * parameter of its own, at most one per context type and method, without @Param ({@code ContextParameter}
+ * otherwise).
+ *
  * <p>It returns a {@code String} (one user message of text), a {@code dev.codexplugin.mcp.PromptMethod.Message},
  * a {@code List<PromptMethod.Message>} or a {@code PromptMethod.Result} ({@code McpReturnType} otherwise).
  *
@@ -37,6 +44,8 @@ import java.lang.annotation.Target;
  *       String, byte[], ResourceContents or List<ResourceContents> for a resource; String,
  *       PromptMethod.Message, List<PromptMethod.Message> or PromptMethod.Result for a prompt; List<String>
  *       or CompletionMethod.Suggestions for a completion}</li>
+ *   <li>{@code ContextParameter}: the method (or its class) {@code must be a parameter of its own, at most one
+ *       per context type and method, without @Param}</li>
  *   <li>{@code Membership}: the method (or its class) {@code must belong to exactly one @Plugin}</li>
  * </ul>
  */

@@ -41,7 +41,7 @@ public record PromptMethod(String name, String descriptor, Renderer get) {
     /** Every argument given. */
     Map<String, String> all();
 
-    /** The request's context. */
+    /** The request's context (as for a resource; the logger is the prompt's name). */
     ToolContext context();
   }
 

@@ -43,7 +43,10 @@ public record ResourceMethod(String uri, boolean template, String descriptor, Re
     /** For a template, the values of its variables in {@link #uri()}; empty for a fixed resource. */
     Map<String, String> variables();
 
-    /** The request's context (logging, progress, client). */
+    /**
+     * The request's context: roots, logging (the logger is {@link ResourceMethod#uri()}), cancellation of the
+     * read, progress for its progress token, elicitation, sampling, the client.
+     */
     ToolContext context();
   }
 }

@@ -75,8 +75,9 @@ final class ResourceCode {
       List<CodeBlock> entries = new ArrayList<>();
       for (Resource resource : features.resources()) {
         List<CodeBlock> arguments = new ArrayList<>();
-        for (String variable : resource.variables()) {
-          arguments.add(CodeBlock.of("request.variables().get($S)", variable));
+        for (ResourceRound.Arg arg : resource.parameters()) {
+          arguments.add(arg.variable() != null ? CodeBlock.of("request.variables().get($S)", arg.variable())
+              : context("request", arg.accessor()));
         }
         entries.add(CodeBlock.of("new $T($S, $L,\n$>$L,\nrequest -> $L)$<", RESOURCE_METHOD, resource.uri(),
             resource.template(), ToolCode.literal(ToolSchemas.json(resource.descriptor())),
@@ -89,8 +90,9 @@ final class ResourceCode {
       List<CodeBlock> entries = new ArrayList<>();
       for (Prompt prompt : features.prompts()) {
         List<CodeBlock> arguments = new ArrayList<>();
-        for (String argument : prompt.arguments()) {
-          arguments.add(CodeBlock.of("arguments.get($S)", argument));
+        for (ResourceRound.Arg arg : prompt.parameters()) {
+          arguments.add(arg.variable() != null ? CodeBlock.of("arguments.get($S)", arg.variable())
+              : context("arguments", arg.accessor()));
         }
         entries.add(CodeBlock.of("new $T($S,\n$>$L,\narguments -> $L)$<", PROMPT_METHOD, prompt.name(),
             ToolCode.literal(ToolSchemas.json(prompt.descriptor())), call(owner, prompt.method(), arguments)));
@@ -147,6 +149,12 @@ final class ResourceCode {
       spec.addParameter(supplier, "instance");
     }
     return spec.build();
+  }
+
+  /** {@code request.context()} for the context itself, else {@code request.context().<accessor>()}. */
+  private static CodeBlock context(String request, String accessor) {
+    return accessor.isEmpty() ? CodeBlock.of("$L.context()", request)
+        : CodeBlock.of("$L.context().$L()", request, accessor);
   }
 
   private static CodeBlock call(ClassName owner, ExecutableElement method, List<CodeBlock> arguments) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codexplugin.runtime.FindingCode;
 import dev.codexplugin.runtime.format.Text;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,18 +52,42 @@ final class ResourceRound {
   /** RFC 6570 level-1 variables: {@code {name}}; anything else inside braces is reported. */
   private static final Pattern EXPRESSION = Pattern.compile("\\{([^{}]*)}");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z0-9_]+");
+  /** What a state of {@link #commonSegment} reads at the end of its segment: nothing. */
+  private static final int NONE = -2;
   private static final List<String> ANNOTATIONS = List.of(McpResourcePrism.ANNOTATION, McpPromptPrism.ANNOTATION,
       McpCompletionPrism.ANNOTATION);
 
   /** The method that first took a URI (or a template's shape, its variables as {@code {}}) in one server. */
   private record UriClaim(ExecutableElement method, String uri) {}
 
-  /** A checked resource or template method. */
-  record Resource(ExecutableElement method, String uri, boolean template, ObjectNode descriptor,
-      List<String> variables) {}
+  /**
+   * What the generated code passes to one parameter: the template variable (or prompt argument) of that name,
+   * or, when {@code variable} is {@code null}, the request's context through {@code accessor} (see
+   * {@link ContextTypes}; {@code ""} for the {@code ToolContext} itself).
+   */
+  record Arg(String variable, String accessor) {
+    static Arg named(String variable) {
+      return new Arg(variable, null);
+    }
 
-  /** A checked prompt method; {@code arguments} are in parameter order. */
-  record Prompt(ExecutableElement method, String name, ObjectNode descriptor, List<String> arguments) {}
+    static Arg context(String accessor) {
+      return new Arg(null, accessor);
+    }
+  }
+
+  /**
+   * A checked resource or template method; {@code variables} are the template's variables in parameter order,
+   * {@code parameters} what each parameter gets.
+   */
+  record Resource(ExecutableElement method, String uri, boolean template, ObjectNode descriptor,
+      List<String> variables, List<Arg> parameters, Origin uriOrigin) {}
+
+  /**
+   * A checked prompt method; {@code arguments} are its prompt arguments in parameter order, {@code parameters}
+   * what each parameter gets.
+   */
+  record Prompt(ExecutableElement method, String name, ObjectNode descriptor, List<String> arguments,
+      List<Arg> parameters) {}
 
   /** A checked completion method; {@code withResolved} when it takes the resolved arguments too. */
   record Completion(ExecutableElement method, boolean prompt, String ref, String argument, boolean withResolved) {}
@@ -199,6 +226,7 @@ final class ResourceRound {
         }
       }
     }
+    ok &= overlaps(serverName, templates.values(), diagnostics);
     // Completions last: they name the prompts and templates of the whole server.
     Map<String, ExecutableElement> completed = new HashMap<>();
     Map<String, TypeElement> refOwner = new HashMap<>();
@@ -211,6 +239,159 @@ final class ResourceRound {
       ok &= checked.isPresent();
     }
     return ok ? Optional.of(out) : Optional.empty();
+  }
+
+  /**
+   * Reports each template that can match a URI that an earlier template of the server of equal precedence
+   * matches too ({@code Duplicate}, on the later one). The server answers a {@code resources/read} with the
+   * fixed resource of its URI if there is one, else with the matching template of the most literal characters
+   * (the runtime's {@code Features}); two templates with as many literal characters that can match one URI
+   * leave it to the order of declaration, which is no rule a reader sees. Templates of the same shape were
+   * reported already. Only templates with as many literal characters and as many {@code /} can be in such a
+   * pair ({@link #commonUri}), so only those are compared.
+   */
+  private static boolean overlaps(String serverName, Collection<Resource> templates,
+      Diagnostics diagnostics) {
+    boolean ok = true;
+    Map<String, List<Resource>> buckets = new HashMap<>();
+    for (Resource template : templates) {
+      int literals = literals(template.uri());
+      String key = template.uri().chars().filter(c -> c == '/').count() + " " + literals;
+      List<Resource> earlier = buckets.computeIfAbsent(key, k -> new ArrayList<>());
+      for (Resource other : earlier) {
+        Optional<String> common = commonUri(other.uri(), template.uri());
+        if (common.isPresent()) {
+          ExecutableElement method = other.method();
+          diagnostics.problem(FindingCode.DUPLICATE, template.uriOrigin())
+              .found(Text.quote(template.uri()) + ", which can match the same URIs as " + Text.quote(other.uri())
+                  + " of " + method.getEnclosingElement() + "." + method.getSimpleName() + " in server "
+                  + Text.quote(serverName) + " (both match " + Text.quote(common.get()) + ") and has as many"
+                  + " literal characters (" + literals + "), so neither comes first")
+              .fix("make the literal parts exclude each other, give the one that should win a longer literal"
+                  + " part (or a fixed resource for a special URI), or serve both with one template").report();
+          ok = false;
+          break;
+        }
+      }
+      earlier.add(template);
+    }
+    return ok;
+  }
+
+  /** The number of characters of {@code uri} outside its {@code {variables}}: the template's precedence. */
+  static int literals(String uri) {
+    return EXPRESSION.matcher(uri).replaceAll("").length();
+  }
+
+  /**
+   * A URI that both templates match, or empty when there is none; exact for the templates accepted here
+   * ({@code {name}} variables, never two next to each other). The server matches a variable as one or more
+   * characters other than {@code /} and the literal parts exactly (the MCP SDK's
+   * {@code DefaultMcpUriTemplateManager}), so a URI has as many {@code /} as the template's literal parts, and
+   * its {@code /}-separated segments match the template's segments one by one. Two segments are compared as the
+   * product of their automata (position in the segment, inside a variable or not), searched breadth first; a
+   * variable matched against a variable contributes {@code x}. Linear in the product of the segments' lengths.
+   */
+  static Optional<String> commonUri(String a, String b) {
+    String[] left = a.split("/", -1);
+    String[] right = b.split("/", -1);
+    if (left.length != right.length) {
+      return Optional.empty();
+    }
+    StringBuilder uri = new StringBuilder();
+    for (int i = 0; i < left.length; i++) {
+      Optional<String> segment = commonSegment(items(left[i]), items(right[i]));
+      if (segment.isEmpty()) {
+        return Optional.empty();
+      }
+      uri.append(i == 0 ? "" : "/").append(segment.get());
+    }
+    return Optional.of(uri.toString());
+  }
+
+  /** A segment's items: a literal character, or {@code -1} for a variable. */
+  private static int[] items(String segment) {
+    Matcher matcher = EXPRESSION.matcher(segment);
+    List<Integer> items = new ArrayList<>();
+    int end = 0;
+    while (matcher.find()) {
+      segment.substring(end, matcher.start()).chars().forEach(items::add);
+      items.add(-1);
+      end = matcher.end();
+    }
+    segment.substring(end).chars().forEach(items::add);
+    return items.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * A string that both segments match, or empty. A side's state is {@code 2 * position + (inside ? 1 : 0)}:
+   * at {@code position} before its item, or inside the variable at {@code position} after one character or
+   * more (from where it may move on to {@code position + 1} without reading).
+   */
+  private static Optional<String> commonSegment(int[] a, int[] b) {
+    int width = 2 * (b.length + 1);
+    int states = 2 * (a.length + 1) * width;
+    int[] parent = new int[states];
+    char[] read = new char[states];
+    Arrays.fill(parent, -2);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    parent[0] = -1;
+    queue.add(0);
+    int accept = 2 * a.length * width + 2 * b.length;
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      if (state == accept) {
+        StringBuilder text = new StringBuilder();
+        for (int s = state; parent[s] >= 0; s = parent[s]) {
+          if (read[s] != 0) {
+            text.append(read[s]);
+          }
+        }
+        return Optional.of(text.reverse().toString());
+      }
+      int sa = state / width;
+      int sb = state % width;
+      // Moves without reading: out of a variable, on either side.
+      if ((sa & 1) == 1) {
+        visit(parent, read, queue, state, (sa + 1) * width + sb, (char) 0);
+      }
+      if ((sb & 1) == 1) {
+        visit(parent, read, queue, state, sa * width + sb + 1, (char) 0);
+      }
+      // Moves reading one character on both sides.
+      int ca = reads(a, sa);
+      int cb = reads(b, sb);
+      if (ca == NONE || cb == NONE || (ca >= 0 && cb >= 0 && ca != cb)) {
+        continue;
+      }
+      char c = (char) (ca >= 0 ? ca : cb >= 0 ? cb : 'x');
+      visit(parent, read, queue, state, next(a, sa) * width + next(b, sb), c);
+    }
+    return Optional.empty();
+  }
+
+  /** What side state {@code s} reads: a character, {@code -1} for any (in or at a variable), or {@link #NONE}. */
+  private static int reads(int[] items, int s) {
+    int position = s / 2;
+    if ((s & 1) == 1) {
+      return -1;
+    }
+    return position < items.length ? items[position] : NONE;
+  }
+
+  /** The side state after reading one character in state {@code s}. */
+  private static int next(int[] items, int s) {
+    int position = s / 2;
+    return (s & 1) == 1 || items[position] < 0 ? 2 * position + 1 : 2 * (position + 1);
+  }
+
+  private static void visit(int[] parent, char[] read, ArrayDeque<Integer> queue, int from, int to,
+      char c) {
+    if (parent[to] == -2) {
+      parent[to] = from;
+      read[to] = c;
+      queue.add(to);
+    }
   }
 
   private Optional<Resource> resource(ExecutableElement method, McpResourcePrism resource, String serverName,
@@ -228,9 +409,12 @@ final class ResourceRound {
     Matcher matcher = EXPRESSION.matcher(uri);
     int end = 0;
     StringBuilder outside = new StringBuilder();
+    int previous = -1;
     while (matcher.find()) {
       outside.append(uri, end, matcher.start());
+      boolean adjacent = matcher.start() == previous;
       end = matcher.end();
+      previous = end;
       String variable = matcher.group(1);
       if (!VARIABLE.matcher(variable).matches()) {
         diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, uriOrigin)
@@ -242,6 +426,16 @@ final class ResourceRound {
       if (variables.contains(variable)) {
         diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, uriOrigin)
             .found("variable {" + variable + "} twice").fix("give each variable its own name").report();
+        return Optional.empty();
+      }
+      if (adjacent) {
+        // Nothing tells where the first value ends: the server gives it all but the last character.
+        String first = variables.get(variables.size() - 1);
+        diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, uriOrigin)
+            .found("{" + first + "}{" + variable + "} next to each other in " + Text.quote(uri)
+                + ", so a URI cannot be split between them")
+            .fix("put a literal separator between them, e.g. {" + first + "}-{" + variable + "} or {" + first
+                + "}/{" + variable + "}").report();
         return Optional.empty();
       }
       variables.add(variable);
@@ -275,10 +469,21 @@ final class ResourceRound {
           .fix("make the templates differ in their literal parts, e.g. a path segment of their own").report();
       ok = false;
     }
-    // Parameters: one String per variable, named like it.
+    // Parameters: one String per variable, named like it, and the context parameters of a read.
     Map<String, VariableElement> byName = new LinkedHashMap<>();
     List<String> order = new ArrayList<>();
+    List<Arg> parameters = new ArrayList<>();
+    Map<String, VariableElement> contexts = new HashMap<>();
     for (VariableElement parameter : method.getParameters()) {
+      Optional<String> accessor = ContextTypes.accessor(parameter.asType());
+      if (accessor.isPresent()) {
+        if (contextParameter(parameter, accessor.get(), "resource", label, contexts, diagnostics)) {
+          parameters.add(Arg.context(accessor.get()));
+        } else {
+          ok = false;
+        }
+        continue;
+      }
       String name = ParamPrism.of(elements, parameter).map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
       Origin origin = Origin.at(parameter, label);
@@ -306,6 +511,7 @@ final class ResourceRound {
       }
       byName.put(name, parameter);
       order.add(name);
+      parameters.add(Arg.named(name));
     }
     if (ok) {
       List<String> missing = variables.stream().filter(v -> !byName.containsKey(v)).toList();
@@ -338,7 +544,8 @@ final class ResourceRound {
     if (!resource.mimeType().isEmpty()) {
       descriptor.put("mimeType", resource.mimeType());
     }
-    return Optional.of(new Resource(method, uri, template, descriptor, List.copyOf(order)));
+    return Optional.of(new Resource(method, uri, template, descriptor, List.copyOf(order), List.copyOf(parameters),
+        uriOrigin));
   }
 
   private Optional<Prompt> prompt(ExecutableElement method, McpPromptPrism prompt, String serverName,
@@ -358,7 +565,18 @@ final class ResourceRound {
     }
     ArrayNode arguments = JsonNodeFactory.instance.arrayNode();
     List<String> names = new ArrayList<>();
+    List<Arg> parameters = new ArrayList<>();
+    Map<String, VariableElement> contexts = new HashMap<>();
     for (VariableElement parameter : method.getParameters()) {
+      Optional<String> accessor = ContextTypes.accessor(parameter.asType());
+      if (accessor.isPresent()) {
+        if (contextParameter(parameter, accessor.get(), "prompt", label, contexts, diagnostics)) {
+          parameters.add(Arg.context(accessor.get()));
+        } else {
+          ok = false;
+        }
+        continue;
+      }
       Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
       String argument = param.map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
@@ -385,6 +603,7 @@ final class ResourceRound {
         continue;
       }
       names.add(argument);
+      parameters.add(Arg.named(argument));
       ObjectNode node = arguments.addObject().put("name", argument);
       param.map(ParamPrism::description).filter(d -> !d.isBlank()).ifPresent(d -> node.put("description", d));
       node.put("required", param.flatMap(ParamPrism::required).orElse(true));
@@ -409,7 +628,7 @@ final class ResourceRound {
     if (!arguments.isEmpty()) {
       descriptor.set("arguments", arguments);
     }
-    Prompt checked = new Prompt(method, name, descriptor, List.copyOf(names));
+    Prompt checked = new Prompt(method, name, descriptor, List.copyOf(names), List.copyOf(parameters));
     prompts.put(name, checked);
     return Optional.of(checked);
   }
@@ -500,6 +719,45 @@ final class ResourceRound {
       ok = false;
     }
     return ok ? Optional.of(new Completion(method, forPrompt, ref, argument, withResolved)) : Optional.empty();
+  }
+
+  /**
+   * Checks a context parameter of a resource or prompt method ({@code kind}): a type the request of its kind
+   * serves, no {@code @Param} (it is no variable or argument), and no other parameter of its type before it
+   * ({@code seen}). Every context type of a tool is served except {@code Elicitation.Form<T>}, whose requested
+   * schema the processor computes for tools only ({@code McpMethod}); the other two problems are
+   * {@code ContextParameter}, as for a tool.
+   */
+  private boolean contextParameter(VariableElement parameter, String accessor, String kind, String label,
+      Map<String, VariableElement> seen, Diagnostics diagnostics) {
+    Origin origin = Origin.at(parameter, label);
+    String type = ContextTypes.simpleName(parameter.asType());
+    if (accessor.equals("form")) {
+      diagnostics.problem(FindingCode.MCP_METHOD, origin)
+          .found("parameter " + parameter.getSimpleName() + " of type " + parameter.asType() + " in a " + kind
+              + " method: the processor computes a form's requested schema for @McpTool methods only")
+          .fix("declare an Elicitation parameter instead and call request(message, requestedSchemaJson, type)"
+              + " with a schema of your own, or ask for the input in a tool")
+          .report();
+      return false;
+    }
+    Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
+    if (param.isPresent()) {
+      diagnostics.problem(FindingCode.CONTEXT_PARAMETER, param.get().origin().labeled(label))
+          .found("@Param on a " + type + " parameter, which the server passes from the request: it is no "
+              + (kind.equals("prompt") ? "argument of the prompt" : "variable of the template"))
+          .fix("remove the @Param").report();
+      return false;
+    }
+    VariableElement other = seen.putIfAbsent(type, parameter);
+    if (other != null) {
+      diagnostics.problem(FindingCode.CONTEXT_PARAMETER, origin)
+          .found("a second " + type + " parameter (" + other.getSimpleName() + " is one): both would get the same"
+              + " object")
+          .fix("remove one of them").report();
+      return false;
+    }
+    return true;
   }
 
   /** The description as written, else the first sentence of the Javadoc; empty when neither has text. */

@@ -106,6 +106,9 @@ class ResourceDiagnosticsTest {
           .contains("\"text\":\"name x\"");
       assertThat(harness.request("resources/read", "{\"uri\":\"res://items/7/raw\"}"))
           .contains("\"text\":\"raw 7\"");
+      // Both by-name/{name} and {id}/raw match it: the template with more literal characters answers.
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://items/by-name/raw\"}"))
+          .contains("\"text\":\"name raw\"");
     }
   }
 
@@ -394,5 +397,212 @@ class ResourceDiagnosticsTest {
         """);
     assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "defaultValue = \"all\"",
         "@McpPrompt review focus", "found a defaultValue: MCP prompt arguments have none");
+  }
+
+  // ------------------------------------------------------------------------------------------ context parameters
+
+  @Test
+  void resourceAndPromptMethodsMayDeclareContextParameters() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://roots")
+          public static String roots(Roots roots, McpLog log, ToolContext context, ClientInfo client,
+              Cancellation cancellation, Progress progress, Elicitation elicitation, Sampling sampling) {
+            return "";
+          }
+          @McpResource(uri = "res://items/{id}")
+          public static String item(McpLog log, String id, Roots roots) { return id; }
+          @McpPrompt
+          public static String review(String diff, McpLog log, Roots roots) { return diff; }
+          @McpCompletion(resource = "res://items/{id}", argument = "id")
+          public static List<String> ids(String value) { return List.of(); }
+        }
+        """);
+    Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    String features = new String(ProcessorTesting.generatedSources(compilation).get("com/acme/Docs_McpFeatures.java"),
+        java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    assertThat(features).contains("Docs.item(request.context().log(), request.variables().get(\"id\"),"
+        + " request.context().roots())");
+    assertThat(features).contains("Docs.review(arguments.get(\"diff\"), arguments.context().log(),"
+        + " arguments.context().roots())");
+    assertThat(features).contains("request.context(), request.context().client()");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aFormParameterInAResourceMethod() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          public record Answer(String name) {}
+          @McpResource(uri = "res://form")
+          public static String form(
+              Elicitation.Form<Answer> form) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "Elicitation.Form<Answer> form",
+        "@McpResource form", "parameter form of type dev.codexplugin.mcp.Elicitation.Form<com.acme.Docs.Answer>"
+            + " in a resource method", "for @McpTool methods only", "Declare an Elicitation parameter instead");
+  }
+
+  @Test
+  @Covers(FindingCode.MCP_METHOD)
+  void aFormParameterInAPromptMethod() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          public record Answer(String name) {}
+          @McpPrompt
+          public static String ask(String topic,
+              Elicitation.Form<Answer> form) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "Elicitation.Form<Answer> form",
+        "@McpPrompt ask", "in a prompt method", "for @McpTool methods only");
+  }
+
+  @Test
+  @Covers(FindingCode.CONTEXT_PARAMETER)
+  void twoRootsParametersInAResourceMethod() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://roots")
+          public static String roots(Roots first,
+              Roots second) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.CONTEXT_PARAMETER, file, "Roots second",
+        "@McpResource roots", "a second Roots parameter (first is one)");
+  }
+
+  @Test
+  @Covers(FindingCode.CONTEXT_PARAMETER)
+  void aParamOnAContextParameterOfAPrompt() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(String diff,
+              @Param(name = "log") McpLog log) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.CONTEXT_PARAMETER, file, "@Param(name = \"log\")",
+        "@McpPrompt review", "@Param on a McpLog parameter", "no argument of the prompt");
+  }
+
+  // ------------------------------------------------------------------------------------------ overlapping templates
+
+  @Test
+  @Covers(FindingCode.DUPLICATE)
+  void templatesWhoseLiteralPartsDoNotExcludeEachOther() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://x/{a}/y")
+          public static String a(String a) { return a; }
+          @McpResource(
+              uri = "res://x/y/{b}")
+          public static String b(String b) { return b; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.DUPLICATE, file, "uri = \"res://x/y/{b}\"",
+        "@McpResource b uri", "\"res://x/y/{b}\", which can match the same URIs as \"res://x/{a}/y\" of"
+            + " com.acme.Docs.a in server \"kit\" (both match \"res://x/y/y\") and has as many literal characters"
+            + " (10), so neither comes first", "serve both with one template");
+  }
+
+  @Test
+  @Covers(FindingCode.DUPLICATE)
+  void templatesOverlappingWithinASegmentInTwoClasses() {
+    JavaFileObject first = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://files/{name}.txt")
+          public static String text(String name) { return name; }
+        }
+        """);
+    JavaFileObject file = tools("Other", """
+        public final class Other {
+          @McpResource(
+              uri = "res://files/repo{n}")
+          public static String report(String n) { return n; }
+        }
+        """);
+    assertOnlyError(compile(KIT, first, file), FindingCode.DUPLICATE, file, "uri = \"res://files/repo{n}\"",
+        "of com.acme.Docs.text", "(both match \"res://files/repo.txt\")");
+  }
+
+  @Test
+  @Covers(FindingCode.TEMPLATE_VARIABLES)
+  void twoVariablesNextToEachOther() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(
+              uri = "res://x/{a}{b}")
+          public static String ab(String a, String b) { return a + b; }
+          @McpResource(uri = "res://x/{id}")
+          public static String id(String id) { return id; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.TEMPLATE_VARIABLES, file, "uri = \"res://x/{a}{b}\"",
+        "@McpResource ab uri", "{a}{b} next to each other in \"res://x/{a}{b}\"", "{a}-{b}");
+  }
+
+  @Test
+  void templatesThatCannotMatchOneUriOrDifferInPrecedenceCompileAndEachURIGoesToOne() throws Exception {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://a/{x}")
+          public static String a(String x) { return "a " + x; }
+          @McpResource(uri = "res://b/{x}")
+          public static String b(String x) { return "b " + x; }
+          @McpResource(uri = "res://a/{x}/{y}")
+          public static String deeper(String x, String y) { return "deeper " + x + y; }
+          @McpResource(uri = "res://f/{name}.txt")
+          public static String text(String name) { return "text " + name; }
+          @McpResource(uri = "res://f/{name}.md")
+          public static String markdown(String name) { return "md " + name; }
+          @McpResource(uri = "res://a/special")
+          public static String special() { return "special"; }
+          @McpResource(uri = "res://x/{b}/{c}")
+          public static String bc(String b, String c) { return "bc " + b + c; }
+          @McpResource(uri = "res://x/{a}/y")
+          public static String y(String a) { return "y " + a; }
+        }
+        """);
+    Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    ToolServerDefinition server = (ToolServerDefinition) new CompiledClasses(compilation)
+        .get("com.acme.KitMcpServer").getConstructor().newInstance();
+    try (McpToolHarness harness = McpToolHarness.open(server)) {
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://a/1\"}")).contains("\"text\":\"a 1\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://b/1\"}")).contains("\"text\":\"b 1\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://a/1/2\"}"))
+          .contains("\"text\":\"deeper 12\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://f/n.txt\"}"))
+          .contains("\"text\":\"text n\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://f/n.md\"}")).contains("\"text\":\"md n\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://a/special\"}"))
+          .contains("\"text\":\"special\"");
+      // Both x templates match x/1/y: the one with more literal characters answers, whatever the order.
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://x/1/y\"}")).contains("\"text\":\"y 1\"");
+      assertThat(harness.request("resources/read", "{\"uri\":\"res://x/1/z\"}")).contains("\"text\":\"bc 1z\"");
+    }
+  }
+
+  @Test
+  void theOverlapCheckIsExact() {
+    assertThat(ResourceRound.commonUri("res://x/{a}/y", "res://x/{b}/{c}")).hasValue("res://x/x/y");
+    assertThat(ResourceRound.commonUri("res://a/{x}", "res://b/{x}")).isEmpty();
+    // A variable never holds a /: a different number of / never overlaps.
+    assertThat(ResourceRound.commonUri("res://items/{id}", "res://items/{id}/raw")).isEmpty();
+    assertThat(ResourceRound.commonUri("res://items/{id}", "res://items/by-name/{name}")).isEmpty();
+    assertThat(ResourceRound.commonUri("res://f/{n}.txt", "res://f/{n}.md")).isEmpty();
+    assertThat(ResourceRound.commonUri("res://f/{n}.txt", "res://f/{a}.{b}")).hasValue("res://f/x.txt");
+    assertThat(ResourceRound.commonUri("res://f/a{n}", "res://f/{n}b")).hasValue("res://f/ab");
+    // A variable holds one character at least.
+    assertThat(ResourceRound.commonUri("res://f/{n}", "res://f/")).isEmpty();
+    assertThat(ResourceRound.commonUri("res://f/a{n}", "res://f/a")).isEmpty();
+    assertThat(ResourceRound.commonUri("res://f/{a}-{b}", "res://f/{c}")).hasValue("res://f/x-x");
+    assertThat(ResourceRound.commonUri("res://f/{a}-x-{b}", "res://f/y-{c}-z")).hasValue("res://f/y-x-z");
+    assertThat(ResourceRound.commonUri("res://f/{a}-x", "res://f/{c}-y")).isEmpty();
+    assertThat(ResourceRound.literals("res://x/{a}/y")).isEqualTo(10);
+    assertThat(ResourceRound.literals("res://x/{b}/{c}")).isEqualTo(9);
   }
 }

@@ -31,6 +31,7 @@ final class ResourceFixtures {
           import dev.codexplugin.api.McpResource;
           import dev.codexplugin.api.Param;
           import dev.codexplugin.api.TriState;
+          import dev.codexplugin.mcp.McpLog;
           import dev.codexplugin.mcp.PromptMethod;
           import java.util.List;
           import java.util.Map;
@@ -55,7 +56,8 @@ final class ResourceFixtures {
 
             @McpResource(uri = "docs://{section}/pages/{page}", name = "page", mimeType = "text/plain",
                 description = "One page of a section")
-            public String page(String section, @Param(name = "page") String number) {
+            public String page(String section, McpLog log, @Param(name = "page") String number) {
+              log.debug("reading " + section + "/" + number);
               return section + " page " + number;
             }
 

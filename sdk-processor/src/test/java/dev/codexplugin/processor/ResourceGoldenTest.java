@@ -28,9 +28,10 @@ class ResourceGoldenTest {
     assertThat(files).containsKey("sources/com/acme/notes/Notes_McpFeatures.java");
     assertThat(files).containsKey("sources/com/acme/notes/Notes_McpTools.java");
     String features = new String(files.get("sources/com/acme/docs/Docs_McpFeatures.java"), StandardCharsets.UTF_8);
-    // Reflection-free: the methods are called directly, the template's variables bound to the parameters.
+    // Reflection-free: the methods are called directly, the template's variables bound to the parameters, a
+    // context parameter from the request's context, by its type.
     assertThat(features).contains("instance.get().page(request.variables().get(\"section\"),"
-        + " request.variables().get(\"page\"))");
+        + " request.context().log(), request.variables().get(\"page\"))");
     assertThat(features).contains("instance.get().review(arguments.get(\"diff\"), arguments.get(\"focus\"))");
     assertThat(features).doesNotContain("reflect");
     String server = new String(files.get("sources/com/acme/docs/DocsKitMcpServer.java"), StandardCharsets.UTF_8);

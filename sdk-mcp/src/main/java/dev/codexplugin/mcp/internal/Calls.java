@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The calls in flight that a client may cancel, by a token the transport gives each {@code tools/call}: its
+ * The calls in flight that a client may cancel, by a token the transport gives each {@code tools/call},
+ * {@code resources/read} and {@code prompts/get}: its
  * scope (the stdio session or the HTTP session id) and its JSON-RPC id. The transport registers a call when
  * it passes the request on, with what to do on cancellation on its side (drop the answer); the tool handler
  * attaches the thread that runs the tool. {@code notifications/cancelled} then interrupts that thread and the

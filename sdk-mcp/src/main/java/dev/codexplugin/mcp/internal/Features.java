@@ -19,11 +19,14 @@ import io.modelcontextprotocol.util.DefaultMcpUriTemplateManager;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SDK specifications of a definition's resources, resource templates, prompts and completions, each
@@ -49,8 +52,29 @@ final class Features {
     this.reader = Json.strictTreeReader(mapper);
   }
 
+  /**
+   * A resource template as this server matches it: {@code pattern} is the SDK's own (each variable one or more
+   * characters other than {@code /}, the rest literally), {@code literals} the number of characters outside
+   * its variables.
+   */
+  private record Template(ResourceMethod method, Pattern pattern, int literals,
+      DefaultMcpUriTemplateManager variables, String mimeType) {}
+
+  /** {@code {variable}}, as the SDK's {@code DefaultMcpUriTemplateManager} finds it. */
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^/]+?)\\}");
+
+  /**
+   * Adds the fixed resources and the templates. A {@code resources/read} is answered by the fixed resource of
+   * its URI if there is one (the SDK looks there first); otherwise by the template with the most literal
+   * characters among those that match it, and among those with as many by the one listed first. The SDK
+   * itself tries the templates in an order of its own, so each template's handler first looks for a template
+   * that comes before it in that precedence and matches the URI too. (The processor reports two templates of
+   * equal precedence that can match one URI: {@code Duplicate}.)
+   */
   void addResources(List<ResourceMethod> methods, List<String> problems) {
     Set<String> uris = new HashSet<>();
+    List<Template> ordered = new ArrayList<>();
+    Map<Template, McpSchema.ResourceTemplate> descriptors = new LinkedHashMap<>();
     for (ResourceMethod method : methods) {
       String where = (method.template() ? "resource template '" : "resource '") + method.uri() + "'";
       if (!uris.add(method.uri())) {
@@ -71,10 +95,9 @@ final class Features {
         String mimeType = descriptor.path("mimeType").isTextual() ? descriptor.get("mimeType").textValue() : null;
         if (method.template()) {
           McpSchema.ResourceTemplate template = mapper.treeToValue(descriptor, McpSchema.ResourceTemplate.class);
-          DefaultMcpUriTemplateManager variables = new DefaultMcpUriTemplateManager(method.uri());
-          templates.add(new SyncResourceTemplateSpecification(template,
-              (exchange, request) -> read(method, exchange, request, variables.extractVariableValues(request.uri()),
-                  mimeType)));
+          Template matched = template(method, mimeType);
+          ordered.add(matched);
+          descriptors.put(matched, template);
         } else {
           McpSchema.Resource resource = mapper.treeToValue(descriptor, McpSchema.Resource.class);
           resources.add(new SyncResourceSpecification(resource,
@@ -84,6 +107,45 @@ final class Features {
         problems.add(where + ": " + e.getMessage());
       }
     }
+    // Stable: templates with as many literal characters keep their order.
+    ordered.sort(Comparator.comparingInt(Template::literals).reversed());
+    for (Template template : ordered) {
+      templates.add(new SyncResourceTemplateSpecification(descriptors.get(template), (exchange, request) -> {
+        Template chosen = choose(ordered, template, request.uri());
+        return read(chosen.method(), exchange, request, chosen.variables().extractVariableValues(request.uri()),
+            chosen.mimeType());
+      }));
+    }
+  }
+
+  private static Template template(ResourceMethod method, String mimeType) {
+    String uri = method.uri();
+    StringBuilder regex = new StringBuilder();
+    Matcher matcher = VARIABLE.matcher(uri);
+    int end = 0;
+    int literals = 0;
+    while (matcher.find()) {
+      regex.append(Pattern.quote(uri.substring(end, matcher.start()))).append("([^/]+?)");
+      literals += matcher.start() - end;
+      end = matcher.end();
+    }
+    regex.append(Pattern.quote(uri.substring(end)));
+    literals += uri.length() - end;
+    return new Template(method, Pattern.compile(regex.toString()), literals, new DefaultMcpUriTemplateManager(uri),
+        mimeType);
+  }
+
+  /**
+   * The template that answers {@code uri}, which {@code matched} (the one the SDK chose) matches: the first one
+   * in precedence order that matches it.
+   */
+  private static Template choose(List<Template> ordered, Template matched, String uri) {
+    for (Template template : ordered) {
+      if (template == matched || template.pattern().matcher(uri).matches()) {
+        return template;
+      }
+    }
+    return matched;
   }
 
   void addPrompts(List<PromptMethod> methods, List<String> problems) {
@@ -137,7 +199,8 @@ final class Features {
   private McpSchema.ReadResourceResult read(ResourceMethod method, McpSyncServerExchange exchange,
       McpSchema.ReadResourceRequest request, Map<String, String> variables, String mimeType) {
     String version = state.sessions().version(exchange.sessionId());
-    RequestContext context = new RequestContext(exchange, request.meta(), method.uri(), null, version, mapper,
+    Calls.Call call = attach(request.meta());
+    RequestContext context = new RequestContext(exchange, request.meta(), method.uri(), call, version, mapper,
         state.results());
     Object value;
     try {
@@ -159,6 +222,8 @@ final class Features {
       });
     } catch (Exception e) {
       throw failed("resource '" + request.uri() + "'", e);
+    } finally {
+      detach(call);
     }
     List<McpSchema.ResourceContents> contents = new ArrayList<>();
     for (Object item : value instanceof List<?> list ? list : List.of(value == null ? "" : value)) {
@@ -194,7 +259,8 @@ final class Features {
           + method.name() + "' needs the argument(s) " + missing).build();
     }
     String version = state.sessions().version(exchange.sessionId());
-    RequestContext context = new RequestContext(exchange, request.meta(), method.name(), null, version, mapper,
+    Calls.Call call = attach(request.meta());
+    RequestContext context = new RequestContext(exchange, request.meta(), method.name(), call, version, mapper,
         state.results());
     Object value;
     try {
@@ -216,6 +282,8 @@ final class Features {
       });
     } catch (Exception e) {
       throw failed("prompt '" + method.name() + "'", e);
+    } finally {
+      detach(call);
     }
     String description = null;
     List<?> messages;
@@ -286,6 +354,26 @@ final class Features {
       values = values.subList(0, MAX_COMPLETIONS);
     }
     return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(values, total, hasMore));
+  }
+
+  /**
+   * The call of the request's token ({@link Screen} gives {@code resources/read} and {@code prompts/get} one), with
+   * the current thread attached so that a cancellation interrupts it; {@code null} when there is none.
+   */
+  private Calls.Call attach(Map<String, Object> meta) {
+    Object token = meta == null ? null : meta.get(Calls.META_KEY);
+    Calls.Call call = state.calls().get(token instanceof String t ? t : null);
+    if (call != null) {
+      call.attach(Thread.currentThread());
+    }
+    return call;
+  }
+
+  private static void detach(Calls.Call call) {
+    if (call != null) {
+      call.detach();
+      Thread.interrupted(); // a cancellation must not leak into the next request on this pooled thread
+    }
   }
 
   private static RuntimeException failed(String what, Exception e) {

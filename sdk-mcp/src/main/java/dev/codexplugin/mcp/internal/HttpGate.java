@@ -41,7 +41,8 @@ import java.security.MessageDigest;
  *       {@link Screen}, the same checks as on stdio: a message the SDK would accept wrongly or answer with
  *       exception text gets a plain JSON-RPC error here ({@code 200} for a request, {@code 400} otherwise);
  *       {@code notifications/cancelled} cancels the call ({@code 202});
- *   <li>a {@code tools/call} is registered as cancellable: on cancellation its thread is interrupted and
+ *   <li>a {@code tools/call}, {@code resources/read} or {@code prompts/get} is registered as cancellable: on
+ *       cancellation its thread is interrupted and
  *       nothing more is written to its event stream, which then ends without an answer.
  * </ol>
  */

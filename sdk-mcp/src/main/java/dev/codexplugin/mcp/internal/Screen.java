@@ -20,20 +20,28 @@ import java.util.Set;
  *   <li>{@code notifications/cancelled}: consumed here and turned into a cancellation of the call.
  * </ul>
  *
- * Every {@code tools/call} passed on gets a token in its {@code _meta} ({@link Calls#META_KEY}) by which the
- * tool handler finds its call.
+ * Every {@code tools/call}, {@code resources/read} and {@code prompts/get} passed on gets a token in its
+ * {@code _meta} ({@link Calls#META_KEY}) by which the handler finds its call, for cancellation.
  */
 final class Screen {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> LISTS =
       Set.of("tools/list", "resources/list", "resources/templates/list", "prompts/list");
+  /**
+   * Requests besides {@code tools/call} whose methods may declare a {@code Cancellation}: they get a call token
+   * too (when their {@code params} is an object; else the SDK answers them as it would).
+   */
+  private static final Set<String> CANCELLABLE = Set.of("resources/read", "prompts/get");
 
   private Screen() {}
 
   /** What to do with a message. */
   sealed interface Verdict {}
 
-  /** Pass {@code message} (possibly rewritten) on to the SDK; {@code callToken} is set for a tools/call. */
+  /**
+   * Pass {@code message} (possibly rewritten) on to the SDK; {@code callToken} is set for a request that can be
+   * cancelled (tools/call, resources/read, prompts/get).
+   */
   record Pass(JsonNode message, boolean rewritten, String callToken) implements Verdict {}
 
   /** Answer with {@code reply} (a JSON-RPC error) instead; {@code request} when the message had an id. */
@@ -116,14 +124,26 @@ final class Screen {
       if (meta != null && !meta.isNull() && !meta.isObject()) {
         return invalidParams(id, "\"_meta\" must be a JSON object, not " + kind(meta));
       }
-      String token = Calls.token(scope, ProtocolOutput.idKey(id));
-      ObjectNode rewritten = ((ObjectNode) message).deepCopy();
-      ObjectNode newParams = (ObjectNode) rewritten.get("params");
-      ObjectNode newMeta = meta == null || meta.isNull() ? newParams.putObject("_meta") : (ObjectNode) newParams.get("_meta");
-      newMeta.put(Calls.META_KEY, token);
-      return new Pass(rewritten, true, token);
+      return withToken(message, scope, id);
+    }
+    if (CANCELLABLE.contains(name) && params != null && params.isObject()) {
+      JsonNode meta = params.get("_meta");
+      if (meta == null || meta.isNull() || meta.isObject()) {
+        return withToken(message, scope, id);
+      }
     }
     return new Pass(message, false, null);
+  }
+
+  /** {@code message} with the call token of request {@code id} in its {@code params._meta}. */
+  private static Pass withToken(JsonNode message, String scope, JsonNode id) {
+    String token = Calls.token(scope, ProtocolOutput.idKey(id));
+    ObjectNode rewritten = ((ObjectNode) message).deepCopy();
+    ObjectNode newParams = (ObjectNode) rewritten.get("params");
+    JsonNode meta = newParams.get("_meta");
+    ObjectNode newMeta = meta == null || meta.isNull() ? newParams.putObject("_meta") : (ObjectNode) meta;
+    newMeta.put(Calls.META_KEY, token);
+    return new Pass(rewritten, true, token);
   }
 
   /** A JSON-RPC error reply. */

@@ -29,7 +29,7 @@ public final class Docs_McpFeatures {
             request -> instance.get().logo()),
           new ResourceMethod("docs://{section}/pages/{page}", true,
             "{\"uriTemplate\":\"docs://{section}/pages/{page}\",\"name\":\"page\",\"description\":\"One page of a section\",\"mimeType\":\"text/plain\"}",
-            request -> instance.get().page(request.variables().get("section"), request.variables().get("page"))));
+            request -> instance.get().page(request.variables().get("section"), request.context().log(), request.variables().get("page"))));
   }
 
   /**
