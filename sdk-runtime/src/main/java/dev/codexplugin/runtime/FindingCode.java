@@ -129,7 +129,11 @@ public enum FindingCode {
   /** An annotated element belongs to no {@code @Plugin}, or to two. */
   MEMBERSHIP("Membership", "must belong to exactly one @Plugin",
       "put the element in the package of one @Plugin, or annotate its type with @Plugin"),
-  /** An {@code @McpTool} parameter or return type that has no JSON Schema. */
+  /**
+   * An {@code @McpTool} parameter or return type that has no JSON Schema; for {@code Elicitation.Form<T>}, a
+   * field an elicitation cannot ask for, or {@code @Param(enumNames = true)} where there is no titled
+   * single-select enum.
+   */
   UNMAPPABLE_TYPE("UnmappableType", "must be a type that maps to JSON Schema",
       "use a record, a POJO, a collection, an enum or a scalar (the mapping table is in the Javadoc of ToolSchemas)"),
   /**
@@ -140,7 +144,10 @@ public enum FindingCode {
   CONTEXT_PARAMETER("ContextParameter",
       "must be a parameter of its own, at most one per context type and method, without @Param",
       "remove the @Param (a context parameter is not an argument of the tool), or the second parameter"),
-  /** An {@code @Param(defaultValue)} that is not a valid value of its parameter's type. */
+  /**
+   * An {@code @Param(defaultValue)} that is not a valid value of its parameter's (or form field's) type, or one
+   * beside {@code required = TRUE}.
+   */
   BAD_DEFAULT("BadDefault",
       "must be a valid value of the parameter's type: JSON, or plain text for a String or an enum",
       "write a value of the parameter's type"),
