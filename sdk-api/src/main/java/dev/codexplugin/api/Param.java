@@ -55,8 +55,9 @@ public @interface Param {
   /**
    * For a form field whose enum has {@link Title @Title} constants: {@code true} writes the titles the legacy way,
    * {@code "enum"} with {@code "enumNames"} beside it (MCP 2025-06-18 and older clients), instead of
-   * {@code "oneOf": [{"const", "title"}]}. Only for a single-select enum field of a form; elsewhere it is an
-   * {@code UnmappableType} error.
+   * {@code "oneOf": [{"const", "title"}]}. Only for a single-select enum field of a form: on a multi-select, an
+   * untitled enum or a tool argument the field must be a type that maps to JSON Schema as a titled single-select
+   * enum, an {@code UnmappableType} error.
    */
   boolean enumNames() default false;
 }

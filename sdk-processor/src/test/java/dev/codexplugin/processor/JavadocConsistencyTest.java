@@ -148,7 +148,9 @@ class JavadocConsistencyTest {
     attributes(Param.class, Map.of(
         "name", List.of(UNIQUE),
         "required", List.of(rule(FindingCode.BAD_DEFAULT, "contradicts defaultValue")),
-        "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT))));
+        "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT)),
+        "enumNames", List.of(MAPPABLE)));
+    attributes(dev.codexplugin.api.Title.class, Map.of());
     attributes(McpToolFactory.class, Map.of());
     attributes(dev.codexplugin.api.McpResource.class, Map.of("uri", List.of(UNIQUE)));
     attributes(dev.codexplugin.api.McpPrompt.class, Map.of("name", List.of(UNIQUE)));
