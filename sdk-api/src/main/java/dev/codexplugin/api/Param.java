@@ -17,15 +17,16 @@ import java.lang.annotation.Target;
  * <p>On a component of a record asked for with {@code Elicitation.Form<T>} (sdk-mcp), it describes the form
  * field: {@link #title()}, {@link #description()} and {@link #defaultValue()} go into the requested schema,
  * {@link #required()} works as for an argument, and {@link #enumNames()} chooses the legacy form of a titled
- * enum. {@link #name()} is not read there (the field keeps the component's JSON name, as Jackson binds it), and
- * on other records the annotation is not read at all.
+ * enum. A {@link #name()} there must equal the component's JSON name, by which Jackson binds the answer; on
+ * other records the annotation is not read at all.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 public @interface Param {
   /**
    * The argument name in the tool's input; empty means the parameter's source name. It must be unique among
-   * the method's arguments.
+   * the method's arguments. On a form's record component it must equal the component's JSON name (its name, or
+   * its {@code @JsonProperty} value): Jackson binds the answer by that name.
    */
   String name() default "";
 

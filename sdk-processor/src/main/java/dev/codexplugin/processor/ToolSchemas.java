@@ -582,6 +582,16 @@ final class ToolSchemas {
         RecordComponentElement component = components.get(name);
         Field field = new Field(name, component, component == null ? Optional.empty() : param(component),
             context.label + " field " + name);
+        String rename = field.param.map(ParamPrism::name).orElse("");
+        if (!rename.isEmpty() && !rename.equals(name)) {
+          valid = false;
+          problems.problem(FindingCode.NAME_MISMATCH,
+                  field.param.get().origin(ParamPrism.Attr.NAME).labeled(field.label + " name"))
+              .arg("expected", Text.quote(name) + ", the component's JSON name, by which Jackson binds the answer")
+              .found(Text.quote(rename))
+              .fix("remove name, or rename the component (or give it @JsonProperty(" + Text.quote(rename) + "))")
+              .report();
+        }
         Optional<Boolean> requiredSetting = field.param.flatMap(ParamPrism::required);
         String defaultText = field.param.map(ParamPrism::defaultValue).orElse("");
         boolean isRequired = requiredSetting.orElse(requiredInRecord.contains(name) && defaultText.isEmpty());

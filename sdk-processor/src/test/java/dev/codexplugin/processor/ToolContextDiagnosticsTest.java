@@ -292,6 +292,26 @@ class ToolContextDiagnosticsTest {
   }
 
   @Test
+  @Covers(FindingCode.NAME_MISMATCH)
+  void aFormFieldRenamedWithParam() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Contact(String name,
+              @Param(name = "years") int age) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.NAME_MISMATCH, file, "@Param(name = \"years\")",
+        "@McpTool signup parameter form field age name must equal \"age\", the component's JSON name, by which"
+            + " Jackson binds the answer; found \"years\". Remove name, or rename the component (or give it"
+            + " @JsonProperty(\"years\")).");
+  }
+
+  @Test
   @Covers(FindingCode.UNMAPPABLE_TYPE)
   void aFormFieldOfAFormatElicitationHasNot() {
     JavaFileObject file = tools("Signup", """

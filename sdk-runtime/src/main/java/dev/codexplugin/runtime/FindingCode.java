@@ -106,7 +106,10 @@ public enum FindingCode {
       "move it under metadata: or remove it (Codex ignores it)"),
   /** A key the host does not read. */
   UNKNOWN_KEY("UnknownKey", "is not a key the host reads", "remove it; the host ignores it", Severity.WARNING),
-  /** A name differs from the folder it lives in. */
+  /**
+   * A name differs from the folder it lives in (or, for a field of an {@code Elicitation.Form<T>}, its
+   * {@code @Param(name)} from the record component's JSON name).
+   */
   NAME_MISMATCH("NameMismatch", "must equal {expected}", "rename one of them"),
   /** A file is too large or nested too deeply to read safely. */
   TOO_LARGE("TooLarge", "must stay within {limit}", "make it smaller"),
