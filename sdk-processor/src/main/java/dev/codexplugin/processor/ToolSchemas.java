@@ -561,9 +561,14 @@ final class ToolSchemas {
       root.path("required").forEach(name -> requiredInRecord.add(name.asText()));
       for (Map.Entry<String, JsonNode> entry : iterable(root.path("properties").fields())) {
         String name = entry.getKey();
-        ObjectNode schema = resolved(((ObjectNode) entry.getValue()).deepCopy(), defs);
-        boolean multiSelect = "array".equals(schema.path("type").asText()) && schema.path("items").isObject()
-            && isEnum(resolved((ObjectNode) schema.get("items"), defs));
+        ObjectNode schema = ((ObjectNode) entry.getValue()).deepCopy();
+        TypeMirror enumType = defType(mapper, schema);
+        resolved(schema, defs);
+        boolean multiSelect = "array".equals(schema.path("type").asText()) && schema.path("items").isObject();
+        if (multiSelect) {
+          enumType = defType(mapper, (ObjectNode) schema.get("items"));
+          multiSelect = isEnum(resolved((ObjectNode) schema.get("items"), defs));
+        }
         if (!FLAT.contains(schema.path("type").asText()) && !multiSelect) {
           nested.add(name);
           continue;
@@ -603,7 +608,7 @@ final class ToolSchemas {
                   + " with a default is not required")
               .fix("remove one of them").report();
         }
-        ObjectNode written = field(field, schema, multiSelect, defaultText, root, problems);
+        ObjectNode written = field(field, schema, multiSelect, enumType, defaultText, root, problems);
         if (written == null) {
           valid = false;
           continue;
@@ -631,6 +636,12 @@ final class ToolSchemas {
     }
     return new Pending(parameter, context.param, context.label, json(flat), null, false, "", null, true,
         context.context);
+  }
+
+  /** The type of the {@code $defs} entry {@code schema} refers to, or {@code null}. */
+  private static TypeMirror defType(SchemaMapper mapper, ObjectNode schema) {
+    String ref = schema.path("$ref").asText();
+    return ref.startsWith("#/$defs/") ? mapper.defType(ref.substring("#/$defs/".length())) : null;
   }
 
   /** The string formats an elicitation schema allows ({@code StringSchema} of MCP 2025-11-25). */
@@ -694,8 +705,8 @@ final class ToolSchemas {
    * keywords in a fixed order ({@code type}, {@code title}, {@code description}, the mapped ones, {@code default}).
    * Returns {@code null} after reporting a problem.
    */
-  private ObjectNode field(Field field, ObjectNode schema, boolean multiSelect, String defaultText, ObjectNode root,
-      Diagnostics problems) {
+  private ObjectNode field(Field field, ObjectNode schema, boolean multiSelect, TypeMirror enumType,
+      String defaultText, ObjectNode root, Diagnostics problems) {
     JsonNode value = null;
     if (!defaultText.isEmpty()) {
       value = formDefault(field, schema, multiSelect, defaultText, root, problems);
@@ -703,7 +714,7 @@ final class ToolSchemas {
         return null;
       }
     }
-    Map<String, String> titles = field.component == null ? Map.of() : titles(field.component.asType());
+    Map<String, String> titles = enumType == null ? Map.of() : titles(enumType);
     boolean titled = titles.values().stream().anyMatch(t -> !t.isBlank());
     boolean enumNames = field.param.map(ParamPrism::enumNames).orElse(false);
     if (enumNames && (!titled || multiSelect)) {
@@ -761,25 +772,12 @@ final class ToolSchemas {
     return title.isBlank() ? value : title;
   }
 
-  /**
-   * The {@code @Title}s of the enum a field holds (itself, in an {@code Optional}, a collection or an array), by
-   * the constants' JSON values; empty for a field of no enum.
-   */
+  /** The {@code @Title}s of the constants of {@code type}, by their JSON values; empty for a type of no enum. */
   private Map<String, String> titles(TypeMirror type) {
-    if (type.getKind() == TypeKind.ARRAY) {
-      return titles(((javax.lang.model.type.ArrayType) type).getComponentType());
-    }
-    if (type.getKind() == TypeKind.WILDCARD) {
-      TypeMirror bound = ((javax.lang.model.type.WildcardType) type).getExtendsBound();
-      return bound == null ? Map.of() : titles(bound);
-    }
-    if (type.getKind() != TypeKind.DECLARED) {
+    if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).asElement().getKind() != ElementKind.ENUM) {
       return Map.of();
     }
     DeclaredType declared = (DeclaredType) type;
-    if (declared.asElement().getKind() != ElementKind.ENUM) {
-      return declared.getTypeArguments().size() == 1 ? titles(declared.getTypeArguments().get(0)) : Map.of();
-    }
     Map<String, String> out = new HashMap<>();
     for (Element constant : declared.asElement().getEnclosedElements()) {
       if (constant.getKind() != ElementKind.ENUM_CONSTANT) {

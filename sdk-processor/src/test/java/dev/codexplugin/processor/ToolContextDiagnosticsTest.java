@@ -408,6 +408,31 @@ class ToolContextDiagnosticsTest {
   }
 
   @Test
+  void aFormOfAClassTitlesItsEnumsToo() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { @Title("Basic") BASIC, PRO }
+          public static class Order {
+            public Plan plan;
+            public List<Plan> extras;
+          }
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Order> form) {
+            return "";
+          }
+        }
+        """);
+    com.google.testing.compile.Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Signup_McpTools").contentsAsUtf8String().contains(
+        "ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{\\\"plan\\\":{\\\"type\\\":"
+            + "\\\"string\\\",\\\"oneOf\\\":[{\\\"const\\\":\\\"BASIC\\\",\\\"title\\\":\\\"Basic\\\"},"
+            + "{\\\"const\\\":\\\"PRO\\\",\\\"title\\\":\\\"PRO\\\"}]},\\\"extras\\\":{\\\"type\\\":"
+            + "\\\"array\\\",\\\"items\\\":{\\\"anyOf\\\":[{\\\"const\\\":\\\"BASIC\\\",");
+  }
+
+  @Test
   void twoFormsOfDifferentTypesCompile() {
     JavaFileObject file = tools("Signup", """
         public final class Signup {
