@@ -14,7 +14,8 @@ public interface Elicitation {
   /**
    * Asks for an object matching {@code requestedSchemaJson} (a flat JSON Schema object of primitive
    * properties, as the specification restricts it) and binds the accepted content to {@code type} with the
-   * same Jackson configuration as tool arguments.
+   * same Jackson configuration as tool arguments; a property the client left out that has a {@code default} in
+   * the schema binds to that default.
    *
    * @param message what to ask, shown to the user
    * @param requestedSchemaJson the schema, computed at compile time for {@code type}
@@ -54,7 +55,11 @@ public interface Elicitation {
    * Asks the user for a {@code T}, a record or class of strings, numbers, booleans and enums: declared as a tool
    * parameter ({@code Elicitation.Form<Traveller> form}), it is not part of the input schema, and the processor
    * computes the requested schema from {@code T} at compile time (the record's {@code @param} texts become the
-   * fields' descriptions).
+   * fields' descriptions). On a record component, {@code @Param} gives the field's {@code title},
+   * {@code description} and {@code default}; an enum whose constants carry {@code @Title} is a titled enum
+   * ({@code oneOf} of {@code const} and {@code title}, or {@code enumNames} with {@code @Param(enumNames = true)}).
+   * An accepted answer binds an enum field by its {@code const} (the constant's JSON value), a multi-select to a
+   * collection of the enum, and a field the client left out to its {@code default}.
    */
   interface Form<T> {
     /** Whether the client declared the {@code elicitation} capability. */

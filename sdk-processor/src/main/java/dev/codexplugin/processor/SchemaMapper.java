@@ -225,12 +225,22 @@ final class SchemaMapper {
       return;
     }
     ObjectNode out = root.putObject("$defs");
+    finished.clear();
+    named.forEach((name, def) -> finished.put(name, def.type));
     for (Map.Entry<String, Def> entry : named.entrySet()) {
       for (ObjectNode ref : entry.getValue().refs) {
         ref.put("$ref", PLACEHOLDER + entry.getKey());
       }
       out.set(entry.getKey(), entry.getValue().body);
     }
+  }
+
+  /** The type of each {@code $defs} entry the last {@link #finish} wrote, by entry name. */
+  private final Map<String, DeclaredType> finished = new HashMap<>();
+
+  /** The type of the {@code $defs} entry {@code name} that {@link #finish} wrote, or {@code null}. */
+  DeclaredType defType(String name) {
+    return finished.get(name);
   }
 
   /**

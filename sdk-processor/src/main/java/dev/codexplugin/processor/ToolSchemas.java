@@ -33,6 +33,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -60,7 +62,13 @@ import javax.lang.model.util.Elements;
  *
  * <p>A parameter of a context type of {@code sdk-mcp} ({@link ContextTypes}) is not part of the input schema;
  * for {@code Elicitation.Form<T>} the requested schema of {@code T} is computed instead, a flat object
- * (the record's body with enums inlined, {@code additionalProperties} left out). Every other parameter:
+ * (the record's body with enums inlined, {@code additionalProperties} left out) of what MCP 2025-11-25 lets an
+ * elicitation ask for: each record component's {@code @Param} gives its field's {@code title},
+ * {@code description} and checked {@code default} (SEP-1034), and an enum with {@code @Title} constants becomes
+ * {@code oneOf} of {@code {const, title}} (a multi-select: {@code items.anyOf}), or with
+ * {@code @Param(enumNames = true)} the legacy {@code enum} with {@code enumNames} (SEP-1330); string formats other
+ * than {@code email}, {@code uri}, {@code date} and {@code date-time} are {@code UnmappableType}. Every other
+ * parameter:
  *
  * <ul>
  *   <li>Name: {@code @Param(name)}, else the source name ({@code VariableElement.getSimpleName()}; never needs
@@ -369,8 +377,16 @@ final class ToolSchemas {
         isRequired = !(property.optional() || annotations.nullable() || !defaultText.isEmpty());
       }
       ObjectNode schema = property.schema();
+      param.map(ParamPrism::fieldTitle).filter(t -> !t.isBlank()).ifPresent(t -> schema.put("title", t));
       if (description != null) {
         schema.put("description", description);
+      }
+      if (param.map(ParamPrism::enumNames).orElse(false)) {
+        valid = false;
+        problems.problem(FindingCode.UNMAPPABLE_TYPE,
+                param.get().origin(ParamPrism.Attr.ENUM_NAMES).labeled(label + " enumNames"))
+            .found("@Param(enumNames = true) on a tool argument: enumNames is a form of an elicitation field")
+            .fix("remove enumNames; a tool argument's enum is written as enum").report();
       }
       properties.set(name, schema);
       if (isRequired) {
@@ -534,19 +550,74 @@ final class ToolSchemas {
     JsonNode defs = root.path("$defs");
     ObjectNode flat = JSON.objectNode().put("type", "object");
     ObjectNode properties = flat.putObject("properties");
+    ArrayNode required = JSON.arrayNode();
     List<String> nested = new ArrayList<>();
+    boolean valid = true;
     if (!"object".equals(root.path("type").asText()) || !root.path("properties").isObject()) {
       nested.add("it is not an object of named properties");
     } else {
-      root.path("properties").fields().forEachRemaining(entry -> {
-        ObjectNode schema = resolved(((ObjectNode) entry.getValue()).deepCopy(), defs);
-        boolean multiSelect = "array".equals(schema.path("type").asText()) && schema.path("items").isObject()
-            && isEnum(resolved((ObjectNode) schema.get("items"), defs));
-        if (!FLAT.contains(schema.path("type").asText()) && !multiSelect) {
-          nested.add(entry.getKey());
+      Map<String, RecordComponentElement> components = components(((DeclaredType) held).asElement());
+      Set<String> requiredInRecord = new HashSet<>();
+      root.path("required").forEach(name -> requiredInRecord.add(name.asText()));
+      for (Map.Entry<String, JsonNode> entry : iterable(root.path("properties").fields())) {
+        String name = entry.getKey();
+        ObjectNode schema = ((ObjectNode) entry.getValue()).deepCopy();
+        TypeMirror enumType = defType(mapper, schema);
+        resolved(schema, defs);
+        boolean multiSelect = "array".equals(schema.path("type").asText()) && schema.path("items").isObject();
+        if (multiSelect) {
+          enumType = defType(mapper, (ObjectNode) schema.get("items"));
+          multiSelect = isEnum(resolved((ObjectNode) schema.get("items"), defs));
         }
-        properties.set(entry.getKey(), schema);
-      });
+        if (!FLAT.contains(schema.path("type").asText()) && !multiSelect) {
+          nested.add(name);
+          continue;
+        }
+        String format = schema.path("format").asText(null);
+        if (format != null && !FORMATS.contains(format)) {
+          valid = false;
+          RecordComponentElement component = components.get(name);
+          problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
+              .found(SchemaMapper.display(parameter.asType()) + ", whose property " + name + " is a string of format "
+                  + format + (component == null ? "" : " (" + SchemaMapper.display(component.asType()) + ")")
+                  + ": an elicitation string takes only the formats email, uri, date and date-time")
+              .fix("ask for a String (and parse it in the tool), a LocalDate, an OffsetDateTime or a URL").report();
+          continue;
+        }
+        RecordComponentElement component = components.get(name);
+        Field field = new Field(name, component, component == null ? Optional.empty() : param(component),
+            context.label + " field " + name);
+        String rename = field.param.map(ParamPrism::name).orElse("");
+        if (!rename.isEmpty() && !rename.equals(name)) {
+          valid = false;
+          problems.problem(FindingCode.NAME_MISMATCH,
+                  field.param.get().origin(ParamPrism.Attr.NAME).labeled(field.label + " name"))
+              .arg("expected", Text.quote(name) + ", the component's JSON name, by which Jackson binds the answer")
+              .found(Text.quote(rename))
+              .fix("remove name, or rename the component (or give it @JsonProperty(" + Text.quote(rename) + "))")
+              .report();
+        }
+        Optional<Boolean> requiredSetting = field.param.flatMap(ParamPrism::required);
+        String defaultText = field.param.map(ParamPrism::defaultValue).orElse("");
+        boolean isRequired = requiredSetting.orElse(requiredInRecord.contains(name) && defaultText.isEmpty());
+        if (requiredSetting.orElse(false) && !defaultText.isEmpty()) {
+          valid = false;
+          problems.problem(FindingCode.BAD_DEFAULT,
+                  field.param.get().origin(ParamPrism.Attr.REQUIRED).labeled(field.label + " defaultValue"))
+              .found(quote(defaultText) + " with @Param required = TRUE, which contradicts defaultValue: a field"
+                  + " with a default is not required")
+              .fix("remove one of them").report();
+        }
+        ObjectNode written = field(field, schema, multiSelect, enumType, defaultText, root, problems);
+        if (written == null) {
+          valid = false;
+          continue;
+        }
+        properties.set(name, written);
+        if (isRequired) {
+          required.add(name);
+        }
+      }
     }
     if (!nested.isEmpty()) {
       problems.problem(FindingCode.UNMAPPABLE_TYPE, origin)
@@ -557,11 +628,210 @@ final class ToolSchemas {
           .fix(fix).report();
       return context;
     }
-    if (root.has("required")) {
-      flat.set("required", root.get("required"));
+    if (!valid) {
+      return context;
+    }
+    if (!required.isEmpty()) {
+      flat.set("required", required);
     }
     return new Pending(parameter, context.param, context.label, json(flat), null, false, "", null, true,
         context.context);
+  }
+
+  /** The type of the {@code $defs} entry {@code schema} refers to, or {@code null}. */
+  private static TypeMirror defType(SchemaMapper mapper, ObjectNode schema) {
+    String ref = schema.path("$ref").asText();
+    return ref.startsWith("#/$defs/") ? mapper.defType(ref.substring("#/$defs/".length())) : null;
+  }
+
+  /** The string formats an elicitation schema allows ({@code StringSchema} of MCP 2025-11-25). */
+  private static final Set<String> FORMATS = Set.of("email", "uri", "date", "date-time");
+
+  /** One field of a form: its JSON name, its record component (or {@code null}) and that one's {@code @Param}. */
+  private record Field(String name, RecordComponentElement component, Optional<ParamPrism> param, String label) {}
+
+  /**
+   * The {@code @Param} of a record component, read from the canonical constructor's parameter, where Java
+   * copies it too: javac places no diagnostic on a record component element, but does on that parameter (the
+   * component in the record header when the constructor is implicit or compact).
+   */
+  private Optional<ParamPrism> param(RecordComponentElement component) {
+    TypeElement record = (TypeElement) component.getEnclosingElement();
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    int index = components.indexOf(component);
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.CONSTRUCTOR) {
+        continue;
+      }
+      List<? extends VariableElement> parameters = ((ExecutableElement) member).getParameters();
+      if (parameters.size() != components.size()) {
+        continue;
+      }
+      boolean canonical = true;
+      for (int i = 0; i < parameters.size() && canonical; i++) {
+        canonical = env.getTypeUtils().isSameType(env.getTypeUtils().erasure(parameters.get(i).asType()),
+            env.getTypeUtils().erasure(components.get(i).asType()));
+      }
+      if (canonical) {
+        Optional<ParamPrism> param = ParamPrism.of(elements, parameters.get(index));
+        if (param.isPresent()) {
+          return param;
+        }
+      }
+    }
+    return ParamPrism.of(elements, component);
+  }
+
+  /** The components of a record by their JSON names; empty for a class. */
+  private Map<String, RecordComponentElement> components(Element type) {
+    Map<String, RecordComponentElement> out = new HashMap<>();
+    if (type.getKind() != ElementKind.RECORD) {
+      return out;
+    }
+    for (RecordComponentElement component : ((TypeElement) type).getRecordComponents()) {
+      Element recordField = type.getEnclosedElements().stream()
+          .filter(e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName()))
+          .findFirst().orElse(null);
+      String name = SchemaAnnotations.of(elements, component, component.getAccessor(), recordField).jsonName()
+          .orElse(component.getSimpleName().toString());
+      out.put(name, component);
+    }
+    return out;
+  }
+
+  /**
+   * The property of one form field, from its mapped {@code schema}: {@code title}, {@code description} and
+   * {@code default} from its {@code @Param}, a titled enum as {@code oneOf}/{@code anyOf} (or {@code enumNames}),
+   * keywords in a fixed order ({@code type}, {@code title}, {@code description}, the mapped ones, {@code default}).
+   * Returns {@code null} after reporting a problem.
+   */
+  private ObjectNode field(Field field, ObjectNode schema, boolean multiSelect, TypeMirror enumType,
+      String defaultText, ObjectNode root, Diagnostics problems) {
+    JsonNode value = null;
+    if (!defaultText.isEmpty()) {
+      value = formDefault(field, schema, multiSelect, defaultText, root, problems);
+      if (value == null) {
+        return null;
+      }
+    }
+    Map<String, String> titles = enumType == null ? Map.of() : titles(enumType);
+    boolean titled = titles.values().stream().anyMatch(t -> !t.isBlank());
+    boolean enumNames = field.param.map(ParamPrism::enumNames).orElse(false);
+    if (enumNames && (!titled || multiSelect)) {
+      problems.problem(FindingCode.UNMAPPABLE_TYPE,
+              field.param.get().origin(ParamPrism.Attr.ENUM_NAMES).labeled(field.label + " enumNames"))
+          .found("@Param(enumNames = true) on " + SchemaMapper.display(field.component.asType()) + ", which is not "
+              + (multiSelect ? "a single-select enum: the legacy enumNames has no multi-select form"
+                  : "an enum with @Title constants: there are no names to write"))
+          .fix(multiSelect ? "remove enumNames: a titled multi-select is written with items.anyOf"
+              : "title the enum's constants with @Title, or remove enumNames").report();
+      return null;
+    }
+    if (titled) {
+      if (multiSelect) {
+        ObjectNode items = (ObjectNode) schema.get("items");
+        ArrayNode anyOf = options(items.get("enum"), titles);
+        items.removeAll();
+        items.set("anyOf", anyOf);
+      } else if (enumNames) {
+        ArrayNode names = JSON.arrayNode();
+        schema.get("enum").forEach(v -> names.add(title(v.asText(), titles)));
+        schema.set("enumNames", names);
+      } else if (schema.has("enum")) {
+        schema.set("oneOf", options(schema.remove("enum"), titles));
+      }
+    }
+    ObjectNode out = JSON.objectNode();
+    out.set("type", schema.get("type"));
+    field.param.map(ParamPrism::fieldTitle).filter(t -> !t.isBlank()).ifPresent(t -> out.put("title", t));
+    String description = field.param.map(ParamPrism::description).filter(d -> !d.isBlank())
+        .orElse(schema.path("description").asText(null));
+    if (description != null) {
+      out.put("description", description);
+    }
+    schema.fields().forEachRemaining(keyword -> {
+      if (!Set.of("type", "title", "description", "default").contains(keyword.getKey())) {
+        out.set(keyword.getKey(), keyword.getValue());
+      }
+    });
+    if (value != null) {
+      out.set("default", value);
+    }
+    return out;
+  }
+
+  /** {@code [{"const": v, "title": t}, ...]} for the enum values {@code values}. */
+  private static ArrayNode options(JsonNode values, Map<String, String> titles) {
+    ArrayNode out = JSON.arrayNode();
+    values.forEach(v -> out.addObject().put("const", v.asText()).put("title", title(v.asText(), titles)));
+    return out;
+  }
+
+  private static String title(String value, Map<String, String> titles) {
+    String title = titles.getOrDefault(value, "");
+    return title.isBlank() ? value : title;
+  }
+
+  /** The {@code @Title}s of the constants of {@code type}, by their JSON values; empty for a type of no enum. */
+  private Map<String, String> titles(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).asElement().getKind() != ElementKind.ENUM) {
+      return Map.of();
+    }
+    DeclaredType declared = (DeclaredType) type;
+    Map<String, String> out = new HashMap<>();
+    for (Element constant : declared.asElement().getEnclosedElements()) {
+      if (constant.getKind() != ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      String value = SchemaAnnotations.of(elements, constant).jsonName().orElse(constant.getSimpleName().toString());
+      TitlePrism.of(elements, constant).ifPresent(title -> out.put(value, title.value()));
+    }
+    return out;
+  }
+
+  /**
+   * The checked default of a form field: plain text for a string or a single-select enum, JSON otherwise (a
+   * multi-select takes an array); {@code null} after reporting {@code BadDefault}.
+   */
+  private JsonNode formDefault(Field field, ObjectNode schema, boolean multiSelect, String text, ObjectNode root,
+      Diagnostics problems) {
+    TypeMirror type = field.component.asType();
+    if (SchemaMapper.qualifiedName(type).equals("java.util.Optional")) {
+      type = ((DeclaredType) type).getTypeArguments().get(0);
+    }
+    boolean plainText = !multiSelect && (SchemaMapper.qualifiedName(type).equals("java.lang.String")
+        || (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM));
+    JsonNode value;
+    String problem;
+    String hint = "";
+    if (plainText) {
+      value = JSON.textNode(text);
+      problem = SchemaInstanceCheck.problem(schema, value, root);
+    } else {
+      try {
+        value = MAPPER.readTree(text);
+        problem = value == null || value.isMissingNode() ? "no JSON value"
+            : SchemaInstanceCheck.problem(schema, value, root);
+      } catch (JsonProcessingException e) {
+        value = null;
+        problem = "not JSON (" + e.getOriginalMessage() + ")";
+        if ("string".equals(schema.path("type").asText())) {
+          hint = "write a JSON string, in quotes: defaultValue = " + quote(json(JSON.textNode(text)));
+        }
+      }
+    }
+    if (problem == null) {
+      return value;
+    }
+    problems.problem(FindingCode.BAD_DEFAULT,
+            field.param.get().origin(ParamPrism.Attr.DEFAULT_VALUE).labeled(field.label + " defaultValue"))
+        .found(quote(text) + " for type " + SchemaMapper.display(field.component.asType()) + ": " + problem)
+        .fix(hint).report();
+    return null;
+  }
+
+  private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+    return () -> iterator;
   }
 
   /**

@@ -146,9 +146,11 @@ class JavadocConsistencyTest {
         "description", List.of(NOT_EMPTY),
         "structuredOutput", List.of(MAPPABLE)));
     attributes(Param.class, Map.of(
-        "name", List.of(UNIQUE),
+        "name", List.of(UNIQUE, rule(FindingCode.NAME_MISMATCH, "must equal the component's JSON name")),
         "required", List.of(rule(FindingCode.BAD_DEFAULT, "contradicts defaultValue")),
-        "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT))));
+        "defaultValue", List.of(rule(FindingCode.BAD_DEFAULT)),
+        "enumNames", List.of(MAPPABLE)));
+    attributes(dev.codexplugin.api.Title.class, Map.of());
     attributes(McpToolFactory.class, Map.of());
     attributes(dev.codexplugin.api.McpResource.class, Map.of("uri", List.of(UNIQUE)));
     attributes(dev.codexplugin.api.McpPrompt.class, Map.of("name", List.of(UNIQUE)));
@@ -191,7 +193,6 @@ class JavadocConsistencyTest {
       Map.entry(FindingCode.FRONT_MATTER, "about the content of a SKILL.md of localSkills"),
       Map.entry(FindingCode.FRONT_MATTER_KEY, "about the content of a SKILL.md of localSkills"),
       Map.entry(FindingCode.UNKNOWN_KEY, "about the content of an mcpConfig file"),
-      Map.entry(FindingCode.NAME_MISMATCH, "about a SKILL.md of localSkills and its folder"),
       Map.entry(FindingCode.NOT_PORTABLE, "about the names of the bundle's files and folders together (Windows device"
           + " names, trailing dots, NFC and case twins); an advisory warning no attribute's rule states"),
       Map.entry(FindingCode.UNREACHABLE, "about where a SKILL.md of localSkills lies"),

@@ -40,6 +40,7 @@ class PrismTest {
       Map.entry(Hook.class, HookPrism.Attr.class),
       Map.entry(McpTool.class, McpToolPrism.Attr.class),
       Map.entry(Param.class, ParamPrism.Attr.class),
+      Map.entry(dev.codexplugin.api.Title.class, TitlePrism.Attr.class),
       Map.entry(McpToolFactory.class, McpToolFactoryPrism.Attr.class),
       Map.entry(HookHandler.class, HookHandlerPrism.Attr.class),
       Map.entry(dev.codexplugin.api.McpResource.class, McpResourcePrism.Attr.class),

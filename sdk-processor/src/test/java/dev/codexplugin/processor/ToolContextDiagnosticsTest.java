@@ -235,6 +235,204 @@ class ToolContextDiagnosticsTest {
   }
 
   @Test
+  @Covers(FindingCode.BAD_DEFAULT)
+  void aFormDefaultThatIsNotANumber() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Contact(String name,
+              @Param(defaultValue = "thirty") int age) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.BAD_DEFAULT, file, "@Param(defaultValue = \"thirty\")",
+        "@McpTool signup parameter form field age defaultValue " + FindingCode.BAD_DEFAULT.rule() + "; found"
+            + " \"thirty\" for type int: not JSON");
+  }
+
+  @Test
+  @Covers(FindingCode.BAD_DEFAULT)
+  void aFormDefaultThatIsNoConstantOfTheEnum() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { BASIC, PRO }
+          public record Contact(String name,
+              @Param(defaultValue = "GOLD") Plan plan) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.BAD_DEFAULT, file, "@Param(defaultValue = \"GOLD\")",
+        "@McpTool signup parameter form field plan defaultValue " + FindingCode.BAD_DEFAULT.rule() + "; found"
+            + " \"GOLD\" for type com.acme.Signup.Plan: ");
+  }
+
+  @Test
+  @Covers(FindingCode.BAD_DEFAULT)
+  void aRequiredFormFieldWithADefault() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Contact(
+              @Param(required = TriState.TRUE, defaultValue = "Ada") String name) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.BAD_DEFAULT, file, "required = TriState.TRUE",
+        "found \"Ada\" with @Param required = TRUE, which contradicts defaultValue");
+  }
+
+  @Test
+  @Covers(FindingCode.NAME_MISMATCH)
+  void aFormFieldRenamedWithParam() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Contact(String name,
+              @Param(name = "years") int age) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.NAME_MISMATCH, file, "@Param(name = \"years\")",
+        "@McpTool signup parameter form field age name must equal \"age\", the component's JSON name, by which"
+            + " Jackson binds the answer; found \"years\". Remove name, or rename the component (or give it"
+            + " @JsonProperty(\"years\")).");
+  }
+
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void aFormFieldOfAFormatElicitationHasNot() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public record Contact(String name, UUID id) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(
+              Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "Elicitation.Form<Contact> form)",
+        "@McpTool signup parameter form " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found dev.codexplugin.mcp"
+            + ".Elicitation.Form<com.acme.Signup.Contact>, whose property id is a string of format uuid"
+            + " (java.util.UUID): an elicitation string takes only the formats email, uri, date and date-time.");
+  }
+
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void enumNamesOnAnUntitledEnum() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { BASIC, PRO }
+          public record Contact(
+              @Param(enumNames = true) Plan plan) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "@Param(enumNames = true)",
+        "@McpTool signup parameter form field plan enumNames " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found"
+            + " @Param(enumNames = true) on com.acme.Signup.Plan, which is not an enum with @Title constants");
+  }
+
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void enumNamesOnAMultiSelect() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { @Title("Basic") BASIC, @Title("Pro") PRO }
+          public record Contact(
+              @Param(enumNames = true) Set<Plan> plans) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "@Param(enumNames = true)",
+        "which is not a single-select enum: the legacy enumNames has no multi-select form");
+  }
+
+  @Test
+  @Covers(FindingCode.UNMAPPABLE_TYPE)
+  void enumNamesOnAToolArgument() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { @Title("Basic") BASIC, @Title("Pro") PRO }
+
+          @McpTool(description = "Signs up.")
+          public static String signup(@Param(enumNames = true) Plan plan) {
+            return "";
+          }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.UNMAPPABLE_TYPE, file, "@Param(enumNames = true)",
+        "@McpTool signup parameter plan enumNames " + FindingCode.UNMAPPABLE_TYPE.rule() + "; found"
+            + " @Param(enumNames = true) on a tool argument");
+  }
+
+  @Test
+  void aFormWithTitlesDefaultsAndTitledEnumsCompilesWithoutWarnings() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { @Title("Basic") BASIC, @Title("Pro") PRO }
+          public record Contact(@Param(title = "Name", defaultValue = "Ada") String name,
+              @Param(defaultValue = "PRO") Plan plan, @Param(enumNames = true) Plan legacy,
+              @Param(defaultValue = "[\\"BASIC\\"]") Set<Plan> extras,
+              @Param(defaultValue = "\\"2024-01-31\\"") java.time.LocalDate day) {}
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Contact> form) {
+            return "";
+          }
+        }
+        """);
+    assertThat(compile(KIT, file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aFormOfAClassTitlesItsEnumsToo() {
+    JavaFileObject file = tools("Signup", """
+        public final class Signup {
+          public enum Plan { @Title("Basic") BASIC, PRO }
+          public static class Order {
+            public Plan plan;
+            public List<Plan> extras;
+          }
+
+          @McpTool(description = "Signs up.")
+          public static String signup(Elicitation.Form<Order> form) {
+            return "";
+          }
+        }
+        """);
+    com.google.testing.compile.Compilation compilation = compile(KIT, file);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Signup_McpTools").contentsAsUtf8String().contains(
+        "ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{\\\"plan\\\":{\\\"type\\\":"
+            + "\\\"string\\\",\\\"oneOf\\\":[{\\\"const\\\":\\\"BASIC\\\",\\\"title\\\":\\\"Basic\\\"},"
+            + "{\\\"const\\\":\\\"PRO\\\",\\\"title\\\":\\\"PRO\\\"}]},\\\"extras\\\":{\\\"type\\\":"
+            + "\\\"array\\\",\\\"items\\\":{\\\"anyOf\\\":[{\\\"const\\\":\\\"BASIC\\\",");
+  }
+
+  @Test
   void twoFormsOfDifferentTypesCompile() {
     JavaFileObject file = tools("Signup", """
         public final class Signup {

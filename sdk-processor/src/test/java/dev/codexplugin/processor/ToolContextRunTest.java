@@ -206,6 +206,45 @@ class ToolContextRunTest {
   }
 
   @Test
+  void aFormCarriesTitlesDefaultsAndTitledEnumsAndBindsWhatTheClientLeftOutToTheDefaults() throws Exception {
+    start("{\"elicitation\":{}}");
+    client.call(1, "paint", "{}");
+    JsonNode ask = client.next();
+    assertThat(ask.path("method").asText()).isEqualTo("elicitation/create");
+    JsonNode schema = ask.path("params").path("requestedSchema");
+    assertThat(schema.toString()).isEqualTo("{\"type\":\"object\",\"properties\":{"
+        + "\"name\":{\"type\":\"string\",\"title\":\"Colour name\",\"description\":\"what to call the colour\","
+        + "\"default\":\"sky\"},"
+        + "\"litres\":{\"type\":\"integer\",\"description\":\"how many litres\",\"minimum\":-2147483648,"
+        + "\"maximum\":2147483647,\"default\":2},"
+        + "\"sheen\":{\"type\":\"number\",\"default\":0.5},"
+        + "\"primer\":{\"type\":\"boolean\",\"default\":true},"
+        + "\"finish\":{\"type\":\"string\",\"oneOf\":[{\"const\":\"MATT\",\"title\":\"Matt, no shine\"},"
+        + "{\"const\":\"gloss\",\"title\":\"Deep gloss\"},{\"const\":\"SATIN\",\"title\":\"SATIN\"}],"
+        + "\"default\":\"gloss\"},"
+        + "\"legacy\":{\"type\":\"string\",\"enum\":[\"MATT\",\"gloss\",\"SATIN\"],"
+        + "\"enumNames\":[\"Matt, no shine\",\"Deep gloss\",\"SATIN\"],\"default\":\"MATT\"},"
+        + "\"plain\":{\"type\":\"string\",\"oneOf\":[{\"const\":\"MATT\",\"title\":\"Matt, no shine\"},"
+        + "{\"const\":\"gloss\",\"title\":\"Deep gloss\"},{\"const\":\"SATIN\",\"title\":\"SATIN\"}]},"
+        + "\"extras\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"const\":\"MATT\",\"title\":\"Matt, no shine\"},"
+        + "{\"const\":\"gloss\",\"title\":\"Deep gloss\"},{\"const\":\"SATIN\",\"title\":\"SATIN\"}]},"
+        + "\"default\":[\"gloss\"]}}}");
+    // Only two fields answered: the others bind to their defaults; an enum is chosen by its const.
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"accept\","
+        + "\"content\":{\"plain\":\"gloss\",\"extras\":[\"SATIN\",\"gloss\"]}}}");
+    assertThat(text(client.next())).isEqualTo("PaintOrder[name=sky, litres=2, sheen=0.5, primer=true,"
+        + " finish=GLOSS, legacy=MATT, plain=Optional[GLOSS], extras=[SATIN, GLOSS]]");
+
+    client.call(2, "paint", "{}");
+    ask = client.next();
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"accept\","
+        + "\"content\":{\"name\":\"ink\",\"litres\":5,\"sheen\":0.25,\"primer\":false,\"finish\":\"SATIN\","
+        + "\"legacy\":\"gloss\",\"extras\":[]}}}");
+    assertThat(text(client.next())).isEqualTo("PaintOrder[name=ink, litres=5, sheen=0.25, primer=false,"
+        + " finish=SATIN, legacy=GLOSS, plain=Optional.empty, extras=[]]");
+  }
+
+  @Test
   void samplingAsksTheClientsModel() throws Exception {
     start("{\"sampling\":{}}");
     client.call(1, "describe", "{\"scene\":\"a harbour\"}");

@@ -300,6 +300,7 @@ final class ToolFixtures {
 
           import dev.codexplugin.api.McpTool;
           import dev.codexplugin.api.Param;
+          import dev.codexplugin.api.Title;
           import dev.codexplugin.mcp.Cancellation;
           import dev.codexplugin.mcp.ClientInfo;
           import dev.codexplugin.mcp.Content;
@@ -424,6 +425,35 @@ final class ToolFixtures {
               return ToolResult.of(Content.text("exported for " + client.name() + " over "
                       + context.client().protocolVersion()),
                   Content.resourceLink("file:///studio/out." + format, "out." + format, null, null));
+            }
+
+            /** A finish, most of them titled. */
+            public enum Finish {
+              @Title("Matt, no shine") MATT,
+              @Title("Deep gloss") @com.fasterxml.jackson.annotation.JsonProperty("gloss") GLOSS,
+              SATIN
+            }
+
+            /**
+             * A paint order.
+             *
+             * @param name what to call the colour
+             */
+            public record PaintOrder(
+                @Param(title = "Colour name", defaultValue = "sky") String name,
+                @Param(description = "how many litres", defaultValue = "2") int litres,
+                @Param(defaultValue = "0.5") double sheen,
+                @Param(defaultValue = "true") boolean primer,
+                @Param(defaultValue = "gloss") Finish finish,
+                @Param(enumNames = true, defaultValue = "MATT") Finish legacy,
+                java.util.Optional<Finish> plain,
+                @Param(defaultValue = "[\\"gloss\\"]") java.util.List<Finish> extras) {}
+
+            /** Orders paint, asking the user for the order. */
+            @McpTool
+            public static String paint(Elicitation.Form<PaintOrder> form) {
+              Elicitation.Elicited<PaintOrder> answer = form.ask("Which paint?");
+              return answer.accepted() ? answer.value().toString() : "no paint";
             }
           }
           """));

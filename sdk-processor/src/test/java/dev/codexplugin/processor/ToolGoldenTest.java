@@ -194,8 +194,13 @@ class ToolGoldenTest {
 
     JsonNode tools = json(files, "bundles/studio-kit/mcp-tools.json");
     assertThat(names(tools)).containsExactly("render", "wait", "title", "signup", "describe", "roots", "thumbnail",
-        "sheet", "export").inOrder();
+        "sheet", "export", "paint").inOrder();
     assertThat(tool(tools, "signup").path("inputSchema").path("properties").size()).isEqualTo(0);
+    // A form's titles, defaults and titled enums go into its requested schema, in the invoker, not the input.
+    assertThat(tool(tools, "paint").path("inputSchema").path("properties").size()).isEqualTo(0);
+    assertThat(text(files, "sources/com/acme/studio/Studio_McpTools.java")).contains("\\\"legacy\\\":{\\\"type\\\""
+        + ":\\\"string\\\",\\\"enum\\\":[\\\"MATT\\\",\\\"gloss\\\",\\\"SATIN\\\"],\\\"enumNames\\\":"
+        + "[\\\"Matt, no shine\\\",\\\"Deep gloss\\\",\\\"SATIN\\\"],\\\"default\\\":\\\"MATT\\\"}");
     // Context parameters are not part of the input schema: only the arguments the model gives are.
     assertThat(tool(tools, "render").path("inputSchema").path("properties").toString())
         .isEqualTo("{\"steps\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,"
@@ -220,11 +225,12 @@ class ToolGoldenTest {
     assertThat(invoker).contains("return instance.get().render((Progress) a[0], (int) a[1], (McpLog) a[2]);");
     assertThat(invoker).contains("return Studio.await((long) a[0], (Cancellation) a[1]);");
     assertThat(invoker).contains("return ToolResult.of(instance.get().sheet(");
-    // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required.
+    // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required, each
+    // field's type first, then its title and description.
     assertThat(invoker).contains("{ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
         + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
-    assertThat(invoker).contains("\\\"plan\\\":{\\\"description\\\":\\\"the plan to start with\\\","
-        + "\\\"type\\\":\\\"string\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
+    assertThat(invoker).contains("\\\"plan\\\":{\\\"type\\\":\\\"string\\\","
+        + "\\\"description\\\":\\\"the plan to start with\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
     assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\",\\\"extras\\\"]}\","
         + " Studio.Contact.class)}");
     assertThat(invoker).contains("return Studio.signup((Elicitation.Form<Studio.Contact>) a[0]);");

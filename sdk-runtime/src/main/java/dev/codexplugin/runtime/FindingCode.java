@@ -106,7 +106,10 @@ public enum FindingCode {
       "move it under metadata: or remove it (Codex ignores it)"),
   /** A key the host does not read. */
   UNKNOWN_KEY("UnknownKey", "is not a key the host reads", "remove it; the host ignores it", Severity.WARNING),
-  /** A name differs from the folder it lives in. */
+  /**
+   * A name differs from the folder it lives in (or, for a field of an {@code Elicitation.Form<T>}, its
+   * {@code @Param(name)} from the record component's JSON name).
+   */
   NAME_MISMATCH("NameMismatch", "must equal {expected}", "rename one of them"),
   /** A file is too large or nested too deeply to read safely. */
   TOO_LARGE("TooLarge", "must stay within {limit}", "make it smaller"),
@@ -129,7 +132,11 @@ public enum FindingCode {
   /** An annotated element belongs to no {@code @Plugin}, or to two. */
   MEMBERSHIP("Membership", "must belong to exactly one @Plugin",
       "put the element in the package of one @Plugin, or annotate its type with @Plugin"),
-  /** An {@code @McpTool} parameter or return type that has no JSON Schema. */
+  /**
+   * An {@code @McpTool} parameter or return type that has no JSON Schema; for {@code Elicitation.Form<T>}, a
+   * field an elicitation cannot ask for, or {@code @Param(enumNames = true)} where there is no titled
+   * single-select enum.
+   */
   UNMAPPABLE_TYPE("UnmappableType", "must be a type that maps to JSON Schema",
       "use a record, a POJO, a collection, an enum or a scalar (the mapping table is in the Javadoc of ToolSchemas)"),
   /**
@@ -140,7 +147,10 @@ public enum FindingCode {
   CONTEXT_PARAMETER("ContextParameter",
       "must be a parameter of its own, at most one per context type and method, without @Param",
       "remove the @Param (a context parameter is not an argument of the tool), or the second parameter"),
-  /** An {@code @Param(defaultValue)} that is not a valid value of its parameter's type. */
+  /**
+   * An {@code @Param(defaultValue)} that is not a valid value of its parameter's (or form field's) type, or one
+   * beside {@code required = TRUE}.
+   */
   BAD_DEFAULT("BadDefault",
       "must be a valid value of the parameter's type: JSON, or plain text for a String or an enum",
       "write a value of the parameter's type"),

@@ -1,7 +1,9 @@
 package com.acme.conformance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.codexplugin.api.McpTool;
 import dev.codexplugin.api.Param;
+import dev.codexplugin.api.Title;
 import dev.codexplugin.mcp.Content;
 import dev.codexplugin.mcp.Elicitation;
 import dev.codexplugin.mcp.McpLog;
@@ -10,14 +12,16 @@ import dev.codexplugin.mcp.ResourceContents;
 import dev.codexplugin.mcp.Sampling;
 import dev.codexplugin.mcp.ToolResult;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The tools the conformance suite's server scenarios call, with context parameters ({@link McpLog},
- * {@link Progress}, {@link Sampling}, {@link Elicitation}) and content results. The two SEP-1034/SEP-1330
- * elicitation tools ask with a hand-written requested schema: {@code Elicitation.Form<T>} computes the schema of
- * a record, which cannot carry the defaults, titled enums and {@code enumNames} the scenarios check.
+ * {@link Progress}, {@link Sampling}, {@link Elicitation}) and content results. The SEP-1034/SEP-1330
+ * elicitation tools ask with {@code Elicitation.Form<T>}: the processor computes the requested schema of the
+ * record, its defaults ({@code @Param(defaultValue)}), titled enums ({@code @Title}) and the legacy
+ * {@code enumNames} ({@code @Param(enumNames = true)}) at compile time.
  */
 public final class ConformanceTools {
   /** A 1x1 red PNG. */
@@ -95,40 +99,66 @@ public final class ConformanceTools {
         + (answer.value() == null ? "{}" : answer.value());
   }
 
+  /** The SEP-1034 form: a default for every primitive type, and for an enum. */
+  public record Defaults(
+      @Param(description = "User name", defaultValue = "John Doe") String name,
+      @Param(description = "User age", defaultValue = "30") int age,
+      @Param(description = "User score", defaultValue = "95.5") double score,
+      @Param(description = "User status", defaultValue = "active") Status status,
+      @Param(description = "Verification status", defaultValue = "true") boolean verified) {}
+
+  /** A user's status, an untitled enum. */
+  public enum Status {
+    @JsonProperty("active") ACTIVE,
+    @JsonProperty("inactive") INACTIVE,
+    @JsonProperty("pending") PENDING
+  }
+
   @McpTool(name = "test_elicitation_sep1034_defaults", description = "Elicitation with defaults")
-  public String elicitationDefaults(Elicitation elicitation) {
-    Elicitation.Elicited<Map<String, Object>> answer = elicitation.request(
-        "Please review and update the form fields with defaults",
-        "{\"type\":\"object\",\"properties\":{"
-            + "\"name\":{\"type\":\"string\",\"description\":\"User name\",\"default\":\"John Doe\"},"
-            + "\"age\":{\"type\":\"integer\",\"description\":\"User age\",\"default\":30},"
-            + "\"score\":{\"type\":\"number\",\"description\":\"User score\",\"default\":95.5},"
-            + "\"status\":{\"type\":\"string\",\"description\":\"User status\","
-            + "\"enum\":[\"active\",\"inactive\",\"pending\"],\"default\":\"active\"},"
-            + "\"verified\":{\"type\":\"boolean\",\"description\":\"Verification status\",\"default\":true}},"
-            + "\"required\":[]}");
+  public String elicitationDefaults(Elicitation.Form<Defaults> form) {
+    Elicitation.Elicited<Defaults> answer = form.ask("Please review and update the form fields with defaults");
     return "Elicitation completed: action=" + answer.action() + ", content=" + answer.value();
   }
 
+  /** The SEP-1330 form: the five kinds of enum field. */
+  public record Enums(
+      @Param(description = "Select one option") Option untitledSingle,
+      @Param(description = "Select one option with titles") TitledOption titledSingle,
+      @Param(description = "Select one option (legacy)", enumNames = true) LegacyOption legacyEnum,
+      @Param(description = "Select multiple options") List<Option> untitledMulti,
+      @Param(description = "Select multiple options with titles") List<Choice> titledMulti) {}
+
+  /** Untitled options: {@code enum}. */
+  public enum Option {
+    @JsonProperty("option1") OPTION1,
+    @JsonProperty("option2") OPTION2,
+    @JsonProperty("option3") OPTION3
+  }
+
+  /** Titled options: {@code oneOf} of {@code const} and {@code title}. */
+  public enum TitledOption {
+    @Title("First Option") @JsonProperty("value1") VALUE1,
+    @Title("Second Option") @JsonProperty("value2") VALUE2,
+    @Title("Third Option") @JsonProperty("value3") VALUE3
+  }
+
+  /** Titled options written the legacy way, {@code enum} with {@code enumNames} ({@code @Param(enumNames)}). */
+  public enum LegacyOption {
+    @Title("Option One") @JsonProperty("opt1") OPT1,
+    @Title("Option Two") @JsonProperty("opt2") OPT2,
+    @Title("Option Three") @JsonProperty("opt3") OPT3
+  }
+
+  /** Titled choices of a multi-select: {@code items.anyOf}. */
+  public enum Choice {
+    @Title("First Choice") @JsonProperty("value1") VALUE1,
+    @Title("Second Choice") @JsonProperty("value2") VALUE2,
+    @Title("Third Choice") @JsonProperty("value3") VALUE3
+  }
+
   @McpTool(name = "test_elicitation_sep1330_enums", description = "Elicitation with enums")
-  public String elicitationEnums(Elicitation elicitation) {
-    Elicitation.Elicited<Map<String, Object>> answer = elicitation.request(
-        "Please select options from the enum fields",
-        "{\"type\":\"object\",\"properties\":{"
-            + "\"untitledSingle\":{\"type\":\"string\",\"description\":\"Select one option\","
-            + "\"enum\":[\"option1\",\"option2\",\"option3\"]},"
-            + "\"titledSingle\":{\"type\":\"string\",\"description\":\"Select one option with titles\",\"oneOf\":["
-            + "{\"const\":\"value1\",\"title\":\"First Option\"},{\"const\":\"value2\",\"title\":\"Second Option\"},"
-            + "{\"const\":\"value3\",\"title\":\"Third Option\"}]},"
-            + "\"legacyEnum\":{\"type\":\"string\",\"description\":\"Select one option (legacy)\","
-            + "\"enum\":[\"opt1\",\"opt2\",\"opt3\"],\"enumNames\":[\"Option One\",\"Option Two\",\"Option Three\"]},"
-            + "\"untitledMulti\":{\"type\":\"array\",\"description\":\"Select multiple options\",\"minItems\":1,"
-            + "\"maxItems\":3,\"items\":{\"type\":\"string\",\"enum\":[\"option1\",\"option2\",\"option3\"]}},"
-            + "\"titledMulti\":{\"type\":\"array\",\"description\":\"Select multiple options with titles\","
-            + "\"minItems\":1,\"maxItems\":3,\"items\":{\"anyOf\":["
-            + "{\"const\":\"value1\",\"title\":\"First Choice\"},{\"const\":\"value2\",\"title\":\"Second Choice\"},"
-            + "{\"const\":\"value3\",\"title\":\"Third Choice\"}]}}},"
-            + "\"required\":[]}");
+  public String elicitationEnums(Elicitation.Form<Enums> form) {
+    Elicitation.Elicited<Enums> answer = form.ask("Please select options from the enum fields");
     return "Elicitation completed: action=" + answer.action() + ", content=" + answer.value();
   }
 }

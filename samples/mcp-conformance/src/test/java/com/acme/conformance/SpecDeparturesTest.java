@@ -103,6 +103,59 @@ class SpecDeparturesTest {
     assertThat(client.next().path("result").path("content").get(0).path("text").asText()).isEqualTo("LLM response: 4");
   }
 
+  /**
+   * The SEP-1034 and SEP-1330 tools ask with the requested schema the processor computed for their records:
+   * what the suite's scenarios {@code elicitation-sep1034-defaults} and {@code elicitation-sep1330-enums} check
+   * (a default of the right JSON type on each field; untitled {@code enum}, titled {@code oneOf}, legacy
+   * {@code enumNames}, multi-select {@code items.enum} and {@code items.anyOf}), and the suite's answers bind.
+   */
+  @Test
+  void theSep1034AndSep1330FormsAskWithTheSchemaTheSuiteChecksAndBindItsAnswers() {
+    initialize("2025-11-25", "{\"elicitation\":{}}");
+    client.call(1, "test_elicitation_sep1034_defaults", "{}");
+    JsonNode ask = client.next();
+    assertThat(ask.path("params").path("message").asText())
+        .isEqualTo("Please review and update the form fields with defaults");
+    assertThat(ask.path("params").path("requestedSchema").toString()).isEqualTo("{\"type\":\"object\","
+        + "\"properties\":{\"name\":{\"type\":\"string\",\"description\":\"User name\",\"default\":\"John Doe\"},"
+        + "\"age\":{\"type\":\"integer\",\"description\":\"User age\",\"minimum\":-2147483648,"
+        + "\"maximum\":2147483647,\"default\":30},"
+        + "\"score\":{\"type\":\"number\",\"description\":\"User score\",\"default\":95.5},"
+        + "\"status\":{\"type\":\"string\",\"description\":\"User status\",\"enum\":[\"active\",\"inactive\","
+        + "\"pending\"],\"default\":\"active\"},"
+        + "\"verified\":{\"type\":\"boolean\",\"description\":\"Verification status\",\"default\":true}}}");
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"accept\","
+        + "\"content\":{\"name\":\"Jane Smith\",\"age\":25,\"score\":88.0,\"status\":\"inactive\","
+        + "\"verified\":false}}}");
+    assertThat(client.next().path("result").path("content").get(0).path("text").asText())
+        .isEqualTo("Elicitation completed: action=ACCEPT, content=Defaults[name=Jane Smith, age=25, score=88.0,"
+            + " status=INACTIVE, verified=false]");
+
+    client.call(2, "test_elicitation_sep1330_enums", "{}");
+    ask = client.next();
+    assertThat(ask.path("params").path("requestedSchema").toString()).isEqualTo("{\"type\":\"object\","
+        + "\"properties\":{"
+        + "\"untitledSingle\":{\"type\":\"string\",\"description\":\"Select one option\","
+        + "\"enum\":[\"option1\",\"option2\",\"option3\"]},"
+        + "\"titledSingle\":{\"type\":\"string\",\"description\":\"Select one option with titles\",\"oneOf\":["
+        + "{\"const\":\"value1\",\"title\":\"First Option\"},{\"const\":\"value2\",\"title\":\"Second Option\"},"
+        + "{\"const\":\"value3\",\"title\":\"Third Option\"}]},"
+        + "\"legacyEnum\":{\"type\":\"string\",\"description\":\"Select one option (legacy)\","
+        + "\"enum\":[\"opt1\",\"opt2\",\"opt3\"],\"enumNames\":[\"Option One\",\"Option Two\",\"Option Three\"]},"
+        + "\"untitledMulti\":{\"type\":\"array\",\"description\":\"Select multiple options\","
+        + "\"items\":{\"type\":\"string\",\"enum\":[\"option1\",\"option2\",\"option3\"]}},"
+        + "\"titledMulti\":{\"type\":\"array\",\"description\":\"Select multiple options with titles\","
+        + "\"items\":{\"anyOf\":[{\"const\":\"value1\",\"title\":\"First Choice\"},"
+        + "{\"const\":\"value2\",\"title\":\"Second Choice\"},{\"const\":\"value3\",\"title\":\"Third Choice\"}]}}},"
+        + "\"required\":[\"untitledSingle\",\"titledSingle\",\"legacyEnum\",\"untitledMulti\",\"titledMulti\"]}");
+    client.send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.path("id") + ",\"result\":{\"action\":\"accept\","
+        + "\"content\":{\"untitledSingle\":\"option1\",\"titledSingle\":\"value1\",\"legacyEnum\":\"opt1\","
+        + "\"untitledMulti\":[\"option1\",\"option2\"],\"titledMulti\":[\"value1\",\"value2\"]}}}");
+    assertThat(client.next().path("result").path("content").get(0).path("text").asText())
+        .isEqualTo("Elicitation completed: action=ACCEPT, content=Enums[untitledSingle=OPTION1,"
+            + " titledSingle=VALUE1, legacyEnum=OPT1, untitledMulti=[OPTION1, OPTION2], titledMulti=[VALUE1, VALUE2]]");
+  }
+
   @Test
   void richContentAndOlderClientsGetTextForWhatTheirRevisionLacks() {
     client.initialize("2024-11-05", "{}");

@@ -17,6 +17,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,8 +177,24 @@ final class RequestContext implements ToolContext, Progress, McpLog, Cancellatio
       return new Elicitation.Elicited<>(action, null);
     }
     JavaType javaType = mapper.getTypeFactory().constructType(type);
-    Object content = result.content() == null ? Map.of() : result.content();
+    Map<String, Object> content = withDefaults(result.content(), schema);
     return new Elicitation.Elicited<>(action, mapper.convertValue(content, javaType));
+  }
+
+  /**
+   * The accepted {@code content} with the {@code default} of each property of {@code schema} the client left out
+   * (the specification has clients pre-fill defaults, which not all do): a field with a default binds to it.
+   */
+  static Map<String, Object> withDefaults(Map<String, Object> content, Map<String, Object> schema) {
+    Map<String, Object> out = content == null ? new LinkedHashMap<>() : new LinkedHashMap<>(content);
+    if (schema.get("properties") instanceof Map<?, ?> properties) {
+      properties.forEach((name, property) -> {
+        if (property instanceof Map<?, ?> p && p.containsKey("default") && !out.containsKey(name)) {
+          out.put((String) name, p.get("default"));
+        }
+      });
+    }
+    return out;
   }
 
   private Sampling.Result sample(Sampling.Request request) {

@@ -26,7 +26,7 @@ public class Docs {
   public List<String> search(String query,
       @Param(name = "max_results", description = "at most this many", defaultValue = "10") int limit,
       @Param(defaultValue = "\"2024-01-31\"") LocalDate since,
-      boolean verbose) {
+      @Param(title = "Verbose output") boolean verbose) {
     return List.of();
   }
 

@@ -35,17 +35,18 @@ public final class Studio_McpTools implements ToolTable.Invoker {
    */
   public static ToolTable tools(Supplier<Studio> instance) {
     return new ToolTable(new Studio_McpTools(instance),
-        new boolean[] {false, false, false, false, false, false, false, false, false},
+        new boolean[] {false, false, false, false, false, false, false, false, false, false},
         new Type[][] {
             {Progress.class, int.class, McpLog.class},
             {long.class, Cancellation.class},
             {Elicitation.class},
-            {ToolTable.form("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":\"the full name\"},\"age\":{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647,\"description\":\"in years\"},\"plan\":{\"description\":\"the plan to start with\",\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"newsletter\":{\"type\":\"boolean\",\"description\":\"whether to send the newsletter\"},\"extras\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"uniqueItems\":true,\"description\":\"the add-ons to book\"}},\"required\":[\"name\",\"age\",\"plan\",\"extras\"]}", Studio.Contact.class)},
+            {ToolTable.form("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":\"the full name\"},\"age\":{\"type\":\"integer\",\"description\":\"in years\",\"minimum\":-2147483648,\"maximum\":2147483647},\"plan\":{\"type\":\"string\",\"description\":\"the plan to start with\",\"enum\":[\"BASIC\",\"PRO\"]},\"newsletter\":{\"type\":\"boolean\",\"description\":\"whether to send the newsletter\"},\"extras\":{\"type\":\"array\",\"description\":\"the add-ons to book\",\"items\":{\"type\":\"string\",\"enum\":[\"BASIC\",\"PRO\"]},\"uniqueItems\":true}},\"required\":[\"name\",\"age\",\"plan\",\"extras\"]}", Studio.Contact.class)},
             {String.class, Sampling.class},
             {Roots.class},
             {},
             {String.class},
-            {ToolContext.class, ClientInfo.class, String.class}
+            {ToolContext.class, ClientInfo.class, String.class},
+            {ToolTable.form("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"title\":\"Colour name\",\"description\":\"what to call the colour\",\"default\":\"sky\"},\"litres\":{\"type\":\"integer\",\"description\":\"how many litres\",\"minimum\":-2147483648,\"maximum\":2147483647,\"default\":2},\"sheen\":{\"type\":\"number\",\"default\":0.5},\"primer\":{\"type\":\"boolean\",\"default\":true},\"finish\":{\"type\":\"string\",\"oneOf\":[{\"const\":\"MATT\",\"title\":\"Matt, no shine\"},{\"const\":\"gloss\",\"title\":\"Deep gloss\"},{\"const\":\"SATIN\",\"title\":\"SATIN\"}],\"default\":\"gloss\"},\"legacy\":{\"type\":\"string\",\"enum\":[\"MATT\",\"gloss\",\"SATIN\"],\"enumNames\":[\"Matt, no shine\",\"Deep gloss\",\"SATIN\"],\"default\":\"MATT\"},\"plain\":{\"type\":\"string\",\"oneOf\":[{\"const\":\"MATT\",\"title\":\"Matt, no shine\"},{\"const\":\"gloss\",\"title\":\"Deep gloss\"},{\"const\":\"SATIN\",\"title\":\"SATIN\"}]},\"extras\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"const\":\"MATT\",\"title\":\"Matt, no shine\"},{\"const\":\"gloss\",\"title\":\"Deep gloss\"},{\"const\":\"SATIN\",\"title\":\"SATIN\"}]},\"default\":[\"gloss\"]}}}", Studio.PaintOrder.class)}
         });
   }
 
@@ -74,6 +75,8 @@ public final class Studio_McpTools implements ToolTable.Invoker {
         return ToolResult.of(instance.get().sheet((String) a[0]));
       case 8:
         return instance.get().export((ToolContext) a[0], (ClientInfo) a[1], (String) a[2]);
+      case 9:
+        return Studio.paint((Elicitation.Form<Studio.PaintOrder>) a[0]);
       default:
         throw new AssertionError(tool);
     }
