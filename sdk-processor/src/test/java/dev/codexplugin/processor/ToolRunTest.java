@@ -404,10 +404,11 @@ class ToolRunTest {
             """));
     assertThat(compilation).succeededWithoutWarnings();
     String invoker = ProcessorTesting.generatedSources(compilation).entrySet().stream()
-        .filter(e -> e.getKey().endsWith("Shapes_McpTools.java"))
+        .filter(e -> e.getKey().endsWith("Kit_McpTools.java"))
         .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
-    assertThat(invoker).contains("@SuppressWarnings(\"unchecked\")");
-    assertThat(invoker).contains("(List<String>) a[0], (Map<String, Integer>) a[1]");
+    assertThat(invoker).contains("@java.lang.SuppressWarnings(\"unchecked\")");
+    assertThat(invoker).contains("(java.util.List<java.lang.String>) a[0],");
+    assertThat(invoker).contains("(java.util.Map<java.lang.String, java.lang.Integer>) a[1]");
     ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
     try (McpToolHarness tools = McpToolHarness.open(server)) {
       McpToolHarness.Result join = tools.call("join", "{\"names\":[\"a\",\"b\"],\"counts\":{\"x\":3},"
