@@ -50,6 +50,12 @@ final class ToolCode {
   static final ClassName SERVER_DEFINITION = ClassName.get(MCP, "ToolServerDefinition");
   static final ClassName MCP_TOOL_SERVER = ClassName.get(MCP, "McpToolServer");
   static final String GENERATED = "javax.annotation.processing.Generated";
+  /**
+   * Tools per method of a dispatcher: past it, {@code call} and the table are split into methods of this many
+   * tools each, since a method's bytecode may not exceed 64 KiB (a thousand one-line tools took 36 KiB in
+   * {@code call} and 33 KiB in {@code tools}).
+   */
+  static final int TOOLS_PER_METHOD = 256;
   /** Characters per string literal: at most 3 bytes each in a class file, whose limit is 65,535. */
   static final int CHUNK = 20_000;
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
@@ -144,13 +150,13 @@ final class ToolCode {
       }
     }
     List<String> descriptors = new ArrayList<>();
-    StringBuilder cases = new StringBuilder();
-    StringBuilder structured = new StringBuilder();
-    StringBuilder table = new StringBuilder();
+    List<String> cases = new ArrayList<>();
+    List<String> structured = new ArrayList<>();
+    List<Boolean> unchecked = new ArrayList<>();
+    List<String> rows = new ArrayList<>();
     StringBuilder records = new StringBuilder();
     StringBuilder ranges = new StringBuilder();
     Set<String> results = new HashSet<>(Set.of(simple));
-    boolean generic = false;
     int index = 0;
     int total = classes.values().stream().mapToInt(List::size).sum();
     for (var entry : classes.entrySet()) {
@@ -161,7 +167,7 @@ final class ToolCode {
           .append(methods.size() == 1 ? "Tool " + index + " is the method"
               : "Tools " + index + "-" + (index + methods.size() - 1) + " are the methods")
           .append(" of {@code ").append(owner).append("}.");
-      table.append(index == 0 ? "" : "\n").append("            // ").append(owner).append('\n');
+      String heading = (index == 0 ? "" : "\n") + "            // " + owner + "\n";
       for (Method method : methods) {
         descriptors.add(ToolSchemas.json(method.descriptor()));
         String result = null;
@@ -174,10 +180,11 @@ final class ToolCode {
         }
         boolean[] cast = new boolean[1];
         String call = call(owner, fieldOf.get(type), method, cast);
-        generic |= cast[0];
-        cases.append("      case ").append(index).append(':');
-        statements(cases, call, method, result);
-        structured.append(index == 0 ? "" : ", ").append(method.structured());
+        unchecked.add(cast[0]);
+        StringBuilder one = new StringBuilder("      case ").append(index).append(':');
+        statements(one, call, method, result);
+        cases.add(one.toString());
+        structured.add(String.valueOf(method.structured()));
         List<String> row = new ArrayList<>();
         List<? extends VariableElement> declared = method.element().getParameters();
         for (int i = 0; i < declared.size(); i++) {
@@ -196,9 +203,9 @@ final class ToolCode {
           }
           row.add(cell.toString());
         }
+        rows.add((method == methods.get(0) ? heading : "") + "            {" + wrapped(row, 13, "                ")
+            + "}");
         index++;
-        table.append("            {").append(wrapped(row, 13, "                "))
-            .append(index == total ? "}\n" : "},\n");
       }
     }
     String instanceParameters = wrapped(instances.stream()
@@ -206,7 +213,7 @@ final class ToolCode {
         54 + simple.length(), "      ");
     String instanceArguments = String.join(", ", fieldOf.values());
 
-    StringBuilder out = new StringBuilder(4096 + cases.length() + table.length() + records.length());
+    StringBuilder out = new StringBuilder(4096 + 128 * total + records.length());
     if (!packageName.isEmpty()) {
       out.append("package ").append(packageName).append(";\n\n");
     }
@@ -245,19 +252,56 @@ final class ToolCode {
                 + " MCP methods\n");
       }
     }
-    out.append("   */\n  public static ").append(TOOL_TABLE.canonicalName()).append(" tools(")
-        .append(instanceParameters).append(") {\n    return new ").append(TOOL_TABLE.canonicalName())
-        .append("(new ").append(simple).append('(').append(instanceArguments).append("),\n        new boolean[] {")
-        .append(structured).append("},\n        new java.lang.reflect.Type[][] {\n")
-        .append(table).append("        });\n  }\n\n  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to"
-            + " its parameter types.\n   */\n  @java.lang.Override\n");
-    if (generic) {
-      out.append("  @java.lang.SuppressWarnings(\"unchecked\")\n");
+    out.append("   */\n");
+    if (total <= TOOLS_PER_METHOD) {
+      out.append("  public static ").append(TOOL_TABLE.canonicalName()).append(" tools(")
+          .append(instanceParameters).append(") {\n    return new ").append(TOOL_TABLE.canonicalName())
+          .append("(new ").append(simple).append('(').append(instanceArguments).append("),\n        new boolean[] {")
+          .append(String.join(", ", structured)).append("},\n        new java.lang.reflect.Type[][] {\n")
+          .append(String.join(",\n", rows)).append("\n        });\n  }\n\n");
+      callMethod(out, "  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter"
+          + " types.\n   */\n  @java.lang.Override\n", "public java.lang.Object call", cases, unchecked);
+    } else {
+      // Split: a method's bytecode may not exceed 64 KiB.
+      int parts = (total + TOOLS_PER_METHOD - 1) / TOOLS_PER_METHOD;
+      out.append("  public static ").append(TOOL_TABLE.canonicalName()).append(" tools(")
+          .append(instanceParameters).append(") {\n    boolean[] structured = new boolean[").append(total)
+          .append("];\n    java.lang.reflect.Type[][] types = new java.lang.reflect.Type[").append(total)
+          .append("][];\n");
+      for (int part = 0; part < parts; part++) {
+        out.append("    table").append(part).append("(structured, types);\n");
+      }
+      out.append("    return new ").append(TOOL_TABLE.canonicalName()).append("(new ").append(simple).append('(')
+          .append(instanceArguments).append("), structured, types);\n  }\n\n");
+      for (int part = 0; part < parts; part++) {
+        int from = part * TOOLS_PER_METHOD;
+        int to = Math.min(total, from + TOOLS_PER_METHOD);
+        out.append("  /** Tools ").append(from).append('-').append(to - 1).append(" of the table. */\n  private static"
+            + " void table").append(part).append("(boolean[] structured, java.lang.reflect.Type[][] types) {\n"
+            + "    java.lang.System.arraycopy(new boolean[] {").append(String.join(", ", structured.subList(from, to)))
+            .append("}, 0,\n        structured, ").append(from).append(", ").append(to - from)
+            .append(");\n    java.lang.System.arraycopy(new java.lang.reflect.Type[][] {\n")
+            .append(String.join(",\n", rows.subList(from, to)).replaceFirst("^\n", "")).append("\n        }, 0,\n"
+                + "        types, ").append(from).append(", ").append(to - from).append(");\n  }\n\n");
+      }
+      out.append("  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter types.\n"
+          + "   */\n  @java.lang.Override\n  public java.lang.Object call(int tool, java.lang.Object[] a) throws"
+          + " java.lang.Exception {\n    switch (tool / ").append(TOOLS_PER_METHOD).append(") {\n");
+      for (int part = 0; part < parts; part++) {
+        out.append("      case ").append(part).append(":\n        return call").append(part).append("(tool, a);\n");
+      }
+      out.append("      default:\n        throw new java.lang.AssertionError(tool);\n    }\n  }\n\n");
+      for (int part = 0; part < parts; part++) {
+        int from = part * TOOLS_PER_METHOD;
+        int to = Math.min(total, from + TOOLS_PER_METHOD);
+        callMethod(out, "  /** Calls tool number {@code tool} of tools " + from + "-" + (to - 1) + ". */\n",
+            "private java.lang.Object call" + part, cases.subList(from, to), unchecked.subList(from, to));
+        if (part < parts - 1) {
+          out.append('\n');
+        }
+      }
     }
-    out.append("  public java.lang.Object call(int tool, java.lang.Object[] a) throws java.lang.Exception {\n"
-        + "    switch (tool) {\n").append(cases)
-        .append("      default:\n        throw new java.lang.AssertionError(tool);\n    }\n  }\n")
-        .append(records).append("}\n");
+    out.append(records).append("}\n");
 
     List<Element> originating = new ArrayList<>(classes.size() + 1);
     originating.add(plugin.element());
@@ -272,6 +316,19 @@ final class ToolCode {
           .fix("run a clean build").report();
     }
     return new Dispatcher(name, List.copyOf(instances), List.copyOf(descriptors));
+  }
+
+  /** Appends a method that switches on {@code tool} over {@code cases}. */
+  private static void callMethod(StringBuilder out, String javadoc, String declaration, List<String> cases,
+      List<Boolean> unchecked) {
+    out.append(javadoc);
+    if (unchecked.contains(true)) {
+      out.append("  @java.lang.SuppressWarnings(\"unchecked\")\n");
+    }
+    out.append("  ").append(declaration).append("(int tool, java.lang.Object[] a) throws java.lang.Exception {\n"
+        + "    switch (tool) {\n");
+    cases.forEach(out::append);
+    out.append("      default:\n        throw new java.lang.AssertionError(tool);\n    }\n  }\n");
   }
 
   /** The type of the value under {@code "result"}: the return type, or what its {@code Optional} holds. */

@@ -361,6 +361,36 @@ class ToolRunTest {
    * unchecked, and suppressed), and binds every kind of argument.
    */
   @Test
+  void aPackageWithMoreToolsThanOneMethodHoldsSplitsItsDispatcherAndCallsEach() throws Exception {
+    // 600 tools in one package: one switch and one table of them all would pass 64 KiB of bytecode at about
+    // 1,800 one-line tools; past ToolCode.TOOLS_PER_METHOD they are split into methods of that many.
+    StringBuilder many = new StringBuilder("public final class Many {\n");
+    StringBuilder more = new StringBuilder("public final class More {\n");
+    for (int i = 0; i < 600; i++) {
+      (i < 400 ? many : more).append("  @McpTool(description = \"Adds ").append(i).append(".\")\n  public ")
+          .append(i < 400 ? "static " : "").append("List<Integer> t").append(i)
+          .append("(List<Integer> x) { return List.of(x.get(0) + ").append(i).append("); }\n");
+    }
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        ToolDiagnosticsTest.KIT, ToolDiagnosticsTest.tools("Many", many.append("}\n").toString()),
+        ToolDiagnosticsTest.tools("More", more.append("}\n").toString()));
+    assertThat(compilation).succeededWithoutWarnings();
+    String dispatcher = ProcessorTesting.generatedSources(compilation).entrySet().stream()
+        .filter(e -> e.getKey().endsWith("Kit_McpTools.java"))
+        .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    assertThat(dispatcher).contains("switch (tool / " + ToolCode.TOOLS_PER_METHOD + ")");
+    assertThat(dispatcher).contains("private java.lang.Object call2(int tool, java.lang.Object[] a)");
+    assertThat(dispatcher).doesNotContain("call3(");
+    assertThat(dispatcher).contains("table2(structured, types);");
+    ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
+    try (McpToolHarness tools = McpToolHarness.open(server)) {
+      for (int i : new int[] {0, 255, 256, 399, 400, 511, 512, 599}) {
+        assertWithMessage("t%s", i).that(tools.call("t" + i, "{\"x\":[1]}").text()).isEqualTo("[" + (i + 1) + "]");
+      }
+    }
+  }
+
+  @Test
   void genericParametersCompileWithWerrorAndBind() throws Exception {
     Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
         ToolDiagnosticsTest.KIT,
