@@ -15,6 +15,7 @@ import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,8 @@ import javax.lang.model.type.WildcardType;
  * Writes the Java sources of the tools: one {@code <Plugin>_McpTools} per package of a plugin's tool classes
  * (as text), whose {@code call} calls the methods directly with the arguments the server bound from its table of
  * parameter types ({@code ToolTable}), one {@code <Plugin>McpServer} per plugin (JavaPoet), whose {@code main}
- * serves them, and the resource {@code <Plugin>McpServer.tools} with the tools' descriptors. No reflection finds, describes or calls
- * a tool at run time.
+ * serves them, and the resource {@code <Plugin>McpServer.tools} with the tools' descriptors. No reflection finds,
+ * describes or calls a tool at run time.
  */
 final class ToolCode {
   static final String MCP = "dev.codexplugin.mcp";
@@ -56,6 +57,12 @@ final class ToolCode {
    * {@code call} and 33 KiB in {@code tools}).
    */
   static final int TOOLS_PER_METHOD = 256;
+  /**
+   * Classes that need an instance, past which a dispatcher takes their instances as one array
+   * ({@code Supplier<?>...}, each cast where it is called) instead of one parameter each: a method has at most
+   * 255 parameter slots.
+   */
+  static final int TYPED_INSTANCES = 200;
   /** Characters per string literal: at most 3 bytes each in a class file, whose limit is 65,535. */
   static final int CHUNK = 20_000;
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
@@ -149,6 +156,13 @@ final class ToolCode {
         fieldOf.put(entry.getKey(), instanceField(entry.getKey(), fieldNames));
       }
     }
+    boolean array = instances.size() > TYPED_INSTANCES;
+    Map<TypeElement, String> receiverOf = new HashMap<>();
+    for (int i = 0; i < instances.size(); i++) {
+      TypeElement type = instances.get(i);
+      receiverOf.put(type, array ? "((" + heldText(type) + ") instances[" + i + "].get())"
+          : fieldOf.get(type) + ".get()");
+    }
     List<String> descriptors = new ArrayList<>();
     List<String> cases = new ArrayList<>();
     List<String> structured = new ArrayList<>();
@@ -179,7 +193,7 @@ final class ToolCode {
               .append(" result) {\n  }\n");
         }
         boolean[] cast = new boolean[1];
-        String call = call(owner, fieldOf.get(type), method, cast);
+        String call = call(owner, receiverOf.get(type), method, cast);
         unchecked.add(cast[0]);
         StringBuilder one = new StringBuilder("      case ").append(index).append(':');
         statements(one, call, method, result);
@@ -212,6 +226,10 @@ final class ToolCode {
         .map(t -> "java.util.function.Supplier<" + heldText(t) + "> " + fieldOf.get(t)).toList(),
         54 + simple.length(), "      ");
     String instanceArguments = String.join(", ", fieldOf.values());
+    if (array) {
+      instanceParameters = "java.util.function.Supplier<?>... instances";
+      instanceArguments = "instances";
+    }
 
     StringBuilder out = new StringBuilder(4096 + 128 * total + records.length());
     if (!packageName.isEmpty()) {
@@ -231,20 +249,33 @@ final class ToolCode {
     }
     out.append("public final class ").append(simple).append(" implements ").append(TOOL_TABLE.canonicalName())
         .append(".Invoker {\n");
-    for (TypeElement type : instances) {
-      out.append("  private final java.util.function.Supplier<").append(heldText(type)).append("> ")
-          .append(fieldOf.get(type)).append(";\n");
-    }
-    if (!instances.isEmpty()) {
-      out.append('\n');
-    }
-    out.append("  private ").append(simple).append('(').append(instanceParameters).append(") {\n");
-    for (String field : fieldOf.values()) {
-      out.append("    this.").append(field).append(" = ").append(field).append(";\n");
+    if (array) {
+      out.append("  /** The instances of the classes {@link #tools} names, in its order. */\n"
+          + "  private final java.util.function.Supplier<?>[] instances;\n\n  private ").append(simple)
+          .append("(java.util.function.Supplier<?>[] instances) {\n    this.instances = instances;\n");
+    } else {
+      for (TypeElement type : instances) {
+        out.append("  private final java.util.function.Supplier<").append(heldText(type)).append("> ")
+            .append(fieldOf.get(type)).append(";\n");
+      }
+      if (!instances.isEmpty()) {
+        out.append('\n');
+      }
+      out.append("  private ").append(simple).append('(').append(instanceParameters).append(") {\n");
+      for (String field : fieldOf.values()) {
+        out.append("    this.").append(field).append(" = ").append(field).append(";\n");
+      }
     }
     out.append("  }\n\n  /**\n   * The tools, in order: whether each answers with structured content, and its parameter"
         + " types.\n");
-    if (!instances.isEmpty()) {
+    if (array) {
+      out.append("   *\n   * @param instances the instances the tools are called on, shared with their classes' other"
+          + " MCP\n   *     methods, one per class, in this order:");
+      for (TypeElement type : instances) {
+        out.append("\n   *     {@code ").append(type.getQualifiedName()).append('}');
+      }
+      out.append('\n');
+    } else if (!instances.isEmpty()) {
       out.append("   *\n");
       for (TypeElement type : instances) {
         out.append("   * @param ").append(fieldOf.get(type)).append(" the instance of {@code ")
@@ -284,7 +315,8 @@ final class ToolCode {
             .append(String.join(",\n", rows.subList(from, to)).replaceFirst("^\n", "")).append("\n        }, 0,\n"
                 + "        types, ").append(from).append(", ").append(to - from).append(");\n  }\n\n");
       }
-      out.append("  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter types.\n"
+      out.append("  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter"
+          + " types.\n"
           + "   */\n  @java.lang.Override\n  public java.lang.Object call(int tool, java.lang.Object[] a) throws"
           + " java.lang.Exception {\n    switch (tool / ").append(TOOLS_PER_METHOD).append(") {\n");
       for (int part = 0; part < parts; part++) {
@@ -425,13 +457,13 @@ final class ToolCode {
 
   /**
    * The call of one tool method with its arguments: {@code a[i]} cast to parameter {@code i}'s type (a primitive
-   * unboxes), on {@code field.get()} or, for a static method, on {@code owner}. Sets {@code generic[0]} when a
+   * unboxes), on {@code receiver} or, for a static method, on {@code owner}. Sets {@code generic[0]} when a
    * cast is to a parameterized type.
    */
-  private static String call(String owner, String field, Method method, boolean[] generic) {
+  private static String call(String owner, String receiver, Method method, boolean[] generic) {
     ExecutableElement element = method.element();
     StringBuilder code = new StringBuilder();
-    code.append(element.getModifiers().contains(Modifier.STATIC) ? owner : field + ".get()").append('.')
+    code.append(element.getModifiers().contains(Modifier.STATIC) ? owner : receiver).append('.')
         .append(element.getSimpleName()).append('(');
     List<? extends VariableElement> declared = element.getParameters();
     List<String> arguments = new ArrayList<>(declared.size());
@@ -676,7 +708,7 @@ final class ToolCode {
     return CodeBlock.of("$L", out.append('"').toString());
   }
 
-  /** {@code text} as a Java string literal, escaped as {@link #stringLiteral} escapes it (a line feed as {@code \n}). */
+  /** {@code text} as a Java string literal, escaped as {@link #stringLiteral} escapes it ({@code \n} too). */
   static String quoted(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16).append('"');
     for (int i = 0; i < text.length(); i++) {

@@ -35,8 +35,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * The {@code @McpTool} methods of a round: checks them, computes their schemas, generates one dispatcher class
- * per package of a plugin's tool classes and one server class per plugin (Java sources must be generated in the round their elements
- * appear in), and keeps what the plugin's bundle needs when processing is over: the server entry of
+ * per package of a plugin's tool classes and one server class per plugin (Java sources must be generated in the
+ * round their elements appear in), and keeps what the plugin's bundle needs when processing is over: the server entry of
  * {@code .mcp.json} and the tools file {@code mcp-tools.json}.
  */
 final class ToolRound {

@@ -227,7 +227,8 @@ class ToolGoldenTest {
         + " (dev.codexplugin.mcp.Cancellation) a[1]);");
     assertThat(invoker).contains("return dev.codexplugin.mcp.ToolResult.of(studioInstance.get().sheet(");
     // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required.
-    assertThat(invoker).contains("{dev.codexplugin.mcp.ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
+    assertThat(invoker).contains("{dev.codexplugin.mcp.ToolTable.form("
+        + "\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
         + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
     assertThat(invoker).contains("\\\"plan\\\":{\\\"description\\\":\\\"the plan to start with\\\","
         + "\\\"type\\\":\\\"string\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");

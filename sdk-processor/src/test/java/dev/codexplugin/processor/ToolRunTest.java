@@ -391,6 +391,38 @@ class ToolRunTest {
   }
 
   @Test
+  void aPackageWithMoreClassesThanAMethodHasParametersPassesTheirInstancesAsOneArray() throws Exception {
+    // A method has at most 255 parameter slots: past ToolCode.TYPED_INSTANCES classes that need an instance, the
+    // dispatcher takes them as Supplier<?>... and casts each where it calls it (a generic class to Owner<?>).
+    int count = ToolCode.TYPED_INSTANCES + 10;
+    List<JavaFileObject> sources = new java.util.ArrayList<>(List.of(ToolDiagnosticsTest.KIT));
+    for (int i = 0; i < count; i++) {
+      String name = "Part" + i;
+      sources.add(ToolDiagnosticsTest.tools(name, "public final class " + name + (i == 7 ? "<T>" : "") + " {\n"
+          + "  private int calls;\n"
+          + "  @McpTool(description = \"Counts.\")\n"
+          + "  public String p" + i + "() { return \"" + i + ":\" + ++calls; }\n}\n"));
+    }
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        sources.toArray(new JavaFileObject[0]));
+    assertThat(compilation).succeededWithoutWarnings();
+    String dispatcher = ProcessorTesting.generatedSources(compilation).entrySet().stream()
+        .filter(e -> e.getKey().endsWith("Kit_McpTools.java"))
+        .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    assertThat(dispatcher).contains("tools(java.util.function.Supplier<?>... instances)");
+    assertThat(dispatcher)
+        .containsMatch("return \\(\\(com\\.acme\\.Part7<\\?>\\) instances\\[\\d+\\]\\.get\\(\\)\\)\\.p7\\(\\);");
+    ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
+    try (McpToolHarness tools = McpToolHarness.open(server)) {
+      for (int i : new int[] {0, 7, count - 1}) {
+        assertThat(tools.call("p" + i, "{}").text()).isEqualTo(i + ":1");
+      }
+      // Each class is created once: the second call counts on the same instance.
+      assertThat(tools.call("p" + (count - 1), "{}").text()).isEqualTo((count - 1) + ":2");
+    }
+  }
+
+  @Test
   void genericParametersCompileWithWerrorAndBind() throws Exception {
     Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
         ToolDiagnosticsTest.KIT,
