@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Serves a Java method as an MCP tool. The processor computes the tool's JSON Schema (2020-12) from the
- * parameter and return types at compile time, generates a reflection-free invoker, and adds the plugin's tool
+ * parameter and return types at compile time, generates a reflection-free dispatcher, and adds the plugin's tool
  * server to {@code .mcp.json}: Codex starts it with {@code java -cp "lib/*" <main class>} from the plugin folder
  * ({@code "cwd": "."}), and every tool's descriptor is also written to the bundle's {@code mcp-tools.json}.
  *
@@ -35,7 +35,7 @@ import java.lang.annotation.Target;
  * needed. See {@link Param @Param}.
  *
  * <p><b>Context parameters.</b> A parameter of one of the context types of {@code dev.codexplugin.mcp} is not
- * part of the input schema: the generated invoker passes it from the current request. {@code Progress} sends
+ * part of the input schema: the generated dispatcher passes it from the current request. {@code Progress} sends
  * {@code notifications/progress} for the request's progress token; {@code McpLog} logs to the client, honouring
  * {@code logging/setLevel}; {@code Cancellation} tells whether the client cancelled the call (the thread is
  * interrupted too, and no answer is sent); {@code Elicitation} asks the user for input ({@code Elicitation.Form<T>}
@@ -57,8 +57,9 @@ import java.lang.annotation.Target;
  *
  * <p>The tools of a plugin form one server per plugin (named by {@link Plugin#toolServer()}); a class of tools
  * must belong to exactly one @Plugin, by the same rule as every other annotated element (see the package
- * documentation). The generated classes are {@code <Class>_McpTools} next to each tool class and
- * {@code <PluginName>McpServer} in the package of the {@code @Plugin}; a class of either name must not exist.
+ * documentation). The generated classes are {@code <PluginName>_McpTools} in each package that holds tool
+ * classes of the plugin (one per package: it calls the tools of that package) and {@code <PluginName>McpServer}
+ * in the package of the {@code @Plugin}; a class of either name must not exist.
  * Tools must be declared in sources of one round: hand-written ones, or all generated together.
  *
  * <p>{@code dev.codexplugin:sdk-mcp} must be on the compile class path (a {@code MissingDependency} error

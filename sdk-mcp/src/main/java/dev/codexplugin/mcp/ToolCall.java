@@ -3,7 +3,8 @@ package dev.codexplugin.mcp;
 /**
  * Calls one tool method, binding its arguments from {@link ToolArguments}: what a hand-written
  * {@link ToolMethod} holds. The generated code does not implement it: {@link ToolTable#methods} makes one per
- * tool from the table of the generated {@code <Class>_McpTools}, binding the arguments by the table's types.
+ * tool from the table of the generated {@code <Plugin>_McpTools} (or, from an earlier processor,
+ * {@code <Class>_McpTools}), binding the arguments by the table's types.
  */
 @FunctionalInterface
 public interface ToolCall {

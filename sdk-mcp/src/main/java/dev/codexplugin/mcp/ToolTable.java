@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The tools of one class as the generated {@code <Class>_McpTools} hands them to the server: an {@link Invoker}
- * that calls tool number {@code i} with its arguments already bound, whether each tool is structured, and the
- * parameter types of each tool, in declaration order. The generated {@code <Plugin>McpServer} joins the tables
- * of its classes with the descriptors the processor wrote into the resource {@code <Plugin>McpServer.tools}
+ * The tools of one package as the generated {@code <Plugin>_McpTools} hands them to the server (one class's
+ * tools, from {@code <Class>_McpTools}, with an earlier processor): an {@link Invoker} that calls tool number
+ * {@code i} with its arguments already bound, whether each tool is structured, and the parameter types of each
+ * tool, in order. The generated {@code <Plugin>McpServer} joins the tables of its packages with the descriptors the processor wrote into the resource {@code <Plugin>McpServer.tools}
  * next to it ({@link #methods}): so the generated Java holds no descriptor and binds no argument itself, and a
  * tool's case is a cast per argument and a call.
  *
@@ -44,7 +44,7 @@ public final class ToolTable {
   private static volatile ObjectMapper mapper;
 
   /**
-   * Calls one of the tools of a table; the generated {@code <Class>_McpTools} implements it with a
+   * Calls one of the tools of a table; the generated {@code <Plugin>_McpTools} implements it with a
    * {@code switch} on {@code tool}.
    */
   @FunctionalInterface

@@ -60,6 +60,66 @@ final class ReflectTypeCode {
     }
   }
 
+  /**
+   * {@link #of} as source text with qualified names, appended to {@code out}: the dispatcher is written without
+   * JavaPoet.
+   *
+   * @throws IllegalArgumentException as {@link #of} does
+   */
+  static void text(TypeMirror type, StringBuilder out) {
+    if (!isGeneric(type)) {
+      erasedText(type, out);
+      out.append(".class");
+      return;
+    }
+    switch (type.getKind()) {
+      case DECLARED: {
+        DeclaredType declared = (DeclaredType) type;
+        out.append(TYPES.canonicalName()).append(".parameterized(")
+            .append(((TypeElement) declared.asElement()).getQualifiedName()).append(".class");
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          text(argument, out.append(", "));
+        }
+        out.append(')');
+        return;
+      }
+      case ARRAY:
+        text(((ArrayType) type).getComponentType(), out.append(TYPES.canonicalName()).append(".arrayOf("));
+        out.append(')');
+        return;
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getSuperBound() != null) {
+          throw new IllegalArgumentException("no Types expression for " + type);
+        }
+        TypeMirror bound = wildcard.getExtendsBound();
+        out.append(TYPES.canonicalName()).append(".subtypeOf(");
+        if (bound == null) {
+          out.append("java.lang.Object.class");
+        } else {
+          text(bound, out);
+        }
+        out.append(')');
+        return;
+      }
+      default:
+        throw new IllegalArgumentException("no Types expression for " + type);
+    }
+  }
+
+  private static void erasedText(TypeMirror type, StringBuilder out) {
+    switch (type.getKind()) {
+      case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE, VOID ->
+          out.append(type.getKind().name().toLowerCase(java.util.Locale.ROOT));
+      case ARRAY -> {
+        erasedText(((ArrayType) type).getComponentType(), out);
+        out.append("[]");
+      }
+      case DECLARED -> out.append(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName());
+      default -> throw new IllegalArgumentException("no Types expression for " + type);
+    }
+  }
+
   /** Whether reflection would represent {@code type} by something other than a {@code Class}. */
   private static boolean isGeneric(TypeMirror type) {
     switch (type.getKind()) {

@@ -2,7 +2,6 @@ package dev.codexplugin.processor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -16,6 +15,7 @@ import dev.codexplugin.processor.Declarations.PluginDecl;
 import dev.codexplugin.runtime.FindingCode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +29,17 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.Elements;
 
 /**
- * Writes the Java sources of the tools (JavaPoet): one {@code <Class>_McpTools} per tool class, next to it,
- * whose {@code call} calls the methods directly with the arguments the server bound from its table of parameter
- * types ({@code ToolTable}), one {@code <Plugin>McpServer} per plugin, whose {@code main} serves them, and the
- * resource {@code <Plugin>McpServer.tools} with the tools' descriptors. No reflection finds, describes or calls
- * a tool at run time.
+ * Writes the Java sources of the tools: one {@code <Plugin>_McpTools} per package of a plugin's tool classes
+ * (as text), whose {@code call} calls the methods directly with the arguments the server bound from its table of
+ * parameter types ({@code ToolTable}), one {@code <Plugin>McpServer} per plugin (JavaPoet), whose {@code main}
+ * serves them, and the resource {@code <Plugin>McpServer.tools} with the tools' descriptors. No reflection finds,
+ * describes or calls a tool at run time.
  */
 final class ToolCode {
   static final String MCP = "dev.codexplugin.mcp";
@@ -51,6 +51,18 @@ final class ToolCode {
   static final ClassName SERVER_DEFINITION = ClassName.get(MCP, "ToolServerDefinition");
   static final ClassName MCP_TOOL_SERVER = ClassName.get(MCP, "McpToolServer");
   static final String GENERATED = "javax.annotation.processing.Generated";
+  /**
+   * Tools per method of a dispatcher: past it, {@code call} and the table are split into methods of this many
+   * tools each, since a method's bytecode may not exceed 64 KiB (a thousand one-line tools took 36 KiB in
+   * {@code call} and 33 KiB in {@code tools}).
+   */
+  static final int TOOLS_PER_METHOD = 256;
+  /**
+   * Classes that need an instance, past which a dispatcher takes their instances as one array
+   * ({@code Supplier<?>...}, each cast where it is called) instead of one parameter each: a method has at most
+   * 255 parameter slots.
+   */
+  static final int TYPED_INSTANCES = 200;
   /** Characters per string literal: at most 3 bytes each in a class file, whose limit is 65,535. */
   static final int CHUNK = 20_000;
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
@@ -60,11 +72,12 @@ final class ToolCode {
       boolean mayBeAbsent, List<ToolSchemas.ToolParameter> parameters) {}
 
   private final ProcessingEnvironment env;
-  private final Elements elements;
+  /** Whether {@code javax.annotation.processing.Generated} exists: looked up once per processor run. */
+  private final boolean generatedAnnotation;
 
-  ToolCode(ProcessingEnvironment env) {
+  ToolCode(ProcessingEnvironment env, boolean generatedAnnotation) {
     this.env = env;
-    this.elements = env.getElementUtils();
+    this.generatedAnnotation = generatedAnnotation;
   }
 
   /** The name of the server class of a plugin: {@code <PluginName>McpServer} in the package of the plugin. */
@@ -72,14 +85,23 @@ final class ToolCode {
     return ClassName.get(plugin.scope(), pascal(pluginName) + "McpServer");
   }
 
-  /** The invoker of a tool class: {@code <Class>_McpTools} next to it, {@code Outer_Inner_McpTools} for a nested one. */
-  static ClassName invokerName(TypeElement type) {
-    ClassName owner = ClassName.get(type);
-    return ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "_McpTools");
+  /**
+   * The dispatcher of the tools of a plugin in one package: {@code <Plugin>_McpTools} in that package (one per
+   * package, since only code of a package may call its package-private classes and methods).
+   */
+  static String dispatcherName(String pluginName, String packageName) {
+    String simple = pascal(pluginName) + "_McpTools";
+    return packageName.isEmpty() ? simple : packageName + "." + simple;
   }
 
-  /** A written {@code <Class>_McpTools}: what the server class needs of it. */
-  record Invoker(ClassName name, TypeElement type, TypeName held, boolean instance, List<String> descriptors) {}
+  /**
+   * A written {@code <Plugin>_McpTools}: what the server class needs of it.
+   *
+   * @param name its qualified name
+   * @param instances the classes whose instance its {@code tools} takes, in the order of its parameters
+   * @param descriptors the descriptors of its tools, in the order of its table
+   */
+  record Dispatcher(String name, List<TypeElement> instances, List<String> descriptors) {}
 
   /** The type an instance of {@code type} is held as: {@code Owner<?, ...>} for a generic class. */
   static TypeName held(TypeElement type) {
@@ -88,6 +110,15 @@ final class ToolCode {
     return type.getTypeParameters().isEmpty() ? owner : ParameterizedTypeName.get(owner,
         type.getTypeParameters().stream().map(p -> WildcardTypeName.subtypeOf(Object.class))
             .toArray(TypeName[]::new));
+  }
+
+  /** {@link #held} as source text, with qualified names. */
+  private static String heldText(TypeElement type) {
+    StringBuilder out = new StringBuilder(type.getQualifiedName());
+    for (int i = 0; i < type.getTypeParameters().size(); i++) {
+      out.append(i == 0 ? "<?" : ", ?");
+    }
+    return type.getTypeParameters().isEmpty() ? out.toString() : out.append('>').toString();
   }
 
   /** What creates an instance of {@code type}: {@code Owner::new}, or a call of the plugin's factory. */
@@ -100,146 +131,256 @@ final class ToolCode {
   }
 
   /**
-   * Writes {@code <Class>_McpTools}. It is the {@code ToolTable.Invoker} of its class: {@code tools} returns
-   * the table of the tools (whether each is structured, its parameter types), and {@code call} dispatches on the
-   * tool's index with a {@code switch} whose cases cast the arguments the server bound and call the method.
-   * The descriptors are not in the source: the server class's resource holds them (see
-   * {@link #writeServer}). One lambda per tool, a descriptor constant per tool and a {@code get} call with a
-   * type witness per argument made the generated code cost javac as much as the tools' own code
-   * (BENCHMARKS.md, processor).
+   * Writes {@code <Plugin>_McpTools} for the tool classes {@code classes} of a plugin in package
+   * {@code packageName}, as text (no JavaPoet: it was half of the processor's time with a thousand tools), with
+   * qualified names throughout, so that it needs no imports and no name of the package can hide another. It is
+   * the {@code ToolTable.Invoker} of all of them: {@code tools} returns the table of their tools (whether each
+   * is structured, its parameter types), and {@code call} dispatches on the tool's index with one
+   * {@code switch} whose cases cast the arguments the server bound and call the method. {@code tools} takes
+   * the instance of each class that needs one from the server, which shares it with the class's resources,
+   * prompts and completions. The descriptors are not in the source: the server class's resource holds them (see
+   * {@link #writeServer}). Every class of {@code classes} and the plugin are its originating elements.
    */
-  Invoker writeInvoker(TypeElement type, List<Method> methods, Diagnostics diagnostics) {
-    ClassName owner = ClassName.get(type);
-    ClassName invoker = invokerName(type);
+  Dispatcher writeDispatcher(PluginDecl plugin, String pluginName, String packageName,
+      Map<TypeElement, List<Method>> classes, Diagnostics diagnostics) {
+    String name = dispatcherName(pluginName, packageName);
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    String server = serverClassName(plugin, pluginName).canonicalName();
 
-    boolean needsInstance = methods.stream()
-        .anyMatch(m -> !m.element().getModifiers().contains(Modifier.STATIC));
-    TypeName held = held(type);
-    TypeName supplier = ParameterizedTypeName.get(ClassName.get(Supplier.class), held);
-    TypeSpec.Builder spec = TypeSpec.classBuilder(invoker)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(TOOL_INVOKER)
-        .addOriginatingElement(type)
-        .addJavadoc("The {@code @McpTool} methods of {@link $T}, as the plugin's MCP server calls them:\n"
-            + "{@link #tools} lists their parameter types, {@link #call} calls tool number {@code tool} with its\n"
-            + "arguments bound to them. Their descriptors are in the resource next to the server class.\n"
-            + "Generated by the codexplugin annotation processor: do not edit.\n", owner);
-    generated(spec);
-
+    List<TypeElement> instances = new ArrayList<>();
+    Map<TypeElement, String> fieldOf = new LinkedHashMap<>();
+    Set<String> fieldNames = new HashSet<>();
+    for (var entry : classes.entrySet()) {
+      if (entry.getValue().stream().anyMatch(m -> !m.element().getModifiers().contains(Modifier.STATIC))) {
+        instances.add(entry.getKey());
+        fieldOf.put(entry.getKey(), instanceField(entry.getKey(), fieldNames));
+      }
+    }
+    boolean array = instances.size() > TYPED_INSTANCES;
+    Map<TypeElement, String> receiverOf = new HashMap<>();
+    for (int i = 0; i < instances.size(); i++) {
+      TypeElement type = instances.get(i);
+      receiverOf.put(type, array ? "((" + heldText(type) + ") instances[" + i + "].get())"
+          : fieldOf.get(type) + ".get()");
+    }
     List<String> descriptors = new ArrayList<>();
-    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (tool)");
-    CodeBlock.Builder structured = CodeBlock.builder();
-    CodeBlock.Builder table = CodeBlock.builder();
-    Set<String> results = new HashSet<>(Set.of(invoker.simpleName()));
-    List<TypeSpec> resultTypes = new ArrayList<>();
-    boolean generic = false;
-    for (int index = 0; index < methods.size(); index++) {
-      Method method = methods.get(index);
-      descriptors.add(ToolSchemas.json(method.descriptor()));
-      ClassName result = null;
-      if (method.wrapped()) {
-        result = invoker.nestedClass(resultName(method.name(), results));
-        resultTypes.add(resultType(result, method));
-      }
-      Statements statements = statements(owner, method, result);
-      generic |= statements.generic();
-      // A case that declares a local variable gets a block of its own.
-      cases.add(statements.local()
-          ? CodeBlock.of("case $L: {\n$>$L$<}\n", index, statements.code())
-          : CodeBlock.of("case $L:\n$>$L$<", index, statements.code()));
-      structured.add(index == 0 ? "$L" : ", $L", method.structured());
-      table.add(index == 0 ? "{" : ",\n{");
-      List<? extends javax.lang.model.element.VariableElement> declared = method.element().getParameters();
-      for (int i = 0; i < declared.size(); i++) {
-        ToolSchemas.ToolParameter parameter = method.parameters().get(i);
-        if (i > 0) {
-          table.add(", ");
+    List<String> cases = new ArrayList<>();
+    List<String> structured = new ArrayList<>();
+    List<Boolean> unchecked = new ArrayList<>();
+    List<String> rows = new ArrayList<>();
+    StringBuilder records = new StringBuilder();
+    StringBuilder ranges = new StringBuilder();
+    Set<String> results = new HashSet<>(Set.of(simple));
+    int index = 0;
+    int total = classes.values().stream().mapToInt(List::size).sum();
+    for (var entry : classes.entrySet()) {
+      TypeElement type = entry.getKey();
+      String owner = type.getQualifiedName().toString();
+      List<Method> methods = entry.getValue();
+      ranges.append(ranges.length() == 0 ? " * <p>" : "\n * ")
+          .append(methods.size() == 1 ? "Tool " + index + " is the method"
+              : "Tools " + index + "-" + (index + methods.size() - 1) + " are the methods")
+          .append(" of {@code ").append(owner).append("}.");
+      String heading = (index == 0 ? "" : "\n") + "            // " + owner + "\n";
+      for (Method method : methods) {
+        descriptors.add(ToolSchemas.json(method.descriptor()));
+        String result = null;
+        if (method.wrapped()) {
+          result = resultName(method.name(), results);
+          records.append("\n  /**\n   * The structured result of tool {@code ").append(method.name())
+              .append("}: {@code {\"result\": value}}, as its output schema says.\n   */\n  public record ")
+              .append(result).append('(').append(resultValueType(method.element().getReturnType()))
+              .append(" result) {\n  }\n");
         }
-        if (parameter.formSchema() != null) {
-          table.add("$T.form($L, $L)", TOOL_TABLE, stringLiteral(parameter.formSchema()), parameter.type());
-        } else if (parameter.context() != null) {
-          table.add("$T.class", TypeName.get(env.getTypeUtils().erasure(declared.get(i).asType())));
-        } else {
-          table.add(parameter.type());
+        boolean[] cast = new boolean[1];
+        String call = call(owner, receiverOf.get(type), method, cast);
+        unchecked.add(cast[0]);
+        StringBuilder one = new StringBuilder("      case ").append(index).append(':');
+        statements(one, call, method, result);
+        cases.add(one.toString());
+        structured.add(String.valueOf(method.structured()));
+        List<String> row = new ArrayList<>();
+        List<? extends VariableElement> declared = method.element().getParameters();
+        for (int i = 0; i < declared.size(); i++) {
+          ToolSchemas.ToolParameter parameter = method.parameters().get(i);
+          TypeMirror declaredType = declared.get(i).asType();
+          StringBuilder cell = new StringBuilder();
+          if (parameter.formSchema() != null) {
+            cell.append(TOOL_TABLE.canonicalName()).append(".form(").append(quoted(parameter.formSchema()))
+                .append(", ");
+            ReflectTypeCode.text(((DeclaredType) declaredType).getTypeArguments().get(0), cell);
+            cell.append(')');
+          } else if (parameter.context() != null) {
+            cell.append(source(env.getTypeUtils().erasure(declaredType))).append(".class");
+          } else {
+            ReflectTypeCode.text(declaredType, cell);
+          }
+          row.add(cell.toString());
         }
+        rows.add((method == methods.get(0) ? heading : "") + "            {" + wrapped(row, 13, "                ")
+            + "}");
+        index++;
       }
-      table.add("}");
     }
-    cases.add("default:\n$>throw new $T(tool);\n$<", AssertionError.class).endControlFlow();
+    String instanceParameters = wrapped(instances.stream()
+        .map(t -> "java.util.function.Supplier<" + heldText(t) + "> " + fieldOf.get(t)).toList(),
+        54 + simple.length(), "      ");
+    String instanceArguments = String.join(", ", fieldOf.values());
+    if (array) {
+      instanceParameters = "java.util.function.Supplier<?>... instances";
+      instanceArguments = "instances";
+    }
 
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-    MethodSpec.Builder tools = MethodSpec.methodBuilder("tools")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TOOL_TABLE)
-        .addJavadoc("The tools, in declaration order: whether each answers with structured content, and its"
-            + " parameter types.\n");
-    if (needsInstance) {
-      spec.addField(supplier, "instance", Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(supplier, "instance").addStatement("this.instance = instance");
-      tools.addParameter(supplier, "instance")
-          .addJavadoc("\n@param instance the instance the tools are called on, shared with the class's other MCP"
-              + " methods\n")
-          .addStatement("return new $T(new $T(instance),\nnew boolean[] {$L},\nnew $T[][] {\n$>$>$L$<$<\n})",
-              TOOL_TABLE, invoker, structured.build(), java.lang.reflect.Type.class, table.build());
+    StringBuilder out = new StringBuilder(4096 + 128 * total + records.length());
+    if (!packageName.isEmpty()) {
+      out.append("package ").append(packageName).append(";\n\n");
+    }
+    out.append("/**\n * The {@code @McpTool} methods of plugin {@code ").append(pluginName).append("} in ")
+        .append(packageName.isEmpty() ? "the unnamed package" : "package {@code " + packageName + "}")
+        .append(",\n * as its MCP server {@code ").append(server).append("} calls them:\n * {@link #tools} lists"
+            + " their parameter types, {@link #call} calls tool number {@code tool} with its\n * arguments bound to"
+            + " them. The plugin has one such class in each package of its tool classes, since\n * only code of a"
+            + " package may call its package-private classes and methods. The tools' descriptors\n * are in the"
+            + " resource next to the server class.\n * Generated by the codexplugin annotation processor: do not"
+            + " edit.\n *\n")
+        .append(ranges).append("\n */\n");
+    if (generatedAnnotation) {
+      out.append("@").append(GENERATED).append("(\"").append(CodexPluginProcessor.class.getName()).append("\")\n");
+    }
+    out.append("public final class ").append(simple).append(" implements ").append(TOOL_TABLE.canonicalName())
+        .append(".Invoker {\n");
+    if (array) {
+      out.append("  /** The instances of the classes {@link #tools} names, in its order. */\n"
+          + "  private final java.util.function.Supplier<?>[] instances;\n\n  private ").append(simple)
+          .append("(java.util.function.Supplier<?>[] instances) {\n    this.instances = instances;\n");
     } else {
-      tools.addStatement("return new $T(new $T(),\nnew boolean[] {$L},\nnew $T[][] {\n$>$>$L$<$<\n})",
-          TOOL_TABLE, invoker, structured.build(), java.lang.reflect.Type.class, table.build());
+      for (TypeElement type : instances) {
+        out.append("  private final java.util.function.Supplier<").append(heldText(type)).append("> ")
+            .append(fieldOf.get(type)).append(";\n");
+      }
+      if (!instances.isEmpty()) {
+        out.append('\n');
+      }
+      out.append("  private ").append(simple).append('(').append(instanceParameters).append(") {\n");
+      for (String field : fieldOf.values()) {
+        out.append("    this.").append(field).append(" = ").append(field).append(";\n");
+      }
     }
-    spec.addMethod(constructor.build());
-    spec.addMethod(tools.build());
-    MethodSpec.Builder call = MethodSpec.methodBuilder("call")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(Object.class)
-        .addParameter(TypeName.INT, "tool")
-        .addParameter(ArrayTypeName.of(Object.class), "a")
-        .addException(Exception.class)
-        .addJavadoc("Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter types.\n")
-        .addCode(cases.build());
-    if (generic) {
-      call.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked")
-          .build());
+    out.append("  }\n\n  /**\n   * The tools, in order: whether each answers with structured content, and its parameter"
+        + " types.\n");
+    if (array) {
+      out.append("   *\n   * @param instances the instances the tools are called on, shared with their classes' other"
+          + " MCP\n   *     methods, one per class, in this order:");
+      for (TypeElement type : instances) {
+        out.append("\n   *     {@code ").append(type.getQualifiedName()).append('}');
+      }
+      out.append('\n');
+    } else if (!instances.isEmpty()) {
+      out.append("   *\n");
+      for (TypeElement type : instances) {
+        out.append("   * @param ").append(fieldOf.get(type)).append(" the instance of {@code ")
+            .append(type.getQualifiedName()).append("} its tools are called on, shared with\n   *     its other"
+                + " MCP methods\n");
+      }
     }
-    spec.addMethod(call.build());
-    resultTypes.forEach(spec::addType);
-    write(JavaFile.builder(owner.packageName(), spec.build()).skipJavaLangImports(true).build(), type,
-        diagnostics);
-    return new Invoker(invoker, type, held, needsInstance, List.copyOf(descriptors));
+    out.append("   */\n");
+    if (total <= TOOLS_PER_METHOD) {
+      out.append("  public static ").append(TOOL_TABLE.canonicalName()).append(" tools(")
+          .append(instanceParameters).append(") {\n    return new ").append(TOOL_TABLE.canonicalName())
+          .append("(new ").append(simple).append('(').append(instanceArguments).append("),\n        new boolean[] {")
+          .append(String.join(", ", structured)).append("},\n        new java.lang.reflect.Type[][] {\n")
+          .append(String.join(",\n", rows)).append("\n        });\n  }\n\n");
+      callMethod(out, "  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter"
+          + " types.\n   */\n  @java.lang.Override\n", "public java.lang.Object call", cases, unchecked);
+    } else {
+      // Split: a method's bytecode may not exceed 64 KiB.
+      int parts = (total + TOOLS_PER_METHOD - 1) / TOOLS_PER_METHOD;
+      out.append("  public static ").append(TOOL_TABLE.canonicalName()).append(" tools(")
+          .append(instanceParameters).append(") {\n    boolean[] structured = new boolean[").append(total)
+          .append("];\n    java.lang.reflect.Type[][] types = new java.lang.reflect.Type[").append(total)
+          .append("][];\n");
+      for (int part = 0; part < parts; part++) {
+        out.append("    table").append(part).append("(structured, types);\n");
+      }
+      out.append("    return new ").append(TOOL_TABLE.canonicalName()).append("(new ").append(simple).append('(')
+          .append(instanceArguments).append("), structured, types);\n  }\n\n");
+      for (int part = 0; part < parts; part++) {
+        int from = part * TOOLS_PER_METHOD;
+        int to = Math.min(total, from + TOOLS_PER_METHOD);
+        out.append("  /** Tools ").append(from).append('-').append(to - 1).append(" of the table. */\n  private static"
+            + " void table").append(part).append("(boolean[] structured, java.lang.reflect.Type[][] types) {\n"
+            + "    java.lang.System.arraycopy(new boolean[] {").append(String.join(", ", structured.subList(from, to)))
+            .append("}, 0,\n        structured, ").append(from).append(", ").append(to - from)
+            .append(");\n    java.lang.System.arraycopy(new java.lang.reflect.Type[][] {\n")
+            .append(String.join(",\n", rows.subList(from, to)).replaceFirst("^\n", "")).append("\n        }, 0,\n"
+                + "        types, ").append(from).append(", ").append(to - from).append(");\n  }\n\n");
+      }
+      out.append("  /**\n   * Calls tool number {@code tool} with {@code a}, its arguments bound to its parameter"
+          + " types.\n"
+          + "   */\n  @java.lang.Override\n  public java.lang.Object call(int tool, java.lang.Object[] a) throws"
+          + " java.lang.Exception {\n    switch (tool / ").append(TOOLS_PER_METHOD).append(") {\n");
+      for (int part = 0; part < parts; part++) {
+        out.append("      case ").append(part).append(":\n        return call").append(part).append("(tool, a);\n");
+      }
+      out.append("      default:\n        throw new java.lang.AssertionError(tool);\n    }\n  }\n\n");
+      for (int part = 0; part < parts; part++) {
+        int from = part * TOOLS_PER_METHOD;
+        int to = Math.min(total, from + TOOLS_PER_METHOD);
+        callMethod(out, "  /** Calls tool number {@code tool} of tools " + from + "-" + (to - 1) + ". */\n",
+            "private java.lang.Object call" + part, cases.subList(from, to), unchecked.subList(from, to));
+        if (part < parts - 1) {
+          out.append('\n');
+        }
+      }
+    }
+    out.append(records).append("}\n");
+
+    List<Element> originating = new ArrayList<>(classes.size() + 1);
+    originating.add(plugin.element());
+    originating.addAll(classes.keySet());
+    Element first = classes.keySet().iterator().next();
+    try (java.io.Writer writer = env.getFiler().createSourceFile(name, originating.toArray(new Element[0]))
+        .openWriter()) {
+      writer.write(out.toString());
+    } catch (IOException | RuntimeException e) {
+      diagnostics.problem(FindingCode.IO, Origin.at(first, "@McpTool: the source output"))
+          .found(e + " while writing the generated source " + name)
+          .fix("run a clean build").report();
+    }
+    return new Dispatcher(name, List.copyOf(instances), List.copyOf(descriptors));
   }
 
-  /**
-   * The record a wrapped structured result is returned in, {@code {"result": value}}: the server writes it with
-   * Jackson as it is, and the value keeps its declared type (so a sealed type inside keeps its type id).
-   */
-  private static TypeSpec resultType(ClassName name, Method method) {
-    return TypeSpec.recordBuilder(name)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("The structured result of tool {@code $L}: {@code {\"result\": value}}, as its output schema"
-            + " says.\n", method.name())
-        .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(resultValueType(method.element().getReturnType()), "result")
-            .build())
-        .build();
+  /** Appends a method that switches on {@code tool} over {@code cases}. */
+  private static void callMethod(StringBuilder out, String javadoc, String declaration, List<String> cases,
+      List<Boolean> unchecked) {
+    out.append(javadoc);
+    if (unchecked.contains(true)) {
+      out.append("  @java.lang.SuppressWarnings(\"unchecked\")\n");
+    }
+    out.append("  ").append(declaration).append("(int tool, java.lang.Object[] a) throws java.lang.Exception {\n"
+        + "    switch (tool) {\n");
+    cases.forEach(out::append);
+    out.append("      default:\n        throw new java.lang.AssertionError(tool);\n    }\n  }\n");
   }
 
   /** The type of the value under {@code "result"}: the return type, or what its {@code Optional} holds. */
-  private static TypeName resultValueType(TypeMirror returns) {
+  private static String resultValueType(TypeMirror returns) {
     switch (optionalKind(returns)) {
       case "java.util.OptionalInt":
-        return TypeName.INT;
+        return "int";
       case "java.util.OptionalLong":
-        return TypeName.LONG;
+        return "long";
       case "java.util.OptionalDouble":
-        return TypeName.DOUBLE;
+        return "double";
       case "java.util.Optional":
         List<? extends TypeMirror> arguments = ((DeclaredType) returns).getTypeArguments();
         TypeMirror held = arguments.isEmpty() ? null : arguments.get(0);
         if (held instanceof WildcardType wildcard) {
           held = wildcard.getExtendsBound();
         }
-        return held == null ? ClassName.OBJECT : TypeName.get(held);
+        return held == null ? "java.lang.Object" : source(held);
       default:
-        return TypeName.get(returns);
+        return source(returns);
     }
   }
 
@@ -256,28 +397,22 @@ final class ToolCode {
   }
 
   /**
-   * The statements of one tool's case, whether they declare a local variable, and whether they cast to a
-   * generic type (an unchecked cast).
+   * Appends the statements of one tool's case that call it and return its result: the value, {@code null} for
+   * {@code void}, or, when the structured result is wrapped in {@code result}, the value in that record; when
+   * such a value may be absent (an empty {@code Optional}, a {@code null} from a {@code @Nullable} method), an
+   * empty object without {@code result}, as the output schema allows. A case that declares a local variable
+   * gets a block of its own.
    */
-  private record Statements(CodeBlock code, boolean local, boolean generic) {}
-
-  /**
-   * The statements that call a tool and return its result: the value, {@code null} for {@code void}, or, when
-   * the structured result is wrapped in {@code result}, the value in that record; when such a value may be
-   * absent (an empty {@code Optional}, a {@code null} from a {@code @Nullable} method), an empty object
-   * without {@code result}, as the output schema allows.
-   */
-  private Statements statements(ClassName owner, Method method, ClassName result) {
-    boolean[] generic = new boolean[1];
-    CodeBlock call = call(owner, method, generic);
+  private static void statements(StringBuilder out, String call, Method method, String result) {
     TypeMirror returns = method.element().getReturnType();
     if (result == null && ContextTypes.result(returns) == ContextTypes.Result.CONTENT_LIST) {
-      return new Statements(CodeBlock.of("return $T.of($L);\n", TOOL_RESULT, call), false, generic[0]);
+      out.append("\n        return ").append(TOOL_RESULT.canonicalName()).append(".of(").append(call).append(");\n");
+      return;
     }
     if (result == null) {
-      return ToolRound.isVoid(returns)
-          ? new Statements(CodeBlock.of("$L;\nreturn null;\n", call), false, generic[0])
-          : new Statements(CodeBlock.of("return $L;\n", call), false, generic[0]);
+      out.append(ToolRound.isVoid(returns) ? "\n        " + call + ";\n        return null;\n"
+          : "\n        return " + call + ";\n");
+      return;
     }
     String optional = optionalKind(returns);
     if (!optional.isEmpty()) {
@@ -287,14 +422,18 @@ final class ToolCode {
         case "java.util.OptionalDouble" -> "getAsDouble";
         default -> "get";
       };
-      return new Statements(CodeBlock.of("$T value = $L;\nreturn value.isPresent() ? new $T(value.$L()) : $T.of();\n",
-          TypeName.get(returns), call, result, get, Map.class), true, generic[0]);
+      out.append(" {\n        ").append(source(returns)).append(" value = ").append(call)
+          .append(";\n        return value.isPresent() ? new ").append(result).append("(value.").append(get)
+          .append("()) : java.util.Map.of();\n      }\n");
+      return;
     }
     if (method.mayBeAbsent() && !returns.getKind().isPrimitive()) {
-      return new Statements(CodeBlock.of("$T value = $L;\nreturn value == null ? $T.of() : new $T(value);\n",
-          TypeName.get(returns), call, Map.class, result), true, generic[0]);
+      out.append(" {\n        ").append(source(returns)).append(" value = ").append(call)
+          .append(";\n        return value == null ? java.util.Map.of() : new ").append(result)
+          .append("(value);\n      }\n");
+      return;
     }
-    return new Statements(CodeBlock.of("return new $T($L);\n", result, call), false, generic[0]);
+    out.append("\n        return new ").append(result).append('(').append(call).append(");\n");
   }
 
   /** {@code journal.note} becomes {@code JournalNoteResult}, unique among {@code used}. */
@@ -318,21 +457,82 @@ final class ToolCode {
 
   /**
    * The call of one tool method with its arguments: {@code a[i]} cast to parameter {@code i}'s type (a primitive
-   * unboxes). Sets {@code generic[0]} when a cast is to a parameterized type.
+   * unboxes), on {@code receiver} or, for a static method, on {@code owner}. Sets {@code generic[0]} when a
+   * cast is to a parameterized type.
    */
-  private static CodeBlock call(ClassName owner, Method method, boolean[] generic) {
+  private static String call(String owner, String receiver, Method method, boolean[] generic) {
     ExecutableElement element = method.element();
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.add(element.getModifiers().contains(Modifier.STATIC) ? "$T.$L(" : "instance.get().$L(",
-        element.getModifiers().contains(Modifier.STATIC) ? new Object[] {owner, element.getSimpleName()}
-            : new Object[] {element.getSimpleName()});
-    List<? extends javax.lang.model.element.VariableElement> declared = element.getParameters();
+    StringBuilder code = new StringBuilder();
+    code.append(element.getModifiers().contains(Modifier.STATIC) ? owner : receiver).append('.')
+        .append(element.getSimpleName()).append('(');
+    List<? extends VariableElement> declared = element.getParameters();
+    List<String> arguments = new ArrayList<>(declared.size());
     for (int i = 0; i < declared.size(); i++) {
       TypeMirror type = declared.get(i).asType();
       generic[0] |= isParameterized(type);
-      code.add(i == 0 ? "($T) a[$L]" : ", ($T) a[$L]", TypeName.get(type), i);
+      arguments.add("(" + source(type) + ") a[" + i + "]");
     }
-    return code.add(")").build();
+    return code.append(wrapped(arguments, 16 + code.length(), "            ")).append(')').toString();
+  }
+
+  /**
+   * {@code type} as Java source with qualified names and without type annotations: {@code java.util.List<
+   * com.acme.Item>}, {@code int[]}, {@code com.acme.Outer<java.lang.String>.Inner}.
+   */
+  static String source(TypeMirror type) {
+    StringBuilder out = new StringBuilder();
+    source(type, out);
+    return out.toString();
+  }
+
+  private static void source(TypeMirror type, StringBuilder out) {
+    switch (type.getKind()) {
+      case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE, VOID ->
+          out.append(type.getKind().name().toLowerCase(Locale.ROOT));
+      case ARRAY -> {
+        source(((javax.lang.model.type.ArrayType) type).getComponentType(), out);
+        out.append("[]");
+      }
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        out.append('?');
+        if (wildcard.getExtendsBound() != null) {
+          source(wildcard.getExtendsBound(), out.append(" extends "));
+        } else if (wildcard.getSuperBound() != null) {
+          source(wildcard.getSuperBound(), out.append(" super "));
+        }
+      }
+      case DECLARED -> {
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        if (declared.getEnclosingType() instanceof DeclaredType outer && !outer.getTypeArguments().isEmpty()) {
+          source(outer, out);
+          out.append('.').append(element.getSimpleName());
+        } else {
+          out.append(element.getQualifiedName());
+        }
+        List<? extends TypeMirror> arguments = declared.getTypeArguments();
+        for (int i = 0; i < arguments.size(); i++) {
+          source(arguments.get(i), out.append(i == 0 ? "<" : ", "));
+        }
+        if (!arguments.isEmpty()) {
+          out.append('>');
+        }
+      }
+      default -> out.append(type);
+    }
+  }
+
+  /**
+   * {@code items} joined with {@code ", "} when they fit in a line of 120 characters starting at column
+   * {@code column}, else one per line, each on a line of its own indented with {@code indent}.
+   */
+  private static String wrapped(List<String> items, int column, String indent) {
+    int length = column;
+    for (String item : items) {
+      length += item.length() + 2;
+    }
+    return String.join(length <= 120 || items.size() < 2 ? ", " : ",\n" + indent, items);
   }
 
   /** Whether a cast to {@code type} is unchecked: it has type arguments, or is an array of such a type. */
@@ -346,23 +546,23 @@ final class ToolCode {
 
   /**
    * Writes {@code <Plugin>McpServer}, whose class name the caller checked to be free, and its resource
-   * {@code <Plugin>McpServer.tools} next to it: the descriptors of the tools of {@code invokers}, in order, one
+   * {@code <Plugin>McpServer.tools} next to it: the descriptors of the tools of {@code dispatchers}, in order, one
    * compact JSON per line, exactly as {@code tools/list} serves them ({@code ToolTable.methods} reads it when the
    * server starts). The server creates one lazy instance per class that needs one and hands it to both the
    * class's tools and its resources, prompts and completions, so a class (or the plugin's factory for it) is
    * created at most once per server.
    */
   void writeServer(PluginDecl plugin, String pluginName, String serverName, String version,
-      List<Invoker> invokers, ExecutableElement factory, List<Element> originating,
+      List<Dispatcher> dispatchers, ExecutableElement factory, List<Element> originating,
       List<ResourceCode.Written> features, Diagnostics diagnostics) {
     ClassName server = serverClassName(plugin, pluginName);
     Map<TypeElement, String> instances = new LinkedHashMap<>();
     Map<TypeElement, TypeName> heldTypes = new LinkedHashMap<>();
     Set<String> fieldNames = new HashSet<>();
-    for (Invoker invoker : invokers) {
-      if (invoker.instance()) {
-        instances.put(invoker.type(), instanceField(invoker.type(), fieldNames));
-        heldTypes.put(invoker.type(), invoker.held());
+    for (Dispatcher dispatcher : dispatchers) {
+      for (TypeElement type : dispatcher.instances()) {
+        instances.put(type, instanceField(type, fieldNames));
+        heldTypes.put(type, held(type));
       }
     }
     for (ResourceCode.Written written : features) {
@@ -372,8 +572,11 @@ final class ToolCode {
       }
     }
     CodeBlock.Builder tables = CodeBlock.builder();
-    for (Invoker invoker : invokers) {
-      tables.add(",\n$T.tools($L)", invoker.name(), invoker.instance() ? instances.get(invoker.type()) : "");
+    for (Dispatcher dispatcher : dispatchers) {
+      int dot = dispatcher.name().lastIndexOf('.');
+      tables.add(",\n$T.tools($L)", ClassName.get(dot < 0 ? "" : dispatcher.name().substring(0, dot),
+          dispatcher.name().substring(dot + 1)), String.join(", ", dispatcher.instances().stream()
+          .map(instances::get).toList()));
     }
     TypeSpec.Builder spec = TypeSpec.classBuilder(server)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -417,8 +620,8 @@ final class ToolCode {
     write(JavaFile.builder(server.packageName(), spec.build()).skipJavaLangImports(true).build(), plugin.element(),
         diagnostics);
     StringBuilder lines = new StringBuilder();
-    for (Invoker invoker : invokers) {
-      invoker.descriptors().forEach(d -> lines.append(d).append('\n'));
+    for (Dispatcher dispatcher : dispatchers) {
+      dispatcher.descriptors().forEach(d -> lines.append(d).append('\n'));
     }
     List<Element> elements = new ArrayList<>(originating);
     elements.add(0, plugin.element());
@@ -446,7 +649,7 @@ final class ToolCode {
   }
 
   private void generated(TypeSpec.Builder spec) {
-    if (elements.getTypeElement(GENERATED) != null) {
+    if (generatedAnnotation) {
       spec.addAnnotation(AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
           .addMember("value", "$S", CodexPluginProcessor.class.getName()).build());
     }
@@ -503,6 +706,25 @@ final class ToolCode {
       }
     }
     return CodeBlock.of("$L", out.append('"').toString());
+  }
+
+  /** {@code text} as a Java string literal, escaped as {@link #stringLiteral} escapes it ({@code \n} too). */
+  static String quoted(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int escape = JAVA_ESCAPES.indexOf(c);
+      if (escape >= 0) {
+        out.append('\\').append(JAVA_ESCAPED.charAt(escape));
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** The characters a Java string literal escapes with a letter, and those letters, as JavaPoet writes them. */

@@ -34,9 +34,9 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * The {@code @McpTool} methods of a round: checks them, computes their schemas, generates one invoker class per
- * tool class and one server class per plugin (Java sources must be generated in the round their elements
- * appear in), and keeps what the plugin's bundle needs when processing is over: the server entry of
+ * The {@code @McpTool} methods of a round: checks them, computes their schemas, generates one dispatcher class
+ * per package of a plugin's tool classes and one server class per plugin (Java sources must be generated in the
+ * round their elements appear in), and keeps what the plugin's bundle needs when processing is over: the server entry of
  * {@code .mcp.json} and the tools file {@code mcp-tools.json}.
  */
 final class ToolRound {
@@ -77,12 +77,22 @@ final class ToolRound {
   /** The classes generated so far, by qualified name, and what they were generated for. */
   private final Map<String, String> generated = new HashMap<>();
   private boolean missingDependencyReported;
+  /** Whether {@code javax.annotation.processing.Generated} exists, once looked up. */
+  private Boolean generatedAnnotation;
 
   ToolRound(ProcessingEnvironment env) {
     this.env = env;
     this.elements = env.getElementUtils();
     this.schemas = new ToolSchemas(env);
     this.features = new ResourceRound(env);
+  }
+
+  /** Whether {@code javax.annotation.processing.Generated} exists: looked up once per processor run. */
+  private boolean generatedAnnotation() {
+    if (generatedAnnotation == null) {
+      generatedAnnotation = elements.getTypeElement(ToolCode.GENERATED) != null;
+    }
+    return generatedAnnotation;
   }
 
   /** The tools of each plugin, by plugin name, over all rounds. */
@@ -191,8 +201,15 @@ final class ToolRound {
   private void plugin(PluginDecl plugin, List<TypeElement> candidates,
       Map<TypeElement, List<ExecutableElement>> byType, List<ExecutableElement> factories, String optionVersion,
       boolean generate, Diagnostics diagnostics) {
-    // The classes with tools; candidates has the classes with only resources, prompts or completions too.
-    List<TypeElement> types = candidates.stream().filter(byType::containsKey).toList();
+    // The classes with tools, those of a package together (they share a dispatcher); candidates has the classes
+    // with only resources, prompts or completions too.
+    Map<String, List<TypeElement>> byPackage = new LinkedHashMap<>();
+    for (TypeElement type : candidates) {
+      if (byType.containsKey(type)) {
+        byPackage.computeIfAbsent(packageOf(type), p -> new ArrayList<>()).add(type);
+      }
+    }
+    List<TypeElement> types = byPackage.values().stream().flatMap(List::stream).toList();
     String pluginName = plugin.name();
     String owner = plugin.element().toString();
     if (!owner.equals(ownerOf.computeIfAbsent(pluginName, n -> owner))) {
@@ -279,12 +296,15 @@ final class ToolRound {
         methods.add(checked.get());
         tools.add(new Tool(checked.get().name(), checked.get().descriptor(), checked.get().structured()));
       }
-      String invoker = ToolCode.invokerName(type).canonicalName();
-      typeFailed |= !unique(invoker, "the @McpTool methods of " + type.getQualifiedName(),
-          Origin.at(type, "the class " + invoker + " generated for the @McpTool methods of "
-              + type.getQualifiedName()), diagnostics);
       failed |= typeFailed;
       methodsOf.put(type, methods);
+    }
+    for (var entry : byPackage.entrySet()) {
+      String dispatcher = ToolCode.dispatcherName(pluginName, entry.getKey());
+      String what = "the @McpTool methods of " + plugin.prism().title() + " in "
+          + (entry.getKey().isEmpty() ? "the unnamed package" : "package " + entry.getKey());
+      failed |= !unique(dispatcher, what, Origin.at(entry.getValue().get(0), "the class " + dispatcher
+          + " generated for " + what), diagnostics);
     }
     if (serverNameOk) {
       for (Tool tool : tools) {
@@ -307,17 +327,19 @@ final class ToolRound {
         .labeled("the server class " + mainClass + " generated for " + plugin.prism().title()), diagnostics);
 
     if (!failed) {
-      ToolCode code = new ToolCode(env);
-      List<ToolCode.Invoker> invokers = new ArrayList<>();
-      for (var entry : methodsOf.entrySet()) {
-        invokers.add(code.writeInvoker(entry.getKey(), entry.getValue(), diagnostics));
+      ToolCode code = new ToolCode(env, generatedAnnotation());
+      List<ToolCode.Dispatcher> dispatchers = new ArrayList<>();
+      for (var entry : byPackage.entrySet()) {
+        Map<TypeElement, List<ToolCode.Method>> classes = new LinkedHashMap<>();
+        entry.getValue().forEach(type -> classes.put(type, methodsOf.get(type)));
+        dispatchers.add(code.writeDispatcher(plugin, pluginName, entry.getKey(), classes, diagnostics));
       }
       String version = plugin.prism().version().isEmpty() ? optionVersion : plugin.prism().version();
       List<ResourceCode.Written> written = new ArrayList<>();
       for (ResourceRound.Features f : checkedFeatures.orElse(List.of())) {
         written.add(new ResourceCode(env).write(f, diagnostics));
       }
-      code.writeServer(plugin, pluginName, serverName, version, invokers, factory, new ArrayList<>(types), written,
+      code.writeServer(plugin, pluginName, serverName, version, dispatchers, factory, new ArrayList<>(types), written,
           diagnostics);
     }
     byPlugin.put(pluginName, new PluginTools(serverName, explicitServerName, mainClass, List.copyOf(tools),

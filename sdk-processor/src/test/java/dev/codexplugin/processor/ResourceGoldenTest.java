@@ -26,7 +26,7 @@ class ResourceGoldenTest {
     assertThat(files).containsKey("sources/com/acme/docs/Docs_McpFeatures.java");
     assertThat(files).containsKey("sources/com/acme/docs/DocsKitMcpServer.java");
     assertThat(files).containsKey("sources/com/acme/notes/Notes_McpFeatures.java");
-    assertThat(files).containsKey("sources/com/acme/notes/Notes_McpTools.java");
+    assertThat(files).containsKey("sources/com/acme/notes/NotesKit_McpTools.java");
     String features = new String(files.get("sources/com/acme/docs/Docs_McpFeatures.java"), StandardCharsets.UTF_8);
     // Reflection-free: the methods are called directly, the template's variables bound to the parameters, a
     // context parameter from the request's context, by its type.

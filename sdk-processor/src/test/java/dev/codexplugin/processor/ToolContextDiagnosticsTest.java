@@ -425,7 +425,7 @@ class ToolContextDiagnosticsTest {
         """);
     com.google.testing.compile.Compilation compilation = compile(KIT, file);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("com.acme.Signup_McpTools").contentsAsUtf8String().contains(
+    assertThat(compilation).generatedSourceFile("com.acme.Kit_McpTools").contentsAsUtf8String().contains(
         "ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{\\\"plan\\\":{\\\"type\\\":"
             + "\\\"string\\\",\\\"oneOf\\\":[{\\\"const\\\":\\\"BASIC\\\",\\\"title\\\":\\\"Basic\\\"},"
             + "{\\\"const\\\":\\\"PRO\\\",\\\"title\\\":\\\"PRO\\\"}]},\\\"extras\\\":{\\\"type\\\":"

@@ -540,15 +540,15 @@ class ToolDiagnosticsTest {
   @Covers(FindingCode.DUPLICATE)
   void theGeneratedInvokerClassClashesWithAClassOnTheClassPath() throws Exception {
     // The class exists only as a class file, as a dependency's would.
-    Compilation library = com.google.testing.compile.Compiler.javac().compile(source("com.acme.Counter_McpTools",
+    Compilation library = com.google.testing.compile.Compiler.javac().compile(source("com.acme.Kit_McpTools",
         """
         package com.acme;
 
-        public final class Counter_McpTools {}
+        public final class Kit_McpTools {}
         """));
     assertThat(library).succeeded();
     Path classes = dir.resolve("library");
-    Path classFile = classes.resolve("com/acme/Counter_McpTools.class");
+    Path classFile = classes.resolve("com/acme/Kit_McpTools.class");
     java.nio.file.Files.createDirectories(classFile.getParent());
     try (var in = library.generatedFiles().stream()
         .filter(f -> f.getKind() == JavaFileObject.Kind.CLASS).findFirst().orElseThrow().openInputStream()) {
@@ -570,17 +570,17 @@ class ToolDiagnosticsTest {
         .withClasspath(classPath)
         .compile(KIT, file);
     assertOnlyError(compilation, FindingCode.DUPLICATE, file, "public final class Counter",
-        "the class com.acme.Counter_McpTools generated for the @McpTool methods of com.acme.Counter "
+        "the class com.acme.Kit_McpTools generated for the @McpTool methods of @Plugin \"kit\" in package com.acme "
             + FindingCode.DUPLICATE.rule() + "; found a class of that name. Rename that class.");
   }
 
   @Test
   @Covers(FindingCode.DUPLICATE)
   void theGeneratedInvokerClassClashesWithAnExistingClass() {
-    JavaFileObject existing = source("com.acme.Counter_McpTools", """
+    JavaFileObject existing = source("com.acme.Kit_McpTools", """
         package com.acme;
 
-        public final class Counter_McpTools {}
+        public final class Kit_McpTools {}
         """);
     JavaFileObject file = tools("Counter", """
         public final class Counter {
@@ -589,7 +589,7 @@ class ToolDiagnosticsTest {
         }
         """);
     assertOnlyError(compile(KIT, existing, file), FindingCode.DUPLICATE, file, "public final class Counter",
-        "the class com.acme.Counter_McpTools generated for the @McpTool methods of com.acme.Counter "
+        "the class com.acme.Kit_McpTools generated for the @McpTool methods of @Plugin \"kit\" in package com.acme "
             + FindingCode.DUPLICATE.rule() + "; found a class of that name. Rename that class.");
   }
 

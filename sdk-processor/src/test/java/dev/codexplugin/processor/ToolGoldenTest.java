@@ -63,10 +63,9 @@ class ToolGoldenTest {
         "bundles/ledger-kit/skills/bookkeeping/SKILL.md",
         "bundles/ledger-kit/skills/bookkeeping/agents/openai.yaml",
         "resources/com/acme/ledger/LedgerKitMcpServer.tools",
-        "sources/com/acme/ledger/Accounts_Audit_McpTools.java",
-        "sources/com/acme/ledger/Accounts_McpTools.java",
         "sources/com/acme/ledger/LedgerKitMcpServer.java",
-        "sources/com/acme/ledger/report/Reports_McpTools.java").inOrder();
+        "sources/com/acme/ledger/LedgerKit_McpTools.java",
+        "sources/com/acme/ledger/report/LedgerKit_McpTools.java").inOrder();
     Goldens.assertMatches("tools/ledger", files);
 
     // The server of .mcp.json: java with the JVM's own output on stderr (a thread dump would break the protocol),
@@ -116,12 +115,13 @@ class ToolGoldenTest {
     // The server creates the one instance of each class and hands it to the class's table; a class of static
     // tools gets none.
     assertThat(server2).contains("ToolInstances.lazy(Accounts::new)");
-    assertThat(server2).contains("Accounts_McpTools.tools(accountsInstance)");
-    assertThat(server2).contains("Reports_McpTools.tools()");
-    assertThat(text(files, "sources/com/acme/ledger/report/Reports_McpTools.java")).doesNotContain("instance");
+    // One dispatcher per package: the classes of com.acme.ledger share one, com.acme.ledger.report has its own.
+    assertThat(server2).contains("LedgerKit_McpTools.tools(accountsInstance)");
+    assertThat(server2).contains("com.acme.ledger.report.LedgerKit_McpTools.tools()");
+    assertThat(text(files, "sources/com/acme/ledger/report/LedgerKit_McpTools.java")).doesNotContain("Instance");
     // The descriptors are not in the Java source but in the server's resource, one per line, in the order of
     // mcp-tools.json, exactly as served.
-    String invoker = text(files, "sources/com/acme/ledger/Accounts_McpTools.java");
+    String invoker = text(files, "sources/com/acme/ledger/LedgerKit_McpTools.java");
     assertThat(invoker).doesNotContain("inputSchema");
     List<String> lines = List.of(text(files, "resources/com/acme/ledger/LedgerKitMcpServer.tools").split("\n"));
     assertThat(lines).hasSize(names(tools).size());
@@ -129,10 +129,13 @@ class ToolGoldenTest {
       assertThat(JSON.readTree(lines.get(i))).isEqualTo(tools.path("tools").get(i));
     }
     // A case is casts and a call; an Optional structured result is wrapped, or empty.
-    assertThat(invoker).contains("return instance.get().open((String) a[0], (Accounts.Currency) a[1]);");
-    assertThat(invoker).contains("return instance.get().list((Optional<Accounts.Currency>) a[0], (int) a[1]);");
-    assertThat(invoker).contains("return value.isPresent() ? new FindResult(value.get()) : Map.of();");
-    assertThat(invoker).contains("@SuppressWarnings(\"unchecked\")");
+    assertThat(invoker).contains("return accountsInstance.get().open((java.lang.String) a[0],"
+        + " (com.acme.ledger.Accounts.Currency) a[1]);");
+    assertThat(invoker).contains("return accountsInstance.get().list("
+        + "(java.util.Optional<com.acme.ledger.Accounts.Currency>) a[0], (int) a[1]);");
+    assertThat(invoker).contains("return value.isPresent() ? new FindResult(value.get()) : java.util.Map.of();");
+    assertThat(invoker).contains("case 5:\n        return new BalancedResult(com.acme.ledger.Accounts.Audit.balanced(");
+    assertThat(invoker).contains("@java.lang.SuppressWarnings(\"unchecked\")");
   }
 
   @Test
@@ -154,9 +157,9 @@ class ToolGoldenTest {
         "resources/com/acme/alpha/AlphaToolsMcpServer.tools",
         "resources/com/acme/beta/BetaToolsMcpServer.tools",
         "sources/com/acme/alpha/AlphaToolsMcpServer.java",
-        "sources/com/acme/alpha/Greeter_McpTools.java",
-        "sources/com/acme/beta/Arithmetic_McpTools.java",
-        "sources/com/acme/beta/BetaToolsMcpServer.java").inOrder();
+        "sources/com/acme/alpha/AlphaTools_McpTools.java",
+        "sources/com/acme/beta/BetaToolsMcpServer.java",
+        "sources/com/acme/beta/BetaTools_McpTools.java").inOrder();
     Goldens.assertMatches("tools/two-plugins", files);
 
     // Each plugin got its own tools and server, named after the plugin.
@@ -168,6 +171,8 @@ class ToolGoldenTest {
     assertThat(json(files, "bundles/beta-tools/.mcp.json").path("mcpServers").path("beta-tools").path("args")
         .toString()).isEqualTo(
             "[\"-XX:+DisplayVMOutputToStderr\",\"-cp\",\"lib/*\",\"com.acme.beta.BetaToolsMcpServer\"]");
+    // No cast is unchecked, so no @SuppressWarnings.
+    assertThat(text(files, "sources/com/acme/beta/BetaTools_McpTools.java")).doesNotContain("SuppressWarnings");
     // A @Plugin without a version takes -Acodexplugin.version, in plugin.json and in the server alike.
     assertThat(json(files, "bundles/alpha-tools/.codex-plugin/plugin.json").path("version").asText())
         .isEqualTo("3.4.5");
@@ -189,7 +194,7 @@ class ToolGoldenTest {
         "bundles/studio-kit/mcp-tools.json",
         "resources/com/acme/studio/StudioKitMcpServer.tools",
         "sources/com/acme/studio/StudioKitMcpServer.java",
-        "sources/com/acme/studio/Studio_McpTools.java").inOrder();
+        "sources/com/acme/studio/StudioKit_McpTools.java").inOrder();
     Goldens.assertMatches("tools/studio", files);
 
     JsonNode tools = json(files, "bundles/studio-kit/mcp-tools.json");
@@ -198,7 +203,7 @@ class ToolGoldenTest {
     assertThat(tool(tools, "signup").path("inputSchema").path("properties").size()).isEqualTo(0);
     // A form's titles, defaults and titled enums go into its requested schema, in the invoker, not the input.
     assertThat(tool(tools, "paint").path("inputSchema").path("properties").size()).isEqualTo(0);
-    assertThat(text(files, "sources/com/acme/studio/Studio_McpTools.java")).contains("\\\"legacy\\\":{\\\"type\\\""
+    assertThat(text(files, "sources/com/acme/studio/StudioKit_McpTools.java")).contains("\\\"legacy\\\":{\\\"type\\\""
         + ":\\\"string\\\",\\\"enum\\\":[\\\"MATT\\\",\\\"gloss\\\",\\\"SATIN\\\"],\\\"enumNames\\\":"
         + "[\\\"Matt, no shine\\\",\\\"Deep gloss\\\",\\\"SATIN\\\"],\\\"default\\\":\\\"MATT\\\"}");
     // Context parameters are not part of the input schema: only the arguments the model gives are.
@@ -215,25 +220,28 @@ class ToolGoldenTest {
     assertThat(tool(tools, "export").path("inputSchema").path("required").toString()).isEqualTo("[\"format\"]");
     // The table names them by type, the server passes them from the request's context, and the invoker wraps a
     // List<Content> in a ToolResult.
-    String invoker = text(files, "sources/com/acme/studio/Studio_McpTools.java");
-    assertThat(invoker).contains("{Progress.class, int.class, McpLog.class}");
-    assertThat(invoker).contains("{long.class, Cancellation.class}");
-    assertThat(invoker).contains("Elicitation.class");
-    assertThat(invoker).contains("Sampling.class");
-    assertThat(invoker).contains("Roots.class");
-    assertThat(invoker).contains("{ToolContext.class, ClientInfo.class,");
-    assertThat(invoker).contains("return instance.get().render((Progress) a[0], (int) a[1], (McpLog) a[2]);");
-    assertThat(invoker).contains("return Studio.await((long) a[0], (Cancellation) a[1]);");
-    assertThat(invoker).contains("return ToolResult.of(instance.get().sheet(");
+    String invoker = text(files, "sources/com/acme/studio/StudioKit_McpTools.java");
+    assertThat(invoker).contains("{dev.codexplugin.mcp.Progress.class, int.class, dev.codexplugin.mcp.McpLog.class}");
+    assertThat(invoker).contains("{long.class, dev.codexplugin.mcp.Cancellation.class}");
+    assertThat(invoker).contains("dev.codexplugin.mcp.Elicitation.class");
+    assertThat(invoker).contains("dev.codexplugin.mcp.Sampling.class");
+    assertThat(invoker).contains("dev.codexplugin.mcp.Roots.class");
+    assertThat(invoker).contains("{dev.codexplugin.mcp.ToolContext.class, dev.codexplugin.mcp.ClientInfo.class,");
+    assertThat(invoker).contains("return studioInstance.get().render((dev.codexplugin.mcp.Progress) a[0],");
+    assertThat(invoker).contains("return com.acme.studio.Studio.await((long) a[0],"
+        + " (dev.codexplugin.mcp.Cancellation) a[1]);");
+    assertThat(invoker).contains("return dev.codexplugin.mcp.ToolResult.of(studioInstance.get().sheet(");
     // A form's requested schema is computed at compile time: flat, enums inlined, Optional not required, each
     // field's type first, then its title and description.
-    assertThat(invoker).contains("{ToolTable.form(\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
+    assertThat(invoker).contains("{dev.codexplugin.mcp.ToolTable.form("
+        + "\"{\\\"type\\\":\\\"object\\\",\\\"properties\\\":{"
         + "\\\"name\\\":{\\\"type\\\":\\\"string\\\",\\\"description\\\":\\\"the full name\\\"}");
     assertThat(invoker).contains("\\\"plan\\\":{\\\"type\\\":\\\"string\\\","
         + "\\\"description\\\":\\\"the plan to start with\\\",\\\"enum\\\":[\\\"BASIC\\\",\\\"PRO\\\"]}");
     assertThat(invoker).contains("\\\"required\\\":[\\\"name\\\",\\\"age\\\",\\\"plan\\\",\\\"extras\\\"]}\","
-        + " Studio.Contact.class)}");
-    assertThat(invoker).contains("return Studio.signup((Elicitation.Form<Studio.Contact>) a[0]);");
-    assertThat(invoker).contains("return instance.get().thumbnail();");
+        + " com.acme.studio.Studio.Contact.class)}");
+    assertThat(invoker).contains("return com.acme.studio.Studio.signup("
+        + "(dev.codexplugin.mcp.Elicitation.Form<com.acme.studio.Studio.Contact>) a[0]);");
+    assertThat(invoker).contains("return studioInstance.get().thumbnail();");
   }
 }

@@ -361,6 +361,68 @@ class ToolRunTest {
    * unchecked, and suppressed), and binds every kind of argument.
    */
   @Test
+  void aPackageWithMoreToolsThanOneMethodHoldsSplitsItsDispatcherAndCallsEach() throws Exception {
+    // 600 tools in one package: one switch and one table of them all would pass 64 KiB of bytecode at about
+    // 1,800 one-line tools; past ToolCode.TOOLS_PER_METHOD they are split into methods of that many.
+    StringBuilder many = new StringBuilder("public final class Many {\n");
+    StringBuilder more = new StringBuilder("public final class More {\n");
+    for (int i = 0; i < 600; i++) {
+      (i < 400 ? many : more).append("  @McpTool(description = \"Adds ").append(i).append(".\")\n  public ")
+          .append(i < 400 ? "static " : "").append("List<Integer> t").append(i)
+          .append("(List<Integer> x) { return List.of(x.get(0) + ").append(i).append("); }\n");
+    }
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        ToolDiagnosticsTest.KIT, ToolDiagnosticsTest.tools("Many", many.append("}\n").toString()),
+        ToolDiagnosticsTest.tools("More", more.append("}\n").toString()));
+    assertThat(compilation).succeededWithoutWarnings();
+    String dispatcher = ProcessorTesting.generatedSources(compilation).entrySet().stream()
+        .filter(e -> e.getKey().endsWith("Kit_McpTools.java"))
+        .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    assertThat(dispatcher).contains("switch (tool / " + ToolCode.TOOLS_PER_METHOD + ")");
+    assertThat(dispatcher).contains("private java.lang.Object call2(int tool, java.lang.Object[] a)");
+    assertThat(dispatcher).doesNotContain("call3(");
+    assertThat(dispatcher).contains("table2(structured, types);");
+    ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
+    try (McpToolHarness tools = McpToolHarness.open(server)) {
+      for (int i : new int[] {0, 255, 256, 399, 400, 511, 512, 599}) {
+        assertWithMessage("t%s", i).that(tools.call("t" + i, "{\"x\":[1]}").text()).isEqualTo("[" + (i + 1) + "]");
+      }
+    }
+  }
+
+  @Test
+  void aPackageWithMoreClassesThanAMethodHasParametersPassesTheirInstancesAsOneArray() throws Exception {
+    // A method has at most 255 parameter slots: past ToolCode.TYPED_INSTANCES classes that need an instance, the
+    // dispatcher takes them as Supplier<?>... and casts each where it calls it (a generic class to Owner<?>).
+    int count = ToolCode.TYPED_INSTANCES + 10;
+    List<JavaFileObject> sources = new java.util.ArrayList<>(List.of(ToolDiagnosticsTest.KIT));
+    for (int i = 0; i < count; i++) {
+      String name = "Part" + i;
+      sources.add(ToolDiagnosticsTest.tools(name, "public final class " + name + (i == 7 ? "<T>" : "") + " {\n"
+          + "  private int calls;\n"
+          + "  @McpTool(description = \"Counts.\")\n"
+          + "  public String p" + i + "() { return \"" + i + ":\" + ++calls; }\n}\n"));
+    }
+    Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
+        sources.toArray(new JavaFileObject[0]));
+    assertThat(compilation).succeededWithoutWarnings();
+    String dispatcher = ProcessorTesting.generatedSources(compilation).entrySet().stream()
+        .filter(e -> e.getKey().endsWith("Kit_McpTools.java"))
+        .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
+    assertThat(dispatcher).contains("tools(java.util.function.Supplier<?>... instances)");
+    assertThat(dispatcher)
+        .containsMatch("return \\(\\(com\\.acme\\.Part7<\\?>\\) instances\\[\\d+\\]\\.get\\(\\)\\)\\.p7\\(\\);");
+    ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
+    try (McpToolHarness tools = McpToolHarness.open(server)) {
+      for (int i : new int[] {0, 7, count - 1}) {
+        assertThat(tools.call("p" + i, "{}").text()).isEqualTo(i + ":1");
+      }
+      // Each class is created once: the second call counts on the same instance.
+      assertThat(tools.call("p" + (count - 1), "{}").text()).isEqualTo((count - 1) + ":2");
+    }
+  }
+
+  @Test
   void genericParametersCompileWithWerrorAndBind() throws Exception {
     Compilation compilation = compile(List.of("-Xlint:all", "-Xlint:-processing", "-Werror"),
         ToolDiagnosticsTest.KIT,
@@ -404,10 +466,11 @@ class ToolRunTest {
             """));
     assertThat(compilation).succeededWithoutWarnings();
     String invoker = ProcessorTesting.generatedSources(compilation).entrySet().stream()
-        .filter(e -> e.getKey().endsWith("Shapes_McpTools.java"))
+        .filter(e -> e.getKey().endsWith("Kit_McpTools.java"))
         .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElseThrow();
-    assertThat(invoker).contains("@SuppressWarnings(\"unchecked\")");
-    assertThat(invoker).contains("(List<String>) a[0], (Map<String, Integer>) a[1]");
+    assertThat(invoker).contains("@java.lang.SuppressWarnings(\"unchecked\")");
+    assertThat(invoker).contains("(java.util.List<java.lang.String>) a[0],");
+    assertThat(invoker).contains("(java.util.Map<java.lang.String, java.lang.Integer>) a[1]");
     ToolServerDefinition server = server(new CompiledClasses(compilation), "com.acme.KitMcpServer");
     try (McpToolHarness tools = McpToolHarness.open(server)) {
       McpToolHarness.Result join = tools.call("join", "{\"names\":[\"a\",\"b\"],\"counts\":{\"x\":3},"

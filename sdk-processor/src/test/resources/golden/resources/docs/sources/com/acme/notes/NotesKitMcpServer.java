@@ -44,7 +44,7 @@ public final class NotesKitMcpServer implements ToolServerDefinition {
   public List<ToolMethod> tools() {
     return ToolTable.methods(NotesKitMcpServer.class,
         NotesKitMcpServer.class.getResourceAsStream("NotesKitMcpServer.tools"),
-        Notes_McpTools.tools());
+        NotesKit_McpTools.tools());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.acme.ledger;
 
-import com.acme.ledger.report.Reports_McpTools;
 import dev.codexplugin.mcp.McpToolServer;
 import dev.codexplugin.mcp.ToolInstances;
 import dev.codexplugin.mcp.ToolMethod;
@@ -50,8 +49,7 @@ public final class LedgerKitMcpServer implements ToolServerDefinition {
   public List<ToolMethod> tools() {
     return ToolTable.methods(LedgerKitMcpServer.class,
         LedgerKitMcpServer.class.getResourceAsStream("LedgerKitMcpServer.tools"),
-        Accounts_McpTools.tools(accountsInstance),
-        Accounts_Audit_McpTools.tools(),
-        Reports_McpTools.tools());
+        LedgerKit_McpTools.tools(accountsInstance),
+        com.acme.ledger.report.LedgerKit_McpTools.tools());
   }
 }

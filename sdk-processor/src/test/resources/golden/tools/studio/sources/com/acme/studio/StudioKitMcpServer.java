@@ -49,6 +49,6 @@ public final class StudioKitMcpServer implements ToolServerDefinition {
   public List<ToolMethod> tools() {
     return ToolTable.methods(StudioKitMcpServer.class,
         StudioKitMcpServer.class.getResourceAsStream("StudioKitMcpServer.tools"),
-        Studio_McpTools.tools(studioInstance));
+        StudioKit_McpTools.tools(studioInstance));
   }
 }

@@ -49,6 +49,6 @@ public final class AlphaToolsMcpServer implements ToolServerDefinition {
   public List<ToolMethod> tools() {
     return ToolTable.methods(AlphaToolsMcpServer.class,
         AlphaToolsMcpServer.class.getResourceAsStream("AlphaToolsMcpServer.tools"),
-        Greeter_McpTools.tools(greeterInstance));
+        AlphaTools_McpTools.tools(greeterInstance));
   }
 }

@@ -42,6 +42,6 @@ public final class BetaToolsMcpServer implements ToolServerDefinition {
   public List<ToolMethod> tools() {
     return ToolTable.methods(BetaToolsMcpServer.class,
         BetaToolsMcpServer.class.getResourceAsStream("BetaToolsMcpServer.tools"),
-        Arithmetic_McpTools.tools());
+        BetaTools_McpTools.tools());
   }
 }
