@@ -111,7 +111,7 @@ class SpecDeparturesTest {
    */
   @Test
   void theSep1034AndSep1330FormsAskWithTheSchemaTheSuiteChecksAndBindItsAnswers() {
-    initialize("2025-11-25", "{\"elicitation\":{}}");
+    client.initialize("2025-11-25", "{\"elicitation\":{}}");
     client.call(1, "test_elicitation_sep1034_defaults", "{}");
     JsonNode ask = client.next();
     assertThat(ask.path("params").path("message").asText())
