@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,62 @@ class McpHttpServerTest {
     assertThat(ended.body()).doesNotContain("\"id\":7");
     assertThat(message(send(call(8, "compare", "{\"a\":\"1.0.0\",\"b\":\"1.0.0\"}"))).path("result").path("content")
         .get(0).path("text").asText()).isEqualTo("0");
+  }
+
+  @Test
+  void aCancelledResourceReadIsInterruptedAndGetsNoAnswer() throws Exception {
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    ResourceMethod slow = new ResourceMethod("slow://read", false, "{\"uri\":\"slow://read\",\"name\":\"slow\"}",
+        request -> {
+          reading.countDown();
+          try {
+            Thread.sleep(20_000);
+            return "late";
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+            throw e;
+          }
+        });
+    ToolServerDefinition tools = new ReleaseToolsMcpServer();
+    server.close();
+    server = McpHttpServer.start(new ToolServerDefinition() {
+      @Override
+      public String serverName() {
+        return tools.serverName();
+      }
+
+      @Override
+      public String version() {
+        return tools.version();
+      }
+
+      @Override
+      public List<ToolMethod> tools() {
+        return tools.tools();
+      }
+
+      @Override
+      public List<ResourceMethod> resources() {
+        return List.of(slow);
+      }
+    }, McpHttpServer.Options.loopback(0).withBearerToken(TOKEN));
+    initialize();
+    long started = System.nanoTime();
+    CompletableFuture<HttpResponse<String>> read = http.sendAsync(post("{\"jsonrpc\":\"2.0\",\"id\":9,"
+        + "\"method\":\"resources/read\",\"params\":{\"uri\":\"slow://read\"}}",
+        Map.of("Authorization", "Bearer " + TOKEN, "Mcp-Session-Id", session)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":9}}")
+        .statusCode()).isEqualTo(202);
+    assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+    HttpResponse<String> ended = read.get(15, TimeUnit.SECONDS);
+    assertThat(System.nanoTime() - started).isLessThan(15_000_000_000L);
+    assertThat(ended.body()).doesNotContain("\"id\":9");
+    // The session goes on.
+    assertThat(message(send(call(10, "compare", "{\"a\":\"1.0.0\",\"b\":\"1.0.0\"}"))).path("result")
+        .path("content").get(0).path("text").asText()).isEqualTo("0");
   }
 
   @Test
