@@ -18,8 +18,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The method follows the rules of {@link McpTool @McpTool} methods ({@code McpMethod} otherwise). Every
- * parameter is a prompt argument, named after the parameter (or {@link Param#name()}), described by
- * {@link Param#description()} and required unless {@link Param#required()} is {@code FALSE}. MCP sends prompt
+ * parameter is a prompt argument, named after the parameter (or {@link Param#name()}), titled by
+ * {@link Param#title()}, described by {@link Param#description()} and required unless {@link Param#required()}
+ * is {@code FALSE}; a {@link Param#defaultValue()} or {@link Param#enumNames()} is {@code McpMethod}, since MCP
+ * prompt arguments have neither. MCP sends prompt
  * arguments as strings, so every parameter must be a {@code String} ({@code PromptArgument} otherwise); an
  * absent optional argument is {@code null}.
  *

@@ -30,8 +30,9 @@ import java.lang.annotation.Target;
  * <p>It returns a {@code String} (text, with {@link #mimeType()}), a {@code byte[]} (a blob), a
  * {@code dev.codexplugin.mcp.ResourceContents} or a {@code List<ResourceContents>} ({@code McpReturnType}
  * otherwise). A fixed resource has no parameters but context parameters; a template has exactly one
- * {@code String} parameter per variable of its URI, named like it ({@code @Param(name)} renames one), and no
- * other but context parameters ({@code TemplateVariables} otherwise). Two variables next to each other
+ * {@code String} parameter per variable of its URI, named like it ({@code @Param(name)} renames one; a
+ * {@code @Param} title, defaultValue or enumNames is {@code McpMethod}), and no other but context parameters
+ * ({@code TemplateVariables} otherwise). Two variables next to each other
  * ({@code {a}{b}}) cannot be told apart in a URI: {@code TemplateVariables}. A method that throws answers the
  * read with a JSON-RPC error carrying the exception's message.
  *

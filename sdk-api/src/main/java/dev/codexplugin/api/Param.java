@@ -19,6 +19,12 @@ import java.lang.annotation.Target;
  * {@link #required()} works as for an argument, and {@link #enumNames()} chooses the legacy form of a titled
  * enum. A {@link #name()} there must equal the component's JSON name, by which Jackson binds the answer; on
  * other records the annotation is not read at all.
+ *
+ * <p>On a parameter of an {@link McpPrompt @McpPrompt} method it describes the prompt argument:
+ * {@link #name()}, {@link #title()}, {@link #description()} and {@link #required()}; a {@link #defaultValue()}
+ * or {@link #enumNames()} there is {@code McpMethod}. On a variable of an {@link McpResource @McpResource}
+ * template only {@link #name()} is read; a {@link #title()}, {@link #defaultValue()} or {@link #enumNames()}
+ * there is {@code McpMethod}, since {@code resources/templates/list} describes a variable by its name alone.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})

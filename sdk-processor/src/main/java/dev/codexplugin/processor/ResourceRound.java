@@ -484,9 +484,14 @@ final class ResourceRound {
         }
         continue;
       }
-      String name = ParamPrism.of(elements, parameter).map(ParamPrism::name).filter(n -> !n.isEmpty())
+      Optional<ParamPrism> param = ParamPrism.of(elements, parameter);
+      String name = param.map(ParamPrism::name).filter(n -> !n.isEmpty())
           .orElse(parameter.getSimpleName().toString());
       Origin origin = Origin.at(parameter, label);
+      if (param.isPresent() && !variableParam(param.get(), label + " " + name, diagnostics)) {
+        ok = false;
+        continue;
+      }
       if (!template) {
         diagnostics.problem(FindingCode.TEMPLATE_VARIABLES, origin)
             .found("parameter " + name + " of a fixed resource: " + Text.quote(uri) + " has no {variables}")
@@ -602,9 +607,19 @@ final class ResourceRound {
         ok = false;
         continue;
       }
+      if (param.map(ParamPrism::enumNames).orElse(false)) {
+        diagnostics.problem(FindingCode.MCP_METHOD, param.get().origin(ParamPrism.Attr.ENUM_NAMES)
+                .labeled(label + " " + argument))
+            .found("enumNames = true: a prompt argument is a String and has no enum to name")
+            .fix("drop it; list the values in the description, or offer them with an @McpCompletion")
+            .report();
+        ok = false;
+        continue;
+      }
       names.add(argument);
       parameters.add(Arg.named(argument));
       ObjectNode node = arguments.addObject().put("name", argument);
+      param.map(ParamPrism::fieldTitle).filter(t -> !t.isBlank()).ifPresent(t -> node.put("title", t.strip()));
       param.map(ParamPrism::description).filter(d -> !d.isBlank()).ifPresent(d -> node.put("description", d));
       node.put("required", param.flatMap(ParamPrism::required).orElse(true));
     }
@@ -755,6 +770,33 @@ final class ResourceRound {
           .found("a second " + type + " parameter (" + other.getSimpleName() + " is one): both would get the same"
               + " object")
           .fix("remove one of them").report();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Reports the {@code @Param} attributes a URI template variable cannot carry: {@code resources/templates/list}
+   * describes a template by its URI alone, so a variable has no title, no default and no enum. True when none
+   * is set.
+   */
+  private static boolean variableParam(ParamPrism param, String label, Diagnostics diagnostics) {
+    if (!param.fieldTitle().isEmpty()) {
+      diagnostics.problem(FindingCode.MCP_METHOD, param.origin(ParamPrism.Attr.TITLE).labeled(label))
+          .found("a title: a URI template variable has none in resources/templates/list")
+          .fix("drop it; describe the variable in the template's description").report();
+      return false;
+    }
+    if (!param.defaultValue().isEmpty()) {
+      diagnostics.problem(FindingCode.MCP_METHOD, param.origin(ParamPrism.Attr.DEFAULT_VALUE).labeled(label))
+          .found("a defaultValue: a URI template variable always has the value the URI gives it")
+          .fix("drop it; to make the variable optional, declare a second template without it").report();
+      return false;
+    }
+    if (param.enumNames()) {
+      diagnostics.problem(FindingCode.MCP_METHOD, param.origin(ParamPrism.Attr.ENUM_NAMES).labeled(label))
+          .found("enumNames = true: a URI template variable is a String and has no enum to name")
+          .fix("drop it; offer the values with an @McpCompletion for the variable").report();
       return false;
     }
     return true;

@@ -399,6 +399,55 @@ class ResourceDiagnosticsTest {
         "@McpPrompt review focus", "found a defaultValue: MCP prompt arguments have none");
   }
 
+  @Test
+  void aPromptArgumentWithEnumNames() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpPrompt
+          public static String review(
+              @Param(enumNames = true) String focus) { return ""; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "enumNames = true",
+        "@McpPrompt review focus", "found enumNames = true: a prompt argument is a String and has no enum to name");
+  }
+
+  @Test
+  void aTemplateVariableWithATitle() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://items/{id}")
+          public static String item(@Param(title = "Item") String id) { return id; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "title = \"Item\"",
+        "@McpResource item id", "found a title: a URI template variable has none in resources/templates/list");
+  }
+
+  @Test
+  void aTemplateVariableWithADefault() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://items/{id}")
+          public static String item(@Param(defaultValue = "1") String id) { return id; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "defaultValue = \"1\"",
+        "@McpResource item id", "found a defaultValue: a URI template variable always has the value the URI gives it");
+  }
+
+  @Test
+  void aTemplateVariableWithEnumNames() {
+    JavaFileObject file = docs("""
+        public final class Docs {
+          @McpResource(uri = "res://items/{id}")
+          public static String item(@Param(enumNames = true) String id) { return id; }
+        }
+        """);
+    assertOnlyError(compile(KIT, file), FindingCode.MCP_METHOD, file, "enumNames = true",
+        "@McpResource item id", "found enumNames = true: a URI template variable is a String and has no enum to name");
+  }
+
   // ------------------------------------------------------------------------------------------ context parameters
 
   @Test

@@ -63,7 +63,7 @@ final class ResourceFixtures {
 
             @McpPrompt(name = "review", title = "Review", description = "Review a change")
             public String review(@Param(description = "the diff to review") String diff,
-                @Param(description = "what to look at", required = TriState.FALSE) String focus) {
+                @Param(title = "Focus", description = "what to look at", required = TriState.FALSE) String focus) {
               return "Review " + diff + (focus == null ? "" : " for " + focus);
             }
 

@@ -85,7 +85,7 @@ class ResourceRunTest {
       JsonNode prompts = request(harness, "prompts/list", null).path("prompts");
       assertThat(prompts.size()).isEqualTo(2);
       assertThat(byName(prompts, "review").path("arguments").toString()).isEqualTo("[{\"name\":\"diff\","
-          + "\"description\":\"the diff to review\",\"required\":true},{\"name\":\"focus\","
+          + "\"description\":\"the diff to review\",\"required\":true},{\"name\":\"focus\",\"title\":\"Focus\","
           + "\"description\":\"what to look at\",\"required\":false}]");
 
       JsonNode review = request(harness, "prompts/get", "{\"name\":\"review\",\"arguments\":{\"diff\":\"d1\"}}");
@@ -103,6 +103,17 @@ class ResourceRunTest {
       // A required argument missing is the runtime's JSON-RPC error, not a call with null.
       assertThrows(McpToolHarness.ProtocolException.class,
           () -> harness.request("prompts/get", "{\"name\":\"review\",\"arguments\":{}}"));
+    }
+  }
+
+  @Test
+  void aPromptArgumentsTitleIsLeftOutUnder2024_11_05() throws Exception {
+    try (McpToolHarness harness = McpToolHarness.open(server("com.acme.docs.DocsKitMcpServer"), "2024-11-05")) {
+      JsonNode arguments = byName(request(harness, "prompts/list", null).path("prompts"), "review")
+          .path("arguments");
+      assertThat(arguments.get(1).path("name").asText()).isEqualTo("focus");
+      assertThat(arguments.get(1).has("title")).isFalse();
+      assertThat(arguments.get(1).path("description").asText()).isEqualTo("what to look at");
     }
   }
 

@@ -17,9 +17,9 @@ import reactor.util.retry.Retry;
  * The SDK's transport providers, wrapped (never copied) to learn each session's negotiated revision from the
  * SDK's own {@code initialize} answer, and, on stdio (the only transport that can negotiate 2024-11-05, whose
  * clients cannot tell the later fields apart from errors), to leave out of {@code tools/list}, resource and
- * prompt lists and from tool results the fields later revisions added: {@code title}, {@code outputSchema} and
- * {@code structuredContent} (2025-06-18), tool
- * {@code annotations} (2025-03-26) and {@code icons} (2025-11-25).
+ * prompt lists and from tool results the fields later revisions added: {@code title} (of a prompt argument
+ * too), {@code outputSchema} and {@code structuredContent} (2025-06-18), tool {@code annotations} (2025-03-26)
+ * and {@code icons} (2025-11-25).
  */
 final class Transports {
   private Transports() {}
@@ -214,7 +214,12 @@ final class Transports {
     if (result instanceof McpSchema.ListPromptsResult list) {
       List<McpSchema.Prompt> prompts = new ArrayList<>();
       for (McpSchema.Prompt p : list.prompts()) {
-        prompts.add(new McpSchema.Prompt(p.name(), titles ? p.title() : null, p.description(), p.arguments(),
+        List<McpSchema.PromptArgument> arguments = p.arguments();
+        if (!titles && arguments != null) {
+          arguments = arguments.stream()
+              .map(a -> new McpSchema.PromptArgument(a.name(), null, a.description(), a.required())).toList();
+        }
+        prompts.add(new McpSchema.Prompt(p.name(), titles ? p.title() : null, p.description(), arguments,
             p.meta(), icons ? p.icons() : null));
       }
       return new McpSchema.ListPromptsResult(prompts, list.nextCursor(), list.meta());

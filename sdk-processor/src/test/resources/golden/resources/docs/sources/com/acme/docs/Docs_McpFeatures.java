@@ -38,7 +38,7 @@ public final class Docs_McpFeatures {
   public static List<PromptMethod> prompts(Supplier<Docs> instance) {
     return List.of(
           new PromptMethod("review",
-            "{\"name\":\"review\",\"title\":\"Review\",\"description\":\"Review a change\",\"arguments\":[{\"name\":\"diff\",\"description\":\"the diff to review\",\"required\":true},{\"name\":\"focus\",\"description\":\"what to look at\",\"required\":false}]}",
+            "{\"name\":\"review\",\"title\":\"Review\",\"description\":\"Review a change\",\"arguments\":[{\"name\":\"diff\",\"description\":\"the diff to review\",\"required\":true},{\"name\":\"focus\",\"title\":\"Focus\",\"description\":\"what to look at\",\"required\":false}]}",
             arguments -> instance.get().review(arguments.get("diff"), arguments.get("focus"))),
           new PromptMethod("explain",
             "{\"name\":\"explain\",\"description\":\"Explain a page.\",\"arguments\":[{\"name\":\"page\",\"required\":true}]}",
